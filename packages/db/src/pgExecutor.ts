@@ -1,0 +1,43 @@
+import pg from 'pg';
+import type { SqlExecutor } from './sql.ts';
+
+type Queryable = Pick<pg.PoolClient, 'query'>;
+
+function executorFor(client: Queryable): Omit<SqlExecutor, 'transaction' | 'close'> {
+  return {
+    async query<Row extends Record<string, unknown>>(text: string, params: readonly unknown[] = []) {
+      const result = await client.query<Row>(text, [...params]);
+      return result.rows;
+    },
+    async exec(script: string) {
+      await client.query(script);
+    },
+  };
+}
+
+/** A pooled node-postgres executor for a real PostgreSQL server. */
+export function createPgExecutor(pool: pg.Pool): SqlExecutor {
+  return {
+    ...executorFor(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      const tx: SqlExecutor = {
+        ...executorFor(client),
+        transaction: (inner) => inner(tx),
+        close: async () => {},
+      };
+      try {
+        await client.query('BEGIN');
+        const result = await work(tx);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

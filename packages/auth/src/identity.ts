@@ -1,0 +1,47 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { isRole, type Identity } from './roles.ts';
+
+/**
+ * The router verifies the client's token once and forwards who the caller is in this header,
+ * signed with a secret only the router and the subgraphs hold. A request that reaches a subgraph
+ * without a valid signature carries no identity, whatever headers it sends.
+ */
+export const IDENTITY_HEADER = 'x-marquee-identity';
+
+/** A forwarded identity is only good for a short while, which bounds replay of a captured header. */
+const MAX_AGE_SECONDS = 60;
+
+const sign = (payload: string, secret: string) =>
+  createHmac('sha256', secret).update(payload).digest('base64url');
+
+export function signIdentity(identity: Identity, secret: string, now = Date.now()): string {
+  const payload = Buffer.from(
+    JSON.stringify({ u: identity.userId, r: identity.role, e: identity.expiresAt, t: Math.floor(now / 1000) }),
+  ).toString('base64url');
+  return `${payload}.${sign(payload, secret)}`;
+}
+
+export function verifyIdentity(
+  header: string | undefined,
+  secret: string,
+  now = Date.now(),
+): Identity | undefined {
+  if (header === undefined) return undefined;
+  const [payload, signature, extra] = header.split('.');
+  if (payload === undefined || signature === undefined || extra !== undefined) return undefined;
+  const expected = Buffer.from(sign(payload, secret));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (typeof decoded !== 'object' || decoded === null) return undefined;
+  const { u, r, e, t } = decoded as Record<string, unknown>;
+  const nowSeconds = Math.floor(now / 1000);
+  if (typeof u !== 'string' || !isRole(r) || typeof e !== 'number' || typeof t !== 'number') return undefined;
+  if (e <= nowSeconds || nowSeconds - t > MAX_AGE_SECONDS || t - nowSeconds > MAX_AGE_SECONDS) return undefined;
+  return { userId: u, role: r, expiresAt: e };
+}

@@ -1,0 +1,11 @@
+export type Role = 'USER' | 'ADMIN';
+export const roles: readonly Role[] = ['USER', 'ADMIN'];
+export const isRole = (value: unknown): value is Role => value === 'USER' || value === 'ADMIN';
+
+/** Who is asking, as established by the router from a verified token. */
+export interface Identity {
+  userId: string;
+  role: Role;
+  /** Unix seconds at which the token that proved this identity expires. */
+  expiresAt: number;
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable Marquee reads, parsed once and typed. Nothing else reads
+ * `process.env` (STYLE §9). Keep `.env.example` and the README table in step with this file.
+ */
+const port = z.coerce.number().int().min(0).max(65_535);
+const url = z.url();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** PostgreSQL; unset = embedded PGlite under MARQUEE_DATA_DIR. */
+  DATABASE_URL: url.optional(),
+  /** MongoDB; unset = documents stored as JSONB in the relational database. */
+  MONGO_URL: url.optional(),
+  /** Redis; unset = in-process cache, pub/sub and rate limits (single process only). */
+  REDIS_URL: url.optional(),
+  MARQUEE_DATA_DIR: z.string().min(1).default('./.marquee'),
+  /** Address the servers bind to. Containers need 0.0.0.0. */
+  MARQUEE_HOST: z.string().min(1).default('127.0.0.1'),
+  ROUTER_PORT: port.default(4000),
+  MOVIES_URL: url.default('http://127.0.0.1:4001/graphql'),
+  PEOPLE_URL: url.default('http://127.0.0.1:4002/graphql'),
+  USERS_URL: url.default('http://127.0.0.1:4003/graphql'),
+  REVIEWS_URL: url.default('http://127.0.0.1:4004/graphql'),
+  RECOMMENDATIONS_URL: url.default('http://127.0.0.1:4005/graphql'),
+  /** PASERK k4.secret / k4.public; unset in embedded mode = a pair generated into the data dir. */
+  TOKEN_SECRET_KEY: z.string().startsWith('k4.secret.').optional(),
+  TOKEN_PUBLIC_KEY: z.string().startsWith('k4.public.').optional(),
+  TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
+  /** HMAC key the router signs forwarded identity with; subgraphs accept identity only when it verifies. */
+  INTERNAL_IDENTITY_SECRET: z.string().min(32).optional(),
+  /** Seed the demo catalogue into an empty database on start. */
+  MARQUEE_SEED_DEMO: z.stringbool().default(true),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  // Empty strings mean "unset", as in most .env files and compose interpolation.
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (issue) =>
+        `  ${issue.path.join('.')}: ${issue.message} (fix the variable or unset it; see .env.example)`,
+    );
+    throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  if ((env.TOKEN_SECRET_KEY === undefined) !== (env.TOKEN_PUBLIC_KEY === undefined)) {
+    throw new EnvError(
+      'TOKEN_SECRET_KEY and TOKEN_PUBLIC_KEY must be set together (generate a pair with `npx marquee keys`).',
+    );
+  }
+  return env;
+}
+
+export type SubgraphName = 'movies' | 'people' | 'users' | 'reviews' | 'recommendations';
+export const subgraphNames: readonly SubgraphName[] = [
+  'movies',
+  'people',
+  'users',
+  'reviews',
+  'recommendations',
+];
+
+export function subgraphUrl(env: Env, name: SubgraphName): string {
+  const urls: Record<SubgraphName, string> = {
+    movies: env.MOVIES_URL,
+    people: env.PEOPLE_URL,
+    users: env.USERS_URL,
+    reviews: env.REVIEWS_URL,
+    recommendations: env.RECOMMENDATIONS_URL,
+  };
+  return urls[name];
+}
+
+/** A subgraph listens on the port of its own URL, so the router and the subgraph never disagree. */
+export function subgraphPort(env: Env, name: SubgraphName): number {
+  return Number(new URL(subgraphUrl(env, name)).port);
+}

@@ -1,0 +1,73 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/** The closed set of error codes clients can rely on. */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  CONFLICT: 'CONFLICT',
+  RATE_LIMITED: 'RATE_LIMITED',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  // Codes Apollo Server itself produces for malformed requests.
+  GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  BAD_REQUEST: 'BAD_REQUEST',
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
+  OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const publicCodes = new Set<string>(Object.values(ErrorCode));
+
+function error(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+export const badUserInput = (message: string, field?: string) =>
+  error(ErrorCode.BAD_USER_INPUT, message, field === undefined ? {} : { field });
+export const notFound = (message: string) => error(ErrorCode.NOT_FOUND, message);
+export const unauthenticated = (message = 'You must be signed in.') =>
+  error(ErrorCode.UNAUTHENTICATED, message);
+export const forbidden = (message = 'You are not allowed to do this.') =>
+  error(ErrorCode.FORBIDDEN, message);
+export const conflict = (message: string) => error(ErrorCode.CONFLICT, message);
+export const rateLimited = (retryAfterSeconds: number) =>
+  error(ErrorCode.RATE_LIMITED, `Too many requests; retry in ${retryAfterSeconds} s.`, {
+    retryAfterSeconds,
+  });
+export const tooComplex = (message: string) => error(ErrorCode.QUERY_TOO_COMPLEX, message);
+export const upstreamUnavailable = (message = 'A service this request needs is unavailable.') =>
+  error(ErrorCode.UPSTREAM_UNAVAILABLE, message);
+
+export function errorCode(formatted: GraphQLFormattedError): string | undefined {
+  const code = formatted.extensions?.['code'];
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * Apollo Server `formatError`: errors carrying a public code pass through (without stack traces);
+ * anything else — a bug, a driver error with SQL in it — becomes a generic internal error, and the
+ * original is handed to `report` for the logs.
+ */
+export function maskError(
+  report: (formatted: GraphQLFormattedError, original: unknown) => void,
+) {
+  return (formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError => {
+    const code = errorCode(formatted);
+    if (code !== undefined && publicCodes.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    report(formatted, original);
+    return {
+      message: 'Internal server error',
+      ...(formatted.locations === undefined ? {} : { locations: formatted.locations }),
+      ...(formatted.path === undefined ? {} : { path: formatted.path }),
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

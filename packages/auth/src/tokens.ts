@@ -7,6 +7,8 @@ import {
   ImportSecretKeyFactory,
   SignFactory,
   VerifyFactory,
+  type PublicKey,
+  type SecretKey,
 } from 'paseto/v4/public';
 import { isRole, type Identity, type Role } from './roles.ts';
 
@@ -39,8 +41,10 @@ export async function generateTokenKeyPair(): Promise<TokenKeyPair> {
 
 export class InvalidTokenError extends Error {
   override name = 'InvalidTokenError';
-  constructor(readonly reason: 'malformed' | 'expired' | 'invalid') {
+  readonly reason: 'malformed' | 'expired' | 'invalid';
+  constructor(reason: 'malformed' | 'expired' | 'invalid') {
     super(reason === 'expired' ? 'The token has expired.' : 'The token is not valid.');
+    this.reason = reason;
   }
 }
 
@@ -51,14 +55,22 @@ export interface IssuedToken {
 
 /** PASETO v4.public access tokens: signed with Ed25519, verifiable with the public key alone. */
 export class TokenService {
-  private constructor(
-    private readonly secret: Awaited<ReturnType<typeof v4.ImportSecretKey>> | undefined,
-    private readonly publicKey: Awaited<ReturnType<typeof v4.ImportPublicKey>>,
-  ) {}
+  private readonly secret: SecretKey | undefined;
+  private readonly publicKey: PublicKey;
+
+  private constructor(secret: SecretKey | undefined, publicKey: PublicKey) {
+    this.secret = secret;
+    this.publicKey = publicKey;
+  }
 
   static async fromKeys(keys: { secretKey?: string; publicKey: string }): Promise<TokenService> {
-    const secret = keys.secretKey === undefined ? undefined : await v4.ImportSecretKey(keys.secretKey);
-    return new TokenService(secret, await v4.ImportPublicKey(keys.publicKey));
+    const { secretKey, publicKey } = keys;
+    if (!publicKey.startsWith('k4.public.') || (secretKey !== undefined && !secretKey.startsWith('k4.secret.'))) {
+      throw new Error('Token keys must be PASERK k4.public / k4.secret strings.');
+    }
+    const secret =
+      secretKey === undefined ? undefined : await v4.ImportSecretKey(secretKey as `k4.secret.${string}`);
+    return new TokenService(secret, await v4.ImportPublicKey(publicKey as `k4.public.${string}`));
   }
 
   async issue(

@@ -1,0 +1,66 @@
+import type { IncomingMessage } from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { Logger } from '@marquee/logger';
+import type { DocumentNode } from 'graphql';
+import type { HealthReport } from './http.ts';
+import { createSubgraphServer, requestIdentity, type RequestContext } from './subgraph.ts';
+
+/** A subgraph's request context: identity, the process-wide stores, and per-request loaders. */
+export type SubgraphContext<Stores, Loaders> = RequestContext & { stores: Stores; loaders: Loaders };
+
+export interface SubgraphDefinition<Stores, Loaders> {
+  name: string;
+  typeDefs: DocumentNode;
+  // Codegen's resolver types are stricter than Apollo's map type; each subgraph passes its typed map.
+  resolvers: unknown;
+  stores: Stores;
+  createLoaders: (stores: Stores) => Loaders;
+  identitySecret: string;
+  logger: Logger;
+  /** Throws (or rejects) when a backing store is unreachable. */
+  checkHealth: () => Promise<unknown>;
+  /** Background work started with the server (event consumers); returns its stop function. */
+  start?: () => Promise<() => Promise<void>>;
+}
+
+export interface Subgraph<Stores, Loaders> {
+  name: string;
+  server: ApolloServer<SubgraphContext<Stores, Loaders>>;
+  stores: Stores;
+  createContext: (request: Pick<IncomingMessage, 'headers'>) => Promise<SubgraphContext<Stores, Loaders>>;
+  health: () => Promise<HealthReport>;
+  start: () => Promise<() => Promise<void>>;
+}
+
+/** Builds a subgraph (schema, context per request, health); it never listens (STYLE §2). */
+export function defineSubgraph<Stores, Loaders>(
+  definition: SubgraphDefinition<Stores, Loaders>,
+): Subgraph<Stores, Loaders> {
+  const { stores, createLoaders, identitySecret, logger } = definition;
+  return {
+    name: definition.name,
+    stores,
+    server: createSubgraphServer<SubgraphContext<Stores, Loaders>>({
+      name: definition.name,
+      typeDefs: definition.typeDefs,
+      resolvers: definition.resolvers as GraphQLResolverMap<SubgraphContext<Stores, Loaders>>,
+      logger,
+    }),
+    createContext: async (request) => ({
+      ...requestIdentity(request, identitySecret),
+      stores,
+      loaders: createLoaders(stores),
+    }),
+    async health() {
+      try {
+        await definition.checkHealth();
+        return { status: 'ok' };
+      } catch (error) {
+        logger.warn({ err: error }, 'health check failed');
+        return { status: 'down' };
+      }
+    },
+    start: definition.start ?? (async () => async () => {}),
+  };
+}

@@ -1,0 +1,114 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { Logger } from '@marquee/logger';
+
+export interface HealthReport {
+  status: 'ok' | 'degraded' | 'down';
+  [detail: string]: unknown;
+}
+
+export interface HttpHandlerOptions<Context extends BaseContext> {
+  server: ApolloServer<Context>;
+  createContext: (request: IncomingMessage) => Promise<Context>;
+  health: () => Promise<HealthReport>;
+  logger: Logger;
+  /** Requests with larger bodies get 413 before anything is parsed. */
+  maxBodyBytes?: number;
+  /** Extra routes (e.g. the router's landing page assets); return true when handled. */
+  extraRoutes?: (request: IncomingMessage, response: ServerResponse) => boolean;
+}
+
+export class BodyTooLargeError extends Error {
+  override name = 'BodyTooLargeError';
+}
+
+async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > limit) throw new BodyTooLargeError();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLargeError();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}
+
+const requestError = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
+
+/**
+ * A plain node:http listener around Apollo Server (what `startStandaloneServer` does, plus
+ * `/health`, a body-size limit and JSON-parse errors answered as GraphQL errors with HTTP 400).
+ */
+export function createHttpHandler<Context extends BaseContext>(
+  options: HttpHandlerOptions<Context>,
+): RequestListener {
+  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+  return (request, response) => {
+    void handle(request, response).catch((error: unknown) => {
+      options.logger.error({ err: error }, 'request failed');
+      if (!response.headersSent) sendJson(response, 500, requestError('Internal server error', 'INTERNAL_SERVER_ERROR'));
+      else response.end();
+    });
+  };
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health' && request.method === 'GET') {
+      const report = await options.health();
+      sendJson(response, report.status === 'down' ? 503 : 200, report);
+      return;
+    }
+    if (options.extraRoutes?.(request, response) === true) return;
+    if (url.pathname !== '/graphql') {
+      sendJson(response, 404, requestError('Not found: GraphQL is served at /graphql.', 'NOT_FOUND'));
+      return;
+    }
+    let body: unknown;
+    if (request.method === 'POST') {
+      let text: string;
+      try {
+        text = await readBody(request, maxBodyBytes);
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) {
+          sendJson(response, 413, requestError(`Request body exceeds ${maxBodyBytes} bytes.`, 'BAD_REQUEST'));
+          return;
+        }
+        throw error;
+      }
+      const type = request.headers['content-type'] ?? '';
+      if (type.includes('application/json')) {
+        try {
+          body = text === '' ? {} : JSON.parse(text);
+        } catch {
+          sendJson(response, 400, requestError('The request body is not valid JSON.', 'BAD_REQUEST'));
+          return;
+        }
+      } else {
+        body = text;
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const result = await options.server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+      context: () => options.createContext(request),
+    });
+    for (const [key, value] of result.headers) response.setHeader(key, value);
+    response.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      response.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  }
+}

@@ -1,0 +1,10 @@
+export { BodyTooLargeError, createHttpHandler } from './http.ts';
+export type { HealthReport, HttpHandlerOptions } from './http.ts';
+export { listen } from './listen.ts';
+export type { Listening } from './listen.ts';
+export { createSubgraphServer, requestIdentity } from './subgraph.ts';
+export type { RequestContext, SubgraphServerOptions } from './subgraph.ts';
+export { connection, decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize } from './pagination.ts';
+export { groupByKeys, orderByKeys } from './batch.ts';
+export { defineSubgraph } from './defineSubgraph.ts';
+export type { Subgraph, SubgraphContext, SubgraphDefinition } from './defineSubgraph.ts';

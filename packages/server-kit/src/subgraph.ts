@@ -1,0 +1,50 @@
+import type { IncomingMessage } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+
+import { IDENTITY_HEADER, verifyIdentity, type Identity } from '@marquee/auth';
+import { maskError } from '@marquee/errors';
+import type { Logger } from '@marquee/logger';
+import type { DocumentNode } from 'graphql';
+
+/** What every subgraph's context carries; each subgraph adds its stores and loaders. */
+export interface RequestContext extends BaseContext {
+  /** Set only when the router vouched for the caller with a valid signed header. */
+  identity: Identity | undefined;
+  requestId: string;
+}
+
+export interface SubgraphServerOptions<Context extends BaseContext> {
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<Context>;
+  logger: Logger;
+}
+
+/** Builds (never listens) a subgraph's Apollo Server: federation schema, masked errors, no landing page. */
+export function createSubgraphServer<Context extends BaseContext>(
+  options: SubgraphServerOptions<Context>,
+): ApolloServer<Context> {
+  return new ApolloServer<Context>({
+    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
+    // The router needs subgraph introspection-free composition, but `_service { sdl }` stays
+    // available for tooling; subgraphs are not public, so their landing page is off.
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+    includeStacktraceInErrorResponses: false,
+    formatError: maskError((formatted, original) =>
+      options.logger.error({ err: original, path: formatted.path }, 'unexpected resolver error'),
+    ),
+  });
+}
+
+/** The identity part of a subgraph request context, from the router's signed header. */
+export function requestIdentity(request: Pick<IncomingMessage, 'headers'>, secret: string): RequestContext {
+  const header = request.headers[IDENTITY_HEADER];
+  const requestIdHeader = request.headers['x-request-id'];
+  return {
+    identity: verifyIdentity(typeof header === 'string' ? header : undefined, secret),
+    requestId: typeof requestIdHeader === 'string' && requestIdHeader.length <= 64 ? requestIdHeader : randomUUID(),
+  };
+}

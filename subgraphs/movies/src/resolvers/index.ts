@@ -1,0 +1,5 @@
+import type { Resolvers } from '../__generated__/resolvers-types.ts';
+import { Movie } from './Movie.ts';
+import { Query } from './Query.ts';
+
+export const resolvers: Resolvers = { Query, Movie };

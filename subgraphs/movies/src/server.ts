@@ -1,0 +1,35 @@
+import type { Database } from '@marquee/db';
+import type { DocumentStore } from '@marquee/documents';
+import type { Logger } from '@marquee/logger';
+import { defineSubgraph } from '@marquee/server-kit';
+import { createLoaders } from './loaders.ts';
+import { resolvers } from './resolvers/index.ts';
+import { movieDocuments } from './stores/movieDocumentStore.ts';
+import { createMovieStore } from './stores/movieStore.ts';
+import { typeDefs } from './typeDefs.ts';
+
+export { typeDefs };
+export type { MoviesContext, MoviesStores } from './context.ts';
+export type { MovieDocument } from './stores/movieDocumentStore.ts';
+export type { MovieInput, MovieRecord, MovieStore } from './stores/movieStore.ts';
+
+export interface MoviesDependencies {
+  db: Database;
+  documents: DocumentStore;
+  logger: Logger;
+  identitySecret: string;
+}
+
+/** Builds the movies subgraph; it never listens (STYLE §2). */
+export function createMoviesSubgraph(deps: MoviesDependencies) {
+  return defineSubgraph({
+    name: 'movies',
+    typeDefs,
+    resolvers,
+    stores: { movies: createMovieStore(deps.db), documents: movieDocuments(deps.documents) },
+    createLoaders,
+    identitySecret: deps.identitySecret,
+    logger: deps.logger,
+    checkHealth: () => Promise.all([deps.db.sql.query('SELECT 1'), deps.documents.ping()]),
+  });
+}

@@ -8,3 +8,4 @@ export { connection, decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize } from 
 export { groupByKeys, orderByKeys } from './batch.ts';
 export { defineSubgraph } from './defineSubgraph.ts';
 export type { Subgraph, SubgraphContext, SubgraphDefinition } from './defineSubgraph.ts';
+export { DateTime } from './DateTime.ts';

@@ -1,0 +1,11 @@
+import type { MarqueeTopics, PubSub } from '@marquee/pubsub';
+import type { SubgraphContext } from '@marquee/server-kit';
+import type { ReviewsLoaders } from './loaders.ts';
+import type { RatingStore } from './stores/ratingStore.ts';
+
+export interface ReviewsStores {
+  ratings: RatingStore;
+  events: PubSub<MarqueeTopics>;
+}
+
+export type ReviewsContext = SubgraphContext<ReviewsStores, ReviewsLoaders>;

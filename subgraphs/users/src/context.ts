@@ -1,0 +1,11 @@
+import type { SubgraphContext } from '@marquee/server-kit';
+import type { Accounts } from './accounts.ts';
+import type { UsersLoaders } from './loaders.ts';
+import type { UserStore } from './stores/userStore.ts';
+
+export interface UsersStores {
+  users: UserStore;
+  accounts: Accounts;
+}
+
+export type UsersContext = SubgraphContext<UsersStores, UsersLoaders>;

@@ -1,0 +1,67 @@
+import { Prisma, type Database, type UserRole } from '@marquee/db';
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  role: UserRole;
+  createdAt: Date;
+}
+
+export interface NewUser {
+  id: string;
+  username: string;
+  displayName: string;
+  passwordHash: string | null;
+  role?: UserRole;
+}
+
+export class UsernameTakenError extends Error {
+  override name = 'UsernameTakenError';
+}
+
+export interface UserStore {
+  findByIds(ids: readonly string[]): Promise<UserRecord[]>;
+  findByUsername(username: string): Promise<UserRecord | null>;
+  /** The stored hash, for login only; never part of a record that reaches a resolver. */
+  passwordHashOf(username: string): Promise<{ user: UserRecord; passwordHash: string | null } | null>;
+  /** Throws UsernameTakenError when the username exists. */
+  create(user: NewUser): Promise<UserRecord>;
+  /** Creates the users that do not exist yet (imports, seeds); returns the ids by username. */
+  ensureMany(users: readonly NewUser[]): Promise<Map<string, string>>;
+}
+
+const select = { id: true, username: true, displayName: true, role: true, createdAt: true } as const;
+
+export function createUserStore(db: Database): UserStore {
+  const { prisma } = db;
+  return {
+    findByIds: (ids) => prisma.user.findMany({ where: { id: { in: [...ids] } }, select }),
+    findByUsername: (username) => prisma.user.findUnique({ where: { username }, select }),
+    async passwordHashOf(username) {
+      const row = await prisma.user.findUnique({ where: { username }, select: { ...select, passwordHash: true } });
+      if (row === null) return null;
+      const { passwordHash, ...user } = row;
+      return { user, passwordHash };
+    },
+    async create(user) {
+      try {
+        return await prisma.user.create({ data: user, select });
+      } catch (error) {
+        // P2002: unique constraint; concurrent sign-ups for one name end here, not in a 500.
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+          throw new UsernameTakenError(user.username);
+        }
+        throw error;
+      }
+    },
+    async ensureMany(users) {
+      await prisma.user.createMany({ data: [...users], skipDuplicates: true });
+      const rows = await prisma.user.findMany({
+        where: { username: { in: users.map((user) => user.username) } },
+        select: { id: true, username: true },
+      });
+      return new Map(rows.map((row) => [row.username, row.id]));
+    },
+  };
+}

@@ -1,0 +1,8 @@
+import { pageSize } from '@marquee/server-kit';
+import type { MovieResolvers } from '../__generated__/resolvers-types.ts';
+
+export const Movie: MovieResolvers = {
+  __resolveReference: (reference) => ({ id: reference.id }),
+  similar: async (movie, { first }, { loaders }) =>
+    (await loaders.similar.load(movie.id)).slice(0, pageSize(first, 10)).map((scored) => ({ id: scored.movieId })),
+};

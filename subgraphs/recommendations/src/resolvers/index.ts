@@ -1,0 +1,6 @@
+import type { Resolvers } from '../__generated__/resolvers-types.ts';
+import { Movie } from './Movie.ts';
+import { Recommendation } from './Recommendation.ts';
+import { User } from './User.ts';
+
+export const resolvers: Resolvers = { Movie, User, Recommendation };

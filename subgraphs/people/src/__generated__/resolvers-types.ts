@@ -41,8 +41,8 @@ export type CreditRole =
 export type Movie = {
   __typename?: 'Movie';
   /** The cast in billing order. `first` is 1 to 100. */
-  cast: Array<Credit>;
-  directors: Array<Person>;
+  cast?: Maybe<Array<Credit>>;
+  directors?: Maybe<Array<Person>>;
   id: Scalars['ID']['output'];
 };
 
@@ -214,8 +214,8 @@ export type CreditResolvers<ContextType = PeopleContext, ParentType extends Reso
 
 export type MovieResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Movie'] = ResolversParentTypes['Movie'], FederationReferenceType extends FederationReferenceTypes['Movie'] = FederationReferenceTypes['Movie']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Movie']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  cast?: Resolver<Array<ResolversTypes['Credit']>, ParentType, ContextType, RequireFields<MovieCastArgs, 'first'>>;
-  directors?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+  cast?: Resolver<Maybe<Array<ResolversTypes['Credit']>>, ParentType, ContextType, RequireFields<MovieCastArgs, 'first'>>;
+  directors?: Resolver<Maybe<Array<ResolversTypes['Person']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 

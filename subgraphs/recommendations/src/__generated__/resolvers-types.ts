@@ -21,7 +21,7 @@ export type Movie = {
    * Films like this one. Baseline: genre overlap weighted by popularity, never the film itself.
    * `first` is 1 to 100.
    */
-  similar: Array<Movie>;
+  similar?: Maybe<Array<Movie>>;
 };
 
 
@@ -47,7 +47,7 @@ export type User = {
    * user rated highly, excluding films already rated; plain popularity for new users.
    * `first` is 1 to 100.
    */
-  recommendations: Array<Recommendation>;
+  recommendations?: Maybe<Array<Recommendation>>;
 };
 
 
@@ -179,7 +179,7 @@ export type ResolversParentTypes = ResolversObject<{
 export type MovieResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Movie'] = ResolversParentTypes['Movie'], FederationReferenceType extends FederationReferenceTypes['Movie'] = FederationReferenceTypes['Movie']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Movie']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  similar?: Resolver<Array<ResolversTypes['Movie']>, ParentType, ContextType, RequireFields<MovieSimilarArgs, 'first'>>;
+  similar?: Resolver<Maybe<Array<ResolversTypes['Movie']>>, ParentType, ContextType, RequireFields<MovieSimilarArgs, 'first'>>;
 }>;
 
 export type RecommendationResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Recommendation'] = ResolversParentTypes['Recommendation']> = ResolversObject<{
@@ -191,7 +191,7 @@ export type RecommendationResolvers<ContextType = RecommendationsContext, Parent
 export type UserResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  recommendations?: Resolver<Array<ResolversTypes['Recommendation']>, ParentType, ContextType, RequireFields<UserRecommendationsArgs, 'first'>>;
+  recommendations?: Resolver<Maybe<Array<ResolversTypes['Recommendation']>>, ParentType, ContextType, RequireFields<UserRecommendationsArgs, 'first'>>;
 }>;
 
 export type Resolvers<ContextType = RecommendationsContext> = ResolversObject<{

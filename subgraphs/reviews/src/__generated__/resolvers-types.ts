@@ -18,7 +18,7 @@ export type Scalars = {
 export type Movie = {
   __typename?: 'Movie';
   id: Scalars['ID']['output'];
-  ratingSummary: RatingSummary;
+  ratingSummary?: Maybe<RatingSummary>;
 };
 
 export type Mutation = {
@@ -54,7 +54,7 @@ export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
   /** This user's ratings, most recent first. `first` is 1 to 100. */
-  ratings: Array<Rating>;
+  ratings?: Maybe<Array<Rating>>;
 };
 
 
@@ -196,7 +196,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type MovieResolvers<ContextType = ReviewsContext, ParentType extends ResolversParentTypes['Movie'] = ResolversParentTypes['Movie'], FederationReferenceType extends FederationReferenceTypes['Movie'] = FederationReferenceTypes['Movie']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Movie']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  ratingSummary?: Resolver<ResolversTypes['RatingSummary'], ParentType, ContextType>;
+  ratingSummary?: Resolver<Maybe<ResolversTypes['RatingSummary']>, ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = ReviewsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -218,7 +218,7 @@ export type RatingSummaryResolvers<ContextType = ReviewsContext, ParentType exte
 export type UserResolvers<ContextType = ReviewsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  ratings?: Resolver<Array<ResolversTypes['Rating']>, ParentType, ContextType, RequireFields<UserRatingsArgs, 'first'>>;
+  ratings?: Resolver<Maybe<Array<ResolversTypes['Rating']>>, ParentType, ContextType, RequireFields<UserRatingsArgs, 'first'>>;
 }>;
 
 export type Resolvers<ContextType = ReviewsContext> = ResolversObject<{

@@ -1,0 +1,31 @@
+import type { IncomingMessage } from 'node:http';
+import { InvalidTokenError, type Identity, type TokenService } from '@marquee/auth';
+import { unauthenticated } from '@marquee/errors';
+import { GraphQLError } from 'graphql';
+
+/**
+ * Reads `Authorization: Bearer <token>`. No header means an anonymous request; a header with an
+ * invalid or expired token is an error (HTTP 401), never silently anonymous.
+ */
+export async function identityFromRequest(
+  request: Pick<IncomingMessage, 'headers'>,
+  tokens: TokenService,
+): Promise<Identity | undefined> {
+  const header = request.headers.authorization;
+  if (header === undefined || header === '') return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (match?.[1] === undefined) throw withStatus(unauthenticated('Send the token as "Authorization: Bearer <token>".'));
+  try {
+    const { userId, role, expiresAt } = await tokens.verify(match[1]);
+    return { userId, role, expiresAt };
+  } catch (error) {
+    if (error instanceof InvalidTokenError) {
+      throw withStatus(unauthenticated(error.reason === 'expired' ? 'Your session has expired; log in again.' : 'The token is not valid.'));
+    }
+    throw error;
+  }
+}
+
+function withStatus(error: GraphQLError): GraphQLError {
+  return new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 401 } } });
+}

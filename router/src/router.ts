@@ -1,0 +1,91 @@
+import type { IncomingMessage } from 'node:http';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { IDENTITY_HEADER, signIdentity, type Identity, type TokenService } from '@marquee/auth';
+import { maskError } from '@marquee/errors';
+import type { Logger } from '@marquee/logger';
+import type { HealthReport } from '@marquee/server-kit';
+import { identityFromRequest } from './identity.ts';
+import { depthLimit } from './limits.ts';
+
+export interface RouterContext extends BaseContext {
+  identity: Identity | undefined;
+}
+
+export interface RouterOptions {
+  supergraphSdl: string;
+  /** Subgraph name → its GraphQL URL (from the environment, overriding the supergraph's). */
+  subgraphUrls: Record<string, string>;
+  tokens: TokenService;
+  identitySecret: string;
+  logger: Logger;
+  production: boolean;
+  maxDepth?: number;
+}
+
+/** Forwards the verified identity in a signed header; client headers are never passed through. */
+class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
+  readonly #secret: string;
+  constructor(url: string, secret: string) {
+    // Node's fetch (undici) pools keep-alive connections per subgraph origin.
+    super({ url, fetcher: globalThis.fetch as never });
+    this.#secret = secret;
+  }
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RouterContext>): void {
+    const identity = 'identity' in context ? context.identity : undefined;
+    if (identity !== undefined) request.http?.headers.set(IDENTITY_HEADER, signIdentity(identity, this.#secret));
+  }
+}
+
+/** Builds (never listens) the router: static supergraph, auth at the edge, limits, health. */
+export function createRouter(options: RouterOptions) {
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => {
+      const target = options.subgraphUrls[name] ?? url;
+      if (target === undefined) throw new Error(`No URL for subgraph ${name}.`);
+      return new SubgraphDataSource(target, options.identitySecret);
+    },
+  });
+  const server = new ApolloServer<RouterContext>({
+    gateway,
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [depthLimit(options.maxDepth ?? 12)],
+    plugins: [
+      options.production
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: { endpointIsEditable: false }, includeCookies: false }),
+    ],
+    formatError: maskError((formatted, original) =>
+      options.logger.error({ err: original, path: formatted.path }, 'unexpected error'),
+    ),
+  });
+
+  return {
+    server,
+    createContext: async (request: Pick<IncomingMessage, 'headers'>): Promise<RouterContext> => ({
+      identity: await identityFromRequest(request, options.tokens),
+    }),
+    async health(): Promise<HealthReport> {
+      const subgraphs = Object.fromEntries(
+        await Promise.all(
+          Object.entries(options.subgraphUrls).map(async ([name, url]) => {
+            try {
+              const response = await fetch(new URL('/health', url), { signal: AbortSignal.timeout(2000) });
+              return [name, response.ok ? 'ok' : 'down'] as const;
+            } catch {
+              return [name, 'down'] as const;
+            }
+          }),
+        ),
+      );
+      const down = Object.values(subgraphs).filter((status) => status !== 'ok').length;
+      return { status: down === 0 ? 'ok' : 'degraded', subgraphs };
+    },
+  };
+}
+
+export type Router = ReturnType<typeof createRouter>;

@@ -9,6 +9,8 @@ import { createMovieStore } from './stores/movieStore.ts';
 import { typeDefs } from './typeDefs.ts';
 
 export { typeDefs };
+export { createMovieStore } from './stores/movieStore.ts';
+export { movieDocuments } from './stores/movieDocumentStore.ts';
 export type { MoviesContext, MoviesStores } from './context.ts';
 export type { MovieDocument } from './stores/movieDocumentStore.ts';
 export type { MovieInput, MovieRecord, MovieStore } from './stores/movieStore.ts';

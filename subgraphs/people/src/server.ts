@@ -7,6 +7,7 @@ import { createPeopleStore } from './stores/peopleStore.ts';
 import { typeDefs } from './typeDefs.ts';
 
 export { typeDefs };
+export { createPeopleStore } from './stores/peopleStore.ts';
 export type { PeopleContext, PeopleStores } from './context.ts';
 export type { CreditRecord, PeopleStore, PersonRecord } from './stores/peopleStore.ts';
 

@@ -1,0 +1,82 @@
+import { createHttpHandler, listen, type Listening, type Subgraph } from '@marquee/server-kit';
+import { subgraphNames, subgraphPort, subgraphUrl, type Env, type SubgraphName } from '@marquee/env';
+import type { Logger } from '@marquee/logger';
+import { createMoviesSubgraph } from '@marquee/movies';
+import { createPeopleSubgraph } from '@marquee/people';
+import { createRecommendationsSubgraph } from '@marquee/recommendations';
+import { createReviewsSubgraph } from '@marquee/reviews';
+import { createRouter, readSupergraph } from '@marquee/router';
+import { createUsersSubgraph } from '@marquee/users';
+import type { Stores } from './stores.ts';
+
+export type ServiceName = SubgraphName | 'router';
+export const serviceNames: readonly ServiceName[] = [...subgraphNames, 'router'];
+
+export function buildSubgraph(name: SubgraphName, stores: Stores, env: Env, logger: Logger): Subgraph<unknown, unknown> {
+  const common = { db: stores.db, logger: logger.child({ service: name }), identitySecret: stores.identitySecret };
+  const built = {
+    movies: () => createMoviesSubgraph({ ...common, documents: stores.documents }),
+    people: () => createPeopleSubgraph(common),
+    users: () => createUsersSubgraph({ ...common, tokens: stores.tokens, tokenTtlSeconds: env.TOKEN_TTL_SECONDS }),
+    reviews: () => createReviewsSubgraph({ ...common, pubsub: stores.pubsub }),
+    recommendations: () => createRecommendationsSubgraph({ ...common, pubsub: stores.pubsub }),
+  }[name]();
+  return built as unknown as Subgraph<unknown, unknown>;
+}
+
+export interface RunningService {
+  name: ServiceName;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function serveSubgraph(
+  name: SubgraphName,
+  stores: Stores,
+  env: Env,
+  logger: Logger,
+  port = subgraphPort(env, name),
+): Promise<RunningService> {
+  const subgraph = buildSubgraph(name, stores, env, logger);
+  await subgraph.server.start();
+  const stopBackground = await subgraph.start();
+  const listening: Listening = await listen(
+    createHttpHandler({ server: subgraph.server, createContext: subgraph.createContext, health: subgraph.health, logger }),
+    port,
+    env.MARQUEE_HOST,
+  );
+  return {
+    name,
+    url: `${listening.url}/graphql`,
+    async stop() {
+      await listening.close();
+      await stopBackground();
+      await subgraph.server.stop();
+    },
+  };
+}
+
+export async function serveRouter(stores: Pick<Stores, 'tokens' | 'identitySecret'>, env: Env, logger: Logger, port = env.ROUTER_PORT): Promise<RunningService> {
+  const router = createRouter({
+    supergraphSdl: await readSupergraph(),
+    subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, subgraphUrl(env, name)])),
+    tokens: stores.tokens,
+    identitySecret: stores.identitySecret,
+    logger: logger.child({ service: 'router' }),
+    production: env.NODE_ENV === 'production',
+  });
+  await router.server.start();
+  const listening = await listen(
+    createHttpHandler({ server: router.server, createContext: router.createContext, health: router.health, logger, maxBodyBytes: 100_000 }),
+    port,
+    env.MARQUEE_HOST,
+  );
+  return {
+    name: 'router',
+    url: `${listening.url}/graphql`,
+    async stop() {
+      await listening.close();
+      await router.server.stop();
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { join, resolve } from 'node:path';
+import { Redis } from 'ioredis';
+import { loadOrCreateLocalSecrets, TokenService } from '@marquee/auth';
+import { createMemoryCache, createRedisCache, type Cache } from '@marquee/cache';
+import { openDatabase, type Database } from '@marquee/db';
+import { createMongoDocumentStore, createSqlDocumentStore, type DocumentStore } from '@marquee/documents';
+import { EnvError, type Env } from '@marquee/env';
+import { createMemoryPubSub, createRedisPubSub, type MarqueeTopics, type PubSub } from '@marquee/pubsub';
+
+/** Every process-wide client, opened once and handed to the services that need them (STYLE §5). */
+export interface Stores {
+  db: Database;
+  documents: DocumentStore;
+  pubsub: PubSub<MarqueeTopics>;
+  cache: Cache;
+  tokens: TokenService;
+  identitySecret: string;
+  /** Which backends are in use, for logs and health. */
+  backends: { relational: 'postgres' | 'pglite'; documents: 'mongodb' | 'postgres-jsonb'; redis: 'redis' | 'in-process' };
+  close(): Promise<void>;
+}
+
+export const REDIS_PREFIX = 'marquee:';
+
+export async function loadSecrets(env: Env): Promise<{ tokens: TokenService; identitySecret: string }> {
+  if (env.TOKEN_SECRET_KEY !== undefined && env.TOKEN_PUBLIC_KEY !== undefined && env.INTERNAL_IDENTITY_SECRET !== undefined) {
+    return {
+      tokens: await TokenService.fromKeys({ secretKey: env.TOKEN_SECRET_KEY, publicKey: env.TOKEN_PUBLIC_KEY }),
+      identitySecret: env.INTERNAL_IDENTITY_SECRET,
+    };
+  }
+  if (env.NODE_ENV === 'production') {
+    throw new EnvError(
+      'TOKEN_SECRET_KEY, TOKEN_PUBLIC_KEY and INTERNAL_IDENTITY_SECRET are required in production (generate them with `npx marquee keys`).',
+    );
+  }
+  const local = await loadOrCreateLocalSecrets(resolve(env.MARQUEE_DATA_DIR));
+  return {
+    tokens: await TokenService.fromKeys(local),
+    identitySecret: env.INTERNAL_IDENTITY_SECRET ?? local.internalIdentitySecret,
+  };
+}
+
+/** Opens real servers where their URL is set and the embedded stand-ins where it is not. */
+export async function openStores(env: Env, options: { migrate?: boolean } = {}): Promise<Stores> {
+  const closers: (() => Promise<unknown>)[] = [];
+  try {
+    const db =
+      env.DATABASE_URL === undefined
+        ? await openDatabase({ kind: 'pglite', dataDir: join(resolve(env.MARQUEE_DATA_DIR), 'pgdata') })
+        : await openDatabase({ kind: 'postgres', url: env.DATABASE_URL }, { migrate: options.migrate ?? false });
+    closers.push(() => db.close());
+
+    const documents =
+      env.MONGO_URL === undefined ? await createSqlDocumentStore(db.sql) : await createMongoDocumentStore({ url: env.MONGO_URL });
+    closers.push(() => documents.close());
+
+    let pubsub: PubSub<MarqueeTopics>;
+    let cache: Cache;
+    if (env.REDIS_URL === undefined) {
+      pubsub = createMemoryPubSub<MarqueeTopics>();
+      cache = createMemoryCache();
+    } else {
+      // Pub/sub needs its own subscriber connection: a subscribed Redis connection can do nothing else.
+      const publisher = new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 3 });
+      const subscriber = new Redis(env.REDIS_URL, { lazyConnect: false });
+      const cacheClient = new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 3 });
+      closers.push(async () => {
+        await Promise.all([publisher.quit(), subscriber.quit(), cacheClient.quit()]);
+      });
+      pubsub = createRedisPubSub<MarqueeTopics>({ publisher, subscriber, prefix: REDIS_PREFIX });
+      cache = createRedisCache({ redis: cacheClient, prefix: `${REDIS_PREFIX}cache:` });
+    }
+    closers.push(() => pubsub.close(), () => cache.close());
+
+    return {
+      db,
+      documents,
+      pubsub,
+      cache,
+      ...(await loadSecrets(env)),
+      backends: {
+        relational: db.kind,
+        documents: env.MONGO_URL === undefined ? 'postgres-jsonb' : 'mongodb',
+        redis: env.REDIS_URL === undefined ? 'in-process' : 'redis',
+      },
+      async close() {
+        for (const close of closers.reverse()) await close();
+      },
+    };
+  } catch (error) {
+    for (const close of closers.reverse()) await close().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,59 @@
+import { availableParallelism } from 'node:os';
+import { defineConfig } from 'vitest/config';
+
+// Three tiers by file suffix (docs: STYLE §12). Run one with `npx vitest run --project <name>`.
+const ignored = ['**/node_modules/**', '**/__generated__/**', '**/dist/**', '.marquee/**'];
+
+// Starts throwaway PostgreSQL, Redis and FerretDB once per run (shared by both projects that
+// list it) and provides their URLs; see the file for TEST_*_URL overrides.
+const testServers = './packages/testing/src/globalSetup.ts';
+
+export default defineConfig({
+  test: {
+    // Child processes rather than worker threads: tests spawn servers and load native addons
+    // (Prisma, argon2), which behave as in production only in a process of their own.
+    pool: 'forks',
+    // Our machines have 2 cores; one test file per core. Integration files mostly wait on the
+    // servers, so running two at once still keeps each well inside its timeouts.
+    maxWorkers: Math.max(1, availableParallelism()),
+    // Stopping three servers (PostgreSQL waits for its checkpoint) can take a few seconds.
+    teardownTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['**/*.test.ts'],
+          exclude: [...ignored, '**/*.int.test.ts', '**/*.e2e.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['**/*.int.test.ts'],
+          exclude: ignored,
+          globalSetup: [testServers],
+          // Real round trips to servers sharing two cores with the test workers.
+          testTimeout: 30_000,
+          // beforeAll hooks create and migrate databases.
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['**/*.e2e.test.ts'],
+          exclude: ignored,
+          globalSetup: [testServers],
+          // Each file starts the router and five subgraphs as processes: one file at a time, or
+          // two files' process trees would compete for two cores and time out.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});

@@ -9,3 +9,5 @@ export { groupByKeys, orderByKeys } from './batch.ts';
 export { defineSubgraph } from './defineSubgraph.ts';
 export type { Subgraph, SubgraphContext, SubgraphDefinition } from './defineSubgraph.ts';
 export { DateTime } from './DateTime.ts';
+export { executeInProcess } from './executeInProcess.ts';
+export type { InProcessResult } from './executeInProcess.ts';

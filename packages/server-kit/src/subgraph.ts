@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 
 import { IDENTITY_HEADER, verifyIdentity, type Identity } from '@marquee/auth';
@@ -29,9 +29,9 @@ export function createSubgraphServer<Context extends BaseContext>(
 ): ApolloServer<Context> {
   return new ApolloServer<Context>({
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
-    // The router needs subgraph introspection-free composition, but `_service { sdl }` stays
-    // available for tooling; subgraphs are not public, so their landing page is off.
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // Subgraphs are reachable only by the router: no landing page. Inline traces (ftv1) feed
+    // Apollo Studio usage reporting, which Marquee does not use.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
     includeStacktraceInErrorResponses: false,
     formatError: maskError((formatted, original) =>
       options.logger.error({ err: original, path: formatted.path }, 'unexpected resolver error'),

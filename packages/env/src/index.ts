@@ -16,6 +16,8 @@ const envSchema = z.object({
   MONGO_URL: url.optional(),
   /** Redis; unset = in-process cache, pub/sub and rate limits (single process only). */
   REDIS_URL: url.optional(),
+  /** Prefix of every Redis key and channel, so several deployments can share one Redis. */
+  REDIS_PREFIX: z.string().min(1).default('marquee:'),
   MARQUEE_DATA_DIR: z.string().min(1).default('./.marquee'),
   /** Address the servers bind to. Containers need 0.0.0.0. */
   MARQUEE_HOST: z.string().min(1).default('127.0.0.1'),

@@ -20,8 +20,6 @@ export interface Stores {
   close(): Promise<void>;
 }
 
-export const REDIS_PREFIX = 'marquee:';
-
 export async function loadSecrets(env: Env): Promise<{ tokens: TokenService; identitySecret: string }> {
   if (env.TOKEN_SECRET_KEY !== undefined && env.TOKEN_PUBLIC_KEY !== undefined && env.INTERNAL_IDENTITY_SECRET !== undefined) {
     return {
@@ -68,8 +66,8 @@ export async function openStores(env: Env, options: { migrate?: boolean } = {}):
       closers.push(async () => {
         await Promise.all([publisher.quit(), subscriber.quit(), cacheClient.quit()]);
       });
-      pubsub = createRedisPubSub<MarqueeTopics>({ publisher, subscriber, prefix: REDIS_PREFIX });
-      cache = createRedisCache({ redis: cacheClient, prefix: `${REDIS_PREFIX}cache:` });
+      pubsub = createRedisPubSub<MarqueeTopics>({ publisher, subscriber, prefix: env.REDIS_PREFIX });
+      cache = createRedisCache({ redis: cacheClient, prefix: `${env.REDIS_PREFIX}cache:` });
     }
     closers.push(() => pubsub.close(), () => cache.close());
 

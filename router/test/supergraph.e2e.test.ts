@@ -1,0 +1,141 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateInternalSecret, generateTokenKeyPair, IDENTITY_HEADER, signIdentity } from '@marquee/auth';
+import {
+  createTestDatabase,
+  createTestMongoDatabase,
+  createTestRedisPrefix,
+  DisposalStack,
+  findFreePorts,
+  postGraphQL,
+  runMarquee,
+  spawnMarquee,
+  waitForHealthy,
+  type MarqueeProcess,
+} from '@marquee/testing';
+
+// Services mode as deployed: six processes (router + five subgraphs) on real PostgreSQL,
+// MongoDB-wire (FerretDB) and Redis servers.
+const stack = new DisposalStack();
+const services = ['movies', 'people', 'users', 'reviews', 'recommendations'] as const;
+let routerUrl: string;
+let recommendationsUrl: string;
+let identitySecret: string;
+
+beforeAll(async () => {
+  const database = await createTestDatabase();
+  stack.defer(() => database.dispose());
+  const mongo = await createTestMongoDatabase();
+  stack.defer(() => mongo.dispose());
+  const dataDir = await mkdtemp(join(tmpdir(), 'marquee-e2e-'));
+  stack.defer(() => rm(dataDir, { recursive: true, force: true }));
+  const ports = await findFreePorts(6);
+  const keys = await generateTokenKeyPair();
+  identitySecret = generateInternalSecret();
+  const url = (i: number) => `http://127.0.0.1:${ports[i]}/graphql`;
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: database.url,
+    MONGO_URL: mongo.url,
+    REDIS_URL: inject('testRedisUrl'),
+    REDIS_PREFIX: createTestRedisPrefix(),
+    MARQUEE_DATA_DIR: dataDir,
+    TOKEN_SECRET_KEY: keys.secretKey,
+    TOKEN_PUBLIC_KEY: keys.publicKey,
+    INTERNAL_IDENTITY_SECRET: identitySecret,
+    ROUTER_PORT: String(ports[5]),
+    MOVIES_URL: url(0),
+    PEOPLE_URL: url(1),
+    USERS_URL: url(2),
+    REVIEWS_URL: url(3),
+    RECOMMENDATIONS_URL: url(4),
+  };
+  routerUrl = `http://127.0.0.1:${ports[5]}`;
+  recommendationsUrl = url(4);
+  await runMarquee(['seed'], env);
+  const processes: MarqueeProcess[] = [...services, 'router'].map((name) => spawnMarquee(['serve', name], env));
+  for (const process of processes) stack.defer(() => process.stop());
+  await waitForHealthy(`${routerUrl}/health`, processes, { accept: (body) => (body as { status?: string }).status === 'ok' });
+});
+afterAll(() => stack.disposeAll());
+
+const ACCEPTANCE_QUERY = `{ movies(first: 5) { totalCount edges { node { id title year
+  cast(first: 3) { person { name } } ratingSummary { average count } similar(first: 3) { title } } } } }`;
+
+describe('the supergraph in services mode', () => {
+  it('answers a query whose fields come from four subgraphs, without errors', async () => {
+    const { status, body } = await postGraphQL(`${routerUrl}/graphql`, { query: ACCEPTANCE_QUERY });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const movies = body.data?.['movies'] as { totalCount: number; edges: { node: { title: string; cast: { person: { name: string } }[]; ratingSummary: { count: number }; similar: { title: string }[] } }[] };
+    expect(movies.totalCount).toBeGreaterThanOrEqual(50);
+    expect(movies.edges).toHaveLength(5);
+    for (const { node } of movies.edges) {
+      expect(node.title).toEqual(expect.any(String));
+      expect(node.cast.length).toBeGreaterThan(0);
+      expect(node.cast[0]?.person.name).toEqual(expect.any(String));
+      expect(node.similar.length).toBeGreaterThan(0);
+      expect(node.ratingSummary.count).toEqual(expect.any(Number));
+    }
+  });
+
+  it('signs up, rates through the router, and reads it back across all five subgraphs', async () => {
+    const signUp = await postGraphQL(`${routerUrl}/graphql`, {
+      query: 'mutation { signUp(username: "e2e-user", password: "correct-horse-battery") { token user { id } } }',
+    });
+    expect(signUp.body.errors).toBeUndefined();
+    const { token } = signUp.body.data?.['signUp'] as { token: string };
+    const auth = { authorization: `Bearer ${token}` };
+    const first = await postGraphQL(`${routerUrl}/graphql`, { query: '{ movies(first: 1) { edges { node { id } } } }' });
+    const movieId = (first.body.data?.['movies'] as { edges: { node: { id: string } }[] }).edges[0]?.node.id;
+    const rated = await postGraphQL(`${routerUrl}/graphql`, { query: 'mutation ($m: ID!) { rateMovie(movieId: $m, rating: 4.5) { rating movie { title } } }', variables: { m: movieId } }, auth);
+    expect(rated.body.errors).toBeUndefined();
+    const me = await postGraphQL(
+      `${routerUrl}/graphql`,
+      { query: '{ me { username ratings { rating movie { id title directors { name } } } recommendations(first: 3) { movie { title } reason } } }' },
+      auth,
+    );
+    expect(me.body.errors).toBeUndefined();
+    const viewer = me.body.data?.['me'] as { username: string; ratings: { rating: number; movie: { id: string; directors: unknown[] } }[]; recommendations: { movie: { title: string } }[] };
+    expect(viewer.username).toBe('e2e-user');
+    expect(viewer.ratings).toEqual([expect.objectContaining({ rating: 4.5, movie: expect.objectContaining({ id: movieId }) })]);
+    expect(viewer.recommendations).toHaveLength(3);
+  });
+
+  it('answers a malformed query with HTTP 400 and a GraphQL error', async () => {
+    const { status, body } = await postGraphQL(`${routerUrl}/graphql`, { query: '{ movies(first: 5) { edges ' });
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('answers null for an unknown movie id without errors', async () => {
+    const { body } = await postGraphQL(`${routerUrl}/graphql`, { query: '{ movie(id: "no-such-id") { id title } }' });
+    expect(body).toEqual({ data: { movie: null } });
+  });
+
+  it('refuses an invalid token with UNAUTHENTICATED and HTTP 401', async () => {
+    const { status, body } = await postGraphQL(`${routerUrl}/graphql`, { query: '{ me { id } }' }, { authorization: 'Bearer v4.public.forged' });
+    expect(status).toBe(401);
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+  });
+
+  it('gives a request sent straight to a subgraph no identity unless the router signed it', async () => {
+    const forged = signIdentity({ userId: 'someone', role: 'ADMIN', expiresAt: Math.floor(Date.now() / 1000) + 60 }, 'guessed-secret-guessed-secret-000');
+    const query = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { recommendations { reason } } } }';
+    const variables = { r: [{ __typename: 'User', id: 'someone' }] };
+    const attempt = await postGraphQL(recommendationsUrl, { query, variables }, { [IDENTITY_HEADER]: forged });
+    expect(attempt.body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    const genuine = signIdentity({ userId: 'someone', role: 'USER', expiresAt: Math.floor(Date.now() / 1000) + 60 }, identitySecret);
+    const allowed = await postGraphQL(recommendationsUrl, { query, variables }, { [IDENTITY_HEADER]: genuine });
+    expect(allowed.body.errors).toBeUndefined();
+  });
+
+  it('reports each subgraph in /health', async () => {
+    const response = await fetch(`${routerUrl}/health`);
+    expect(await response.json()).toEqual({ status: 'ok', subgraphs: Object.fromEntries(services.map((s) => [s, 'ok'])) });
+  });
+});

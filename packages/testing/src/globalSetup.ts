@@ -9,6 +9,7 @@
  * usually through the helpers in databases.ts; the same URLs are exported as those environment
  * variables for the processes e2e tests spawn.
  */
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import {
   INSTALL_COMMAND,
   MissingBinaryError,
   findFreePorts,
+  killLeftoverServers,
   locateFerretDb,
   locatePostgres,
   locateRedisServer,
@@ -120,6 +122,13 @@ async function startTestServers(): Promise<TestServers> {
 
   const ports = await findFreePorts(toStart.length);
   const root = toStart.length > 0 ? await mkdtemp(join(tmpdir(), 'marquee-test-')) : undefined;
+  // Ctrl-C or SIGTERM makes vitest exit without running teardowns: kill the servers and remove
+  // their files on the way out. Retries cover a server still writing while its SIGKILL lands.
+  const removeRootOnExit = () => {
+    killLeftoverServers();
+    if (root !== undefined) rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+  };
+  process.once('exit', removeRootOnExit);
   const outcomes = await Promise.allSettled(
     toStart.map(async (key, index) => {
       const start = starters.get(key);
@@ -133,6 +142,7 @@ async function startTestServers(): Promise<TestServers> {
     outcome.status === 'fulfilled' ? [outcome.value] : [],
   );
   const removeRoot = async () => {
+    process.off('exit', removeRootOnExit);
     if (root !== undefined) await rm(root, { recursive: true, force: true });
   };
   const failures = outcomes.flatMap((outcome) =>

@@ -170,12 +170,15 @@ function killProcessGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
+/** SIGKILLs every server this module started that is still running; synchronous, for exit hooks. */
+export function killLeftoverServers(): void {
+  for (const pid of liveProcessGroups) killProcessGroup(pid, 'SIGKILL');
+}
+
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  process.once('exit', () => {
-    for (const pid of liveProcessGroups) killProcessGroup(pid, 'SIGKILL');
-  });
+  process.once('exit', killLeftoverServers);
 }
 
 interface ServerProcess {

@@ -8,7 +8,7 @@ import { maskError } from '@marquee/errors';
 import type { Logger } from '@marquee/logger';
 import type { HealthReport } from '@marquee/server-kit';
 import { identityFromRequest } from './identity.ts';
-import { depthLimit } from './limits.ts';
+import { depthLimitPlugin } from './limits.ts';
 
 export interface RouterContext extends BaseContext {
   identity: Identity | undefined;
@@ -53,8 +53,8 @@ export function createRouter(options: RouterOptions) {
     gateway,
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
-    validationRules: [depthLimit(options.maxDepth ?? 12)],
     plugins: [
+      depthLimitPlugin<RouterContext>(options.maxDepth ?? 12),
       options.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: { endpointIsEditable: false }, includeCookies: false }),

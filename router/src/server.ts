@@ -1,4 +1,4 @@
 export { composeSupergraph, CompositionError, readSupergraph, subgraphNames, supergraphPath, writeSupergraph } from './compose.ts';
 export { createRouter } from './router.ts';
 export type { Router, RouterContext, RouterOptions } from './router.ts';
-export { depthLimit } from './limits.ts';
+export { depthLimitPlugin, operationDepth } from './limits.ts';

@@ -189,7 +189,7 @@ async function startTestServers(): Promise<TestServers> {
       }
       const stopped = await Promise.allSettled(running.map(([, server]) => server.stop()));
       await removeRoot();
-      const errors = stopped.flatMap((outcome) =>
+      const errors = stopped.flatMap((outcome): unknown[] =>
         outcome.status === 'rejected' ? [outcome.reason] : [],
       );
       if (errors.length > 0)

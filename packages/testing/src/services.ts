@@ -270,7 +270,7 @@ async function waitUntilReady(
   timeoutMs: number,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  let lastError: unknown = 'no attempt finished';
+  let lastError: unknown;
   for (;;) {
     const status = server.exitStatus();
     if (status !== undefined) {
@@ -306,7 +306,9 @@ export async function waitForServer(
       await probe();
       return;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`${what} does not answer: ${errorMessage(error)}`);
+      if (Date.now() > deadline) {
+        throw new Error(`${what} does not answer: ${errorMessage(error)}`, { cause: error });
+      }
     }
     await sleep(200);
   }

@@ -17,6 +17,10 @@ function executorFor(client: Queryable): Omit<SqlExecutor, 'transaction' | 'clos
 
 /** A pooled node-postgres executor for a real PostgreSQL server. */
 export function createPgExecutor(pool: pg.Pool): SqlExecutor {
+  // An idle pooled connection the server closes (restart, failover, a dropped database) emits
+  // 'error' on the pool; without a listener that would crash the process. The pool discards
+  // the connection and the next query opens a fresh one.
+  pool.on('error', () => undefined);
   return {
     ...executorFor(pool),
     async transaction(work) {

@@ -57,10 +57,10 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
   }
   const env = parsed.data;
-  if ((env.TOKEN_SECRET_KEY === undefined) !== (env.TOKEN_PUBLIC_KEY === undefined)) {
-    throw new EnvError(
-      'TOKEN_SECRET_KEY and TOKEN_PUBLIC_KEY must be set together (generate a pair with `npx marquee keys`).',
-    );
+  // The router only verifies tokens, so it may hold the public key alone; a secret key without
+  // its public half is always a mistake.
+  if (env.TOKEN_SECRET_KEY !== undefined && env.TOKEN_PUBLIC_KEY === undefined) {
+    throw new EnvError('TOKEN_SECRET_KEY is set without TOKEN_PUBLIC_KEY (generate a pair with `npx marquee keys`).');
   }
   return env;
 }

@@ -18,13 +18,13 @@ export async function serveCommand(name: ServiceName): Promise<void> {
   const logger = createLogger({ name: `marquee-${name}`, level: env.LOG_LEVEL });
   if (name === 'router') {
     // The router holds no data: it needs the token public key and the identity secret only.
-    const router = await serveRouter(await loadSecrets(env), env, logger);
+    const router = await serveRouter(await loadSecrets(env, { signs: false }), env, logger);
     onShutdown(logger, () => router.stop());
     logger.info({ url: router.url }, 'router listening');
     return;
   }
   if (!(subgraphNames as readonly string[]).includes(name)) throw new Error(`unknown service ${name}`);
-  const stores = await openStores(env);
+  const stores = await openStores(env, { signs: name === 'users' });
   const service = await serveSubgraph(name as SubgraphName, stores, env, logger);
   onShutdown(logger, async () => {
     await service.stop();

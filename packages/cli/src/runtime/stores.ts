@@ -20,16 +20,23 @@ export interface Stores {
   close(): Promise<void>;
 }
 
-export async function loadSecrets(env: Env): Promise<{ tokens: TokenService; identitySecret: string }> {
-  if (env.TOKEN_SECRET_KEY !== undefined && env.TOKEN_PUBLIC_KEY !== undefined && env.INTERNAL_IDENTITY_SECRET !== undefined) {
+/** Token keys and the identity secret; `signs` for the one service that issues tokens. */
+export async function loadSecrets(env: Env, options: { signs: boolean }): Promise<{ tokens: TokenService; identitySecret: string }> {
+  if (env.TOKEN_PUBLIC_KEY !== undefined && env.INTERNAL_IDENTITY_SECRET !== undefined) {
+    if (options.signs && env.TOKEN_SECRET_KEY === undefined) {
+      throw new EnvError('TOKEN_SECRET_KEY is required by the service that issues tokens (users).');
+    }
     return {
-      tokens: await TokenService.fromKeys({ secretKey: env.TOKEN_SECRET_KEY, publicKey: env.TOKEN_PUBLIC_KEY }),
+      tokens: await TokenService.fromKeys({
+        publicKey: env.TOKEN_PUBLIC_KEY,
+        ...(env.TOKEN_SECRET_KEY === undefined ? {} : { secretKey: env.TOKEN_SECRET_KEY }),
+      }),
       identitySecret: env.INTERNAL_IDENTITY_SECRET,
     };
   }
   if (env.NODE_ENV === 'production') {
     throw new EnvError(
-      'TOKEN_SECRET_KEY, TOKEN_PUBLIC_KEY and INTERNAL_IDENTITY_SECRET are required in production (generate them with `npx marquee keys`).',
+      'TOKEN_PUBLIC_KEY and INTERNAL_IDENTITY_SECRET (and TOKEN_SECRET_KEY for the users subgraph) are required in production (generate them with `npx marquee keys`).',
     );
   }
   const local = await loadOrCreateLocalSecrets(resolve(env.MARQUEE_DATA_DIR));
@@ -40,7 +47,7 @@ export async function loadSecrets(env: Env): Promise<{ tokens: TokenService; ide
 }
 
 /** Opens real servers where their URL is set and the embedded stand-ins where it is not. */
-export async function openStores(env: Env, options: { migrate?: boolean } = {}): Promise<Stores> {
+export async function openStores(env: Env, options: { migrate?: boolean; signs?: boolean } = {}): Promise<Stores> {
   const closers: (() => Promise<unknown>)[] = [];
   try {
     const db =
@@ -76,7 +83,7 @@ export async function openStores(env: Env, options: { migrate?: boolean } = {}):
       documents,
       pubsub,
       cache,
-      ...(await loadSecrets(env)),
+      ...(await loadSecrets(env, { signs: options.signs ?? true })),
       backends: {
         relational: db.kind,
         documents: env.MONGO_URL === undefined ? 'postgres-jsonb' : 'mongodb',

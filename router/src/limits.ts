@@ -37,17 +37,17 @@ export function operationDepth(document: DocumentNode, operation: OperationDefin
  */
 export function depthLimitPlugin<Context extends BaseContext>(maxDepth: number): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, operation }) {
-          if (operation === undefined) return;
+    requestDidStart: () =>
+      Promise.resolve({
+        didResolveOperation: ({ document, operation }) => {
+          if (operation === undefined) return Promise.resolve();
           const depth = operationDepth(document, operation);
           if (depth > maxDepth) {
             const error = tooComplex(`The operation is ${depth} levels deep; the limit is ${maxDepth}.`);
             throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
           }
+          return Promise.resolve();
         },
-      };
-    },
+      }),
   };
 }

@@ -30,11 +30,11 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   readonly #secret: string;
   constructor(url: string, secret: string) {
     // Node's fetch (undici) pools keep-alive connections per subgraph origin.
-    super({ url, fetcher: globalThis.fetch as never });
+    super({ url, fetcher: globalThis.fetch });
     this.#secret = secret;
   }
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RouterContext>): void {
-    const identity = 'identity' in context ? context.identity : undefined;
+    const { identity } = context as Partial<RouterContext>;
     if (identity !== undefined) request.http?.headers.set(IDENTITY_HEADER, signIdentity(identity, this.#secret));
   }
 }

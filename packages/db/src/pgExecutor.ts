@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { SqlExecutor } from './sql.ts';
 
 type Queryable = Pick<pg.PoolClient, 'query'>;

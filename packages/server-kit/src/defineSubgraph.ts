@@ -47,11 +47,8 @@ export function defineSubgraph<Stores, Loaders>(
       resolvers: definition.resolvers as GraphQLResolverMap<SubgraphContext<Stores, Loaders>>,
       logger,
     }),
-    createContext: async (request) => ({
-      ...requestIdentity(request, identitySecret),
-      stores,
-      loaders: createLoaders(stores),
-    }),
+    createContext: (request) =>
+      Promise.resolve({ ...requestIdentity(request, identitySecret), stores, loaders: createLoaders(stores) }),
     async health() {
       try {
         await definition.checkHealth();
@@ -61,6 +58,6 @@ export function defineSubgraph<Stores, Loaders>(
         return { status: 'down' };
       }
     },
-    start: definition.start ?? (async () => async () => {}),
+    start: definition.start ?? (() => Promise.resolve(() => Promise.resolve())),
   };
 }

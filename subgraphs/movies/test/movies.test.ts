@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryDocumentStore } from '@marquee/documents';
 import { openDatabase, type Database } from '@marquee/db';
 import { createLogger } from '@marquee/logger';
-import { executeInProcess } from '@marquee/server-kit';
+import { executeInProcess, type InProcessResult } from '@marquee/server-kit';
+
+interface MoviePage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: { id: string } }[];
+}
 import { createMoviesSubgraph, type MovieInput } from '../src/server.ts';
 
 const secret = 'test-secret-test-secret-test-secret-00';
@@ -21,7 +27,7 @@ beforeAll(async () => {
   subgraph = createMoviesSubgraph({ db, documents, logger: createLogger({ name: 'test', level: 'silent' }), identitySecret: secret });
   await subgraph.stores.movies.upsertMany(Array.from({ length: 25 }, (_, i) => movie(String(i + 1), `Film ${i + 1}`, 100 - i)));
   await subgraph.stores.documents.put({ _id: '1', overview: 'A crew meets something in the dark.', tagline: 'In space…' });
-  const findByIds = subgraph.stores.movies.findByIds;
+  const findByIds = subgraph.stores.movies.findByIds.bind(subgraph.stores.movies);
   subgraph.stores.movies.findByIds = (ids) => {
     findByIdsCalls.push([...ids]);
     return findByIds(ids);
@@ -52,7 +58,7 @@ describe('movies subgraph', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 3; page += 1) {
-      const result = await executeInProcess<{ movies: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string } }[] } }>(subgraph, query, { variables: { after } });
+      const result: InProcessResult<{ movies: MoviePage }> = await executeInProcess(subgraph, query, { variables: { after } });
       expect(result.errors).toBeUndefined();
       const movies = result.data?.movies;
       expect(movies?.totalCount).toBe(25);

@@ -23,7 +23,8 @@ beforeAll(async () => {
     credit('aliens', 'p4', 'DIRECTOR', null),
     credit('aliens', 'p2', 'ACTOR', 1, ['Ripley']),
   ]);
-  const { creditsForMovies, findByIds } = subgraph.stores.people;
+  const creditsForMovies = subgraph.stores.people.creditsForMovies.bind(subgraph.stores.people);
+  const findByIds = subgraph.stores.people.findByIds.bind(subgraph.stores.people);
   subgraph.stores.people.creditsForMovies = (ids, roles) => {
     movieBatches.push([...ids]);
     return creditsForMovies(ids, roles);

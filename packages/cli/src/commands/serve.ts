@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { loadEnv, subgraphNames, type SubgraphName } from '@marquee/env';
+import { loadEnv, subgraphNames } from '@marquee/env';
 import { createLogger } from '@marquee/logger';
 import { serveRouter, serveSubgraph, serviceNames, type ServiceName } from '../runtime/services.ts';
 import { loadSecrets, openStores } from '../runtime/stores.ts';
@@ -23,9 +23,10 @@ export async function serveCommand(name: ServiceName): Promise<void> {
     logger.info({ url: router.url }, 'router listening');
     return;
   }
-  if (!(subgraphNames as readonly string[]).includes(name)) throw new Error(`unknown service ${name}`);
-  const stores = await openStores(env, { signs: name === 'users' });
-  const service = await serveSubgraph(name as SubgraphName, stores, env, logger);
+  const subgraph = subgraphNames.find((candidate) => candidate === name);
+  if (subgraph === undefined) throw new Error(`unknown service ${name}`);
+  const stores = await openStores(env, { signs: subgraph === 'users' });
+  const service = await serveSubgraph(subgraph, stores, env, logger);
   onShutdown(logger, async () => {
     await service.stop();
     await stores.close();

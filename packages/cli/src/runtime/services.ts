@@ -67,7 +67,7 @@ export async function serveRouter(stores: Pick<Stores, 'tokens' | 'identitySecre
   });
   await router.server.start();
   const listening = await listen(
-    createHttpHandler({ server: router.server, createContext: router.createContext, health: router.health, logger, maxBodyBytes: 100_000 }),
+    createHttpHandler({ server: router.server, createContext: router.createContext, health: () => router.health(), logger, maxBodyBytes: 100_000 }),
     port,
     env.MARQUEE_HOST,
   );

@@ -1,0 +1,11 @@
+export type { PubSub, TopicIterator, HandlerErrorReporter } from './pubsub.ts';
+export { createRedisPubSub } from './redisPubSub.ts';
+export type { RedisPubSubOptions } from './redisPubSub.ts';
+export { createMemoryPubSub } from './memoryPubSub.ts';
+export type { MemoryPubSubOptions } from './memoryPubSub.ts';
+export type {
+  MarqueeTopics,
+  MovieUpsertedEvent,
+  RatingChangedEvent,
+  RecommendationsUpdatedEvent,
+} from './topics.ts';

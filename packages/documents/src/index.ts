@@ -1,0 +1,6 @@
+export type { Document, DocumentCollection, DocumentStore } from './documentStore.ts';
+export { DocumentStoreError } from './documentStore.ts';
+export { createMongoDocumentStore } from './mongoDocumentStore.ts';
+export type { MongoDocumentStoreOptions } from './mongoDocumentStore.ts';
+export { createSqlDocumentStore } from './sqlDocumentStore.ts';
+export { createMemoryDocumentStore } from './memoryDocumentStore.ts';

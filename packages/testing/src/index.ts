@@ -4,3 +4,5 @@ export type { CreateTestDatabaseOptions, TestDatabase, TestMongoDatabase } from 
 export type { TestServerUrls } from './providedContext.ts';
 // For e2e tests that start their own processes (router, subgraphs) on free ports.
 export { findFreePorts } from './services.ts';
+export { postGraphQL, runMarquee, spawnMarquee, waitForHealthy } from './marqueeProcesses.ts';
+export type { MarqueeProcess } from './marqueeProcesses.ts';

@@ -36,10 +36,14 @@ export function spawnMarquee(args: readonly string[], env: Record<string, string
 }
 
 /** Runs `marquee <args>` to completion; rejects with its output when it fails. */
-export async function runMarquee(args: readonly string[], env: Record<string, string>): Promise<string> {
+export async function runMarquee(
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<string> {
   const process = spawnMarquee(args, env);
   const [code] = (await once(process.child, 'exit')) as [number | null];
-  if (code !== 0) throw new Error(`marquee ${args.join(' ')} exited with ${code}:\n${process.output()}`);
+  if (code !== 0)
+    throw new Error(`marquee ${args.join(' ')} exited with ${code}:\n${process.output()}`);
   return process.output();
 }
 
@@ -61,7 +65,9 @@ export async function waitForHealthy(
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${url} did not become healthy:\n${processes.map((p) => p.output()).join('\n---\n')}`);
+  throw new Error(
+    `${url} did not become healthy:\n${processes.map((p) => p.output()).join('\n---\n')}`,
+  );
 }
 
 /** POSTs a GraphQL operation; returns status and parsed body. */
@@ -69,7 +75,13 @@ export async function postGraphQL(
   url: string,
   body: { query: string; variables?: Record<string, unknown> },
   headers: Record<string, string> = {},
-): Promise<{ status: number; body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] } }> {
+): Promise<{
+  status: number;
+  body: {
+    data?: Record<string, unknown> | null;
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+  };
+}> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

@@ -25,7 +25,7 @@ export async function serveCommand(name: ServiceName): Promise<void> {
   }
   const subgraph = subgraphNames.find((candidate) => candidate === name);
   if (subgraph === undefined) throw new Error(`unknown service ${name}`);
-  const stores = await openStores(env, { signs: subgraph === 'users' });
+  const stores = await openStores(env, { signs: subgraph === 'users', logger });
   const service = await serveSubgraph(subgraph, stores, env, logger);
   onShutdown(logger, async () => {
     await service.stop();

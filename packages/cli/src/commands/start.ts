@@ -10,7 +10,7 @@ export async function startCommand(): Promise<void> {
   const env = loadEnv();
   const logger = createLogger({ name: 'marquee', level: env.LOG_LEVEL });
   const started = Date.now();
-  const stores = await openStores(env, { migrate: true });
+  const stores = await openStores(env, { migrate: true, logger });
   logger.info({ backends: stores.backends, dataDir: env.MARQUEE_DATA_DIR }, 'stores open');
   if (env.MARQUEE_SEED_DEMO) {
     const seeded = await seedIfEmpty(stores);

@@ -5,6 +5,7 @@ import { createMemoryCache, createRedisCache, type Cache } from '@marquee/cache'
 import { openDatabase, type Database } from '@marquee/db';
 import { createMongoDocumentStore, createSqlDocumentStore, type DocumentStore } from '@marquee/documents';
 import { EnvError, type Env } from '@marquee/env';
+import type { Logger } from '@marquee/logger';
 import { createMemoryPubSub, createRedisPubSub, type MarqueeTopics, type PubSub } from '@marquee/pubsub';
 
 /** Every process-wide client, opened once and handed to the services that need them (STYLE §5). */
@@ -47,7 +48,12 @@ export async function loadSecrets(env: Env, options: { signs: boolean }): Promis
 }
 
 /** Opens real servers where their URL is set and the embedded stand-ins where it is not. */
-export async function openStores(env: Env, options: { migrate?: boolean; signs?: boolean } = {}): Promise<Stores> {
+export async function openStores(
+  env: Env,
+  options: { migrate?: boolean; signs?: boolean; logger?: Logger } = {},
+): Promise<Stores> {
+  const onHandlerError = (error: unknown, topic: string) =>
+    options.logger?.error({ err: error, topic }, 'event handler failed');
   const closers: (() => Promise<unknown>)[] = [];
   try {
     const db =
@@ -63,7 +69,7 @@ export async function openStores(env: Env, options: { migrate?: boolean; signs?:
     let pubsub: PubSub<MarqueeTopics>;
     let cache: Cache;
     if (env.REDIS_URL === undefined) {
-      pubsub = createMemoryPubSub<MarqueeTopics>();
+      pubsub = createMemoryPubSub<MarqueeTopics>({ onHandlerError });
       cache = createMemoryCache();
     } else {
       // Pub/sub needs its own subscriber connection: a subscribed Redis connection can do nothing else.
@@ -73,7 +79,7 @@ export async function openStores(env: Env, options: { migrate?: boolean; signs?:
       closers.push(async () => {
         await Promise.all([publisher.quit(), subscriber.quit(), cacheClient.quit()]);
       });
-      pubsub = createRedisPubSub<MarqueeTopics>({ publisher, subscriber, prefix: env.REDIS_PREFIX });
+      pubsub = createRedisPubSub<MarqueeTopics>({ publisher, subscriber, prefix: env.REDIS_PREFIX, onHandlerError });
       cache = createRedisCache({ redis: cacheClient, prefix: `${env.REDIS_PREFIX}cache:` });
     }
     closers.push(() => pubsub.close(), () => cache.close());

@@ -53,6 +53,9 @@ export function createRouter(options: RouterOptions) {
     gateway,
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
+    // The process owns shutdown order (router, subgraphs, then stores); Apollo's own signal
+    // handlers would re-raise the signal and end the process before the stores are closed.
+    stopOnTerminationSignals: false,
     plugins: [
       depthLimitPlugin<RouterContext>(options.maxDepth ?? 12),
       options.production

@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -47,6 +49,8 @@ export async function openDatabase(
       },
     };
   }
+  // PGlite creates its own folder but not the folders above it (a fresh MARQUEE_DATA_DIR).
+  if (config.dataDir !== undefined) await mkdir(dirname(config.dataDir), { recursive: true });
   const lite = await PGlite.create(config.dataDir ?? 'memory://', { extensions: { pg_trgm } });
   const sql = createPGliteExecutor(lite);
   if (options.migrate ?? true) await applyMigrations(sql);

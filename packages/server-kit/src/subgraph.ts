@@ -33,6 +33,9 @@ export function createSubgraphServer<Context extends BaseContext>(
     // Apollo Studio usage reporting, which Marquee does not use.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
     includeStacktraceInErrorResponses: false,
+    // The process owns shutdown order (router, subgraphs, then stores); Apollo's own signal
+    // handlers would re-raise the signal and end the process before the stores are closed.
+    stopOnTerminationSignals: false,
     formatError: maskError((formatted, original) =>
       options.logger.error({ err: original, path: formatted.path }, 'unexpected resolver error'),
     ),

@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // The `marquee` command. Plain JavaScript so that it runs on any Node: Marquee targets Node 24,
 // and on an older Node this launcher re-runs itself under a Node 24 obtained from the npm
-// package `node@24` (scripts/node24.sh), then loads the TypeScript CLI through tsx.
+// registry (scripts/node24.sh), then loads the TypeScript CLI through tsx.
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 24) {
   const script = fileURLToPath(new URL('../scripts/node24.sh', import.meta.url));
-  console.error(`marquee: Node ${process.versions.node} is older than 24; using Node 24 from npm (node@24).`);
+  console.error(`marquee: Node ${process.versions.node} is older than 24; using Node 24 from the npm registry.`);
   const found = spawnSync('bash', [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   const binDir = found.stdout.trim().split('\n').pop();
   if (found.status !== 0 || !binDir) {

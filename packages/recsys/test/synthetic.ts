@@ -1,0 +1,41 @@
+import type { Interaction } from '../src/index.ts';
+
+/** Deterministic PRNG (mulberry32) so synthetic datasets are the same on every run. */
+export function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/**
+ * Users with one of `tastes` tastes rate mostly items of their taste highly, plus popular items
+ * of any taste at random: structure a personal model can learn and popularity cannot.
+ */
+export function tasteClusters(options: { users: number; items: number; tastes: number; perUser: number; seed: number }): Interaction[] {
+  const next = random(options.seed);
+  const interactions: Interaction[] = [];
+  for (let user = 0; user < options.users; user += 1) {
+    const taste = user % options.tastes;
+    const rated = new Set<number>();
+    for (let n = 0; n < options.perUser; n += 1) {
+      const inTaste = next() < 0.8;
+      // Long-tail popularity inside each group: low indices are popular.
+      const rank = Math.floor(next() ** 2 * (options.items / options.tastes));
+      const item = inTaste ? rank * options.tastes + taste : Math.floor(next() ** 3 * options.items);
+      if (rated.has(item)) continue;
+      rated.add(item);
+      interactions.push({
+        userId: `u${user}`,
+        itemId: `i${item}`,
+        rating: inTaste ? 4 + Math.round(next()) : 1 + Math.round(next() * 3) / 2,
+        at: Math.floor(next() * 1_000_000),
+      });
+    }
+  }
+  return interactions;
+}

@@ -62,10 +62,40 @@ export type Credit = Prisma.CreditModel
  */
 export type User = Prisma.UserModel
 /**
+ * Model WatchlistItem
+ * 
+ */
+export type WatchlistItem = Prisma.WatchlistItemModel
+/**
+ * Model MovieList
+ * 
+ */
+export type MovieList = Prisma.MovieListModel
+/**
+ * Model MovieListItem
+ * 
+ */
+export type MovieListItem = Prisma.MovieListItemModel
+/**
+ * Model Preference
+ * 
+ */
+export type Preference = Prisma.PreferenceModel
+/**
+ * Model RefreshToken
+ * 
+ */
+export type RefreshToken = Prisma.RefreshTokenModel
+/**
  * Model Rating
  * 
  */
 export type Rating = Prisma.RatingModel
+/**
+ * Model Review
+ * 
+ */
+export type Review = Prisma.ReviewModel
 /**
  * Model ItemFeature
  * 

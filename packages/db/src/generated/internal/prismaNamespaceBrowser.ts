@@ -55,7 +55,13 @@ export const ModelName = {
   Person: 'Person',
   Credit: 'Credit',
   User: 'User',
+  WatchlistItem: 'WatchlistItem',
+  MovieList: 'MovieList',
+  MovieListItem: 'MovieListItem',
+  Preference: 'Preference',
+  RefreshToken: 'RefreshToken',
   Rating: 'Rating',
+  Review: 'Review',
   ItemFeature: 'ItemFeature',
   Interaction: 'Interaction'
 } as const
@@ -134,6 +140,56 @@ export const UserScalarFieldEnum = {
 export type UserScalarFieldEnum = (typeof UserScalarFieldEnum)[keyof typeof UserScalarFieldEnum]
 
 
+export const WatchlistItemScalarFieldEnum = {
+  userId: 'userId',
+  movieId: 'movieId',
+  addedAt: 'addedAt'
+} as const
+
+export type WatchlistItemScalarFieldEnum = (typeof WatchlistItemScalarFieldEnum)[keyof typeof WatchlistItemScalarFieldEnum]
+
+
+export const MovieListScalarFieldEnum = {
+  id: 'id',
+  ownerId: 'ownerId',
+  name: 'name',
+  isPublic: 'isPublic',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type MovieListScalarFieldEnum = (typeof MovieListScalarFieldEnum)[keyof typeof MovieListScalarFieldEnum]
+
+
+export const MovieListItemScalarFieldEnum = {
+  listId: 'listId',
+  movieId: 'movieId',
+  addedAt: 'addedAt'
+} as const
+
+export type MovieListItemScalarFieldEnum = (typeof MovieListItemScalarFieldEnum)[keyof typeof MovieListItemScalarFieldEnum]
+
+
+export const PreferenceScalarFieldEnum = {
+  userId: 'userId',
+  favouriteGenres: 'favouriteGenres',
+  updatedAt: 'updatedAt'
+} as const
+
+export type PreferenceScalarFieldEnum = (typeof PreferenceScalarFieldEnum)[keyof typeof PreferenceScalarFieldEnum]
+
+
+export const RefreshTokenScalarFieldEnum = {
+  tokenHash: 'tokenHash',
+  userId: 'userId',
+  expiresAt: 'expiresAt',
+  revokedAt: 'revokedAt',
+  createdAt: 'createdAt'
+} as const
+
+export type RefreshTokenScalarFieldEnum = (typeof RefreshTokenScalarFieldEnum)[keyof typeof RefreshTokenScalarFieldEnum]
+
+
 export const RatingScalarFieldEnum = {
   userId: 'userId',
   movieId: 'movieId',
@@ -143,6 +199,20 @@ export const RatingScalarFieldEnum = {
 } as const
 
 export type RatingScalarFieldEnum = (typeof RatingScalarFieldEnum)[keyof typeof RatingScalarFieldEnum]
+
+
+export const ReviewScalarFieldEnum = {
+  id: 'id',
+  userId: 'userId',
+  movieId: 'movieId',
+  body: 'body',
+  sentimentScore: 'sentimentScore',
+  sentimentLabel: 'sentimentLabel',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type ReviewScalarFieldEnum = (typeof ReviewScalarFieldEnum)[keyof typeof ReviewScalarFieldEnum]
 
 
 export const ItemFeatureScalarFieldEnum = {

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { EnvError } from '@marquee/env';
 import { composeCommand } from './commands/compose.ts';
+import { registerEvaluateCommand } from './commands/evaluate.ts';
 import { keysCommand } from './commands/keys.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { parseServiceName, serveCommand } from './commands/serve.ts';
@@ -43,6 +44,8 @@ program
   .command('keys')
   .description('Print a fresh token key pair and internal identity secret in .env form.')
   .action(keysCommand);
+
+registerEvaluateCommand(program);
 
 try {
   await program.parseAsync();

@@ -1,0 +1,35 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runMarquee } from '@marquee/testing';
+
+const dirs: string[] = [];
+afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+describe('marquee evaluate', () => {
+  it('prints NDCG@10, Recall@20 and HR@10 for most-popular, item-kNN and EASE from one split', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'marquee-evaluate-cli-'));
+    dirs.push(dir);
+    // Two tastes: even users like even items, odd users odd items; popularity alone cannot tell.
+    const lines: string[] = [];
+    for (let user = 1; user <= 60; user += 1)
+      for (let n = 0; n < 12; n += 1) {
+        const item = ((n * 7 + user) % 24) * 2 + (user % 2);
+        lines.push(`${user}\t${item}\t5\t${1_000_000 + n * 60}`);
+      }
+    const file = join(dir, 'u.data');
+    await writeFile(file, `${lines.join('\n')}\n`);
+    const output = await runMarquee(['evaluate', file, '--json'], { LOG_LEVEL: 'warn' });
+    const report = JSON.parse(output) as { evaluatedUsers: number; models: { model: string; ndcgAt10: number; recallAt20: number; hitRateAt10: number }[] };
+    expect(report.evaluatedUsers).toBe(60);
+    expect(report.models.map((m) => m.model)).toEqual(['most-popular', 'item-knn', 'ease']);
+    const [popularity, knn, ease] = report.models;
+    expect(knn?.ndcgAt10).toBeGreaterThan(popularity?.ndcgAt10 ?? 1);
+    expect(ease?.ndcgAt10).toBeGreaterThan(popularity?.ndcgAt10 ?? 1);
+  });
+
+  it('rejects a hold-out share outside (0, 1) with a clear message', async () => {
+    await expect(runMarquee(['evaluate', 'ratings.csv', '--holdout', '2'], {})).rejects.toThrow(/expected a number between 0 and 1/);
+  });
+});

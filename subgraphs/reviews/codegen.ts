@@ -14,6 +14,8 @@ const config: CodegenConfig = {
         scalars: { DateTime: 'Date' },
         mappers: {
           Rating: '../stores/ratingStore.ts#RatingRecord',
+          Review: '../stores/reviewStore.ts#ReviewRecord',
+          RatingSummary: '../stores/ratingStore.ts#RatingSummaryRecord',
           Movie: '../stores/ratingStore.ts#EntityReference',
           User: '../stores/ratingStore.ts#EntityReference',
         },

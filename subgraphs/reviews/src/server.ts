@@ -5,11 +5,15 @@ import { defineSubgraph } from '@marquee/server-kit';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createRatingStore } from './stores/ratingStore.ts';
+import { createReviewStore } from './stores/reviewStore.ts';
 import { typeDefs } from './typeDefs.ts';
 
-export { createRatingStore, typeDefs };
+export { createRatingStore, createReviewStore, typeDefs };
+export { scoreSentiment } from './sentiment.ts';
 export type { ReviewsContext, ReviewsStores } from './context.ts';
 export type { RatingRecord, RatingStore } from './stores/ratingStore.ts';
+export { createRatingImportStore, type ImportedRating, type RatingImportStore } from './stores/ratingImport.ts';
+export type { ReviewRecord, ReviewStore } from './stores/reviewStore.ts';
 
 export interface ReviewsDependencies {
   db: Database;
@@ -24,7 +28,7 @@ export function createReviewsSubgraph(deps: ReviewsDependencies) {
     name: 'reviews',
     typeDefs,
     resolvers,
-    stores: { ratings: createRatingStore(deps.db), events: deps.pubsub },
+    stores: { ratings: createRatingStore(deps.db), reviews: createReviewStore(deps.db), events: deps.pubsub },
     createLoaders,
     identitySecret: deps.identitySecret,
     logger: deps.logger,

@@ -7,3 +7,19 @@ export function validateRating(rating: number): number {
   }
   return rating;
 }
+
+export const MAX_REVIEW_LENGTH = 10_000;
+
+/** Review bodies are stored as written: 1 to 10,000 characters, not blank. */
+export function validateReviewBody(body: string): string {
+  if (body.trim().length === 0 || [...body].length > MAX_REVIEW_LENGTH) {
+    throw badUserInput(`A review is 1 to ${MAX_REVIEW_LENGTH} characters long and not blank.`, 'body');
+  }
+  return body;
+}
+
+/** Movie ids come from the movies subgraph; keep them to a sane shape and length. */
+export function validateMovieId(movieId: string): string {
+  if (movieId.length < 1 || movieId.length > 64) throw badUserInput('Not a movie id.', 'movieId');
+  return movieId;
+}

@@ -1,8 +1,10 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { RatingRecord, EntityReference } from '../stores/ratingStore.ts';
+import type { RatingRecord, RatingSummaryRecord, EntityReference } from '../stores/ratingStore.ts';
+import type { ReviewRecord } from '../stores/reviewStore.ts';
 import type { ReviewsContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -19,18 +21,74 @@ export type Movie = {
   __typename?: 'Movie';
   id: Scalars['ID']['output'];
   ratingSummary?: Maybe<RatingSummary>;
+  /** Reviews of this film. `first` is 1 to 100 (default 10). */
+  reviews?: Maybe<ReviewConnection>;
+};
+
+
+export type MovieReviewsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ReviewOrder>;
 };
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Delete your review (admins may delete any review). Your rating of the film stays. */
+  deleteReview: Scalars['ID']['output'];
+  /** Change your review's rating, body or both (admins may edit any review). */
+  editReview: Review;
   /** Rate a film as the signed-in user; rating again replaces the earlier rating. */
   rateMovie: Rating;
+  /**
+   * Review a film as the signed-in user: sets your rating and writes your review (1 to 10,000
+   * characters). Writing again replaces your earlier review of that film.
+   */
+  writeReview: Review;
+};
+
+
+export type MutationDeleteReviewArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationEditReviewArgs = {
+  body?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  rating?: InputMaybe<Scalars['Float']['input']>;
 };
 
 
 export type MutationRateMovieArgs = {
   movieId: Scalars['ID']['input'];
   rating: Scalars['Float']['input'];
+};
+
+
+export type MutationWriteReviewArgs = {
+  body: Scalars['String']['input'];
+  movieId: Scalars['ID']['input'];
+  rating: Scalars['Float']['input'];
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** A review by id; `null` when there is none. */
+  review?: Maybe<Review>;
+};
+
+
+export type QueryReviewArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** One user's rating of one film: 0.5 to 5 stars in halves. */
@@ -42,23 +100,85 @@ export type Rating = {
   user: User;
 };
 
+/** How many users gave a film one half-star rating. */
+export type RatingBucket = {
+  __typename?: 'RatingBucket';
+  count: Scalars['Int']['output'];
+  rating: Scalars['Float']['output'];
+};
+
 /** How a film is rated across all users. */
 export type RatingSummary = {
   __typename?: 'RatingSummary';
   /** Mean rating, `null` when nobody has rated it. */
   average?: Maybe<Scalars['Float']['output']>;
   count: Scalars['Int']['output'];
+  /** Ten buckets, 0.5 to 5, in order; empty buckets have count 0. */
+  histogram: Array<RatingBucket>;
 };
+
+/** A written review of a film. Its rating is the author's rating of the film (one per user and film). */
+export type Review = {
+  __typename?: 'Review';
+  author: User;
+  /** 1 to 10,000 characters, stored and returned as written. */
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  movie: Movie;
+  rating: Scalars['Float']['output'];
+  /** Computed from the body when it is written or edited. */
+  sentiment: Sentiment;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type ReviewConnection = {
+  __typename?: 'ReviewConnection';
+  edges: Array<ReviewEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ReviewEdge = {
+  __typename?: 'ReviewEdge';
+  cursor: Scalars['String']['output'];
+  node: Review;
+};
+
+export type ReviewOrder =
+  /** Most recently written or edited first. */
+  | 'NEWEST'
+  /** Highest rating first, then newest. */
+  | 'RATING';
+
+/** The tone of a review's text, from the `sentiment` library (AFINN-165 word list). */
+export type Sentiment = {
+  __typename?: 'Sentiment';
+  label: SentimentLabel;
+  /** Comparative score: the sum of word scores divided by the number of words (about -5 to 5). */
+  score: Scalars['Float']['output'];
+};
+
+export type SentimentLabel =
+  | 'NEGATIVE'
+  | 'NEUTRAL'
+  | 'POSITIVE';
 
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
   /** This user's ratings, most recent first. `first` is 1 to 100. */
   ratings?: Maybe<Array<Rating>>;
+  /** This user's reviews, most recent first. `first` is 1 to 100. */
+  reviews?: Maybe<Array<Review>>;
 };
 
 
 export type UserRatingsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type UserReviewsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -144,6 +264,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Movie: Movie;
+  Review: Review;
   User: User;
 }>;
 
@@ -152,6 +273,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Movie:
     ( { __typename: 'Movie' }
     & GraphQLRecursivePick<FederationTypes['Movie'], {"id":true}> );
+  Review:
+    ( { __typename: 'Review' }
+    & GraphQLRecursivePick<FederationTypes['Review'], {"id":true}> );
   User:
     ( { __typename: 'User' }
     & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
@@ -164,14 +288,23 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Movie: ResolverTypeWrapper<EntityReference>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  Rating: ResolverTypeWrapper<RatingRecord>;
-  RatingSummary: ResolverTypeWrapper<RatingSummary>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  User: ResolverTypeWrapper<EntityReference>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Rating: ResolverTypeWrapper<RatingRecord>;
+  RatingBucket: ResolverTypeWrapper<RatingBucket>;
+  RatingSummary: ResolverTypeWrapper<RatingSummaryRecord>;
+  Review: ResolverTypeWrapper<ReviewRecord>;
+  ReviewConnection: ResolverTypeWrapper<Omit<ReviewConnection, 'edges'> & { edges: Array<ResolversTypes['ReviewEdge']> }>;
+  ReviewEdge: ResolverTypeWrapper<Omit<ReviewEdge, 'node'> & { node: ResolversTypes['Review'] }>;
+  ReviewOrder: ReviewOrder;
+  Sentiment: ResolverTypeWrapper<Sentiment>;
+  SentimentLabel: SentimentLabel;
+  User: ResolverTypeWrapper<EntityReference>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -179,14 +312,21 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Movie: EntityReference;
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
   Float: Scalars['Float']['output'];
-  Rating: RatingRecord;
-  RatingSummary: RatingSummary;
-  Int: Scalars['Int']['output'];
-  User: EntityReference;
+  PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
-  String: Scalars['String']['output'];
+  Query: Record<PropertyKey, never>;
+  Rating: RatingRecord;
+  RatingBucket: RatingBucket;
+  RatingSummary: RatingSummaryRecord;
+  Review: ReviewRecord;
+  ReviewConnection: Omit<ReviewConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReviewEdge']> };
+  ReviewEdge: Omit<ReviewEdge, 'node'> & { node: ResolversParentTypes['Review'] };
+  Sentiment: Sentiment;
+  User: EntityReference;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -197,10 +337,25 @@ export type MovieResolvers<ContextType = ReviewsContext, ParentType extends Reso
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Movie']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ratingSummary?: Resolver<Maybe<ResolversTypes['RatingSummary']>, ParentType, ContextType>;
+  reviews?: Resolver<Maybe<ResolversTypes['ReviewConnection']>, ParentType, ContextType, RequireFields<MovieReviewsArgs, 'first' | 'orderBy'>>;
 }>;
 
 export type MutationResolvers<ContextType = ReviewsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  deleteReview?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteReviewArgs, 'id'>>;
+  editReview?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationEditReviewArgs, 'id'>>;
   rateMovie?: Resolver<ResolversTypes['Rating'], ParentType, ContextType, RequireFields<MutationRateMovieArgs, 'movieId' | 'rating'>>;
+  writeReview?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationWriteReviewArgs, 'body' | 'movieId' | 'rating'>>;
+}>;
+
+export type PageInfoResolvers<ContextType = ReviewsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = ReviewsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  review?: Resolver<Maybe<ResolversTypes['Review']>, ParentType, ContextType, RequireFields<QueryReviewArgs, 'id'>>;
 }>;
 
 export type RatingResolvers<ContextType = ReviewsContext, ParentType extends ResolversParentTypes['Rating'] = ResolversParentTypes['Rating']> = ResolversObject<{
@@ -210,23 +365,64 @@ export type RatingResolvers<ContextType = ReviewsContext, ParentType extends Res
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
 
+export type RatingBucketResolvers<ContextType = ReviewsContext, ParentType extends ResolversParentTypes['RatingBucket'] = ResolversParentTypes['RatingBucket']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rating?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type RatingSummaryResolvers<ContextType = ReviewsContext, ParentType extends ResolversParentTypes['RatingSummary'] = ResolversParentTypes['RatingSummary']> = ResolversObject<{
   average?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  histogram?: Resolver<Array<ResolversTypes['RatingBucket']>, ParentType, ContextType>;
+}>;
+
+export type ReviewResolvers<ContextType = ReviewsContext, ParentType extends ResolversParentTypes['Review'] = ResolversParentTypes['Review'], FederationReferenceType extends FederationReferenceTypes['Review'] = FederationReferenceTypes['Review']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Review']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  author?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  movie?: Resolver<ResolversTypes['Movie'], ParentType, ContextType>;
+  rating?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sentiment?: Resolver<ResolversTypes['Sentiment'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ReviewConnectionResolvers<ContextType = ReviewsContext, ParentType extends ResolversParentTypes['ReviewConnection'] = ResolversParentTypes['ReviewConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ReviewEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ReviewEdgeResolvers<ContextType = ReviewsContext, ParentType extends ResolversParentTypes['ReviewEdge'] = ResolversParentTypes['ReviewEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Review'], ParentType, ContextType>;
+}>;
+
+export type SentimentResolvers<ContextType = ReviewsContext, ParentType extends ResolversParentTypes['Sentiment'] = ResolversParentTypes['Sentiment']> = ResolversObject<{
+  label?: Resolver<ResolversTypes['SentimentLabel'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = ReviewsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ratings?: Resolver<Maybe<Array<ResolversTypes['Rating']>>, ParentType, ContextType, RequireFields<UserRatingsArgs, 'first'>>;
+  reviews?: Resolver<Maybe<Array<ResolversTypes['Review']>>, ParentType, ContextType, RequireFields<UserReviewsArgs, 'first'>>;
 }>;
 
 export type Resolvers<ContextType = ReviewsContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Movie?: MovieResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
   Rating?: RatingResolvers<ContextType>;
+  RatingBucket?: RatingBucketResolvers<ContextType>;
   RatingSummary?: RatingSummaryResolvers<ContextType>;
+  Review?: ReviewResolvers<ContextType>;
+  ReviewConnection?: ReviewConnectionResolvers<ContextType>;
+  ReviewEdge?: ReviewEdgeResolvers<ContextType>;
+  Sentiment?: SentimentResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

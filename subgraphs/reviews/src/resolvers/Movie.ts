@@ -1,9 +1,38 @@
+import { badUserInput } from '@marquee/errors';
+import { connection, decodeCursor, encodeCursor, pageSize } from '@marquee/server-kit';
 import type { MovieResolvers } from '../__generated__/resolvers-types.ts';
+import type { ReviewOrder, ReviewPosition, ReviewRecord } from '../stores/reviewStore.ts';
+
+interface ReviewCursor {
+  o: ReviewOrder;
+  u: string;
+  i: string;
+  r?: number;
+}
+
+const isReviewCursor = (value: unknown): value is ReviewCursor => {
+  if (typeof value !== 'object' || value === null) return false;
+  const { o, u, i, r } = value as Record<string, unknown>;
+  return (o === 'NEWEST' || o === 'RATING') && typeof u === 'string' && typeof i === 'string' && (r === undefined || typeof r === 'number');
+};
+
+const cursorOf = (orderBy: ReviewOrder) => (review: ReviewRecord) =>
+  encodeCursor({ o: orderBy, u: review.updatedAt.toISOString(), i: review.id, ...(orderBy === 'RATING' ? { r: review.rating } : {}) });
 
 export const Movie: MovieResolvers = {
   __resolveReference: (reference) => ({ id: reference.id }),
   ratingSummary: async (movie, _args, { loaders }) => {
-    const { average, count } = await loaders.summary.load(movie.id);
-    return { average: average === null ? null : Math.round(average * 100) / 100, count };
+    const summary = await loaders.summary.load(movie.id);
+    return { ...summary, average: summary.average === null ? null : Math.round(summary.average * 100) / 100 };
+  },
+  reviews: async (movie, { first, after, orderBy }, { loaders }) => {
+    const order: ReviewOrder = orderBy ?? 'NEWEST';
+    const limit = pageSize(first, 10);
+    const cursor = decodeCursor(after, isReviewCursor);
+    if (cursor !== undefined && cursor.o !== order) throw badUserInput('"after" belongs to another order.', 'after');
+    const position: ReviewPosition | undefined =
+      cursor === undefined ? undefined : { updatedAt: cursor.u, id: cursor.i, ...(cursor.r === undefined ? {} : { rating: cursor.r }) };
+    const rows = await loaders.reviewPage.load({ movieId: movie.id, orderBy: order, limit: limit + 1, after: position });
+    return connection(rows.slice(0, limit), rows.length > limit, cursorOf(order), cursor !== undefined);
   },
 };

@@ -1,17 +1,71 @@
-import { unauthenticated } from '@marquee/errors';
+import type { Identity } from '@marquee/auth';
+import { forbidden, notFound, unauthenticated } from '@marquee/errors';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
-import { validateRating } from '../validation.ts';
+import type { ReviewsStores } from '../context.ts';
+import { scoreSentiment } from '../sentiment.ts';
+import type { ReviewRecord } from '../stores/reviewStore.ts';
+import { validateMovieId, validateRating, validateReviewBody } from '../validation.ts';
+
+/** Every rating change reaches the recommendations subgraph as a `rating.changed` event. */
+const publishRating = (stores: ReviewsStores, change: { userId: string; movieId: string; rating: number; at: Date }) =>
+  stores.events.publish('rating.changed', {
+    userId: change.userId,
+    movieId: change.movieId,
+    rating: change.rating,
+    at: change.at.toISOString(),
+  });
+
+function signedIn(identity: Identity | undefined): Identity {
+  if (identity === undefined) throw unauthenticated();
+  return identity;
+}
+
+/** Authors change their own reviews; admins may moderate any. */
+async function ownReview(stores: ReviewsStores, identity: Identity, id: string): Promise<ReviewRecord> {
+  const [review] = await stores.reviews.findByIds([id]);
+  if (review === undefined) throw notFound('There is no review with that id.');
+  if (review.userId !== identity.userId && identity.role !== 'ADMIN') throw forbidden('This is not your review.');
+  return review;
+}
 
 export const Mutation: MutationResolvers = {
   rateMovie: async (_root, { movieId, rating }, { identity, stores }) => {
-    if (identity === undefined) throw unauthenticated();
-    const saved = await stores.ratings.upsert({ userId: identity.userId, movieId, rating: validateRating(rating) });
-    await stores.events.publish('rating.changed', {
-      userId: saved.userId,
-      movieId: saved.movieId,
-      rating: saved.rating,
-      at: saved.updatedAt.toISOString(),
-    });
+    const { userId } = signedIn(identity);
+    const saved = await stores.ratings.upsert({ userId, movieId: validateMovieId(movieId), rating: validateRating(rating) });
+    await publishRating(stores, { ...saved, at: saved.updatedAt });
     return saved;
+  },
+  writeReview: async (_root, { movieId, rating, body }, { identity, stores }) => {
+    const { userId } = signedIn(identity);
+    const text = validateReviewBody(body);
+    const sentiment = scoreSentiment(text);
+    const saved = await stores.reviews.upsert({
+      userId,
+      movieId: validateMovieId(movieId),
+      rating: validateRating(rating),
+      body: text,
+      sentimentScore: sentiment.score,
+      sentimentLabel: sentiment.label,
+    });
+    await publishRating(stores, { ...saved, at: saved.updatedAt });
+    return saved;
+  },
+  editReview: async (_root, { id, rating, body }, { identity, stores }) => {
+    const review = await ownReview(stores, signedIn(identity), id);
+    const text = body === null || body === undefined ? undefined : validateReviewBody(body);
+    const newRating = rating === null || rating === undefined ? undefined : validateRating(rating);
+    const sentiment = text === undefined ? undefined : scoreSentiment(text);
+    const saved = await stores.reviews.update(review.id, {
+      ...(newRating === undefined ? {} : { rating: newRating }),
+      ...(text === undefined || sentiment === undefined ? {} : { body: text, sentimentScore: sentiment.score, sentimentLabel: sentiment.label }),
+    });
+    if (saved === null) throw notFound('There is no review with that id.');
+    if (newRating !== undefined) await publishRating(stores, { ...saved, at: saved.updatedAt });
+    return saved;
+  },
+  deleteReview: async (_root, { id }, { identity, stores }) => {
+    const review = await ownReview(stores, signedIn(identity), id);
+    if (!(await stores.reviews.delete(review.id))) throw notFound('There is no review with that id.');
+    return review.id;
   },
 };

@@ -11,6 +11,20 @@ export interface RatingSummaryRecord {
   movieId: string;
   average: number | null;
   count: number;
+  /** Ratings per half-star bucket, 0.5 to 5 in order (always ten buckets). */
+  histogram: { rating: number; count: number }[];
+}
+
+export const RATING_BUCKETS: readonly number[] = Array.from({ length: 10 }, (_, index) => (index + 1) / 2);
+
+/** Builds a summary from (rating, count) pairs; the average is exact, computed from the counts. */
+export function summarise(movieId: string, counts: readonly { rating: number; count: number }[]): RatingSummaryRecord {
+  const byRating = new Map<number, number>();
+  for (const { rating, count } of counts) byRating.set(rating, (byRating.get(rating) ?? 0) + count);
+  const histogram = RATING_BUCKETS.map((rating) => ({ rating, count: byRating.get(rating) ?? 0 }));
+  const count = histogram.reduce((sum, bucket) => sum + bucket.count, 0);
+  const total = histogram.reduce((sum, bucket) => sum + bucket.rating * bucket.count, 0);
+  return { movieId, average: count === 0 ? null : total / count, count, histogram };
 }
 
 /** An entity owned by another subgraph, known here by its key only. */
@@ -50,13 +64,19 @@ export function createRatingStore(db: Database): RatingStore {
       );
     },
     async summaries(movieIds) {
+      // One GROUP BY for every movie asked: the histogram, from which count and average follow.
       const rows = await prisma.rating.groupBy({
-        by: ['movieId'],
+        by: ['movieId', 'rating'],
         where: { movieId: { in: [...movieIds] } },
-        _avg: { rating: true },
         _count: { _all: true },
       });
-      return rows.map((row) => ({ movieId: row.movieId, average: row._avg.rating, count: row._count._all }));
+      const byMovie = new Map<string, { rating: number; count: number }[]>();
+      for (const row of rows) {
+        const buckets = byMovie.get(row.movieId) ?? [];
+        buckets.push({ rating: row.rating, count: row._count._all });
+        byMovie.set(row.movieId, buckets);
+      }
+      return [...byMovie].map(([movieId, counts]) => summarise(movieId, counts));
     },
     forUsers: (userIds) =>
       prisma.rating.findMany({

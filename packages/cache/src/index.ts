@@ -4,3 +4,7 @@ export { createRedisCache } from './redisCache.ts';
 export type { RedisCacheOptions } from './redisCache.ts';
 export { createMemoryCache } from './memoryCache.ts';
 export type { MemoryCacheOptions } from './memoryCache.ts';
+export { createMemoryRateLimiter, createRedisRateLimiter } from './rateLimiter.ts';
+export type { RateLimitDecision, RateLimiter } from './rateLimiter.ts';
+export { createMemoryRevocationStore, createRedisRevocationStore } from './revocations.ts';
+export type { RevocationStore } from './revocations.ts';

@@ -1,9 +1,18 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
-import type { SqlExecutor } from './sql.ts';
+import { from as copyFromStdin } from 'pg-copy-streams';
+import type { CopySource, SqlExecutor } from './sql.ts';
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
-function executorFor(client: Queryable): Omit<SqlExecutor, 'transaction' | 'close'> {
+/** Streams `data` through `COPY ... FROM STDIN` on one connection (pg-copy-streams). */
+async function copyOn(client: pg.PoolClient, target: string, data: CopySource): Promise<void> {
+  const sink = client.query(copyFromStdin(`COPY ${target} FROM STDIN`));
+  await pipeline(Readable.from(typeof data === 'string' ? [data] : data), sink);
+}
+
+function executorFor(client: Queryable): Omit<SqlExecutor, 'transaction' | 'close' | 'copyFrom'> {
   return {
     async query<Row extends Record<string, unknown>>(text: string, params: readonly unknown[] = []) {
       const result = await client.query<Row>(text, [...params]);
@@ -23,10 +32,19 @@ export function createPgExecutor(pool: pg.Pool): SqlExecutor {
   pool.on('error', () => undefined);
   return {
     ...executorFor(pool),
+    async copyFrom(target, data) {
+      const client = await pool.connect();
+      try {
+        await copyOn(client, target, data);
+      } finally {
+        client.release();
+      }
+    },
     async transaction(work) {
       const client = await pool.connect();
       const tx: SqlExecutor = {
         ...executorFor(client),
+        copyFrom: (target, data) => copyOn(client, target, data),
         transaction: (inner) => inner(tx),
         close: async () => {},
       };

@@ -1,10 +1,21 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
-import type { SqlExecutor } from './sql.ts';
+import type { CopySource, SqlExecutor } from './sql.ts';
 
 type PGliteQueryable = Pick<PGlite, 'query' | 'exec'> | Transaction;
 
+/** Collects COPY input into one Blob: PGlite reads `COPY ... FROM '/dev/blob'` from the query's `blob` option. */
+async function toBlob(data: CopySource): Promise<Blob> {
+  if (typeof data === 'string') return new Blob([data]);
+  const parts: (string | Uint8Array)[] = [];
+  for await (const chunk of data) parts.push(typeof chunk === 'string' ? chunk : new Uint8Array(chunk));
+  return new Blob(parts);
+}
+
 function executorFor(client: PGliteQueryable): Omit<SqlExecutor, 'transaction' | 'close'> {
   return {
+    async copyFrom(target: string, data: CopySource) {
+      await client.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: await toBlob(data) });
+    },
     async query<Row extends Record<string, unknown>>(text: string, params: readonly unknown[] = []) {
       const result = await client.query<Row>(text, [...params]);
       return result.rows;

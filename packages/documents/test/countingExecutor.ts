@@ -12,6 +12,10 @@ export function countingExecutor(sql: SqlExecutor): { sql: SqlExecutor; count: (
       count += 1;
       return inner.exec(script);
     },
+    copyFrom(target, data) {
+      count += 1;
+      return inner.copyFrom(target, data);
+    },
     transaction: (work) => inner.transaction((tx) => work(wrap(tx))),
     close: () => inner.close(),
   });

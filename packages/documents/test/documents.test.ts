@@ -66,6 +66,7 @@ describe('SQL document store', () => {
           }),
         ),
       exec: () => Promise.resolve(),
+      copyFrom: () => Promise.resolve(),
       transaction: (work) => work(failing),
       close: () => Promise.resolve(),
     };

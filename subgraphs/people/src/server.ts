@@ -8,6 +8,7 @@ import { typeDefs } from './typeDefs.ts';
 
 export { typeDefs };
 export { createPeopleStore } from './stores/peopleStore.ts';
+export { createPeopleImportStore, type ImportedCredit, type ImportedPerson, type PeopleImportStore } from './stores/peopleImport.ts';
 export type { PeopleContext, PeopleStores } from './context.ts';
 export type { CreditRecord, PeopleStore, PersonRecord } from './stores/peopleStore.ts';
 

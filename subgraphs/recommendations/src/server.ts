@@ -9,6 +9,7 @@ import { createRecommendationStore } from './stores/recommendationStore.ts';
 import { typeDefs } from './typeDefs.ts';
 
 export { createRecommendationStore, typeDefs };
+export { createInteractionImportStore, type InteractionImportStore } from './stores/interactionImport.ts';
 export type { RecommendationsContext, RecommendationsStores } from './context.ts';
 export type { InteractionInput, ItemFeatureInput, RecommendationStore } from './stores/recommendationStore.ts';
 

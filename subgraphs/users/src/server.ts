@@ -10,6 +10,7 @@ import { typeDefs } from './typeDefs.ts';
 
 export { typeDefs };
 export { IMPORTED_USER_PREFIX } from './accounts.ts';
+export { createUserImportStore, type ImportedUser, type UserImportStore } from './stores/userImport.ts';
 export type { UsersContext, UsersStores } from './context.ts';
 export type { NewUser, UserRecord, UserStore } from './stores/userStore.ts';
 export { createUserStore };

@@ -1442,6 +1442,8 @@ export const MovieScalarFieldEnum = {
   tmdbId: 'tmdbId',
   movielensId: 'movielensId',
   popularity: 'popularity',
+  averageRating: 'averageRating',
+  ratingCount: 'ratingCount',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
@@ -1456,6 +1458,7 @@ export const PersonScalarFieldEnum = {
   deathYear: 'deathYear',
   professions: 'professions',
   imdbId: 'imdbId',
+  knownFor: 'knownFor',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const

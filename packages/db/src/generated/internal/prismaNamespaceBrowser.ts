@@ -94,6 +94,8 @@ export const MovieScalarFieldEnum = {
   tmdbId: 'tmdbId',
   movielensId: 'movielensId',
   popularity: 'popularity',
+  averageRating: 'averageRating',
+  ratingCount: 'ratingCount',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
@@ -108,6 +110,7 @@ export const PersonScalarFieldEnum = {
   deathYear: 'deathYear',
   professions: 'professions',
   imdbId: 'imdbId',
+  knownFor: 'knownFor',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const

@@ -30,12 +30,16 @@ export type MovieAvgAggregateOutputType = {
   year: number | null
   runtimeMinutes: number | null
   popularity: number | null
+  averageRating: number | null
+  ratingCount: number | null
 }
 
 export type MovieSumAggregateOutputType = {
   year: number | null
   runtimeMinutes: number | null
   popularity: number | null
+  averageRating: number | null
+  ratingCount: number | null
 }
 
 export type MovieMinAggregateOutputType = {
@@ -49,6 +53,8 @@ export type MovieMinAggregateOutputType = {
   tmdbId: string | null
   movielensId: string | null
   popularity: number | null
+  averageRating: number | null
+  ratingCount: number | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -64,6 +70,8 @@ export type MovieMaxAggregateOutputType = {
   tmdbId: string | null
   movielensId: string | null
   popularity: number | null
+  averageRating: number | null
+  ratingCount: number | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -80,6 +88,8 @@ export type MovieCountAggregateOutputType = {
   tmdbId: number
   movielensId: number
   popularity: number
+  averageRating: number
+  ratingCount: number
   createdAt: number
   updatedAt: number
   _all: number
@@ -90,12 +100,16 @@ export type MovieAvgAggregateInputType = {
   year?: true
   runtimeMinutes?: true
   popularity?: true
+  averageRating?: true
+  ratingCount?: true
 }
 
 export type MovieSumAggregateInputType = {
   year?: true
   runtimeMinutes?: true
   popularity?: true
+  averageRating?: true
+  ratingCount?: true
 }
 
 export type MovieMinAggregateInputType = {
@@ -109,6 +123,8 @@ export type MovieMinAggregateInputType = {
   tmdbId?: true
   movielensId?: true
   popularity?: true
+  averageRating?: true
+  ratingCount?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -124,6 +140,8 @@ export type MovieMaxAggregateInputType = {
   tmdbId?: true
   movielensId?: true
   popularity?: true
+  averageRating?: true
+  ratingCount?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -140,6 +158,8 @@ export type MovieCountAggregateInputType = {
   tmdbId?: true
   movielensId?: true
   popularity?: true
+  averageRating?: true
+  ratingCount?: true
   createdAt?: true
   updatedAt?: true
   _all?: true
@@ -243,6 +263,8 @@ export type MovieGroupByOutputType = {
   tmdbId: string | null
   movielensId: string | null
   popularity: number
+  averageRating: number | null
+  ratingCount: number
   createdAt: Date
   updatedAt: Date
   _count: MovieCountAggregateOutputType | null
@@ -282,6 +304,8 @@ export type MovieWhereInput = {
   tmdbId?: Prisma.StringNullableFilter<"Movie"> | string | null
   movielensId?: Prisma.StringNullableFilter<"Movie"> | string | null
   popularity?: Prisma.FloatFilter<"Movie"> | number
+  averageRating?: Prisma.FloatNullableFilter<"Movie"> | number | null
+  ratingCount?: Prisma.IntFilter<"Movie"> | number
   createdAt?: Prisma.DateTimeFilter<"Movie"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Movie"> | Date | string
 }
@@ -298,6 +322,8 @@ export type MovieOrderByWithRelationInput = {
   tmdbId?: Prisma.SortOrderInput | Prisma.SortOrder
   movielensId?: Prisma.SortOrderInput | Prisma.SortOrder
   popularity?: Prisma.SortOrder
+  averageRating?: Prisma.SortOrderInput | Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -317,6 +343,8 @@ export type MovieWhereUniqueInput = Prisma.AtLeast<{
   runtimeMinutes?: Prisma.IntNullableFilter<"Movie"> | number | null
   genres?: Prisma.StringNullableListFilter<"Movie">
   popularity?: Prisma.FloatFilter<"Movie"> | number
+  averageRating?: Prisma.FloatNullableFilter<"Movie"> | number | null
+  ratingCount?: Prisma.IntFilter<"Movie"> | number
   createdAt?: Prisma.DateTimeFilter<"Movie"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Movie"> | Date | string
 }, "id" | "imdbId" | "tmdbId" | "movielensId">
@@ -333,6 +361,8 @@ export type MovieOrderByWithAggregationInput = {
   tmdbId?: Prisma.SortOrderInput | Prisma.SortOrder
   movielensId?: Prisma.SortOrderInput | Prisma.SortOrder
   popularity?: Prisma.SortOrder
+  averageRating?: Prisma.SortOrderInput | Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.MovieCountOrderByAggregateInput
@@ -357,6 +387,8 @@ export type MovieScalarWhereWithAggregatesInput = {
   tmdbId?: Prisma.StringNullableWithAggregatesFilter<"Movie"> | string | null
   movielensId?: Prisma.StringNullableWithAggregatesFilter<"Movie"> | string | null
   popularity?: Prisma.FloatWithAggregatesFilter<"Movie"> | number
+  averageRating?: Prisma.FloatNullableWithAggregatesFilter<"Movie"> | number | null
+  ratingCount?: Prisma.IntWithAggregatesFilter<"Movie"> | number
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Movie"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Movie"> | Date | string
 }
@@ -373,6 +405,8 @@ export type MovieCreateInput = {
   tmdbId?: string | null
   movielensId?: string | null
   popularity?: number
+  averageRating?: number | null
+  ratingCount?: number
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -389,6 +423,8 @@ export type MovieUncheckedCreateInput = {
   tmdbId?: string | null
   movielensId?: string | null
   popularity?: number
+  averageRating?: number | null
+  ratingCount?: number
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -405,6 +441,8 @@ export type MovieUpdateInput = {
   tmdbId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   movielensId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   popularity?: Prisma.FloatFieldUpdateOperationsInput | number
+  averageRating?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -421,6 +459,8 @@ export type MovieUncheckedUpdateInput = {
   tmdbId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   movielensId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   popularity?: Prisma.FloatFieldUpdateOperationsInput | number
+  averageRating?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -437,6 +477,8 @@ export type MovieCreateManyInput = {
   tmdbId?: string | null
   movielensId?: string | null
   popularity?: number
+  averageRating?: number | null
+  ratingCount?: number
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -453,6 +495,8 @@ export type MovieUpdateManyMutationInput = {
   tmdbId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   movielensId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   popularity?: Prisma.FloatFieldUpdateOperationsInput | number
+  averageRating?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -469,6 +513,8 @@ export type MovieUncheckedUpdateManyInput = {
   tmdbId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   movielensId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   popularity?: Prisma.FloatFieldUpdateOperationsInput | number
+  averageRating?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -493,6 +539,8 @@ export type MovieCountOrderByAggregateInput = {
   tmdbId?: Prisma.SortOrder
   movielensId?: Prisma.SortOrder
   popularity?: Prisma.SortOrder
+  averageRating?: Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -501,6 +549,8 @@ export type MovieAvgOrderByAggregateInput = {
   year?: Prisma.SortOrder
   runtimeMinutes?: Prisma.SortOrder
   popularity?: Prisma.SortOrder
+  averageRating?: Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
 }
 
 export type MovieMaxOrderByAggregateInput = {
@@ -514,6 +564,8 @@ export type MovieMaxOrderByAggregateInput = {
   tmdbId?: Prisma.SortOrder
   movielensId?: Prisma.SortOrder
   popularity?: Prisma.SortOrder
+  averageRating?: Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -529,6 +581,8 @@ export type MovieMinOrderByAggregateInput = {
   tmdbId?: Prisma.SortOrder
   movielensId?: Prisma.SortOrder
   popularity?: Prisma.SortOrder
+  averageRating?: Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -537,6 +591,8 @@ export type MovieSumOrderByAggregateInput = {
   year?: Prisma.SortOrder
   runtimeMinutes?: Prisma.SortOrder
   popularity?: Prisma.SortOrder
+  averageRating?: Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
 }
 
 export type MovieCreategenresInput = {
@@ -572,6 +628,22 @@ export type FloatFieldUpdateOperationsInput = {
   divide?: number
 }
 
+export type NullableFloatFieldUpdateOperationsInput = {
+  set?: number | null
+  increment?: number
+  decrement?: number
+  multiply?: number
+  divide?: number
+}
+
+export type IntFieldUpdateOperationsInput = {
+  set?: number
+  increment?: number
+  decrement?: number
+  multiply?: number
+  divide?: number
+}
+
 export type DateTimeFieldUpdateOperationsInput = {
   set?: Date | string
 }
@@ -590,6 +662,8 @@ export type MovieSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   tmdbId?: boolean
   movielensId?: boolean
   popularity?: boolean
+  averageRating?: boolean
+  ratingCount?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["movie"]>
@@ -606,6 +680,8 @@ export type MovieSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensi
   tmdbId?: boolean
   movielensId?: boolean
   popularity?: boolean
+  averageRating?: boolean
+  ratingCount?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["movie"]>
@@ -622,6 +698,8 @@ export type MovieSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensi
   tmdbId?: boolean
   movielensId?: boolean
   popularity?: boolean
+  averageRating?: boolean
+  ratingCount?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["movie"]>
@@ -638,11 +716,13 @@ export type MovieSelectScalar = {
   tmdbId?: boolean
   movielensId?: boolean
   popularity?: boolean
+  averageRating?: boolean
+  ratingCount?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }
 
-export type MovieOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "kind" | "title" | "originalTitle" | "year" | "runtimeMinutes" | "genres" | "imdbId" | "tmdbId" | "movielensId" | "popularity" | "createdAt" | "updatedAt", ExtArgs["result"]["movie"]>
+export type MovieOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "kind" | "title" | "originalTitle" | "year" | "runtimeMinutes" | "genres" | "imdbId" | "tmdbId" | "movielensId" | "popularity" | "averageRating" | "ratingCount" | "createdAt" | "updatedAt", ExtArgs["result"]["movie"]>
 
 export type $MoviePayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "Movie"
@@ -659,6 +739,8 @@ export type $MoviePayload<ExtArgs extends runtime.Types.Extensions.InternalArgs 
     tmdbId: string | null
     movielensId: string | null
     popularity: number
+    averageRating: number | null
+    ratingCount: number
     createdAt: Date
     updatedAt: Date
   }, ExtArgs["result"]["movie"]>
@@ -1095,6 +1177,8 @@ export interface MovieFieldRefs {
   readonly tmdbId: Prisma.FieldRef<"Movie", 'String'>
   readonly movielensId: Prisma.FieldRef<"Movie", 'String'>
   readonly popularity: Prisma.FieldRef<"Movie", 'Float'>
+  readonly averageRating: Prisma.FieldRef<"Movie", 'Float'>
+  readonly ratingCount: Prisma.FieldRef<"Movie", 'Int'>
   readonly createdAt: Prisma.FieldRef<"Movie", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Movie", 'DateTime'>
 }

@@ -63,6 +63,7 @@ export type PersonCountAggregateOutputType = {
   deathYear: number
   professions: number
   imdbId: number
+  knownFor: number
   createdAt: number
   updatedAt: number
   _all: number
@@ -106,6 +107,7 @@ export type PersonCountAggregateInputType = {
   deathYear?: true
   professions?: true
   imdbId?: true
+  knownFor?: true
   createdAt?: true
   updatedAt?: true
   _all?: true
@@ -204,6 +206,7 @@ export type PersonGroupByOutputType = {
   deathYear: number | null
   professions: string[]
   imdbId: string | null
+  knownFor: string[]
   createdAt: Date
   updatedAt: Date
   _count: PersonCountAggregateOutputType | null
@@ -238,6 +241,7 @@ export type PersonWhereInput = {
   deathYear?: Prisma.IntNullableFilter<"Person"> | number | null
   professions?: Prisma.StringNullableListFilter<"Person">
   imdbId?: Prisma.StringNullableFilter<"Person"> | string | null
+  knownFor?: Prisma.StringNullableListFilter<"Person">
   createdAt?: Prisma.DateTimeFilter<"Person"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Person"> | Date | string
   credits?: Prisma.CreditListRelationFilter
@@ -250,6 +254,7 @@ export type PersonOrderByWithRelationInput = {
   deathYear?: Prisma.SortOrderInput | Prisma.SortOrder
   professions?: Prisma.SortOrder
   imdbId?: Prisma.SortOrderInput | Prisma.SortOrder
+  knownFor?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   credits?: Prisma.CreditOrderByRelationAggregateInput
@@ -265,6 +270,7 @@ export type PersonWhereUniqueInput = Prisma.AtLeast<{
   birthYear?: Prisma.IntNullableFilter<"Person"> | number | null
   deathYear?: Prisma.IntNullableFilter<"Person"> | number | null
   professions?: Prisma.StringNullableListFilter<"Person">
+  knownFor?: Prisma.StringNullableListFilter<"Person">
   createdAt?: Prisma.DateTimeFilter<"Person"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Person"> | Date | string
   credits?: Prisma.CreditListRelationFilter
@@ -277,6 +283,7 @@ export type PersonOrderByWithAggregationInput = {
   deathYear?: Prisma.SortOrderInput | Prisma.SortOrder
   professions?: Prisma.SortOrder
   imdbId?: Prisma.SortOrderInput | Prisma.SortOrder
+  knownFor?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.PersonCountOrderByAggregateInput
@@ -296,6 +303,7 @@ export type PersonScalarWhereWithAggregatesInput = {
   deathYear?: Prisma.IntNullableWithAggregatesFilter<"Person"> | number | null
   professions?: Prisma.StringNullableListFilter<"Person">
   imdbId?: Prisma.StringNullableWithAggregatesFilter<"Person"> | string | null
+  knownFor?: Prisma.StringNullableListFilter<"Person">
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Person"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Person"> | Date | string
 }
@@ -307,6 +315,7 @@ export type PersonCreateInput = {
   deathYear?: number | null
   professions?: Prisma.PersonCreateprofessionsInput | string[]
   imdbId?: string | null
+  knownFor?: Prisma.PersonCreateknownForInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   credits?: Prisma.CreditCreateNestedManyWithoutPersonInput
@@ -319,6 +328,7 @@ export type PersonUncheckedCreateInput = {
   deathYear?: number | null
   professions?: Prisma.PersonCreateprofessionsInput | string[]
   imdbId?: string | null
+  knownFor?: Prisma.PersonCreateknownForInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   credits?: Prisma.CreditUncheckedCreateNestedManyWithoutPersonInput
@@ -331,6 +341,7 @@ export type PersonUpdateInput = {
   deathYear?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   professions?: Prisma.PersonUpdateprofessionsInput | string[]
   imdbId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  knownFor?: Prisma.PersonUpdateknownForInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   credits?: Prisma.CreditUpdateManyWithoutPersonNestedInput
@@ -343,6 +354,7 @@ export type PersonUncheckedUpdateInput = {
   deathYear?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   professions?: Prisma.PersonUpdateprofessionsInput | string[]
   imdbId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  knownFor?: Prisma.PersonUpdateknownForInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   credits?: Prisma.CreditUncheckedUpdateManyWithoutPersonNestedInput
@@ -355,6 +367,7 @@ export type PersonCreateManyInput = {
   deathYear?: number | null
   professions?: Prisma.PersonCreateprofessionsInput | string[]
   imdbId?: string | null
+  knownFor?: Prisma.PersonCreateknownForInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -366,6 +379,7 @@ export type PersonUpdateManyMutationInput = {
   deathYear?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   professions?: Prisma.PersonUpdateprofessionsInput | string[]
   imdbId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  knownFor?: Prisma.PersonUpdateknownForInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -377,6 +391,7 @@ export type PersonUncheckedUpdateManyInput = {
   deathYear?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   professions?: Prisma.PersonUpdateprofessionsInput | string[]
   imdbId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  knownFor?: Prisma.PersonUpdateknownForInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -388,6 +403,7 @@ export type PersonCountOrderByAggregateInput = {
   deathYear?: Prisma.SortOrder
   professions?: Prisma.SortOrder
   imdbId?: Prisma.SortOrder
+  knownFor?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -431,7 +447,16 @@ export type PersonCreateprofessionsInput = {
   set: string[]
 }
 
+export type PersonCreateknownForInput = {
+  set: string[]
+}
+
 export type PersonUpdateprofessionsInput = {
+  set?: string[]
+  push?: string | string[]
+}
+
+export type PersonUpdateknownForInput = {
   set?: string[]
   push?: string | string[]
 }
@@ -457,6 +482,7 @@ export type PersonCreateWithoutCreditsInput = {
   deathYear?: number | null
   professions?: Prisma.PersonCreateprofessionsInput | string[]
   imdbId?: string | null
+  knownFor?: Prisma.PersonCreateknownForInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -468,6 +494,7 @@ export type PersonUncheckedCreateWithoutCreditsInput = {
   deathYear?: number | null
   professions?: Prisma.PersonCreateprofessionsInput | string[]
   imdbId?: string | null
+  knownFor?: Prisma.PersonCreateknownForInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -495,6 +522,7 @@ export type PersonUpdateWithoutCreditsInput = {
   deathYear?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   professions?: Prisma.PersonUpdateprofessionsInput | string[]
   imdbId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  knownFor?: Prisma.PersonUpdateknownForInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -506,6 +534,7 @@ export type PersonUncheckedUpdateWithoutCreditsInput = {
   deathYear?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   professions?: Prisma.PersonUpdateprofessionsInput | string[]
   imdbId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  knownFor?: Prisma.PersonUpdateknownForInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -548,6 +577,7 @@ export type PersonSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   deathYear?: boolean
   professions?: boolean
   imdbId?: boolean
+  knownFor?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   credits?: boolean | Prisma.Person$creditsArgs<ExtArgs>
@@ -561,6 +591,7 @@ export type PersonSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extens
   deathYear?: boolean
   professions?: boolean
   imdbId?: boolean
+  knownFor?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["person"]>
@@ -572,6 +603,7 @@ export type PersonSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extens
   deathYear?: boolean
   professions?: boolean
   imdbId?: boolean
+  knownFor?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["person"]>
@@ -583,11 +615,12 @@ export type PersonSelectScalar = {
   deathYear?: boolean
   professions?: boolean
   imdbId?: boolean
+  knownFor?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }
 
-export type PersonOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "birthYear" | "deathYear" | "professions" | "imdbId" | "createdAt" | "updatedAt", ExtArgs["result"]["person"]>
+export type PersonOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "birthYear" | "deathYear" | "professions" | "imdbId" | "knownFor" | "createdAt" | "updatedAt", ExtArgs["result"]["person"]>
 export type PersonInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   credits?: boolean | Prisma.Person$creditsArgs<ExtArgs>
   _count?: boolean | Prisma.PersonCountOutputTypeDefaultArgs<ExtArgs>
@@ -607,6 +640,7 @@ export type $PersonPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs
     deathYear: number | null
     professions: string[]
     imdbId: string | null
+    knownFor: string[]
     createdAt: Date
     updatedAt: Date
   }, ExtArgs["result"]["person"]>
@@ -1039,6 +1073,7 @@ export interface PersonFieldRefs {
   readonly deathYear: Prisma.FieldRef<"Person", 'Int'>
   readonly professions: Prisma.FieldRef<"Person", 'String[]'>
   readonly imdbId: Prisma.FieldRef<"Person", 'String'>
+  readonly knownFor: Prisma.FieldRef<"Person", 'String[]'>
   readonly createdAt: Prisma.FieldRef<"Person", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Person", 'DateTime'>
 }

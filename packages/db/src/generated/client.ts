@@ -106,3 +106,8 @@ export type ItemFeature = Prisma.ItemFeatureModel
  * 
  */
 export type Interaction = Prisma.InteractionModel
+/**
+ * Model ModelSnapshot
+ * 
+ */
+export type ModelSnapshot = Prisma.ModelSnapshotModel

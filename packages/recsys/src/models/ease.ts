@@ -16,6 +16,24 @@ export interface EaseOptions {
  */
 export function trainEase(matrix: ImplicitMatrix, options: EaseOptions = {}): Recommender {
   const n = matrix.items.length;
+  const weights = easeWeights(matrix, options);
+  return {
+    name: 'ease',
+    bytes: weights.byteLength,
+    score(userItems) {
+      const scores = new Float64Array(n);
+      for (let u = 0; u < userItems.length; u += 1) {
+        const row = (userItems[u] ?? 0) * n;
+        for (let j = 0; j < n; j += 1) scores[j] = (scores[j] ?? 0) + (weights[row + j] ?? 0);
+      }
+      return scores;
+    },
+  };
+}
+
+/** The dense n×n EASE weight matrix B (row i: how much liking i adds to each item), row-major. */
+export function easeWeights(matrix: ImplicitMatrix, options: EaseOptions = {}): Float32Array {
+  const n = matrix.items.length;
   const lambda = options.lambda ?? 250;
   if (n > (options.maxItems ?? 6_000)) {
     throw new RangeError(`EASE inverts a dense ${n}×${n} matrix; too many items for this model.`);
@@ -33,16 +51,5 @@ export function trainEase(matrix: ImplicitMatrix, options: EaseOptions = {}): Re
       weights[i * n + j] = i === j ? 0 : -(p[i * n + j] ?? 0) / (p[j * n + j] ?? 1);
     }
   }
-  return {
-    name: 'ease',
-    bytes: weights.byteLength,
-    score(userItems) {
-      const scores = new Float64Array(n);
-      for (let u = 0; u < userItems.length; u += 1) {
-        const row = (userItems[u] ?? 0) * n;
-        for (let j = 0; j < n; j += 1) scores[j] = (scores[j] ?? 0) + (weights[row + j] ?? 0);
-      }
-      return scores;
-    },
-  };
+  return weights;
 }

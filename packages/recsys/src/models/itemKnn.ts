@@ -16,6 +16,35 @@ export interface ItemKnnOptions {
 export function trainItemKnn(matrix: ImplicitMatrix, options: ItemKnnOptions = {}): Recommender {
   const k = options.neighbours ?? 100;
   const n = matrix.items.length;
+  const { neighbourIndex, neighbourSim } = itemKnnNeighbours(matrix, options);
+  return {
+    name: 'item-knn',
+    bytes: neighbourIndex.byteLength + neighbourSim.byteLength,
+    score(userItems) {
+      const scores = new Float64Array(n);
+      for (let u = 0; u < userItems.length; u += 1) {
+        const i = userItems[u] ?? 0;
+        for (let slot = 0; slot < k; slot += 1) {
+          const j = neighbourIndex[i * k + slot] ?? -1;
+          if (j < 0) break;
+          scores[j] = (scores[j] ?? 0) + (neighbourSim[i * k + slot] ?? 0);
+        }
+      }
+      return scores;
+    },
+  };
+}
+
+/**
+ * Per item, its `neighbours` most cosine-similar items as parallel n×k arrays (index −1 marks an
+ * empty slot, best first).
+ */
+export function itemKnnNeighbours(
+  matrix: ImplicitMatrix,
+  options: ItemKnnOptions = {},
+): { neighbourIndex: Int32Array; neighbourSim: Float32Array; k: number } {
+  const k = options.neighbours ?? 100;
+  const n = matrix.items.length;
   if (n > (options.maxItems ?? 20_000)) {
     throw new RangeError(`item-kNN keeps a dense ${n}×${n} co-occurrence matrix; too many items.`);
   }
@@ -43,20 +72,5 @@ export function trainItemKnn(matrix: ImplicitMatrix, options: ItemKnnOptions = {
       neighbourSim[i * k + slot] = row[j] ?? 0;
     });
   }
-  return {
-    name: 'item-knn',
-    bytes: neighbourIndex.byteLength + neighbourSim.byteLength,
-    score(userItems) {
-      const scores = new Float64Array(n);
-      for (let u = 0; u < userItems.length; u += 1) {
-        const i = userItems[u] ?? 0;
-        for (let slot = 0; slot < k; slot += 1) {
-          const j = neighbourIndex[i * k + slot] ?? -1;
-          if (j < 0) break;
-          scores[j] = (scores[j] ?? 0) + (neighbourSim[i * k + slot] ?? 0);
-        }
-      }
-      return scores;
-    },
-  };
+  return { neighbourIndex, neighbourSim, k };
 }

@@ -409,7 +409,8 @@ export const ModelName = {
   Rating: 'Rating',
   Review: 'Review',
   ItemFeature: 'ItemFeature',
-  Interaction: 'Interaction'
+  Interaction: 'Interaction',
+  ModelSnapshot: 'ModelSnapshot'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -425,7 +426,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "movie" | "person" | "credit" | "user" | "watchlistItem" | "movieList" | "movieListItem" | "preference" | "refreshToken" | "rating" | "review" | "itemFeature" | "interaction"
+    modelProps: "movie" | "person" | "credit" | "user" | "watchlistItem" | "movieList" | "movieListItem" | "preference" | "refreshToken" | "rating" | "review" | "itemFeature" | "interaction" | "modelSnapshot"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1391,6 +1392,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    ModelSnapshot: {
+      payload: Prisma.$ModelSnapshotPayload<ExtArgs>
+      fields: Prisma.ModelSnapshotFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ModelSnapshotFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ModelSnapshotPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ModelSnapshotFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ModelSnapshotPayload>
+        }
+        findFirst: {
+          args: Prisma.ModelSnapshotFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ModelSnapshotPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ModelSnapshotFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ModelSnapshotPayload>
+        }
+        findMany: {
+          args: Prisma.ModelSnapshotFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ModelSnapshotPayload>[]
+        }
+        create: {
+          args: Prisma.ModelSnapshotCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ModelSnapshotPayload>
+        }
+        createMany: {
+          args: Prisma.ModelSnapshotCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ModelSnapshotCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ModelSnapshotPayload>[]
+        }
+        delete: {
+          args: Prisma.ModelSnapshotDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ModelSnapshotPayload>
+        }
+        update: {
+          args: Prisma.ModelSnapshotUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ModelSnapshotPayload>
+        }
+        deleteMany: {
+          args: Prisma.ModelSnapshotDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ModelSnapshotUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ModelSnapshotUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ModelSnapshotPayload>[]
+        }
+        upsert: {
+          args: Prisma.ModelSnapshotUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ModelSnapshotPayload>
+        }
+        aggregate: {
+          args: Prisma.ModelSnapshotAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateModelSnapshot>
+        }
+        groupBy: {
+          args: Prisma.ModelSnapshotGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ModelSnapshotGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ModelSnapshotCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ModelSnapshotCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -1571,6 +1646,9 @@ export const ItemFeatureScalarFieldEnum = {
   genres: 'genres',
   year: 'year',
   popularity: 'popularity',
+  title: 'title',
+  keywords: 'keywords',
+  people: 'people',
   updatedAt: 'updatedAt'
 } as const
 
@@ -1587,12 +1665,30 @@ export const InteractionScalarFieldEnum = {
 export type InteractionScalarFieldEnum = (typeof InteractionScalarFieldEnum)[keyof typeof InteractionScalarFieldEnum]
 
 
+export const ModelSnapshotScalarFieldEnum = {
+  version: 'version',
+  kind: 'kind',
+  createdAt: 'createdAt',
+  metadata: 'metadata',
+  data: 'data'
+} as const
+
+export type ModelSnapshotScalarFieldEnum = (typeof ModelSnapshotScalarFieldEnum)[keyof typeof ModelSnapshotScalarFieldEnum]
+
+
 export const SortOrder = {
   asc: 'asc',
   desc: 'desc'
 } as const
 
 export type SortOrder = (typeof SortOrder)[keyof typeof SortOrder]
+
+
+export const JsonNullValueInput = {
+  JsonNull: JsonNull
+} as const
+
+export type JsonNullValueInput = (typeof JsonNullValueInput)[keyof typeof JsonNullValueInput]
 
 
 export const QueryMode = {
@@ -1609,6 +1705,15 @@ export const NullsOrder = {
 } as const
 
 export type NullsOrder = (typeof NullsOrder)[keyof typeof NullsOrder]
+
+
+export const JsonNullValueFilter = {
+  DbNull: DbNull,
+  JsonNull: JsonNull,
+  AnyNull: AnyNull
+} as const
+
+export type JsonNullValueFilter = (typeof JsonNullValueFilter)[keyof typeof JsonNullValueFilter]
 
 
 
@@ -1705,6 +1810,34 @@ export type ListEnumUserRoleFieldRefInput<$PrismaModel> = FieldRefInputType<$Pri
  * Reference to a field of type 'Boolean'
  */
 export type BooleanFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Boolean'>
+    
+
+
+/**
+ * Reference to a field of type 'Json'
+ */
+export type JsonFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Json'>
+    
+
+
+/**
+ * Reference to a field of type 'QueryMode'
+ */
+export type EnumQueryModeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'QueryMode'>
+    
+
+
+/**
+ * Reference to a field of type 'Bytes'
+ */
+export type BytesFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Bytes'>
+    
+
+
+/**
+ * Reference to a field of type 'Bytes[]'
+ */
+export type ListBytesFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Bytes[]'>
     
 
 /**
@@ -1871,6 +2004,7 @@ export type GlobalOmitConfig = {
   review?: Prisma.ReviewOmit
   itemFeature?: Prisma.ItemFeatureOmit
   interaction?: Prisma.InteractionOmit
+  modelSnapshot?: Prisma.ModelSnapshotOmit
 }
 
 /* Types for Logging */

@@ -63,7 +63,8 @@ export const ModelName = {
   Rating: 'Rating',
   Review: 'Review',
   ItemFeature: 'ItemFeature',
-  Interaction: 'Interaction'
+  Interaction: 'Interaction',
+  ModelSnapshot: 'ModelSnapshot'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -223,6 +224,9 @@ export const ItemFeatureScalarFieldEnum = {
   genres: 'genres',
   year: 'year',
   popularity: 'popularity',
+  title: 'title',
+  keywords: 'keywords',
+  people: 'people',
   updatedAt: 'updatedAt'
 } as const
 
@@ -239,12 +243,30 @@ export const InteractionScalarFieldEnum = {
 export type InteractionScalarFieldEnum = (typeof InteractionScalarFieldEnum)[keyof typeof InteractionScalarFieldEnum]
 
 
+export const ModelSnapshotScalarFieldEnum = {
+  version: 'version',
+  kind: 'kind',
+  createdAt: 'createdAt',
+  metadata: 'metadata',
+  data: 'data'
+} as const
+
+export type ModelSnapshotScalarFieldEnum = (typeof ModelSnapshotScalarFieldEnum)[keyof typeof ModelSnapshotScalarFieldEnum]
+
+
 export const SortOrder = {
   asc: 'asc',
   desc: 'desc'
 } as const
 
 export type SortOrder = (typeof SortOrder)[keyof typeof SortOrder]
+
+
+export const JsonNullValueInput = {
+  JsonNull: JsonNull
+} as const
+
+export type JsonNullValueInput = (typeof JsonNullValueInput)[keyof typeof JsonNullValueInput]
 
 
 export const QueryMode = {
@@ -261,4 +283,13 @@ export const NullsOrder = {
 } as const
 
 export type NullsOrder = (typeof NullsOrder)[keyof typeof NullsOrder]
+
+
+export const JsonNullValueFilter = {
+  DbNull: DbNull,
+  JsonNull: JsonNull,
+  AnyNull: AnyNull
+} as const
+
+export type JsonNullValueFilter = (typeof JsonNullValueFilter)[keyof typeof JsonNullValueFilter]
 

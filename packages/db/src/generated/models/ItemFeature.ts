@@ -40,6 +40,7 @@ export type ItemFeatureMinAggregateOutputType = {
   movieId: string | null
   year: number | null
   popularity: number | null
+  title: string | null
   updatedAt: Date | null
 }
 
@@ -47,6 +48,7 @@ export type ItemFeatureMaxAggregateOutputType = {
   movieId: string | null
   year: number | null
   popularity: number | null
+  title: string | null
   updatedAt: Date | null
 }
 
@@ -55,6 +57,9 @@ export type ItemFeatureCountAggregateOutputType = {
   genres: number
   year: number
   popularity: number
+  title: number
+  keywords: number
+  people: number
   updatedAt: number
   _all: number
 }
@@ -74,6 +79,7 @@ export type ItemFeatureMinAggregateInputType = {
   movieId?: true
   year?: true
   popularity?: true
+  title?: true
   updatedAt?: true
 }
 
@@ -81,6 +87,7 @@ export type ItemFeatureMaxAggregateInputType = {
   movieId?: true
   year?: true
   popularity?: true
+  title?: true
   updatedAt?: true
 }
 
@@ -89,6 +96,9 @@ export type ItemFeatureCountAggregateInputType = {
   genres?: true
   year?: true
   popularity?: true
+  title?: true
+  keywords?: true
+  people?: true
   updatedAt?: true
   _all?: true
 }
@@ -184,6 +194,9 @@ export type ItemFeatureGroupByOutputType = {
   genres: string[]
   year: number | null
   popularity: number
+  title: string | null
+  keywords: string[]
+  people: string[]
   updatedAt: Date
   _count: ItemFeatureCountAggregateOutputType | null
   _avg: ItemFeatureAvgAggregateOutputType | null
@@ -215,6 +228,9 @@ export type ItemFeatureWhereInput = {
   genres?: Prisma.StringNullableListFilter<"ItemFeature">
   year?: Prisma.IntNullableFilter<"ItemFeature"> | number | null
   popularity?: Prisma.FloatFilter<"ItemFeature"> | number
+  title?: Prisma.StringNullableFilter<"ItemFeature"> | string | null
+  keywords?: Prisma.StringNullableListFilter<"ItemFeature">
+  people?: Prisma.StringNullableListFilter<"ItemFeature">
   updatedAt?: Prisma.DateTimeFilter<"ItemFeature"> | Date | string
 }
 
@@ -223,6 +239,9 @@ export type ItemFeatureOrderByWithRelationInput = {
   genres?: Prisma.SortOrder
   year?: Prisma.SortOrderInput | Prisma.SortOrder
   popularity?: Prisma.SortOrder
+  title?: Prisma.SortOrderInput | Prisma.SortOrder
+  keywords?: Prisma.SortOrder
+  people?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
@@ -234,6 +253,9 @@ export type ItemFeatureWhereUniqueInput = Prisma.AtLeast<{
   genres?: Prisma.StringNullableListFilter<"ItemFeature">
   year?: Prisma.IntNullableFilter<"ItemFeature"> | number | null
   popularity?: Prisma.FloatFilter<"ItemFeature"> | number
+  title?: Prisma.StringNullableFilter<"ItemFeature"> | string | null
+  keywords?: Prisma.StringNullableListFilter<"ItemFeature">
+  people?: Prisma.StringNullableListFilter<"ItemFeature">
   updatedAt?: Prisma.DateTimeFilter<"ItemFeature"> | Date | string
 }, "movieId">
 
@@ -242,6 +264,9 @@ export type ItemFeatureOrderByWithAggregationInput = {
   genres?: Prisma.SortOrder
   year?: Prisma.SortOrderInput | Prisma.SortOrder
   popularity?: Prisma.SortOrder
+  title?: Prisma.SortOrderInput | Prisma.SortOrder
+  keywords?: Prisma.SortOrder
+  people?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.ItemFeatureCountOrderByAggregateInput
   _avg?: Prisma.ItemFeatureAvgOrderByAggregateInput
@@ -258,6 +283,9 @@ export type ItemFeatureScalarWhereWithAggregatesInput = {
   genres?: Prisma.StringNullableListFilter<"ItemFeature">
   year?: Prisma.IntNullableWithAggregatesFilter<"ItemFeature"> | number | null
   popularity?: Prisma.FloatWithAggregatesFilter<"ItemFeature"> | number
+  title?: Prisma.StringNullableWithAggregatesFilter<"ItemFeature"> | string | null
+  keywords?: Prisma.StringNullableListFilter<"ItemFeature">
+  people?: Prisma.StringNullableListFilter<"ItemFeature">
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"ItemFeature"> | Date | string
 }
 
@@ -266,6 +294,9 @@ export type ItemFeatureCreateInput = {
   genres?: Prisma.ItemFeatureCreategenresInput | string[]
   year?: number | null
   popularity?: number
+  title?: string | null
+  keywords?: Prisma.ItemFeatureCreatekeywordsInput | string[]
+  people?: Prisma.ItemFeatureCreatepeopleInput | string[]
   updatedAt?: Date | string
 }
 
@@ -274,6 +305,9 @@ export type ItemFeatureUncheckedCreateInput = {
   genres?: Prisma.ItemFeatureCreategenresInput | string[]
   year?: number | null
   popularity?: number
+  title?: string | null
+  keywords?: Prisma.ItemFeatureCreatekeywordsInput | string[]
+  people?: Prisma.ItemFeatureCreatepeopleInput | string[]
   updatedAt?: Date | string
 }
 
@@ -282,6 +316,9 @@ export type ItemFeatureUpdateInput = {
   genres?: Prisma.ItemFeatureUpdategenresInput | string[]
   year?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   popularity?: Prisma.FloatFieldUpdateOperationsInput | number
+  title?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  keywords?: Prisma.ItemFeatureUpdatekeywordsInput | string[]
+  people?: Prisma.ItemFeatureUpdatepeopleInput | string[]
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -290,6 +327,9 @@ export type ItemFeatureUncheckedUpdateInput = {
   genres?: Prisma.ItemFeatureUpdategenresInput | string[]
   year?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   popularity?: Prisma.FloatFieldUpdateOperationsInput | number
+  title?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  keywords?: Prisma.ItemFeatureUpdatekeywordsInput | string[]
+  people?: Prisma.ItemFeatureUpdatepeopleInput | string[]
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -298,6 +338,9 @@ export type ItemFeatureCreateManyInput = {
   genres?: Prisma.ItemFeatureCreategenresInput | string[]
   year?: number | null
   popularity?: number
+  title?: string | null
+  keywords?: Prisma.ItemFeatureCreatekeywordsInput | string[]
+  people?: Prisma.ItemFeatureCreatepeopleInput | string[]
   updatedAt?: Date | string
 }
 
@@ -306,6 +349,9 @@ export type ItemFeatureUpdateManyMutationInput = {
   genres?: Prisma.ItemFeatureUpdategenresInput | string[]
   year?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   popularity?: Prisma.FloatFieldUpdateOperationsInput | number
+  title?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  keywords?: Prisma.ItemFeatureUpdatekeywordsInput | string[]
+  people?: Prisma.ItemFeatureUpdatepeopleInput | string[]
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -314,6 +360,9 @@ export type ItemFeatureUncheckedUpdateManyInput = {
   genres?: Prisma.ItemFeatureUpdategenresInput | string[]
   year?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   popularity?: Prisma.FloatFieldUpdateOperationsInput | number
+  title?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  keywords?: Prisma.ItemFeatureUpdatekeywordsInput | string[]
+  people?: Prisma.ItemFeatureUpdatepeopleInput | string[]
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -322,6 +371,9 @@ export type ItemFeatureCountOrderByAggregateInput = {
   genres?: Prisma.SortOrder
   year?: Prisma.SortOrder
   popularity?: Prisma.SortOrder
+  title?: Prisma.SortOrder
+  keywords?: Prisma.SortOrder
+  people?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
@@ -334,6 +386,7 @@ export type ItemFeatureMaxOrderByAggregateInput = {
   movieId?: Prisma.SortOrder
   year?: Prisma.SortOrder
   popularity?: Prisma.SortOrder
+  title?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
@@ -341,6 +394,7 @@ export type ItemFeatureMinOrderByAggregateInput = {
   movieId?: Prisma.SortOrder
   year?: Prisma.SortOrder
   popularity?: Prisma.SortOrder
+  title?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
@@ -353,7 +407,25 @@ export type ItemFeatureCreategenresInput = {
   set: string[]
 }
 
+export type ItemFeatureCreatekeywordsInput = {
+  set: string[]
+}
+
+export type ItemFeatureCreatepeopleInput = {
+  set: string[]
+}
+
 export type ItemFeatureUpdategenresInput = {
+  set?: string[]
+  push?: string | string[]
+}
+
+export type ItemFeatureUpdatekeywordsInput = {
+  set?: string[]
+  push?: string | string[]
+}
+
+export type ItemFeatureUpdatepeopleInput = {
   set?: string[]
   push?: string | string[]
 }
@@ -365,6 +437,9 @@ export type ItemFeatureSelect<ExtArgs extends runtime.Types.Extensions.InternalA
   genres?: boolean
   year?: boolean
   popularity?: boolean
+  title?: boolean
+  keywords?: boolean
+  people?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["itemFeature"]>
 
@@ -373,6 +448,9 @@ export type ItemFeatureSelectCreateManyAndReturn<ExtArgs extends runtime.Types.E
   genres?: boolean
   year?: boolean
   popularity?: boolean
+  title?: boolean
+  keywords?: boolean
+  people?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["itemFeature"]>
 
@@ -381,6 +459,9 @@ export type ItemFeatureSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.E
   genres?: boolean
   year?: boolean
   popularity?: boolean
+  title?: boolean
+  keywords?: boolean
+  people?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["itemFeature"]>
 
@@ -389,10 +470,13 @@ export type ItemFeatureSelectScalar = {
   genres?: boolean
   year?: boolean
   popularity?: boolean
+  title?: boolean
+  keywords?: boolean
+  people?: boolean
   updatedAt?: boolean
 }
 
-export type ItemFeatureOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"movieId" | "genres" | "year" | "popularity" | "updatedAt", ExtArgs["result"]["itemFeature"]>
+export type ItemFeatureOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"movieId" | "genres" | "year" | "popularity" | "title" | "keywords" | "people" | "updatedAt", ExtArgs["result"]["itemFeature"]>
 
 export type $ItemFeaturePayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "ItemFeature"
@@ -402,6 +486,9 @@ export type $ItemFeaturePayload<ExtArgs extends runtime.Types.Extensions.Interna
     genres: string[]
     year: number | null
     popularity: number
+    title: string | null
+    keywords: string[]
+    people: string[]
     updatedAt: Date
   }, ExtArgs["result"]["itemFeature"]>
   composites: {}
@@ -830,6 +917,9 @@ export interface ItemFeatureFieldRefs {
   readonly genres: Prisma.FieldRef<"ItemFeature", 'String[]'>
   readonly year: Prisma.FieldRef<"ItemFeature", 'Int'>
   readonly popularity: Prisma.FieldRef<"ItemFeature", 'Float'>
+  readonly title: Prisma.FieldRef<"ItemFeature", 'String'>
+  readonly keywords: Prisma.FieldRef<"ItemFeature", 'String[]'>
+  readonly people: Prisma.FieldRef<"ItemFeature", 'String[]'>
   readonly updatedAt: Prisma.FieldRef<"ItemFeature", 'DateTime'>
 }
     

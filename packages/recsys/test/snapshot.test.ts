@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { contentSimilarity, deserializeSnapshot, foldIn, serializeSnapshot, snapshotBytes, trainSnapshot } from '../src/index.ts';
+import { tasteClusters } from './synthetic.ts';
+
+const data = tasteClusters({ users: 200, items: 120, tastes: 4, perUser: 25, seed: 7 });
+
+describe('model snapshots', () => {
+  it('round-trips through its binary form unchanged', () => {
+    const { snapshot } = trainSnapshot(data);
+    const bytes = serializeSnapshot(snapshot);
+    // A view at an odd offset, as a driver may hand back, must still decode.
+    const shifted = new Uint8Array(bytes.length + 1);
+    shifted.set(bytes, 1);
+    const copy = deserializeSnapshot(shifted.subarray(1));
+    expect(copy).toEqual(snapshot);
+    expect(snapshotBytes(copy)).toBe(snapshotBytes(snapshot));
+  });
+
+  it('refuses bytes that are not a snapshot', () => {
+    expect(() => deserializeSnapshot(Buffer.from('not a snapshot'))).toThrow(/not a model snapshot/);
+  });
+
+  it('trains EASE for small catalogues and item-kNN above the EASE limit', () => {
+    expect(trainSnapshot(data).snapshot.kind).toBe('ease');
+    expect(trainSnapshot(data, { easeMaxItems: 50 }).snapshot.kind).toBe('item-knn');
+  });
+
+  it('keeps at most the configured neighbours per item, best first', () => {
+    const { snapshot } = trainSnapshot(data, { neighbours: 5 });
+    for (let i = 0; i < snapshot.items.length; i += 1) {
+      const start = snapshot.rowStart[i] ?? 0;
+      const row = [...snapshot.weights.subarray(start, snapshot.rowStart[i + 1])];
+      expect(row.length).toBeLessThanOrEqual(5);
+      expect(row).toEqual([...row].sort((a, b) => b - a));
+    }
+  });
+
+  it('folds in liked items: excludes what the user rated and names the strongest liked item', () => {
+    const { snapshot } = trainSnapshot(data);
+    const index = (id: string) => snapshot.items.indexOf(id);
+    // Taste 1 items are i1, i5, i9, ... (item % 4 === 1).
+    const liked = ['i1', 'i5', 'i9'].map(index);
+    const results = foldIn(snapshot, liked, 10, new Set([...liked, index('i13')]));
+    expect(results.length).toBe(10);
+    for (const result of results) {
+      expect([...liked, index('i13')]).not.toContain(result.item);
+      expect(liked).toContain(result.because);
+    }
+    const sameTaste = results.filter((result) => Number(snapshot.items[result.item]?.slice(1)) % 4 === 1).length;
+    expect(sameTaste).toBeGreaterThanOrEqual(7);
+  });
+
+  it('weights popularity by recency: a recent like counts more than an old one', () => {
+    const day = 86_400_000;
+    const { snapshot } = trainSnapshot(
+      [
+        { userId: 'a', itemId: 'old', rating: 5, at: 0 },
+        { userId: 'b', itemId: 'new', rating: 5, at: 365 * day },
+        { userId: 'c', itemId: 'disliked', rating: 1, at: 365 * day },
+      ],
+      { popularityHalfLifeDays: 365 },
+    );
+    const pop = (id: string) => snapshot.popularity[snapshot.items.indexOf(id)];
+    expect(pop('new')).toBeCloseTo(1);
+    expect(pop('old')).toBeCloseTo(0.5);
+    expect(pop('disliked')).toBe(0);
+  });
+});
+
+describe('content similarity', () => {
+  it('is 1 for identical features and grows with shared genres, people and keywords', () => {
+    const alien = { genres: ['Horror', 'Sci-Fi'], people: ['scott', 'weaver'], keywords: ['space'] };
+    expect(contentSimilarity(alien, alien)).toBe(1);
+    const aliens = { genres: ['Action', 'Sci-Fi'], people: ['weaver'], keywords: ['space'] };
+    const heat = { genres: ['Crime', 'Drama'], people: ['pacino'], keywords: ['heist'] };
+    expect(contentSimilarity(alien, aliens)).toBeGreaterThan(contentSimilarity(alien, heat));
+    expect(contentSimilarity(alien, heat)).toBe(0);
+  });
+});

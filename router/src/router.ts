@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -7,8 +6,10 @@ import { IDENTITY_HEADER, signIdentity, type Identity, type TokenService } from 
 import { maskError } from '@marquee/errors';
 import type { Logger } from '@marquee/logger';
 import type { HealthReport } from '@marquee/server-kit';
-import { identityFromRequest } from './identity.ts';
+import { costLimitPlugin } from './cost.ts';
+import { identityFromRequest, type TokenRevocationCheck } from './identity.ts';
 import { depthLimitPlugin } from './limits.ts';
+import { enforceRateLimit, type ClientRequest, type RateLimitOptions } from './rateLimit.ts';
 
 export interface RouterContext extends BaseContext {
   identity: Identity | undefined;
@@ -23,6 +24,12 @@ export interface RouterOptions {
   logger: Logger;
   production: boolean;
   maxDepth?: number;
+  /** Largest estimated cost planned (see cost.ts). Default 20 000. */
+  maxCost?: number;
+  /** Checked on every request with a token, so a logged-out token is refused at once. */
+  revocations?: TokenRevocationCheck;
+  /** Per-user and per-IP request limits; none when absent (tests). */
+  rateLimit?: RateLimitOptions;
 }
 
 /** Forwards the verified identity in a signed header; client headers are never passed through. */
@@ -49,6 +56,9 @@ export function createRouter(options: RouterOptions) {
       return new SubgraphDataSource(target, options.identitySecret);
     },
   });
+  const mask = maskError((formatted, original) =>
+    options.logger.error({ err: original, path: formatted.path }, 'unexpected error'),
+  );
   const server = new ApolloServer<RouterContext>({
     gateway,
     introspection: !options.production,
@@ -58,20 +68,26 @@ export function createRouter(options: RouterOptions) {
     stopOnTerminationSignals: false,
     plugins: [
       depthLimitPlugin<RouterContext>(options.maxDepth ?? 12),
+      costLimitPlugin<RouterContext>(options.maxCost ?? 20_000),
       options.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: { endpointIsEditable: false }, includeCookies: false }),
     ],
-    formatError: maskError((formatted, original) =>
-      options.logger.error({ err: original, path: formatted.path }, 'unexpected error'),
-    ),
+    formatError: (formatted, original) =>
+      mask(
+        // Apollo prefixes errors thrown while building the context (401, 429); clients get the message alone.
+        { ...formatted, message: formatted.message.replace(/^Context creation failed: /, '') },
+        original,
+      ),
   });
 
   return {
     server,
-    createContext: async (request: Pick<IncomingMessage, 'headers'>): Promise<RouterContext> => ({
-      identity: await identityFromRequest(request, options.tokens),
-    }),
+    createContext: async (request: ClientRequest): Promise<RouterContext> => {
+      const identity = await identityFromRequest(request, options.tokens, options.revocations);
+      if (options.rateLimit !== undefined) await enforceRateLimit(options.rateLimit, request, identity);
+      return { identity };
+    },
     async health(): Promise<HealthReport> {
       const subgraphs = Object.fromEntries(
         await Promise.all(

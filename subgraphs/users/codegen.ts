@@ -14,6 +14,10 @@ const config: CodegenConfig = {
         scalars: { DateTime: 'Date' },
         mappers: {
           User: '../stores/userStore.ts#UserRecord',
+          MovieList: '../stores/personalStore.ts#ListRecord',
+          Preferences: '../stores/personalStore.ts#PreferencesRecord',
+          Movie: '../stores/personalStore.ts#MovieReference',
+          WatchlistEdge: '../stores/personalStore.ts#WatchlistEdgeModel',
         },
       },
     },

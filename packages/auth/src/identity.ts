@@ -16,7 +16,13 @@ const sign = (payload: string, secret: string) =>
 
 export function signIdentity(identity: Identity, secret: string, now = Date.now()): string {
   const payload = Buffer.from(
-    JSON.stringify({ u: identity.userId, r: identity.role, e: identity.expiresAt, t: Math.floor(now / 1000) }),
+    JSON.stringify({
+      u: identity.userId,
+      r: identity.role,
+      e: identity.expiresAt,
+      t: Math.floor(now / 1000),
+      ...(identity.tokenId === undefined ? {} : { j: identity.tokenId }),
+    }),
   ).toString('base64url');
   return `${payload}.${sign(payload, secret)}`;
 }
@@ -39,9 +45,9 @@ export function verifyIdentity(
     return undefined;
   }
   if (typeof decoded !== 'object' || decoded === null) return undefined;
-  const { u, r, e, t } = decoded as Record<string, unknown>;
+  const { u, r, e, t, j } = decoded as Record<string, unknown>;
   const nowSeconds = Math.floor(now / 1000);
   if (typeof u !== 'string' || !isRole(r) || typeof e !== 'number' || typeof t !== 'number') return undefined;
   if (e <= nowSeconds || nowSeconds - t > MAX_AGE_SECONDS || t - nowSeconds > MAX_AGE_SECONDS) return undefined;
-  return { userId: u, role: r, expiresAt: e };
+  return { userId: u, role: r, expiresAt: e, ...(typeof j === 'string' ? { tokenId: j } : {}) };
 }

@@ -6,3 +6,4 @@ export { generateInternalSecret, loadOrCreateLocalSecrets } from './keys.ts';
 export type { AuthSecrets } from './keys.ts';
 export { isRole, roles } from './roles.ts';
 export type { Identity, Role } from './roles.ts';
+export { generateRefreshToken, hashRefreshToken } from './refresh.ts';

@@ -8,4 +8,6 @@ export interface Identity {
   role: Role;
   /** Unix seconds at which the token that proved this identity expires. */
   expiresAt: number;
+  /** The token's id (`jti`), so a subgraph can revoke the very token a request came with (log out). */
+  tokenId?: string;
 }

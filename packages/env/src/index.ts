@@ -31,6 +31,18 @@ const envSchema = z.object({
   TOKEN_SECRET_KEY: z.string().startsWith('k4.secret.').optional(),
   TOKEN_PUBLIC_KEY: z.string().startsWith('k4.public.').optional(),
   TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
+  /** How long a refresh token (single use, stored hashed in the users database) stays valid. */
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(2_592_000),
+  /** Requests per minute per signed-in user at the router. */
+  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Requests per minute per client IP for anonymous requests at the router. */
+  RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  /** The router is behind a proxy that sets X-Forwarded-For; only then is that header trusted. */
+  TRUST_PROXY: z.stringbool().default(false),
+  /** Largest estimated operation cost the router plans (list fields multiply by their page size). */
+  MAX_QUERY_COST: z.coerce.number().int().positive().default(20_000),
+  /** Deepest operation the router plans. */
+  MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),
   /** HMAC key the router signs forwarded identity with; subgraphs accept identity only when it verifies. */
   INTERNAL_IDENTITY_SECRET: z.string().min(32).optional(),
   /** Seed the demo catalogue into an empty database on start. */

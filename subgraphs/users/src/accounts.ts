@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { hashPassword, verifyPassword, type TokenService } from '@marquee/auth';
+import { generateRefreshToken, hashPassword, hashRefreshToken, verifyPassword, type Identity, type TokenService } from '@marquee/auth';
 import { badUserInput, conflict, unauthenticated } from '@marquee/errors';
+import type { RefreshTokenStore } from './stores/refreshTokenStore.ts';
 import { UsernameTakenError, type UserRecord, type UserStore } from './stores/userStore.ts';
 
 const USERNAME = /^[a-z0-9_.-]{3,32}$/;
@@ -10,23 +11,47 @@ export const IMPORTED_USER_PREFIX = 'movielens:';
 export interface Accounts {
   signUp(input: { username: string; password: string; displayName?: string | null }): Promise<Session>;
   logIn(input: { username: string; password: string }): Promise<Session>;
+  /** Trades a refresh token for a new session; the old refresh token is spent (rotation). */
+  refresh(refreshToken: string): Promise<Session>;
+  /** Revokes the access token the request came with and, when given, that refresh token. */
+  logOut(identity: Identity, refreshToken: string | undefined): Promise<void>;
+}
+
+/** Where logged-out access tokens go (a `RevocationStore` from @marquee/cache; the router reads it). */
+export interface TokenRevocations {
+  revoke(tokenId: string, expiresAt: number): Promise<void>;
 }
 
 export interface Session {
   token: string;
   expiresAt: Date;
+  refreshToken: string;
+  refreshExpiresAt: Date;
   user: UserRecord;
+}
+
+export interface AccountsOptions {
+  users: UserStore;
+  refreshTokens: RefreshTokenStore;
+  revocations: TokenRevocations;
+  tokens: TokenService;
+  ttlSeconds: number;
+  refreshTtlSeconds: number;
 }
 
 // Verifying against a fixed hash when the user does not exist keeps the response time the same,
 // so login timing does not reveal which usernames exist.
 const dummyHash = hashPassword(randomUUID());
 
-export function createAccounts(users: UserStore, tokens: TokenService, ttlSeconds: number): Accounts {
-  const session = async (user: UserRecord): Promise<Session> => ({
-    ...(await tokens.issue({ userId: user.id, role: user.role }, ttlSeconds, randomUUID())),
-    user,
-  });
+export function createAccounts(options: AccountsOptions): Accounts {
+  const { users, refreshTokens, revocations, tokens, ttlSeconds, refreshTtlSeconds } = options;
+  const session = async (user: UserRecord): Promise<Session> => {
+    const access = await tokens.issue({ userId: user.id, role: user.role }, ttlSeconds, randomUUID());
+    const refreshToken = generateRefreshToken();
+    const refreshExpiresAt = new Date(Date.now() + refreshTtlSeconds * 1000);
+    await refreshTokens.save({ tokenHash: hashRefreshToken(refreshToken), userId: user.id, expiresAt: refreshExpiresAt });
+    return { ...access, refreshToken, refreshExpiresAt, user };
+  };
   return {
     async signUp({ username, password, displayName }) {
       const name = username.trim().toLowerCase();
@@ -61,6 +86,18 @@ export function createAccounts(users: UserStore, tokens: TokenService, ttlSecond
         throw unauthenticated('Wrong username or password.');
       }
       return session(found.user);
+    },
+    async refresh(refreshToken) {
+      const userId = refreshToken.length > 200 ? null : await refreshTokens.consume(hashRefreshToken(refreshToken), new Date());
+      const [user] = userId === null ? [] : await users.findByIds([userId]);
+      if (user === undefined) throw unauthenticated('The refresh token is not valid; log in again.');
+      return session(user);
+    },
+    async logOut(identity, refreshToken) {
+      if (identity.tokenId !== undefined) await revocations.revoke(identity.tokenId, identity.expiresAt);
+      if (refreshToken !== undefined && refreshToken.length <= 200) {
+        await refreshTokens.revoke(hashRefreshToken(refreshToken), identity.userId, new Date());
+      }
     },
   };
 }

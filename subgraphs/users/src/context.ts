@@ -1,10 +1,12 @@
 import type { SubgraphContext } from '@marquee/server-kit';
 import type { Accounts } from './accounts.ts';
 import type { UsersLoaders } from './loaders.ts';
+import type { PersonalStore } from './stores/personalStore.ts';
 import type { UserStore } from './stores/userStore.ts';
 
 export interface UsersStores {
   users: UserStore;
+  personal: PersonalStore;
   accounts: Accounts;
 }
 

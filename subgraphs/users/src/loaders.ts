@@ -1,12 +1,37 @@
 import DataLoader from 'dataloader';
-import { orderByKeys } from '@marquee/server-kit';
+import { groupByKeys, orderByKeys } from '@marquee/server-kit';
 import type { UsersStores } from './context.ts';
+import type { ListItem, ListRecord, PreferencesRecord, WatchlistEntry } from './stores/personalStore.ts';
 import type { UserRecord } from './stores/userStore.ts';
+
+export interface WatchlistPageKey {
+  userId: string;
+  limit: number;
+  after: { addedAt: Date; movieId: string } | undefined;
+}
 
 export function createLoaders(stores: UsersStores) {
   return {
     user: new DataLoader<string, UserRecord | null>(async (ids) =>
       orderByKeys(ids, await stores.users.findByIds(ids), (user) => user.id),
+    ),
+    list: new DataLoader<string, ListRecord | null>(async (ids) =>
+      orderByKeys(ids, await stores.personal.findLists(ids), (list) => list.id),
+    ),
+    listsByOwner: new DataLoader<string, ListRecord[]>(async (ownerIds) =>
+      groupByKeys(ownerIds, await stores.personal.listsOf(ownerIds), (list) => list.ownerId),
+    ),
+    listItems: new DataLoader<string, ListItem[]>(async (listIds) =>
+      groupByKeys(listIds, await stores.personal.itemsOf(listIds), (item) => item.listId),
+    ),
+    preferences: new DataLoader<string, PreferencesRecord | null>(async (userIds) =>
+      orderByKeys(userIds, await stores.personal.preferences(userIds), (row) => row.userId),
+    ),
+    // Only the owner (or an admin) reads a watchlist, so a request rarely asks for more than one;
+    // each key is one indexed keyset query.
+    watchlist: new DataLoader<WatchlistPageKey, WatchlistEntry[], string>(
+      (keys) => Promise.all(keys.map((key) => stores.personal.watchlist(key.userId, key.limit, key.after))),
+      { cacheKeyFn: (key) => JSON.stringify([key.userId, key.limit, key.after?.addedAt.toISOString(), key.after?.movieId]) },
     ),
   };
 }

@@ -2,14 +2,17 @@ import type { TokenService } from '@marquee/auth';
 import type { Database } from '@marquee/db';
 import type { Logger } from '@marquee/logger';
 import { defineSubgraph } from '@marquee/server-kit';
-import { createAccounts } from './accounts.ts';
+import { createAccounts, type TokenRevocations } from './accounts.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
+import { createPersonalStore } from './stores/personalStore.ts';
+import { createRefreshTokenStore } from './stores/refreshTokenStore.ts';
 import { createUserStore } from './stores/userStore.ts';
 import { typeDefs } from './typeDefs.ts';
 
 export { typeDefs };
 export { IMPORTED_USER_PREFIX } from './accounts.ts';
+export type { TokenRevocations } from './accounts.ts';
 export { createUserImportStore, type ImportedUser, type UserImportStore } from './stores/userImport.ts';
 export type { UsersContext, UsersStores } from './context.ts';
 export type { NewUser, UserRecord, UserStore } from './stores/userStore.ts';
@@ -21,6 +24,10 @@ export interface UsersDependencies {
   identitySecret: string;
   tokens: TokenService;
   tokenTtlSeconds: number;
+  /** How long a refresh token stays valid. Default 30 days. */
+  refreshTtlSeconds?: number;
+  /** Where logged-out access tokens are recorded; the router reads the same store. */
+  revocations: TokenRevocations;
 }
 
 /** Builds the users subgraph; it never listens (STYLE §2). */
@@ -30,7 +37,18 @@ export function createUsersSubgraph(deps: UsersDependencies) {
     name: 'users',
     typeDefs,
     resolvers,
-    stores: { users, accounts: createAccounts(users, deps.tokens, deps.tokenTtlSeconds) },
+    stores: {
+      users,
+      personal: createPersonalStore(deps.db),
+      accounts: createAccounts({
+        users,
+        refreshTokens: createRefreshTokenStore(deps.db),
+        revocations: deps.revocations,
+        tokens: deps.tokens,
+        ttlSeconds: deps.tokenTtlSeconds,
+        refreshTtlSeconds: deps.refreshTtlSeconds ?? 30 * 24 * 3600,
+      }),
+    },
     createLoaders,
     identitySecret: deps.identitySecret,
     logger: deps.logger,

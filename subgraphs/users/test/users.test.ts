@@ -16,7 +16,7 @@ const LOG_IN = 'mutation ($u: String!, $p: String!) { logIn(username: $u, passwo
 beforeAll(async () => {
   db = await openDatabase({ kind: 'pglite', dataDir: undefined });
   tokens = await TokenService.fromKeys(await generateTokenKeyPair());
-  subgraph = createUsersSubgraph({ db, logger: createLogger({ name: 'test', level: 'silent' }), identitySecret: secret, tokens, tokenTtlSeconds: 600 });
+  subgraph = createUsersSubgraph({ db, logger: createLogger({ name: 'test', level: 'silent' }), identitySecret: secret, tokens, tokenTtlSeconds: 600, revocations: { revoke: () => Promise.resolve() } });
   await subgraph.server.start();
 });
 afterAll(async () => {

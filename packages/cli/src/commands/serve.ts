@@ -2,7 +2,7 @@ import { InvalidArgumentError } from 'commander';
 import { loadEnv, subgraphNames } from '@marquee/env';
 import { createLogger } from '@marquee/logger';
 import { serveRouter, serveSubgraph, serviceNames, type ServiceName } from '../runtime/services.ts';
-import { loadSecrets, openStores } from '../runtime/stores.ts';
+import { loadSecrets, openEdgeStores, openStores } from '../runtime/stores.ts';
 import { onShutdown } from '../runtime/shutdown.ts';
 
 export function parseServiceName(value: string): ServiceName {
@@ -18,8 +18,12 @@ export async function serveCommand(name: ServiceName): Promise<void> {
   const logger = createLogger({ name: `marquee-${name}`, level: env.LOG_LEVEL });
   if (name === 'router') {
     // The router holds no data: it needs the token public key and the identity secret only.
-    const router = await serveRouter(await loadSecrets(env, { signs: false }), env, logger);
-    onShutdown(logger, () => router.stop());
+    const edge = openEdgeStores(env);
+    const router = await serveRouter({ ...(await loadSecrets(env, { signs: false })), ...edge }, env, logger);
+    onShutdown(logger, async () => {
+      await router.stop();
+      await edge.close();
+    });
     logger.info({ url: router.url }, 'router listening');
     return;
   }

@@ -17,7 +17,14 @@ export function buildSubgraph(name: SubgraphName, stores: Stores, env: Env, logg
   const built = {
     movies: () => createMoviesSubgraph({ ...common, documents: stores.documents }),
     people: () => createPeopleSubgraph(common),
-    users: () => createUsersSubgraph({ ...common, tokens: stores.tokens, tokenTtlSeconds: env.TOKEN_TTL_SECONDS }),
+    users: () =>
+      createUsersSubgraph({
+        ...common,
+        tokens: stores.tokens,
+        tokenTtlSeconds: env.TOKEN_TTL_SECONDS,
+        refreshTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
+        revocations: stores.revocations,
+      }),
     reviews: () => createReviewsSubgraph({ ...common, pubsub: stores.pubsub }),
     recommendations: () => createRecommendationsSubgraph({ ...common, pubsub: stores.pubsub }),
   }[name]();
@@ -56,7 +63,12 @@ export async function serveSubgraph(
   };
 }
 
-export async function serveRouter(stores: Pick<Stores, 'tokens' | 'identitySecret'>, env: Env, logger: Logger, port = env.ROUTER_PORT): Promise<RunningService> {
+export async function serveRouter(
+  stores: Pick<Stores, 'tokens' | 'identitySecret' | 'rateLimiter' | 'revocations'>,
+  env: Env,
+  logger: Logger,
+  port = env.ROUTER_PORT,
+): Promise<RunningService> {
   const router = createRouter({
     supergraphSdl: await readSupergraph(),
     subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, subgraphUrl(env, name)])),
@@ -64,6 +76,15 @@ export async function serveRouter(stores: Pick<Stores, 'tokens' | 'identitySecre
     identitySecret: stores.identitySecret,
     logger: logger.child({ service: 'router' }),
     production: env.NODE_ENV === 'production',
+    maxDepth: env.MAX_QUERY_DEPTH,
+    maxCost: env.MAX_QUERY_COST,
+    revocations: stores.revocations,
+    rateLimit: {
+      limiter: stores.rateLimiter,
+      userPerMinute: env.RATE_LIMIT_USER_PER_MINUTE,
+      ipPerMinute: env.RATE_LIMIT_IP_PER_MINUTE,
+      trustProxy: env.TRUST_PROXY,
+    },
   });
   await router.server.start();
   const listening = await listen(

@@ -1,7 +1,17 @@
 import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { loadOrCreateLocalSecrets, TokenService } from '@marquee/auth';
-import { createMemoryCache, createRedisCache, type Cache } from '@marquee/cache';
+import {
+  createMemoryCache,
+  createMemoryRateLimiter,
+  createMemoryRevocationStore,
+  createRedisCache,
+  createRedisRateLimiter,
+  createRedisRevocationStore,
+  type Cache,
+  type RateLimiter,
+  type RevocationStore,
+} from '@marquee/cache';
 import { openDatabase, type Database } from '@marquee/db';
 import { createMongoDocumentStore, createSqlDocumentStore, type DocumentStore } from '@marquee/documents';
 import { EnvError, type Env } from '@marquee/env';
@@ -14,6 +24,10 @@ export interface Stores {
   documents: DocumentStore;
   pubsub: PubSub<MarqueeTopics>;
   cache: Cache;
+  /** Router rate-limit counters (shared by every router replica on Redis). */
+  rateLimiter: RateLimiter;
+  /** Logged-out access tokens: the users subgraph writes, the router checks every request. */
+  revocations: RevocationStore;
   tokens: TokenService;
   identitySecret: string;
   /** Which backends are in use, for logs and health. */
@@ -47,6 +61,26 @@ export async function loadSecrets(env: Env, options: { signs: boolean }): Promis
   };
 }
 
+/**
+ * What the router needs besides its keys: rate-limit counters and the revocation list. On Redis
+ * they are shared with every router replica and with the users subgraph (which revokes on log
+ * out); without REDIS_URL they are in-process, which is right only when the users subgraph runs in
+ * the same process (embedded mode).
+ */
+export function openEdgeStores(env: Env): Pick<Stores, 'rateLimiter' | 'revocations' | 'close'> {
+  if (env.REDIS_URL === undefined) {
+    return { rateLimiter: createMemoryRateLimiter(), revocations: createMemoryRevocationStore(), close: () => Promise.resolve() };
+  }
+  const redis = new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  return {
+    rateLimiter: createRedisRateLimiter({ redis, prefix: `${env.REDIS_PREFIX}ratelimit:` }),
+    revocations: createRedisRevocationStore({ redis, prefix: `${env.REDIS_PREFIX}revoked:` }),
+    close: async () => {
+      await redis.quit();
+    },
+  };
+}
+
 /** Opens real servers where their URL is set and the embedded stand-ins where it is not. */
 export async function openStores(
   env: Env,
@@ -68,9 +102,13 @@ export async function openStores(
 
     let pubsub: PubSub<MarqueeTopics>;
     let cache: Cache;
+    let rateLimiter: RateLimiter;
+    let revocations: RevocationStore;
     if (env.REDIS_URL === undefined) {
       pubsub = createMemoryPubSub<MarqueeTopics>({ onHandlerError });
       cache = createMemoryCache();
+      rateLimiter = createMemoryRateLimiter();
+      revocations = createMemoryRevocationStore();
     } else {
       // Pub/sub needs its own subscriber connection: a subscribed Redis connection can do nothing else.
       const publisher = new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 3 });
@@ -81,14 +119,18 @@ export async function openStores(
       });
       pubsub = createRedisPubSub<MarqueeTopics>({ publisher, subscriber, prefix: env.REDIS_PREFIX, onHandlerError });
       cache = createRedisCache({ redis: cacheClient, prefix: `${env.REDIS_PREFIX}cache:` });
+      rateLimiter = createRedisRateLimiter({ redis: cacheClient, prefix: `${env.REDIS_PREFIX}ratelimit:` });
+      revocations = createRedisRevocationStore({ redis: cacheClient, prefix: `${env.REDIS_PREFIX}revoked:` });
     }
-    closers.push(() => pubsub.close(), () => cache.close());
+    closers.push(() => pubsub.close(), () => cache.close(), () => rateLimiter.close(), () => revocations.close());
 
     return {
       db,
       documents,
       pubsub,
       cache,
+      rateLimiter,
+      revocations,
       ...(await loadSecrets(env, { signs: options.signs ?? true })),
       backends: {
         relational: db.kind,

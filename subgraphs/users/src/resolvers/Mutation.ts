@@ -1,6 +1,55 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
+import { ownList, signedIn, validateGenres, validateListName, validateMovieId } from '../access.ts';
+import type { UsersContext } from '../context.ts';
+
+async function viewer(context: UsersContext) {
+  const user = await context.loaders.user.load(signedIn(context.identity).userId);
+  if (user === null) throw new Error('A signed-in user has no account.');
+  return user;
+}
 
 export const Mutation: MutationResolvers = {
   signUp: (_root, args, { stores }) => stores.accounts.signUp(args),
   logIn: (_root, args, { stores }) => stores.accounts.logIn(args),
+  refreshToken: (_root, { token }, { stores }) => stores.accounts.refresh(token),
+  logOut: async (_root, { refreshToken }, { identity, stores }) => {
+    await stores.accounts.logOut(signedIn(identity), refreshToken ?? undefined);
+    return true;
+  },
+  addToWatchlist: async (_root, { movieId }, context) => {
+    const { userId } = signedIn(context.identity);
+    await context.stores.personal.addToWatchlist(userId, validateMovieId(movieId));
+    return viewer(context);
+  },
+  removeFromWatchlist: async (_root, { movieId }, context) => {
+    const { userId } = signedIn(context.identity);
+    await context.stores.personal.removeFromWatchlist(userId, validateMovieId(movieId));
+    return viewer(context);
+  },
+  createList: (_root, { name, isPublic }, { identity, stores }) =>
+    stores.personal.createList(signedIn(identity).userId, validateListName(name), isPublic ?? false),
+  updateList: async (_root, { id, name, isPublic }, context) => {
+    const list = await ownList(context, id);
+    return context.stores.personal.updateList(list.id, {
+      ...(name === null || name === undefined ? {} : { name: validateListName(name) }),
+      ...(isPublic === null || isPublic === undefined ? {} : { isPublic }),
+    });
+  },
+  deleteList: async (_root, { id }, context) => {
+    const list = await ownList(context, id);
+    await context.stores.personal.deleteList(list.id);
+    return list.id;
+  },
+  addToList: async (_root, { listId, movieId }, context) => {
+    const list = await ownList(context, listId);
+    await context.stores.personal.addToList(list.id, validateMovieId(movieId));
+    return list;
+  },
+  removeFromList: async (_root, { listId, movieId }, context) => {
+    const list = await ownList(context, listId);
+    await context.stores.personal.removeFromList(list.id, validateMovieId(movieId));
+    return list;
+  },
+  setFavouriteGenres: (_root, { genres }, { identity, stores }) =>
+    stores.personal.setFavouriteGenres(signedIn(identity).userId, validateGenres(genres)),
 };

@@ -27,6 +27,8 @@ export interface UserStore {
   passwordHashOf(username: string): Promise<{ user: UserRecord; passwordHash: string | null } | null>;
   /** Throws UsernameTakenError when the username exists. */
   create(user: NewUser): Promise<UserRecord>;
+  /** Changes an account's role (operators, through `marquee token --role admin`). */
+  setRole(id: string, role: UserRole): Promise<UserRecord>;
   /** Creates the users that do not exist yet (imports, seeds); returns the ids by username. */
   ensureMany(users: readonly NewUser[]): Promise<Map<string, string>>;
 }
@@ -55,6 +57,7 @@ export function createUserStore(db: Database): UserStore {
         throw error;
       }
     },
+    setRole: (id, role) => prisma.user.update({ where: { id }, data: { role }, select }),
     async ensureMany(users) {
       await prisma.user.createMany({ data: [...users], skipDuplicates: true });
       const rows = await prisma.user.findMany({

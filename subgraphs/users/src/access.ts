@@ -1,0 +1,50 @@
+import type { Identity } from '@marquee/auth';
+import { badUserInput, forbidden, notFound, unauthenticated } from '@marquee/errors';
+import type { UsersContext } from './context.ts';
+import type { ListRecord } from './stores/personalStore.ts';
+
+/** Private data is visible to its owner and to admins, nobody else. */
+export const mayReadPrivate = (identity: Identity | undefined, ownerId: string): boolean =>
+  identity !== undefined && (identity.userId === ownerId || identity.role === 'ADMIN');
+
+export function assertMayReadPrivate(identity: Identity | undefined, ownerId: string): void {
+  if (identity === undefined) throw unauthenticated();
+  if (!mayReadPrivate(identity, ownerId)) throw forbidden('Only its owner can see this.');
+}
+
+export function signedIn(identity: Identity | undefined): Identity {
+  if (identity === undefined) throw unauthenticated();
+  return identity;
+}
+
+export const listVisible = (identity: Identity | undefined, list: ListRecord): boolean =>
+  list.isPublic || mayReadPrivate(identity, list.ownerId);
+
+/** The list, when the caller may change it: its owner or an admin. Others get NOT_FOUND or FORBIDDEN. */
+export async function ownList({ identity, loaders }: UsersContext, id: string): Promise<ListRecord> {
+  const caller = signedIn(identity);
+  const list = await loaders.list.load(id);
+  // A private list of someone else is reported as missing: its existence is private too.
+  if (list === null || !listVisible(caller, list)) throw notFound('There is no list with that id.');
+  if (!mayReadPrivate(caller, list.ownerId)) throw forbidden('Only its owner can change this list.');
+  return list;
+}
+
+export function validateListName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed.length < 1 || trimmed.length > 100) throw badUserInput('List names are 1 to 100 characters long.', 'name');
+  return trimmed;
+}
+
+export function validateMovieId(movieId: string): string {
+  if (movieId.length < 1 || movieId.length > 64) throw badUserInput('Not a movie id.', 'movieId');
+  return movieId;
+}
+
+export function validateGenres(genres: readonly string[]): string[] {
+  const cleaned = [...new Set(genres.map((genre) => genre.trim()))];
+  if (cleaned.length > 20 || cleaned.some((genre) => genre.length < 1 || genre.length > 40)) {
+    throw badUserInput('Up to 20 genres of 1 to 40 characters each.', 'genres');
+  }
+  return cleaned;
+}

@@ -3,6 +3,7 @@ import { EnvError } from '@marquee/env';
 import { composeCommand } from './commands/compose.ts';
 import { registerEvaluateCommand } from './commands/evaluate.ts';
 import { keysCommand } from './commands/keys.ts';
+import { registerTokenCommand } from './commands/token.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { parseServiceName, serveCommand } from './commands/serve.ts';
 import { seedCommand } from './commands/seed.ts';
@@ -46,6 +47,7 @@ program
   .action(keysCommand);
 
 registerEvaluateCommand(program);
+registerTokenCommand(program);
 
 try {
   await program.parseAsync();

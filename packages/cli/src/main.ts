@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { EnvError } from '@marquee/env';
 import { composeCommand } from './commands/compose.ts';
+import { generateCommand } from './commands/generate.ts';
+import { ingestCommand, parseIngestSource, parsePositiveInteger } from './commands/ingest.ts';
 import { registerEvaluateCommand } from './commands/evaluate.ts';
 import { keysCommand } from './commands/keys.ts';
 import { registerTokenCommand } from './commands/token.ts';
@@ -34,6 +36,30 @@ program
   .command('seed')
   .description('Write the demo catalogue (about 60 films with cast, crew, demo users and ratings); safe to re-run.')
   .action(seedCommand);
+
+program
+  .command('ingest')
+  .description('Stream IMDb TSVs or MovieLens files from a directory into the stores (idempotent; bad rows go to a rejects folder).')
+  .argument('<source>', 'imdb | movielens', parseIngestSource)
+  .argument('<dir>', 'directory holding the source files')
+  .option('--rejects <dir>', 'where rejected rows are written (default <dir>/rejects)')
+  .option('--json', 'print the summary as JSON', false)
+  .option('--batch-size <rows>', 'rows per COPY batch (default 10000)', parsePositiveInteger)
+  .action(ingestCommand);
+
+program
+  .command('generate')
+  .description('Write synthetic IMDb or MovieLens files in their public formats (deterministic per --seed).')
+  .argument('<source>', 'imdb | movielens', parseIngestSource)
+  .argument('<outdir>', 'directory to write into')
+  .requiredOption('--titles <n>', 'number of titles (films)', parsePositiveInteger)
+  .option('--users <n>', 'MovieLens: number of users (default titles/10)', parsePositiveInteger)
+  .option('--ratings <n>', 'MovieLens: number of ratings (default titles*10)', parsePositiveInteger)
+  .option('--people <n>', 'IMDb: number of people (default = titles)', parsePositiveInteger)
+  .option('--principals <n>', 'IMDb: title.principals rows (default titles*5)', parsePositiveInteger)
+  .option('--seed <n>', 'random seed', parsePositiveInteger, 1)
+  .option('--gzip', 'IMDb: write .tsv.gz files', false)
+  .action(generateCommand);
 
 program
   .command('compose')

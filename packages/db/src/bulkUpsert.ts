@@ -7,9 +7,11 @@ export type BulkValue = string | number | boolean | Date | readonly string[] | n
  * What a re-run does to a column of an existing row:
  * - `overwrite` (default): the incoming value replaces it;
  * - `fillMissing`: only a null (or empty array) is replaced, so a richer source written earlier wins;
+ * - `overwriteNonNull`: the incoming value replaces it unless the incoming value is null (or an
+ *   empty array), so a second source's value is not erased by a source that lacks one;
  * - `insertOnly`: written when the row is created, never changed after.
  */
-export type ConflictPolicy = 'overwrite' | 'fillMissing' | 'insertOnly';
+export type ConflictPolicy = 'overwrite' | 'fillMissing' | 'overwriteNonNull' | 'insertOnly';
 
 export interface BulkColumn {
   /** Column name in the target table (snake_case, trusted: written by the store, never user input). */
@@ -29,6 +31,12 @@ export interface BulkTarget {
   touch?: string;
   /** Rows whose `column` has no match in `table.refColumn` are rejected with `reason` (same subgraph only). */
   requires?: { column: string; table: string; refColumn: string; reason: string };
+  /**
+   * `updateOnly`: the batch only changes existing rows (found by `key`), never inserts; rows with
+   * no match are rejected with `reason`. For partial rows (e.g. ratings of titles) that could not
+   * satisfy the table's NOT NULL columns as inserts.
+   */
+  updateOnly?: { reason: string };
 }
 
 export interface BulkRow {
@@ -78,14 +86,19 @@ function quote(identifier: string): string {
   return `"${identifier.replace(/"/g, '""')}"`;
 }
 
-function setExpression(column: BulkColumn): string {
+function setExpression(column: BulkColumn, incoming = 'EXCLUDED'): string {
   const c = quote(column.name);
   if (column.onConflict === 'fillMissing') {
     return column.type.endsWith('[]')
-      ? `CASE WHEN cardinality(t.${c}) = 0 THEN EXCLUDED.${c} ELSE t.${c} END`
-      : `COALESCE(t.${c}, EXCLUDED.${c})`;
+      ? `CASE WHEN cardinality(t.${c}) = 0 THEN ${incoming}.${c} ELSE t.${c} END`
+      : `COALESCE(t.${c}, ${incoming}.${c})`;
   }
-  return `EXCLUDED.${c}`;
+  if (column.onConflict === 'overwriteNonNull') {
+    return column.type.endsWith('[]')
+      ? `CASE WHEN cardinality(${incoming}.${c}) = 0 THEN t.${c} ELSE ${incoming}.${c} END`
+      : `COALESCE(${incoming}.${c}, t.${c})`;
+  }
+  return `${incoming}.${c}`;
 }
 
 /**
@@ -135,15 +148,40 @@ export async function bulkUpsert(sql: SqlExecutor, target: BulkTarget, rows: rea
           ...(target.touch === undefined ? [] : [`${quote(target.touch)} = now()`]),
         ].join(', ')}
          WHERE (${updatable.map((column) => `t.${quote(column.name)}`).join(', ')}, NULL::int) IS DISTINCT FROM
-               (${updatable.map(setExpression).join(', ')}, NULL::int)`;
+               (${updatable.map((column) => setExpression(column)).join(', ')}, NULL::int)`;
   const returning = lineOfKey === undefined ? '' : `, ${target.key.map((name) => `t.${quote(name)}::text AS ${quote(`k_${name}`)}`).join(', ')}`;
+
+  const updateOnly = target.updateOnly;
+  const matches = target.key.map((name) => `t.${quote(name)} = s.${quote(name)}`).join(' AND ');
+  const statement =
+    updateOnly === undefined
+      ? `INSERT INTO ${target.table} AS t (${names.join(', ')})
+       SELECT ${names.map((name) => `s.${name}`).join(', ')} FROM ${stage} s ${requiresClause}
+       ON CONFLICT (${target.key.map(quote).join(', ')}) ${conflict}
+       RETURNING (xmax = 0) AS inserted${returning}`
+      : `UPDATE ${target.table} AS t SET ${[
+          ...updatable.map((column) => `${quote(column.name)} = ${setExpression(column, 's')}`),
+          ...(target.touch === undefined ? [] : [`${quote(target.touch)} = now()`]),
+        ].join(', ')}
+       FROM ${stage} s
+       WHERE ${matches} AND (${updatable.map((column) => `t.${quote(column.name)}`).join(', ')}, NULL::int) IS DISTINCT FROM
+             (${updatable.map((column) => setExpression(column, 's')).join(', ')}, NULL::int)
+       RETURNING false AS inserted${returning}`;
 
   return sql.transaction(async (tx) => {
     await tx.exec(
       `CREATE TEMP TABLE ${stage} (_line bigint, ${target.columns.map((column) => `${quote(column.name)} ${column.type}`).join(', ')}) ON COMMIT DROP`,
     );
     if (copy.length > 0) await tx.copyFrom(`${stage} (_line, ${names.join(', ')})`, copy);
-    const rejected =
+    const missing =
+      updateOnly === undefined
+        ? []
+        : (
+            await tx.query<{ line: string }>(
+              `SELECT s._line::text AS line FROM ${stage} s WHERE NOT EXISTS (SELECT 1 FROM ${target.table} t WHERE ${matches})`,
+            )
+          ).map((row) => ({ line: Number(row.line), reason: updateOnly.reason }));
+    const required =
       requires === undefined
         ? []
         : (
@@ -151,10 +189,7 @@ export async function bulkUpsert(sql: SqlExecutor, target: BulkTarget, rows: rea
               `SELECT s._line::text AS line FROM ${stage} s WHERE s.${quote(requires.column)} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${requires.table} r WHERE r.${quote(requires.refColumn)} = s.${quote(requires.column)})`,
             )
           ).map((row) => ({ line: Number(row.line), reason: requires.reason }));
-    const upsert = `INSERT INTO ${target.table} AS t (${names.join(', ')})
-       SELECT ${names.map((name) => `s.${name}`).join(', ')} FROM ${stage} s ${requiresClause}
-       ON CONFLICT (${target.key.map(quote).join(', ')}) ${conflict}
-       RETURNING (xmax = 0) AS inserted${returning}`;
+    const rejected = [...missing, ...required];
     const insertedLines: number[] = [];
     const updatedLines: number[] = [];
     let inserted: number;
@@ -162,12 +197,12 @@ export async function bulkUpsert(sql: SqlExecutor, target: BulkTarget, rows: rea
     if (lineOfKey === undefined) {
       // Counted in the database: no row per written record crosses the wire.
       const [counts] = await tx.query<{ inserted: number; updated: number }>(
-        `WITH written AS (${upsert}) SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM written`,
+        `WITH written AS (${statement}) SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM written`,
       );
       inserted = counts?.inserted ?? 0;
       updated = counts?.updated ?? 0;
     } else {
-      const written = await tx.query<Record<string, string | boolean | null>>(upsert);
+      const written = await tx.query<Record<string, string | boolean | null>>(statement);
       inserted = 0;
       for (const row of written) {
         if (row['inserted'] === true) inserted += 1;

@@ -24,10 +24,13 @@ export interface ImportedMovielensMovie {
 
 /** Bulk writes into the movies subgraph's tables, for `marquee ingest` (COPY into staging, then upsert). */
 export interface MovieImportStore {
-  /** IMDb is authoritative for what it describes: its values overwrite. */
+  /** IMDb is authoritative for what it describes: its values overwrite (a missing year or genres list keeps the stored one). */
   upsertTitles(rows: readonly ImportedTitle[]): Promise<BulkResult>;
-  /** `title.ratings`: numVotes becomes the popularity signal; unknown titles are rejected. */
-  setPopularity(rows: readonly { line: number; id: string; popularity: number }[]): Promise<BulkResult>;
+  /**
+   * `title.ratings`: the outside rating (average, vote count), and numVotes as the popularity
+   * signal; ratings of unknown titles are rejected.
+   */
+  setRatings(rows: readonly { line: number; id: string; averageRating: number; numVotes: number }[]): Promise<BulkResult>;
   /** MovieLens fills what is missing (an IMDb title keeps its own title, year and genres) and adds its id. */
   upsertMovielensMovies(rows: readonly ImportedMovielensMovie[]): Promise<BulkResult>;
   /** `links.csv`: IMDb and TMDB ids of films already written from `movies.csv` (matched by MovieLens id). */
@@ -41,9 +44,10 @@ const titleColumns: BulkColumn[] = [
   { name: 'kind', type: 'text' },
   { name: 'title', type: 'text' },
   { name: 'original_title', type: 'text' },
-  { name: 'year', type: 'integer' },
+  // A MovieLens year or genres list survives an IMDb row that has none.
+  { name: 'year', type: 'integer', onConflict: 'overwriteNonNull' },
   { name: 'runtime_minutes', type: 'integer' },
-  { name: 'genres', type: 'text[]' },
+  { name: 'genres', type: 'text[]', onConflict: 'overwriteNonNull' },
   { name: 'imdb_id', type: 'text' },
 ];
 
@@ -64,17 +68,22 @@ export function createMovieImportStore(db: Database): MovieImportStore {
         line: row.line,
         values: [row.id, row.kind, row.title, row.originalTitle, row.year, row.runtimeMinutes, row.genres, row.id],
       }))),
-    setPopularity: (rows) =>
+    setRatings: (rows) =>
       bulkUpsert(
         db.sql,
         {
           table,
           key: ['id'],
-          columns: [{ name: 'id', type: 'text' }, { name: 'popularity', type: 'double precision' }],
+          columns: [
+            { name: 'id', type: 'text' },
+            { name: 'average_rating', type: 'real' },
+            { name: 'rating_count', type: 'integer' },
+            { name: 'popularity', type: 'double precision' },
+          ],
           touch: 'updated_at',
-          requires: { column: 'id', table, refColumn: 'id', reason: 'unknown title (not in title.basics)' },
+          updateOnly: { reason: 'unknown title (not in title.basics)' },
         },
-        rows.map((row) => ({ line: row.line, values: [row.id, row.popularity] })),
+        rows.map((row) => ({ line: row.line, values: [row.id, row.averageRating, row.numVotes, row.numVotes] })),
       ),
     upsertMovielensMovies: (rows) =>
       bulkUpsert(db.sql, { table, key: ['id'], columns: movielensColumns, touch: 'updated_at' }, rows.map((row) => ({
@@ -93,7 +102,7 @@ export function createMovieImportStore(db: Database): MovieImportStore {
             { name: 'tmdb_id', type: 'text' },
           ],
           touch: 'updated_at',
-          requires: { column: 'movielens_id', table, refColumn: 'movielens_id', reason: 'unknown movieId (not in movies.csv)' },
+          updateOnly: { reason: 'unknown movieId (not in movies.csv)' },
         },
         rows.map((row) => ({ line: row.line, values: [row.movielensId, row.imdbId, row.tmdbId] })),
       ),

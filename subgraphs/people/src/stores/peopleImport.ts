@@ -8,6 +8,8 @@ export interface ImportedPerson {
   birthYear: number | null;
   deathYear: number | null;
   professions: readonly string[];
+  /** tconsts of the titles they are known for (name.basics knownForTitles). */
+  knownFor: readonly string[];
 }
 
 /** A credit: id `${movieId}:${personId}:${role}`. */
@@ -38,6 +40,7 @@ const personColumns: BulkColumn[] = [
   { name: 'death_year', type: 'integer' },
   { name: 'professions', type: 'text[]' },
   { name: 'imdb_id', type: 'text' },
+  { name: 'known_for', type: 'text[]' },
 ];
 
 function creditColumns(source: 'principals' | 'crew'): BulkColumn[] {
@@ -57,7 +60,7 @@ export function createPeopleImportStore(db: Database): PeopleImportStore {
     upsertPeople: (rows) =>
       bulkUpsert(db.sql, { table: 'people.person', key: ['id'], columns: personColumns, touch: 'updated_at' }, rows.map((row) => ({
         line: row.line,
-        values: [row.id, row.name, row.birthYear, row.deathYear, row.professions, row.id],
+        values: [row.id, row.name, row.birthYear, row.deathYear, row.professions, row.id, row.knownFor],
       }))),
     upsertCredits: (rows, source, options = {}) =>
       bulkUpsert(

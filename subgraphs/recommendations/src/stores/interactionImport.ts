@@ -4,7 +4,7 @@ import { bulkUpsert, type BulkResult, type Database } from '@marquee/db';
 export interface InteractionImportStore {
   upsertInteractions(rows: readonly { line: number; userId: string; movieId: string; rating: number; at: Date }[]): Promise<BulkResult>;
   /** Genres and year of catalogue films (popularity is left alone: `setPopularity` owns it). */
-  upsertItems(rows: readonly { line: number; movieId: string; genres: readonly string[]; year: number | null }[], policy?: 'overwrite' | 'fillMissing'): Promise<BulkResult>;
+  upsertItems(rows: readonly { line: number; movieId: string; genres: readonly string[]; year: number | null }[], policy?: 'overwriteNonNull' | 'fillMissing'): Promise<BulkResult>;
   setPopularity(rows: readonly { line: number; movieId: string; popularity: number }[]): Promise<BulkResult>;
 }
 
@@ -26,7 +26,7 @@ export function createInteractionImportStore(db: Database): InteractionImportSto
         },
         rows.map((row) => ({ line: row.line, values: [row.userId, row.movieId, row.rating, row.at] })),
       ),
-    upsertItems: (rows, policy = 'overwrite') =>
+    upsertItems: (rows, policy = 'overwriteNonNull') =>
       bulkUpsert(
         db.sql,
         {

@@ -1,0 +1,49 @@
+import { join, resolve } from 'node:path';
+import { InvalidArgumentError } from 'commander';
+import { openDatabase } from '@marquee/db';
+import { loadEnv } from '@marquee/env';
+import { barProgress, formatSummary, ingestImdb, ingestMovielens, logProgress, type IngestSummary } from '../ingest/index.ts';
+
+export type IngestSource = 'imdb' | 'movielens';
+
+export function parseIngestSource(value: string): IngestSource {
+  if (value === 'imdb' || value === 'movielens') return value;
+  throw new InvalidArgumentError('Expected imdb or movielens.');
+}
+
+export function parsePositiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('Expected a whole number of at least 1.');
+  return number;
+}
+
+export interface IngestCommandOptions {
+  rejects?: string;
+  json: boolean;
+  batchSize?: number;
+}
+
+/**
+ * Streams a source directory into the stores the environment points at (migrating first, like
+ * `seed`). Progress goes to stderr (a bar on a terminal, a line every 5 s otherwise); the summary
+ * to stdout. Rejected rows never fail the run: only something fatal exits non-zero.
+ */
+export async function ingestCommand(source: IngestSource, dir: string, options: IngestCommandOptions): Promise<void> {
+  const env = loadEnv();
+  const db =
+    env.DATABASE_URL === undefined
+      ? await openDatabase({ kind: 'pglite', dataDir: join(resolve(env.MARQUEE_DATA_DIR), 'pgdata') })
+      : await openDatabase({ kind: 'postgres', url: env.DATABASE_URL }, { migrate: true });
+  let summary: IngestSummary;
+  try {
+    const ingestOptions = {
+      progress: process.stderr.isTTY ? barProgress() : logProgress(),
+      ...(options.rejects === undefined ? {} : { rejectsDir: resolve(options.rejects) }),
+      ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+    };
+    summary = source === 'imdb' ? await ingestImdb(dir, db, ingestOptions) : await ingestMovielens(dir, db, ingestOptions);
+  } finally {
+    await db.close();
+  }
+  console.log(options.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
+}

@@ -1,0 +1,60 @@
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Database } from '@marquee/db';
+import { createMovieImportStore, type MovieImportStore } from '@marquee/movies';
+import { createPeopleImportStore, type PeopleImportStore } from '@marquee/people';
+import { createInteractionImportStore, type InteractionImportStore } from '@marquee/recommendations';
+import { createRatingImportStore, type RatingImportStore } from '@marquee/reviews';
+import { createUserImportStore, type UserImportStore } from '@marquee/users';
+import type { Progress } from './progress.ts';
+import { RejectsWriter } from './rejects.ts';
+
+export interface IngestOptions {
+  /** Where rejected lines go (default `<dir>/rejects`). */
+  rejectsDir?: string;
+  progress: Progress;
+  /** Rows per COPY batch (default 10,000). */
+  batchSize?: number;
+}
+
+/** Each subgraph's data goes through that subgraph's own import store. */
+export interface ImportStores {
+  movies: MovieImportStore;
+  people: PeopleImportStore;
+  users: UserImportStore;
+  ratings: RatingImportStore;
+  interactions: InteractionImportStore;
+}
+
+export function importStores(db: Database): ImportStores {
+  return {
+    movies: createMovieImportStore(db),
+    people: createPeopleImportStore(db),
+    users: createUserImportStore(db),
+    ratings: createRatingImportStore(db),
+    interactions: createInteractionImportStore(db),
+  };
+}
+
+export function rejectsWriter(dir: string, options: IngestOptions): RejectsWriter {
+  return new RejectsWriter(options.rejectsDir ?? join(dir, 'rejects'));
+}
+
+/** The first of `names` that exists in `dir`, or undefined. */
+export async function findFile(dir: string, names: readonly string[]): Promise<string | undefined> {
+  for (const name of names) {
+    const path = join(dir, name);
+    try {
+      await access(path);
+      return path;
+    } catch {
+      // Try the next spelling.
+    }
+  }
+  return undefined;
+}
+
+/** A failure that stops the whole run (missing input, unreachable database): exit code 1. */
+export class IngestError extends Error {
+  override readonly name = 'IngestError';
+}

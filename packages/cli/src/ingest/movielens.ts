@@ -1,0 +1,224 @@
+import { resolve } from 'node:path';
+import type { Database } from '@marquee/db';
+import { findFile, importStores, IngestError, rejectsWriter, type ImportStores, type IngestOptions } from './context.ts';
+import {
+  movielensHeaders,
+  parseLinksCsv,
+  parseMoviesCsv,
+  parseRatingsCsv,
+  parseUData,
+  parseUItem,
+  parseUUser,
+  splitCsv,
+  type ParsedMovielensMovie,
+  type ParsedRating,
+} from './movielensParsers.ts';
+import type { Progress } from './progress.ts';
+import type { RejectsWriter } from './rejects.ts';
+import { countsOf, outcomeOf, runFile, type BatchOutcome, type Parsed } from './runFile.ts';
+import type { FileSummary, IngestSummary } from './summary.ts';
+
+/** How one MovieLens release names its films and users in Marquee. */
+interface Release {
+  /** Marquee movie id of a film without an IMDb link. */
+  movieId(movielensId: string): string;
+  /** What goes in `movie.movielens_id` (unique across releases). */
+  movielensId(movielensId: string): string;
+  /** Username (and id) of a MovieLens user: `movielens:<userId>`, which sign-up can never produce. */
+  user(userId: string): string;
+}
+
+const latest: Release = {
+  movieId: (id) => `ml${id}`,
+  movielensId: (id) => id,
+  user: (id) => `movielens:${id}`,
+};
+
+/** ml-100k numbers its films and users independently of the later releases: its ids get their own space. */
+const ml100k: Release = {
+  movieId: (id) => `ml100k-${id}`,
+  movielensId: (id) => `100k:${id}`,
+  user: (id) => `movielens:100k-${id}`,
+};
+
+interface Run {
+  stores: ImportStores;
+  context: { progress: Progress; rejects: RejectsWriter };
+  batchSize?: number;
+}
+
+/**
+ * Loads a MovieLens directory: the ml-latest / ml-25m layout (`links.csv`, `movies.csv`,
+ * `ratings.csv`) or ml-100k (`u.item`, `u.user`, `u.data`). A film with an IMDb link gets the
+ * tconst as its id, so it is the same Movie an IMDb load writes. `tags.csv` is not read (see
+ * docs/ingestion.md).
+ */
+export async function ingestMovielens(dir: string, db: Database, options: IngestOptions): Promise<IngestSummary> {
+  const startedAt = performance.now();
+  const rejects = rejectsWriter(dir, options);
+  const run: Run = {
+    stores: importStores(db),
+    context: { progress: options.progress, rejects },
+    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+  };
+  try {
+    const uData = await findFile(dir, ['u.data']);
+    const files = uData === undefined ? await ingestLatest(dir, run) : await ingest100k(dir, uData, run);
+    return { source: 'movielens', dir: resolve(dir), files, seconds: (performance.now() - startedAt) / 1000 };
+  } finally {
+    await rejects.close();
+  }
+}
+
+async function ingestLatest(dir: string, run: Run): Promise<FileSummary[]> {
+  const [links, movies, ratings] = await Promise.all(['links.csv', 'movies.csv', 'ratings.csv'].map((name) => findFile(dir, [name])));
+  if (movies === undefined && ratings === undefined) {
+    throw new IngestError(`No MovieLens files in ${dir}: expected movies.csv, links.csv, ratings.csv (ml-latest, ml-25m) or u.item, u.data (ml-100k).`);
+  }
+  const batch = run.batchSize === undefined ? {} : { batchSize: run.batchSize };
+  const files: FileSummary[] = [];
+  // A lookup pass first: each film's id depends on its IMDb link (bounded by the number of films).
+  const tconstOf = new Map<string, string>();
+  if (links !== undefined) {
+    await runFile(
+      {
+        path: links,
+        header: movielensHeaders['links.csv'],
+        split: splitCsv,
+        parse: parseLinksCsv,
+        collect: ({ value }) => {
+          if (value.imdbId !== null) tconstOf.set(value.movielensId, value.imdbId);
+        },
+      },
+      { progress: run.context.progress },
+    );
+  }
+  if (movies !== undefined) {
+    files.push(
+      await runFile(
+        {
+          ...batch,
+          path: movies,
+          header: movielensHeaders['movies.csv'],
+          split: splitCsv,
+          parse: parseMoviesCsv,
+          write: (rows) => writeMovies(run.stores, rows, (id) => tconstOf.get(id) ?? latest.movieId(id), latest),
+        },
+        run.context,
+      ),
+    );
+  }
+  if (links !== undefined) {
+    files.push(
+      await runFile(
+        {
+          ...batch,
+          path: links,
+          header: movielensHeaders['links.csv'],
+          split: splitCsv,
+          parse: parseLinksCsv,
+          write: async (rows) => outcomeOf(await run.stores.movies.setExternalIds(rows.map(({ line, value }) => ({ line, ...value })))),
+        },
+        run.context,
+      ),
+    );
+  }
+  if (ratings !== undefined) {
+    const ids = await run.stores.movies.idsByMovielensId();
+    files.push(
+      await runFile(
+        { ...batch, path: ratings, header: movielensHeaders['ratings.csv'], split: splitCsv, parse: parseRatingsCsv, write: (rows) => writeRatings(run.stores, rows, ids, latest) },
+        run.context,
+      ),
+    );
+  }
+  return files;
+}
+
+async function ingest100k(dir: string, uData: string, run: Run): Promise<FileSummary[]> {
+  const [uItem, uUser] = await Promise.all([findFile(dir, ['u.item']), findFile(dir, ['u.user'])]);
+  const batch = run.batchSize === undefined ? {} : { batchSize: run.batchSize };
+  const splitBar = (text: string) => text.split('|');
+  const files: FileSummary[] = [];
+  if (uItem !== undefined) {
+    files.push(
+      await runFile(
+        { ...batch, path: uItem, encoding: 'latin1', split: splitBar, parse: parseUItem, write: (rows) => writeMovies(run.stores, rows, (id) => ml100k.movieId(id), ml100k) },
+        run.context,
+      ),
+    );
+  }
+  if (uUser !== undefined) {
+    files.push(
+      await runFile(
+        {
+          ...batch,
+          path: uUser,
+          encoding: 'latin1',
+          split: splitBar,
+          parse: parseUUser,
+          write: async (rows) =>
+            outcomeOf(
+              await run.stores.users.upsertUsers(
+                rows.map(({ line, value }) => ({ line, id: ml100k.user(value.userId), username: ml100k.user(value.userId), displayName: `MovieLens user ${value.userId}` })),
+              ),
+            ),
+        },
+        run.context,
+      ),
+    );
+  }
+  const ids = await run.stores.movies.idsByMovielensId();
+  files.push(
+    await runFile({ ...batch, path: uData, encoding: 'latin1', split: (text) => text.split('\t'), parse: parseUData, write: (rows) => writeRatings(run.stores, rows, ids, ml100k) }, run.context),
+  );
+  return files;
+}
+
+/** MovieLens fills what IMDb left empty; its genres and year also feed the recommender's item features. */
+async function writeMovies(stores: ImportStores, rows: Parsed<ParsedMovielensMovie>[], idOf: (movielensId: string) => string, release: Release): Promise<BatchOutcome> {
+  const movies = rows.map(({ line, value }) => ({
+    line,
+    id: idOf(value.movielensId),
+    title: value.title,
+    year: value.year,
+    genres: value.genres,
+    movielensId: release.movielensId(value.movielensId),
+  }));
+  const outcome = outcomeOf(await stores.movies.upsertMovielensMovies(movies));
+  const items = await stores.interactions.upsertItems(
+    movies.map(({ line, id, genres, year }) => ({ line, movieId: id, genres, year })),
+    'fillMissing',
+  );
+  return { ...outcome, also: { itemFeatures: countsOf(items) } };
+}
+
+/**
+ * Ratings of films the load does not know are rejected; the raters become users (no password,
+ * cannot log in); each rating goes to the reviews store and, as an interaction, to the recommender.
+ */
+async function writeRatings(stores: ImportStores, rows: Parsed<ParsedRating>[], ids: Map<string, string>, release: Release): Promise<BatchOutcome> {
+  const rejected: { line: number; reason: string }[] = [];
+  const ratings = [];
+  const users = new Map<string, number>();
+  for (const { line, value } of rows) {
+    const movieId = ids.get(release.movielensId(value.movielensId));
+    if (movieId === undefined) {
+      rejected.push({ line, reason: `unknown movieId ${value.movielensId} (not in the films file)` });
+      continue;
+    }
+    const userId = release.user(value.userId);
+    if (!users.has(userId)) users.set(userId, line);
+    ratings.push({ line, userId, movieId, rating: value.rating, at: value.at });
+  }
+  const userResult = await stores.users.upsertUsers(
+    [...users].map(([id, line]) => ({ line, id, username: id, displayName: `MovieLens user ${id.slice(id.indexOf(':') + 1)}` })),
+  );
+  const outcome = outcomeOf(await stores.ratings.upsertRatings(ratings));
+  const interactions = await stores.interactions.upsertInteractions(ratings);
+  return {
+    ...outcome,
+    rejected: [...rejected, ...outcome.rejected],
+    also: { users: countsOf(userResult), interactions: countsOf(interactions) },
+  };
+}

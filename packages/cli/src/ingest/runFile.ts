@@ -1,0 +1,134 @@
+import { basename } from 'node:path';
+import type { BulkResult } from '@marquee/db';
+import { RowError } from './fields.ts';
+import { readLines } from './lines.ts';
+import type { Progress } from './progress.ts';
+import type { RejectsWriter } from './rejects.ts';
+import { addCounts, type FileSummary, type WriteCounts } from './summary.ts';
+
+export interface Parsed<T> {
+  line: number;
+  value: T;
+}
+
+/** What writing one batch did, counted per source line (not per database row). */
+export interface BatchOutcome extends WriteCounts {
+  rejected: { line: number; reason: string }[];
+  also?: Record<string, WriteCounts>;
+}
+
+export interface FileJob<T> {
+  path: string;
+  encoding?: 'utf8' | 'latin1';
+  /** The header's columns: a first line that matches is skipped (files without one are read from line 1). */
+  header?: readonly string[];
+  split(text: string): string[];
+  /** The row's value, or a RowError naming what is wrong with it. */
+  parse(fields: string[]): T;
+  /** Writes a batch; absent for a read-only pass (a lookup). */
+  write?(batch: Parsed<T>[]): Promise<BatchOutcome>;
+  /** Read-only passes see every good row here. */
+  collect?(row: Parsed<T>): void;
+  batchSize?: number;
+}
+
+export interface RunContext {
+  progress: Progress;
+  /** Absent on a lookup pass over a file whose rejects another pass reports. */
+  rejects?: RejectsWriter;
+}
+
+/** Line-level outcome of a one-row-per-line write: a row superseded later in its batch is a reject. */
+export function outcomeOf(result: BulkResult): BatchOutcome {
+  return {
+    inserted: result.inserted,
+    updated: result.updated,
+    unchanged: result.unchanged,
+    rejected: [
+      ...result.rejected,
+      ...result.superseded.map(({ line, by }) => ({ line, reason: `duplicate key: line ${by} has the same key and is the one written` })),
+    ],
+  };
+}
+
+export const countsOf = (result: BulkResult): WriteCounts => ({
+  inserted: result.inserted,
+  updated: result.updated,
+  unchanged: result.unchanged,
+});
+
+/**
+ * Streams one file through parse → batch → write. While one batch is being written the next is
+ * parsed (one batch in flight), so the database and the parser work at the same time, and memory
+ * holds at most two batches whatever the file's size.
+ */
+export async function runFile<T>(job: FileJob<T>, context: RunContext): Promise<FileSummary> {
+  const file = basename(job.path);
+  const startedAt = performance.now();
+  const summary: FileSummary = { file, read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, seconds: 0, also: {} };
+  const batchSize = job.batchSize ?? 10_000;
+  const reader = await readLines(job.path, job.encoding);
+  const header = job.header?.join('\u0000');
+
+  const reject = async (line: number, reason: string, raw: string) => {
+    summary.rejected += 1;
+    await context.rejects?.write({ file, line, reason, raw });
+  };
+
+  const flush = async (batch: Parsed<T>[], raws: Map<number, string>) => {
+    if (job.write === undefined || batch.length === 0) return;
+    const outcome = await job.write(batch);
+    addCounts(summary, outcome);
+    for (const [store, counts] of Object.entries(outcome.also ?? {})) {
+      addCounts((summary.also[store] ??= { inserted: 0, updated: 0, unchanged: 0 }), counts);
+    }
+    for (const { line, reason } of outcome.rejected.sort((a, b) => a.line - b.line)) await reject(line, reason, raws.get(line) ?? '');
+  };
+
+  context.progress.start(file, reader.totalBytes);
+  let batch: Parsed<T>[] = [];
+  let raws = new Map<number, string>();
+  let inFlight: Promise<void> | undefined;
+  try {
+    for await (const { line, text: rawText } of reader.lines) {
+      const text = line === 1 ? rawText.replace(/^\uFEFF/, '') : rawText;
+      if (line === 1 && header !== undefined && job.split(text).join('\u0000') === header) continue;
+      summary.read += 1;
+      if (summary.read % 2000 === 0) context.progress.update(summary.read, reader.bytesRead());
+      let value: T;
+      try {
+        value = job.parse(job.split(text));
+      } catch (error) {
+        if (!(error instanceof RowError)) throw error;
+        await reject(line, error.message, text);
+        continue;
+      }
+      job.collect?.({ line, value });
+      if (job.write === undefined) continue;
+      batch.push({ line, value });
+      raws.set(line, text);
+      if (batch.length >= batchSize) {
+        await inFlight;
+        const writing = flush(batch, raws);
+        // Awaited before the next batch starts; this only keeps a failure from being reported as unhandled meanwhile.
+        writing.catch(() => undefined);
+        inFlight = writing;
+        batch = [];
+        raws = new Map();
+      }
+    }
+    await inFlight;
+    await flush(batch, raws);
+  } finally {
+    context.progress.update(summary.read, reader.bytesRead());
+    context.progress.stop();
+  }
+  summary.seconds = (performance.now() - startedAt) / 1000;
+  if (job.write === undefined) {
+    // A lookup pass writes nothing: its good lines are neither inserted nor changed.
+    summary.unchanged = summary.read - summary.rejected;
+  }
+  const rejectsFile = context.rejects?.pathOf(file);
+  if (rejectsFile !== undefined) summary.rejectsFile = rejectsFile;
+  return summary;
+}

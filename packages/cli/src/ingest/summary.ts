@@ -1,0 +1,59 @@
+/** Rows a secondary store received for a file's lines (e.g. users and interactions from ratings). */
+export interface WriteCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * One source file's outcome. Every data line (the header excluded) is counted once:
+ * `read = inserted + updated + unchanged + rejected`.
+ */
+export interface FileSummary extends WriteCounts {
+  file: string;
+  read: number;
+  rejected: number;
+  seconds: number;
+  /** Writes to other stores that the lines fed, by store. */
+  also: Record<string, WriteCounts>;
+  /** Where the rejected lines are, when there are any. */
+  rejectsFile?: string;
+}
+
+export interface IngestSummary {
+  source: 'imdb' | 'movielens';
+  dir: string;
+  files: FileSummary[];
+  seconds: number;
+}
+
+export function addCounts(into: WriteCounts, counts: WriteCounts): void {
+  into.inserted += counts.inserted;
+  into.updated += counts.updated;
+  into.unchanged += counts.unchanged;
+}
+
+/** A plain-text table of the summary, for people (use `--json` for programs). */
+export function formatSummary(summary: IngestSummary): string {
+  const rows = summary.files.map((file) => [
+    file.file,
+    file.read,
+    file.inserted,
+    file.updated,
+    file.unchanged,
+    file.rejected,
+    `${file.seconds.toFixed(1)}s`,
+  ]);
+  const header = ['file', 'read', 'inserted', 'updated', 'unchanged', 'rejected', 'time'];
+  const cells = [header, ...rows.map((row) => row.map((cell) => (typeof cell === 'number' ? cell.toLocaleString('en-US') : cell)))];
+  const widths = header.map((_, column) => Math.max(...cells.map((row) => String(row[column]).length)));
+  const lines = cells.map((row) => row.map((cell, column) => (column === 0 ? String(cell).padEnd(widths[column] ?? 0) : String(cell).padStart(widths[column] ?? 0))).join('  '));
+  for (const file of summary.files) {
+    for (const [store, counts] of Object.entries(file.also)) {
+      lines.push(`  ${file.file} → ${store}: ${counts.inserted} inserted, ${counts.updated} updated, ${counts.unchanged} unchanged`);
+    }
+    if (file.rejectsFile !== undefined) lines.push(`  ${file.file}: ${file.rejected} rejected lines in ${file.rejectsFile}`);
+  }
+  lines.push(`${summary.source} ingestion of ${summary.dir} took ${summary.seconds.toFixed(1)}s`);
+  return lines.join('\n');
+}

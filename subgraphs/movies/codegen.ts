@@ -13,6 +13,7 @@ const config: CodegenConfig = {
         contextType: '../context.ts#MoviesContext',
         mappers: {
           Movie: '../stores/movieStore.ts#MovieRecord',
+          MovieConnection: '../resolvers/MovieConnection.ts#MovieConnectionModel',
         },
       },
     },

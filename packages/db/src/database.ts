@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -23,10 +23,57 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** One statement sent to the database driver (Prisma's and raw SQL alike). */
+export interface QueryEvent {
+  sql: string;
+}
+
 export interface OpenDatabaseOptions {
   /** Apply pending migrations on open. Defaults to true for PGlite, false for PostgreSQL,
    * where `marquee migrate` (or the compose `migrate` service) owns schema changes. */
   migrate?: boolean;
+  /**
+   * Called for every statement that reaches the driver — Prisma's and the raw executor's — so
+   * tests and benchmarks can count database round trips. Off unless given.
+   */
+  onQuery?: (event: QueryEvent) => void;
+}
+
+type QueryObserver = (event: QueryEvent) => void;
+
+/** Reports every statement a pooled connection sends (`pool.query` goes through one as well). */
+function observePool(pool: pg.Pool, onQuery: QueryObserver): void {
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    // node-postgres' `query` is heavily overloaded; the wrapper forwards every form untouched.
+    (client as { query: unknown }).query = (...args: unknown[]) => {
+      const [first] = args;
+      const text = typeof first === 'string' ? first : ((first as { text?: unknown } | null)?.text ?? '');
+      onQuery({ sql: typeof text === 'string' ? text : '' });
+      return query(...args);
+    };
+  });
+}
+
+function observeQueries<Target extends Pick<PGlite, 'query' | 'exec'> | Transaction>(target: Target, onQuery: QueryObserver): Target {
+  const query = target.query.bind(target);
+  const exec = target.exec.bind(target);
+  target.query = (text, params, options) => {
+    onQuery({ sql: text });
+    return query(text, params, options);
+  };
+  target.exec = (text, options) => {
+    onQuery({ sql: text });
+    return exec(text, options);
+  };
+  return target;
+}
+
+/** Reports every statement PGlite runs, inside transactions too (Prisma's adapter uses all three). */
+function observePGlite(lite: PGlite, onQuery: QueryObserver): void {
+  observeQueries(lite, onQuery);
+  const transaction = lite.transaction.bind(lite);
+  lite.transaction = (callback) => transaction((tx) => callback(observeQueries(tx, onQuery)));
 }
 
 /** Opens the relational store once per process; every subgraph receives it (STYLE §5). */
@@ -35,10 +82,12 @@ export async function openDatabase(
   options: OpenDatabaseOptions = {},
 ): Promise<Database> {
   if (config.kind === 'postgres') {
+    // One pool for Prisma and raw SQL: one connection budget, one place to observe queries.
     const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+    if (options.onQuery !== undefined) observePool(pool, options.onQuery);
     const sql = createPgExecutor(pool);
     if (options.migrate === true) await applyMigrations(sql);
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: config.url, max: config.poolSize ?? 10 }) });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     return {
       kind: 'postgres',
       prisma,
@@ -52,6 +101,7 @@ export async function openDatabase(
   // PGlite creates its own folder but not the folders above it (a fresh MARQUEE_DATA_DIR).
   if (config.dataDir !== undefined) await mkdir(dirname(config.dataDir), { recursive: true });
   const lite = await PGlite.create(config.dataDir ?? 'memory://', { extensions: { pg_trgm } });
+  if (options.onQuery !== undefined) observePGlite(lite, options.onQuery);
   const sql = createPGliteExecutor(lite);
   if (options.migrate ?? true) await applyMigrations(sql);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });

@@ -14,7 +14,12 @@ ALTER TABLE "people"."person" ADD COLUMN "known_for" TEXT[] DEFAULT ARRAY[]::TEX
 CREATE INDEX "movie_title_idx" ON "movies"."movie"("title");
 
 -- CreateIndex
-CREATE INDEX "movie_average_rating_idx" ON "movies"."movie"("average_rating");
+CREATE INDEX "person_name_idx" ON "people"."person"("name");
+
+-- `orderBy: { field: RATING | YEAR, direction: DESC }` lists unknown values last; these match
+-- that order so a page is an index scan, not a sort of the catalogue.
+CREATE INDEX "movie_average_rating_desc_idx" ON "movies"."movie" ("average_rating" DESC NULLS LAST);
+CREATE INDEX "movie_year_desc_idx" ON "movies"."movie" ("year" DESC NULLS LAST);
 
 -- Typo-tolerant title search: `lower(title) %> $q` / word_similarity (pg_trgm).
 CREATE INDEX "movie_title_trgm_idx" ON "movies"."movie" USING GIN (lower("title") gin_trgm_ops);

@@ -1,25 +1,34 @@
 import DataLoader from 'dataloader';
-import type { CreditRole } from '@marquee/db';
 import { groupByKeys, orderByKeys } from '@marquee/server-kit';
 import type { PeopleStores } from './context.ts';
-import type { CreditRecord, PersonRecord } from './stores/peopleStore.ts';
+import type { CreditRecord, CreditSlice, CreditWindow, PersonRecord } from './stores/peopleStore.ts';
 
-const creditsByMovie = (stores: PeopleStores, roles: readonly CreditRole[]) =>
-  new DataLoader<string, CreditRecord[]>(async (movieIds) =>
-    groupByKeys(movieIds, await stores.people.creditsForMovies(movieIds, roles), (credit) => credit.movieId),
-  );
-
-/** Per-request loaders: a page of movies costs one query for all their casts, one for all directors. */
+/**
+ * Per-request loaders. A page of movies costs one query for all their credits (cast, crew,
+ * directors and writers share it) and one for all the people in them, whatever the page size.
+ */
 export function createLoaders(stores: PeopleStores) {
+  // `Person.credits` takes arguments: people asked for with the same window share one batch.
+  const creditWindows = new Map<string, DataLoader<string, CreditSlice>>();
   return {
     person: new DataLoader<string, PersonRecord | null>(async (ids) =>
       orderByKeys(ids, await stores.people.findByIds(ids), (person) => person.id),
     ),
-    castByMovie: creditsByMovie(stores, ['ACTOR']),
-    directorsByMovie: creditsByMovie(stores, ['DIRECTOR']),
-    creditsByPerson: new DataLoader<string, CreditRecord[]>(async (personIds) =>
-      groupByKeys(personIds, await stores.people.creditsForPeople(personIds), (credit) => credit.personId),
+    creditsByMovie: new DataLoader<string, CreditRecord[]>(async (movieIds) =>
+      groupByKeys(movieIds, await stores.people.creditsForMovies(movieIds), (credit) => credit.movieId),
     ),
+    creditsByPerson(window: CreditWindow): DataLoader<string, CreditSlice> {
+      const key = `${window.role ?? '*'}:${window.offset}:${window.limit}`;
+      let loader = creditWindows.get(key);
+      if (loader === undefined) {
+        loader = new DataLoader<string, CreditSlice>(async (personIds) => {
+          const slices = await stores.people.creditsForPeople(personIds, window);
+          return personIds.map((id) => slices.get(id) ?? { credits: [], total: 0 });
+        });
+        creditWindows.set(key, loader);
+      }
+      return loader;
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { MovieRecord } from '../stores/movieStore.ts';
+import type { MovieConnectionModel } from '../resolvers/MovieConnection.ts';
 import type { MoviesContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -24,6 +25,19 @@ export type ExternalIds = {
   tmdb?: Maybe<Scalars['String']['output']>;
 };
 
+/** A public dataset Marquee imports films from. */
+export type ExternalSource =
+  | 'IMDB'
+  | 'MOVIELENS'
+  | 'TMDB';
+
+/** A genre and how many titles in the catalogue carry it. */
+export type Genre = {
+  __typename?: 'Genre';
+  movieCount: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+};
+
 /** A film (or another kind of title) in the Marquee catalogue. */
 export type Movie = {
   __typename?: 'Movie';
@@ -32,15 +46,25 @@ export type Movie = {
   /** Genres in IMDb's vocabulary, e.g. `Sci-Fi`, `Drama`. */
   genres: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** Plot keywords (from the movie's document); empty when there are none. */
+  keywords: Array<Scalars['String']['output']>;
+  /** What sort of title this is, in IMDb's vocabulary: `movie`, `tvSeries`, `tvMovie`, `short`, … */
+  kind: Scalars['String']['output'];
+  /** The title in its original language, when it differs. */
+  originalTitle?: Maybe<Scalars['String']['output']>;
   /** A short synopsis (from the movie's document). */
   overview?: Maybe<Scalars['String']['output']>;
+  /** A poster image URL (from the movie's document). */
+  posterUrl?: Maybe<Scalars['String']['output']>;
+  runtimeMinutes?: Maybe<Scalars['Int']['output']>;
+  /** The poster line (from the movie's document). */
   tagline?: Maybe<Scalars['String']['output']>;
   title: Scalars['String']['output'];
   /** Release year, when known. */
   year?: Maybe<Scalars['Int']['output']>;
 };
 
-/** A page of movies, most popular first. */
+/** A page of movies. */
 export type MovieConnection = {
   __typename?: 'MovieConnection';
   edges: Array<MovieEdge>;
@@ -55,6 +79,40 @@ export type MovieEdge = {
   node: Movie;
 };
 
+/** Narrows `movies`; every given condition must hold. */
+export type MovieFilter = {
+  /** Titles carrying every one of these genres. */
+  genres?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Titles of any of these kinds (see `Movie.kind`). */
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+  /**
+   * Words of a title, typos allowed (`godfater` finds The Godfather). Matches by trigram word
+   * similarity or by all words appearing in the title or original title.
+   */
+  text?: InputMaybe<Scalars['String']['input']>;
+  /** Released in or after this year. */
+  yearFrom?: InputMaybe<Scalars['Int']['input']>;
+  /** Released in or before this year. */
+  yearTo?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Unknown values (a missing year or rating) come last in both directions; ties are broken by id. */
+export type MovieOrder = {
+  direction?: SortDirection;
+  field: MovieOrderField;
+};
+
+export type MovieOrderField =
+  /** Popularity in the catalogue (IMDb vote counts or MovieLens rating counts, set by ingestion). */
+  | 'POPULARITY'
+  /**
+   * The outside average rating stored with the movie (IMDb's or MovieLens', set by ingestion), not
+   * Marquee users' ratings, which belong to the reviews subgraph.
+   */
+  | 'RATING'
+  | 'TITLE'
+  | 'YEAR';
+
 /** Relay-style page information. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -66,9 +124,20 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Every genre in the catalogue, alphabetically, with its number of titles. */
+  genres: Array<Genre>;
   /** One movie by its Marquee id; `null` when there is none. */
   movie?: Maybe<Movie>;
-  /** Browse the catalogue, most popular first. `first` is 1 to 100. */
+  /** One movie by its id in a public dataset; `null` when there is none. */
+  movieByExternalId?: Maybe<Movie>;
+  /**
+   * Browse or search the catalogue. `first` is 1 to 100.
+   *
+   * Order: `orderBy` when given; otherwise, with `filter.text`, by relevance (typo-tolerant title
+   * match, in tenths) then popularity; otherwise most popular first. Cursors are opaque and only
+   * valid for the same filter and order; relevance-ranked pages use offset cursors, ordered lists
+   * keyset cursors.
+   */
   movies: MovieConnection;
 };
 
@@ -78,10 +147,22 @@ export type QueryMovieArgs = {
 };
 
 
+export type QueryMovieByExternalIdArgs = {
+  id: Scalars['String']['input'];
+  source: ExternalSource;
+};
+
+
 export type QueryMoviesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MovieFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MovieOrder>;
 };
+
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -180,25 +261,34 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   ExternalIds: ResolverTypeWrapper<ExternalIds>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ExternalSource: ExternalSource;
+  Genre: ResolverTypeWrapper<Genre>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Movie: ResolverTypeWrapper<MovieRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  MovieConnection: ResolverTypeWrapper<Omit<MovieConnection, 'edges'> & { edges: Array<ResolversTypes['MovieEdge']> }>;
+  MovieConnection: ResolverTypeWrapper<MovieConnectionModel>;
   MovieEdge: ResolverTypeWrapper<Omit<MovieEdge, 'node'> & { node: ResolversTypes['Movie'] }>;
+  MovieFilter: MovieFilter;
+  MovieOrder: MovieOrder;
+  MovieOrderField: MovieOrderField;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SortDirection: SortDirection;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   ExternalIds: ExternalIds;
   String: Scalars['String']['output'];
+  Genre: Genre;
+  Int: Scalars['Int']['output'];
   Movie: MovieRecord;
   ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
-  MovieConnection: Omit<MovieConnection, 'edges'> & { edges: Array<ResolversParentTypes['MovieEdge']> };
+  MovieConnection: MovieConnectionModel;
   MovieEdge: Omit<MovieEdge, 'node'> & { node: ResolversParentTypes['Movie'] };
+  MovieFilter: MovieFilter;
+  MovieOrder: MovieOrder;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
@@ -210,12 +300,22 @@ export type ExternalIdsResolvers<ContextType = MoviesContext, ParentType extends
   tmdb?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type GenreResolvers<ContextType = MoviesContext, ParentType extends ResolversParentTypes['Genre'] = ResolversParentTypes['Genre']> = ResolversObject<{
+  movieCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type MovieResolvers<ContextType = MoviesContext, ParentType extends ResolversParentTypes['Movie'] = ResolversParentTypes['Movie'], FederationReferenceType extends FederationReferenceTypes['Movie'] = FederationReferenceTypes['Movie']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Movie']> | FederationReferenceType, FederationReferenceType, ContextType>;
   externalIds?: Resolver<ResolversTypes['ExternalIds'], ParentType, ContextType>;
   genres?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  keywords?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  originalTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   overview?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  posterUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  runtimeMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   tagline?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -240,12 +340,15 @@ export type PageInfoResolvers<ContextType = MoviesContext, ParentType extends Re
 }>;
 
 export type QueryResolvers<ContextType = MoviesContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  genres?: Resolver<Array<ResolversTypes['Genre']>, ParentType, ContextType>;
   movie?: Resolver<Maybe<ResolversTypes['Movie']>, ParentType, ContextType, RequireFields<QueryMovieArgs, 'id'>>;
+  movieByExternalId?: Resolver<Maybe<ResolversTypes['Movie']>, ParentType, ContextType, RequireFields<QueryMovieByExternalIdArgs, 'id' | 'source'>>;
   movies?: Resolver<ResolversTypes['MovieConnection'], ParentType, ContextType, RequireFields<QueryMoviesArgs, 'first'>>;
 }>;
 
 export type Resolvers<ContextType = MoviesContext> = ResolversObject<{
   ExternalIds?: ExternalIdsResolvers<ContextType>;
+  Genre?: GenreResolvers<ContextType>;
   Movie?: MovieResolvers<ContextType>;
   MovieConnection?: MovieConnectionResolvers<ContextType>;
   MovieEdge?: MovieEdgeResolvers<ContextType>;

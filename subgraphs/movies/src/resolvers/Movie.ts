@@ -5,4 +5,6 @@ export const Movie: MovieResolvers = {
   externalIds: (movie) => ({ imdb: movie.imdbId, tmdb: movie.tmdbId, movielens: movie.movielensId }),
   overview: async (movie, _args, { loaders }) => (await loaders.movieDocument.load(movie.id))?.overview ?? null,
   tagline: async (movie, _args, { loaders }) => (await loaders.movieDocument.load(movie.id))?.tagline ?? null,
+  keywords: async (movie, _args, { loaders }) => (await loaders.movieDocument.load(movie.id))?.keywords ?? [],
+  posterUrl: async (movie, _args, { loaders }) => (await loaders.movieDocument.load(movie.id))?.posterUrl ?? null,
 };

@@ -3,6 +3,7 @@ import type { PersonRecord, CreditRecord, MovieReference } from '../stores/peopl
 import type { PeopleContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -27,6 +28,21 @@ export type Credit = {
   role: CreditRole;
 };
 
+/** A page of one person's credits. */
+export type CreditConnection = {
+  __typename?: 'CreditConnection';
+  edges: Array<CreditEdge>;
+  pageInfo: PageInfo;
+  /** How many credits match, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CreditEdge = {
+  __typename?: 'CreditEdge';
+  cursor: Scalars['String']['output'];
+  node: Credit;
+};
+
 /** What a person did on a film. */
 export type CreditRole =
   | 'ACTOR'
@@ -42,8 +58,11 @@ export type Movie = {
   __typename?: 'Movie';
   /** The cast in billing order. `first` is 1 to 100. */
   cast?: Maybe<Array<Credit>>;
+  /** Everyone credited other than the cast: directors, then writers, producers and so on in `CreditRole` order, best billed first within a role. */
+  crew?: Maybe<Array<Credit>>;
   directors?: Maybe<Array<Person>>;
   id: Scalars['ID']['output'];
+  writers?: Maybe<Array<Person>>;
 };
 
 
@@ -51,14 +70,28 @@ export type MovieCastArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Relay-style page information. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
 /** Someone who worked on films: actors, directors, writers and the rest of the crew. */
 export type Person = {
   __typename?: 'Person';
   birthYear?: Maybe<Scalars['Int']['output']>;
-  /** This person's credits, best billed first. `first` is 1 to 100. */
-  credits: Array<Credit>;
+  /**
+   * This person's credits, best billed first, optionally in one role. `first` is 1 to 100; cursors
+   * are opaque offsets into this person's list.
+   */
+  credits: CreditConnection;
   deathYear?: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
+  /** The titles this person is best known for (IMDb's `knownForTitles`), in IMDb's order. */
+  knownFor?: Maybe<Array<Movie>>;
   name: Scalars['String']['output'];
   /** IMDb professions, e.g. `actor`, `director`. */
   professions: Array<Scalars['String']['output']>;
@@ -67,13 +100,49 @@ export type Person = {
 
 /** Someone who worked on films: actors, directors, writers and the rest of the crew. */
 export type PersonCreditsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  role?: InputMaybe<CreditRole>;
+};
+
+/** A page of people. */
+export type PersonConnection = {
+  __typename?: 'PersonConnection';
+  edges: Array<PersonEdge>;
+  pageInfo: PageInfo;
+  /** How many people match, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PersonEdge = {
+  __typename?: 'PersonEdge';
+  cursor: Scalars['String']['output'];
+  node: Person;
+};
+
+/** Narrows `people`. */
+export type PersonFilter = {
+  /** Words of a name, typos allowed (trigram word similarity). */
+  text?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * People by name: closest match first (in tenths of word similarity), then those with known-for
+   * titles, then alphabetically; everyone alphabetically when there is no text.
+   * `first` is 1 to 100; cursors are opaque offsets.
+   */
+  people: PersonConnection;
   /** One person by id; `null` when there is none. */
   person?: Maybe<Person>;
+};
+
+
+export type QueryPeopleArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PersonFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -184,11 +253,17 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CreditConnection: ResolverTypeWrapper<Omit<CreditConnection, 'edges'> & { edges: Array<ResolversTypes['CreditEdge']> }>;
+  CreditEdge: ResolverTypeWrapper<Omit<CreditEdge, 'node'> & { node: ResolversTypes['Credit'] }>;
   CreditRole: CreditRole;
   Movie: ResolverTypeWrapper<MovieReference>;
-  Person: ResolverTypeWrapper<PersonRecord>;
-  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Person: ResolverTypeWrapper<PersonRecord>;
+  PersonConnection: ResolverTypeWrapper<Omit<PersonConnection, 'edges'> & { edges: Array<ResolversTypes['PersonEdge']> }>;
+  PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
+  PersonFilter: PersonFilter;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -197,10 +272,16 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  CreditConnection: Omit<CreditConnection, 'edges'> & { edges: Array<ResolversParentTypes['CreditEdge']> };
+  CreditEdge: Omit<CreditEdge, 'node'> & { node: ResolversParentTypes['Credit'] };
   Movie: MovieReference;
-  Person: PersonRecord;
-  Query: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  Person: PersonRecord;
+  PersonConnection: Omit<PersonConnection, 'edges'> & { edges: Array<ResolversParentTypes['PersonEdge']> };
+  PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
+  PersonFilter: PersonFilter;
+  Query: Record<PropertyKey, never>;
 }>;
 
 export type CreditResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Credit'] = ResolversParentTypes['Credit']> = ResolversObject<{
@@ -212,31 +293,69 @@ export type CreditResolvers<ContextType = PeopleContext, ParentType extends Reso
   role?: Resolver<ResolversTypes['CreditRole'], ParentType, ContextType>;
 }>;
 
+export type CreditConnectionResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['CreditConnection'] = ResolversParentTypes['CreditConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CreditEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CreditEdgeResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['CreditEdge'] = ResolversParentTypes['CreditEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Credit'], ParentType, ContextType>;
+}>;
+
 export type MovieResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Movie'] = ResolversParentTypes['Movie'], FederationReferenceType extends FederationReferenceTypes['Movie'] = FederationReferenceTypes['Movie']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Movie']> | FederationReferenceType, FederationReferenceType, ContextType>;
   cast?: Resolver<Maybe<Array<ResolversTypes['Credit']>>, ParentType, ContextType, RequireFields<MovieCastArgs, 'first'>>;
+  crew?: Resolver<Maybe<Array<ResolversTypes['Credit']>>, ParentType, ContextType>;
   directors?: Resolver<Maybe<Array<ResolversTypes['Person']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  writers?: Resolver<Maybe<Array<ResolversTypes['Person']>>, ParentType, ContextType>;
+}>;
+
+export type PageInfoResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type PersonResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   birthYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  credits?: Resolver<Array<ResolversTypes['Credit']>, ParentType, ContextType, RequireFields<PersonCreditsArgs, 'first'>>;
+  credits?: Resolver<ResolversTypes['CreditConnection'], ParentType, ContextType, RequireFields<PersonCreditsArgs, 'first'>>;
   deathYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  knownFor?: Resolver<Maybe<Array<ResolversTypes['Movie']>>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   professions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PersonConnectionResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['PersonConnection'] = ResolversParentTypes['PersonConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PersonEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PersonEdgeResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['PersonEdge'] = ResolversParentTypes['PersonEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
 }>;
 
 export type Resolvers<ContextType = PeopleContext> = ResolversObject<{
   Credit?: CreditResolvers<ContextType>;
+  CreditConnection?: CreditConnectionResolvers<ContextType>;
+  CreditEdge?: CreditEdgeResolvers<ContextType>;
   Movie?: MovieResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  PersonConnection?: PersonConnectionResolvers<ContextType>;
+  PersonEdge?: PersonEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
 }>;
 

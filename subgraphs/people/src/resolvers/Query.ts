@@ -1,5 +1,20 @@
+import { connection, decodeCursor, encodeCursor, pageSize } from '@marquee/server-kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
+import { isOffset, type OffsetPosition } from './offsetCursor.ts';
 
 export const Query: QueryResolvers = {
   person: (_root, { id }, { loaders }) => loaders.person.load(id),
+  people: async (_root, { filter, first, after }, { stores, loaders }) => {
+    const size = pageSize(first);
+    const offset = decodeCursor(after, isOffset)?.offset ?? 0;
+    const normalised = filter?.text?.trim().toLowerCase().slice(0, 200);
+    const text = normalised === undefined || normalised === '' ? undefined : normalised;
+    const [page, totalCount] = await Promise.all([stores.people.search(text, size, offset), stores.people.count(text)]);
+    for (const person of page.people) loaders.person.prime(person.id, person);
+    const positions = new Map(page.people.map((person, index) => [person, { offset: offset + index + 1 } satisfies OffsetPosition]));
+    return {
+      ...connection(page.people, page.hasNextPage, (person) => encodeCursor(positions.get(person)), offset > 0),
+      totalCount,
+    };
+  },
 };

@@ -15,8 +15,9 @@ const jaccard = (a: readonly string[], b: readonly string[]) => {
 
 /**
  * Content similarity in [0, 1]: Jaccard overlap of genres, people and keywords, weighted
- * 0.5 / 0.3 / 0.2. Weights of feature kinds that either film lacks are redistributed, so a film
- * known only by its genres can still reach 1.
+ * 0.5 / 0.3 / 0.2. A feature kind that neither film has is left out (its weight redistributed),
+ * so two films known only by their genres can still reach 1; one that only one film has counts
+ * as no overlap.
  */
 export function contentSimilarity(a: ItemContent, b: ItemContent): number {
   const parts: [number, readonly string[], readonly string[]][] = [
@@ -27,7 +28,7 @@ export function contentSimilarity(a: ItemContent, b: ItemContent): number {
   let weight = 0;
   let sum = 0;
   for (const [w, x, y] of parts) {
-    if (x.length === 0 || y.length === 0) continue;
+    if (x.length === 0 && y.length === 0) continue;
     weight += w;
     sum += w * jaccard(x, y);
   }

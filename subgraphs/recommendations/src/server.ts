@@ -1,37 +1,88 @@
+import type { Cache } from '@marquee/cache';
+import { createMemoryCache } from '@marquee/cache';
 import type { Database } from '@marquee/db';
 import type { Logger } from '@marquee/logger';
 import type { MarqueeTopics, PubSub } from '@marquee/pubsub';
 import { defineSubgraph } from '@marquee/server-kit';
+import { createRecommendationEngine } from './engine.ts';
 import { consumeRatingEvents } from './events.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createRecommendationStore } from './stores/recommendationStore.ts';
+import { MODEL_PUBLISHED, trainAndPublish } from './training.ts';
+import type { TrainingLock } from './trainingLock.ts';
+import { scheduleTraining } from './trainingSchedule.ts';
 import { typeDefs } from './typeDefs.ts';
 
 export { createRecommendationStore, typeDefs };
 export { createInteractionImportStore, type InteractionImportStore } from './stores/interactionImport.ts';
 export type { RecommendationsContext, RecommendationsStores } from './context.ts';
-export type { InteractionInput, ItemFeatureInput, RecommendationStore } from './stores/recommendationStore.ts';
+export type {
+  InteractionInput,
+  ItemFeature,
+  ItemFeatureInput,
+  RecommendationStore,
+  SnapshotRecord,
+} from './stores/recommendationStore.ts';
+export { createRecommendationEngine, type RecommendationEngine } from './engine.ts';
+export { MODEL_PUBLISHED, trainAndPublish, type TrainOptions, type TrainResult } from './training.ts';
+export { createMemoryTrainingLock, type TrainingLock } from './trainingLock.ts';
+export { scheduleTraining } from './trainingSchedule.ts';
 
 export interface RecommendationsDependencies {
   db: Database;
   pubsub: PubSub<MarqueeTopics>;
   logger: Logger;
   identitySecret: string;
+  /** Shared top-N cache (Redis in services mode); an in-process cache when omitted. */
+  cache?: Cache;
+  /** Scheduled training: each replica tries `lock` every `intervalMs` (off when omitted or 0). */
+  training?: { lock: TrainingLock; intervalMs: number };
+  /** How often to check for a newer model snapshot or catalogue (backstop for missed announcements). */
+  reloadIntervalMs?: number;
 }
 
 /** Builds the recommendations subgraph; it never listens (STYLE §2). */
 export function createRecommendationsSubgraph(deps: RecommendationsDependencies) {
   const recommendations = createRecommendationStore(deps.db);
+  const cache = deps.cache ?? createMemoryCache();
+  const engine = createRecommendationEngine({ store: recommendations, cache, pubsub: deps.pubsub, logger: deps.logger });
+  const refresh = () =>
+    engine.refresh().catch((error: unknown) => deps.logger.error({ err: error }, 'failed to reload the model or catalogue'));
   return defineSubgraph({
     name: 'recommendations',
     typeDefs,
     resolvers,
-    stores: { recommendations },
+    stores: { recommendations, engine },
     createLoaders,
     identitySecret: deps.identitySecret,
     logger: deps.logger,
     checkHealth: () => deps.db.sql.query('SELECT 1'),
-    start: () => consumeRatingEvents(deps.pubsub, recommendations, deps.logger),
+    async start() {
+      // Serve the newest snapshot from the first request: a restart never waits for training.
+      await engine.refresh();
+      const stops: (() => Promise<void>)[] = [];
+      stops.push(await consumeRatingEvents(deps.pubsub, recommendations, engine, deps.logger));
+      stops.push(await deps.pubsub.subscribe(MODEL_PUBLISHED, () => void refresh()));
+      const poll = setInterval(() => void refresh(), deps.reloadIntervalMs ?? 30_000);
+      poll.unref();
+      stops.push(() => {
+        clearInterval(poll);
+        return Promise.resolve();
+      });
+      if (deps.training !== undefined && deps.training.intervalMs > 0) {
+        stops.push(
+          scheduleTraining({
+            lock: deps.training.lock,
+            intervalMs: deps.training.intervalMs,
+            logger: deps.logger,
+            train: (fencingToken) => trainAndPublish(recommendations, { fencingToken, pubsub: deps.pubsub, logger: deps.logger }),
+          }),
+        );
+      }
+      return async () => {
+        for (const stop of stops.reverse()) await stop();
+      };
+    },
   });
 }

@@ -18,8 +18,9 @@ export type Movie = {
   __typename?: 'Movie';
   id: Scalars['ID']['output'];
   /**
-   * Films like this one. Baseline: genre overlap weighted by popularity, never the film itself.
-   * `first` is 1 to 100.
+   * Films like this one, never the film itself: content similarity (shared genres, people and
+   * keywords) blended with collaborative similarity (films the same audience liked) from the
+   * newest trained model. `first` is 1 to 100.
    */
   similar?: Maybe<Array<Movie>>;
 };
@@ -27,6 +28,32 @@ export type Movie = {
 
 export type MovieSimilarArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /**
+   * The most liked films (time-decayed: a like from a year ago counts half), optionally in one
+   * genre (exact genre name, e.g. `Sci-Fi`). `first` is 1 to 100.
+   */
+  popular: Array<Recommendation>;
+  /**
+   * Films rated highly most often in the window, recent ratings weighing more (half-life: half
+   * the window); topped up with all-time popular films when the window is quiet. `first` is 1 to 100.
+   */
+  trending: Array<Recommendation>;
+};
+
+
+export type QueryPopularArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  genre?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryTrendingArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  window?: InputMaybe<TrendWindow>;
 };
 
 /** A film recommended to someone, with why. */
@@ -39,13 +66,20 @@ export type Recommendation = {
   score: Scalars['Float']['output'];
 };
 
+/** The period `trending` looks back over. */
+export type TrendWindow =
+  | 'DAY'
+  | 'MONTH'
+  | 'WEEK';
+
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
   /**
-   * Personal top-N for the signed-in owner (or an admin). Baseline: popular films in the genres the
-   * user rated highly, excluding films already rated; plain popularity for new users.
-   * `first` is 1 to 100.
+   * Personal top-N for the signed-in owner (or an admin), never a film the user has rated. Scored
+   * by the newest trained model from the user's liked films, so a new rating shows within seconds
+   * without retraining ("Because you liked Alien"); users with fewer than three liked films get
+   * popular films in their favourite genres and new arrivals instead. `first` is 1 to 100.
    */
   recommendations?: Maybe<Array<Recommendation>>;
 };
@@ -157,9 +191,11 @@ export type ResolversTypes = ResolversObject<{
   Movie: ResolverTypeWrapper<EntityReference>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Recommendation: ResolverTypeWrapper<ScoredMovie>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Recommendation: ResolverTypeWrapper<ScoredMovie>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  TrendWindow: TrendWindow;
   User: ResolverTypeWrapper<EntityReference>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
@@ -169,8 +205,9 @@ export type ResolversParentTypes = ResolversObject<{
   Movie: EntityReference;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
-  Recommendation: ScoredMovie;
+  Query: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
+  Recommendation: ScoredMovie;
   Float: Scalars['Float']['output'];
   User: EntityReference;
   Boolean: Scalars['Boolean']['output'];
@@ -180,6 +217,11 @@ export type MovieResolvers<ContextType = RecommendationsContext, ParentType exte
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Movie']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   similar?: Resolver<Maybe<Array<ResolversTypes['Movie']>>, ParentType, ContextType, RequireFields<MovieSimilarArgs, 'first'>>;
+}>;
+
+export type QueryResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  popular?: Resolver<Array<ResolversTypes['Recommendation']>, ParentType, ContextType, RequireFields<QueryPopularArgs, 'first'>>;
+  trending?: Resolver<Array<ResolversTypes['Recommendation']>, ParentType, ContextType, RequireFields<QueryTrendingArgs, 'first' | 'window'>>;
 }>;
 
 export type RecommendationResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Recommendation'] = ResolversParentTypes['Recommendation']> = ResolversObject<{
@@ -196,6 +238,7 @@ export type UserResolvers<ContextType = RecommendationsContext, ParentType exten
 
 export type Resolvers<ContextType = RecommendationsContext> = ResolversObject<{
   Movie?: MovieResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
   Recommendation?: RecommendationResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;

@@ -1,0 +1,7 @@
+import { pageSize } from '@marquee/server-kit';
+import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
+
+export const Query: QueryResolvers = {
+  trending: (_, { window, first }, { stores }) => stores.engine.trending(window ?? 'WEEK', pageSize(first, 10)),
+  popular: (_, { genre, first }, { stores }) => stores.engine.popular(genre ?? null, pageSize(first, 10)),
+};

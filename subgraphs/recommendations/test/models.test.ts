@@ -1,0 +1,207 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createMemoryCache } from '@marquee/cache';
+import { openDatabase, type Database } from '@marquee/db';
+import { createLogger } from '@marquee/logger';
+import { createMemoryPubSub, type MarqueeTopics, type RecommendationsUpdatedEvent } from '@marquee/pubsub';
+import { executeInProcess } from '@marquee/server-kit';
+import { createRecommendationsSubgraph, trainAndPublish } from '../src/server.ts';
+
+const secret = 's'.repeat(32);
+const logger = createLogger({ name: 'test', level: 'silent' });
+const as = (userId: string, role: 'USER' | 'ADMIN' = 'USER') => ({
+  identity: { userId, role, expiresAt: Math.floor(Date.now() / 1000) + 60 },
+  identitySecret: secret,
+});
+const DAY = 86_400_000;
+
+// Two tastes: sci-fi fans (u0..u19) and crime fans (u20..u39); everyone also likes `popcorn`.
+const scifi = ['alien', 'aliens', 'matrix', 'dune', 'arrival', 'solaris', 'gattaca', 'moon'];
+const crime = ['heat', 'godfather', 'goodfellas', 'casino', 'fargo', 'seven'];
+const titles: Record<string, string> = { alien: 'Alien', aliens: 'Aliens', matrix: 'The Matrix', heat: 'Heat' };
+
+type Subgraph = ReturnType<typeof createRecommendationsSubgraph>;
+let db: Database;
+let pubsub: ReturnType<typeof createMemoryPubSub<MarqueeTopics>>;
+let subgraph: Subgraph;
+let stop: () => Promise<void>;
+
+async function open(): Promise<Subgraph> {
+  const built = createRecommendationsSubgraph({ db, pubsub, logger, identitySecret: secret, cache: createMemoryCache() });
+  stop = await built.start();
+  await built.server.start();
+  return built;
+}
+
+beforeEach(async () => {
+  db = await openDatabase({ kind: 'pglite', dataDir: undefined });
+  pubsub = createMemoryPubSub<MarqueeTopics>();
+  const store = createRecommendationsSubgraph({ db, pubsub, logger, identitySecret: secret }).stores.recommendations;
+  await store.upsertItems([
+    ...scifi.map((id, i) => ({ movieId: id, title: titles[id] ?? id, genres: ['Sci-Fi'], year: 1980 + i, popularity: 50 + i, people: id.startsWith('alien') ? ['weaver'] : [], keywords: ['space'] })),
+    ...crime.map((id, i) => ({ movieId: id, title: titles[id] ?? id, genres: ['Crime', 'Drama'], year: 1990 + i, popularity: 60 + i, people: [], keywords: ['heist'] })),
+    // Unrated films, so every list is longer than the 20 that notifications compare.
+    ...Array.from({ length: 20 }, (_, i) => ({ movieId: `western${i}`, title: `Western ${i}`, genres: ['Western'], year: 1960, popularity: 1, people: [], keywords: [] })),
+    { movieId: 'popcorn', title: 'Popcorn', genres: ['Comedy'], year: 2000, popularity: 100, people: [], keywords: [] },
+    { movieId: 'fresh', title: 'Fresh', genres: ['Documentary'], year: new Date().getUTCFullYear(), popularity: 1, people: [], keywords: [] },
+  ]);
+  const at = new Date(Date.now() - 60 * DAY);
+  const ratings = [];
+  for (let u = 0; u < 40; u += 1) {
+    const liked = u < 20 ? scifi : crime;
+    for (const [n, movieId] of liked.entries()) if ((u + n) % 4 !== 0) ratings.push({ userId: `u${u}`, movieId, rating: 4.5, at });
+    ratings.push({ userId: `u${u}`, movieId: 'popcorn', rating: 4, at });
+  }
+  await store.recordInteractions(ratings);
+  subgraph = await open();
+});
+afterEach(async () => {
+  await stop();
+  await subgraph.server.stop();
+  await db.close();
+});
+
+type Rec = { movie: { id: string }; score: number; reason: string };
+async function recommendationsOf(userId: string, first = 10): Promise<Rec[]> {
+  const result = await executeInProcess<{ _entities: { recommendations: Rec[] }[] }>(
+    subgraph,
+    `query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { recommendations(first: ${first}) { movie { id } score reason } } } }`,
+    { variables: { r: [{ __typename: 'User', id: userId }] }, ...as(userId) },
+  );
+  expect(result.errors).toBeUndefined();
+  return result.data?._entities[0]?.recommendations ?? [];
+}
+
+async function rate(userId: string, movieId: string, rating: number | null) {
+  await pubsub.publish('rating.changed', { userId, movieId, rating, at: new Date().toISOString() });
+}
+
+describe('trained recommendations', () => {
+  it('trains EASE on a small catalogue and saves a versioned snapshot with its metadata', async () => {
+    const first = await trainAndPublish(subgraph.stores.recommendations, { fencingToken: 7 });
+    const second = await trainAndPublish(subgraph.stores.recommendations);
+    expect(first?.kind).toBe('ease');
+    expect(first?.metadata).toMatchObject({ model: 'ease', users: 40, items: 15, fencingToken: 7 });
+    expect(first?.metadata.bytes).toBeGreaterThan(0);
+    expect(second?.version).toBeGreaterThan(first?.version ?? Infinity);
+  });
+
+  it('recommends from the liked films of a user, with the liked film as the reason, never a rated film', async () => {
+    await trainAndPublish(subgraph.stores.recommendations, { pubsub });
+    await expect.poll(() => subgraph.stores.engine.modelVersion()).toBeGreaterThan(0);
+    for (const movieId of ['alien', 'aliens', 'matrix']) await rate('newbie', movieId, 5);
+    await rate('newbie', 'dune', 1);
+    await expect.poll(async () => (await recommendationsOf('newbie')).length).toBeGreaterThan(0);
+    const recs = await recommendationsOf('newbie', 5);
+    for (const rated of ['alien', 'aliens', 'matrix', 'dune']) expect(recs.map((r) => r.movie.id)).not.toContain(rated);
+    expect(recs.filter((r) => scifi.includes(r.movie.id)).length).toBeGreaterThanOrEqual(3);
+    for (const r of recs) expect(r.reason).toMatch(/^Because you liked (Alien|Aliens|The Matrix)$/);
+    const scores = recs.map((r) => r.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('changes a user list within seconds of a rating and publishes the films that entered it', async () => {
+    await trainAndPublish(subgraph.stores.recommendations, { pubsub });
+    await expect.poll(() => subgraph.stores.engine.modelVersion()).toBeGreaterThan(0);
+    const before = (await recommendationsOf('u25')).map((r) => r.movie.id);
+    const updates: RecommendationsUpdatedEvent[] = [];
+    const unsubscribe = await pubsub.subscribe('recommendations.updated', (event) => updates.push(event));
+    try {
+      for (const movieId of ['alien', 'aliens', 'matrix', 'dune', 'arrival']) await rate('u25', movieId, 5);
+      await expect.poll(async () => (await recommendationsOf('u25')).map((r) => r.movie.id), { timeout: 5_000 }).not.toEqual(before);
+      const after = (await recommendationsOf('u25')).map((r) => r.movie.id);
+      for (const rated of ['alien', 'aliens', 'matrix', 'dune', 'arrival']) expect(after).not.toContain(rated);
+      await expect.poll(() => updates.some((event) => event.userId === 'u25' && event.addedMovieIds.length > 0)).toBe(true);
+    } finally {
+      await unsubscribe();
+    }
+  });
+
+  it('drops a removed rating: the film can be recommended again', async () => {
+    await rate('remover', 'popcorn', 5);
+    await expect.poll(async () => (await recommendationsOf('remover', 20)).map((r) => r.movie.id)).not.toContain('popcorn');
+    await rate('remover', 'popcorn', null);
+    await expect.poll(async () => (await recommendationsOf('remover', 20)).map((r) => r.movie.id)).toContain('popcorn');
+  });
+
+  it('serves the newest snapshot right after a restart, without training again', async () => {
+    const trained = await trainAndPublish(subgraph.stores.recommendations);
+    await stop();
+    await subgraph.server.stop();
+    subgraph = await open();
+    expect(subgraph.stores.engine.modelVersion()).toBe(trained?.version);
+  });
+
+  it('gives a user with few likes popular films in their genres, and new arrivals', async () => {
+    await trainAndPublish(subgraph.stores.recommendations);
+    await subgraph.stores.engine.refresh();
+    await rate('cold', 'heat', 5);
+    await expect.poll(async () => (await recommendationsOf('cold'))[0]?.reason).toBe('Popular in Crime');
+    const recs = await recommendationsOf('cold', 20);
+    expect(recs.map((r) => r.movie.id)).not.toContain('heat');
+    expect(recs.find((r) => r.movie.id === 'fresh')?.reason).toBe('New arrival');
+    const anonymous = await recommendationsOf('nobody', 3);
+    expect(anonymous.map((r) => r.reason)).toEqual(['Popular on Marquee', 'Popular on Marquee', 'Popular on Marquee']);
+    expect(anonymous[0]?.movie.id).toBe('popcorn');
+  });
+});
+
+describe('trending, popular and similar', () => {
+  it('ranks trending films by recent likes, each window counting only its own period', async () => {
+    const store = subgraph.stores.recommendations;
+    const at = (ageMs: number) => new Date(Date.now() - ageMs);
+    await store.recordInteractions([
+      ...[1, 2, 3].map((n) => ({ userId: `t${n}`, movieId: 'moon', rating: 5, at: at(2 * 60_000) })),
+      ...[1, 2].map((n) => ({ userId: `t${n}`, movieId: 'fargo', rating: 5, at: at(3 * DAY) })),
+      ...[1, 2, 3, 4].map((n) => ({ userId: `t${n}`, movieId: 'seven', rating: 5, at: at(20 * DAY) })),
+    ]);
+    const trending = async (window: string) => {
+      const result = await executeInProcess<{ trending: { movie: { id: string }; reason: string }[] }>(
+        subgraph,
+        `{ trending(window: ${window}, first: 3) { movie { id } reason } }`,
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data?.trending ?? [];
+    };
+    const day = await trending('DAY');
+    expect(day[0]).toEqual({ movie: { id: 'moon' }, reason: 'Trending today' });
+    // A quiet window is topped up with popular films, never left short.
+    expect(day).toHaveLength(3);
+    expect(day[1]?.reason).toBe('Popular on Marquee');
+    const week = await trending('WEEK');
+    expect(week.slice(0, 2).map((r) => r.movie.id)).toEqual(['moon', 'fargo']);
+    // Over a month, four 20-day-old likes decay below two 3-day-old ones (half-life 15 days).
+    const month = await trending('MONTH');
+    expect(month.map((r) => r.movie.id)).toEqual(['moon', 'fargo', 'seven']);
+    expect(month.map((r) => r.reason)).toEqual(['Trending this month', 'Trending this month', 'Trending this month']);
+  });
+
+  it('lists popular films overall or in one genre', async () => {
+    const result = await executeInProcess<{ all: { movie: { id: string } }[]; crime: { movie: { id: string }; reason: string }[] }>(
+      subgraph,
+      '{ all: popular(first: 1) { movie { id } } crime: popular(genre: "Crime", first: 2) { movie { id } reason } }',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.all).toEqual([{ movie: { id: 'popcorn' } }]);
+    expect(result.data?.crime).toEqual([
+      { movie: { id: 'seven' }, reason: 'Popular in Crime' },
+      { movie: { id: 'fargo' }, reason: 'Popular in Crime' },
+    ]);
+  });
+
+  it('finds similar films by shared genres, people and audience, never the film itself', async () => {
+    await trainAndPublish(subgraph.stores.recommendations);
+    await subgraph.stores.engine.refresh();
+    const result = await executeInProcess<{ _entities: { similar: { id: string }[] }[] }>(
+      subgraph,
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Movie { similar(first: 5) { id } } } }',
+      { variables: { r: [{ __typename: 'Movie', id: 'alien' }, { __typename: 'Movie', id: 'heat' }] } },
+    );
+    expect(result.errors).toBeUndefined();
+    const [alien, heat] = result.data?._entities ?? [];
+    expect(alien?.similar.map((m) => m.id)).not.toContain('alien');
+    // Aliens shares the genre, the keyword and a person: it comes first.
+    expect(alien?.similar[0]?.id).toBe('aliens');
+    expect(alien?.similar.every((m) => scifi.includes(m.id))).toBe(true);
+    expect(heat?.similar.every((m) => crime.includes(m.id) && m.id !== 'heat')).toBe(true);
+  });
+});

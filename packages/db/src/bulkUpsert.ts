@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SqlExecutor } from './sql.ts';
 
 /** A value COPY can carry: text, numbers, booleans, timestamps, text arrays, or null. */
@@ -134,7 +135,10 @@ export async function bulkUpsert(sql: SqlExecutor, target: BulkTarget, rows: rea
 
   const names = target.columns.map((column) => quote(column.name));
   const updatable = target.columns.filter((column) => !target.key.includes(column.name) && column.onConflict !== 'insertOnly');
-  const stage = 'marquee_bulk_stage';
+  const stageColumns = target.columns.map((column) => `${quote(column.name)} ${column.type}`).join(', ');
+  // One staging table per target shape and connection, kept for the session and emptied by every
+  // commit: creating a temporary table per batch costs more than copying 10,000 rows into it.
+  const stage = `marquee_stage_${createHash('sha1').update(`${target.table}(${stageColumns})`).digest('hex').slice(0, 16)}`;
   const requires = target.requires;
   const requiresClause =
     requires === undefined
@@ -169,9 +173,7 @@ export async function bulkUpsert(sql: SqlExecutor, target: BulkTarget, rows: rea
        RETURNING false AS inserted${returning}`;
 
   return sql.transaction(async (tx) => {
-    await tx.exec(
-      `CREATE TEMP TABLE ${stage} (_line bigint, ${target.columns.map((column) => `${quote(column.name)} ${column.type}`).join(', ')}) ON COMMIT DROP`,
-    );
+    await tx.exec(`CREATE TEMP TABLE IF NOT EXISTS ${stage} (_line bigint, ${stageColumns}) ON COMMIT DELETE ROWS`);
     if (copy.length > 0) await tx.copyFrom(`${stage} (_line, ${names.join(', ')})`, copy);
     const missing =
       updateOnly === undefined

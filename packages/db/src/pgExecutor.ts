@@ -2,13 +2,13 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
-import type { CopySource, SqlExecutor } from './sql.ts';
+import { copyWith, type CopyOptions, type CopySource, type SqlExecutor } from './sql.ts';
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
 /** Streams `data` through `COPY ... FROM STDIN` on one connection (pg-copy-streams). */
-async function copyOn(client: pg.PoolClient, target: string, data: CopySource): Promise<void> {
-  const sink = client.query(copyFromStdin(`COPY ${target} FROM STDIN`));
+async function copyOn(client: pg.PoolClient, target: string, data: CopySource, options?: CopyOptions): Promise<void> {
+  const sink = client.query(copyFromStdin(`COPY ${target} FROM STDIN${copyWith(options)}`));
   await pipeline(Readable.from(typeof data === 'string' ? [data] : data), sink);
 }
 
@@ -32,10 +32,10 @@ export function createPgExecutor(pool: pg.Pool): SqlExecutor {
   pool.on('error', () => undefined);
   return {
     ...executorFor(pool),
-    async copyFrom(target, data) {
+    async copyFrom(target, data, options) {
       const client = await pool.connect();
       try {
-        await copyOn(client, target, data);
+        await copyOn(client, target, data, options);
       } finally {
         client.release();
       }
@@ -44,7 +44,7 @@ export function createPgExecutor(pool: pg.Pool): SqlExecutor {
       const client = await pool.connect();
       const tx: SqlExecutor = {
         ...executorFor(client),
-        copyFrom: (target, data) => copyOn(client, target, data),
+        copyFrom: (target, data, options) => copyOn(client, target, data, options),
         transaction: (inner) => inner(tx),
         close: async () => {},
       };

@@ -1,5 +1,5 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
-import type { CopySource, SqlExecutor } from './sql.ts';
+import { copyWith, type CopyOptions, type CopySource, type SqlExecutor } from './sql.ts';
 
 type PGliteQueryable = Pick<PGlite, 'query' | 'exec'> | Transaction;
 
@@ -13,8 +13,8 @@ async function toBlob(data: CopySource): Promise<Blob> {
 
 function executorFor(client: PGliteQueryable): Omit<SqlExecutor, 'transaction' | 'close'> {
   return {
-    async copyFrom(target: string, data: CopySource) {
-      await client.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: await toBlob(data) });
+    async copyFrom(target: string, data: CopySource, options?: CopyOptions) {
+      await client.query(`COPY ${target} FROM '/dev/blob'${copyWith(options)}`, [], { blob: await toBlob(data) });
     },
     async query<Row extends Record<string, unknown>>(text: string, params: readonly unknown[] = []) {
       const result = await client.query<Row>(text, [...params]);

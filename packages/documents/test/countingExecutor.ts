@@ -12,9 +12,9 @@ export function countingExecutor(sql: SqlExecutor): { sql: SqlExecutor; count: (
       count += 1;
       return inner.exec(script);
     },
-    copyFrom(target, data) {
+    copyFrom(target, data, options) {
       count += 1;
-      return inner.copyFrom(target, data);
+      return inner.copyFrom(target, data, options);
     },
     transaction: (work) => inner.transaction((tx) => work(wrap(tx))),
     close: () => inner.close(),

@@ -4,6 +4,7 @@ import { composeCommand } from './commands/compose.ts';
 import { generateCommand } from './commands/generate.ts';
 import { ingestCommand, parseIngestSource, parsePositiveInteger } from './commands/ingest.ts';
 import { registerEvaluateCommand } from './commands/evaluate.ts';
+import { registerTrainCommand } from './commands/train.ts';
 import { keysCommand } from './commands/keys.ts';
 import { registerTokenCommand } from './commands/token.ts';
 import { migrateCommand } from './commands/migrate.ts';
@@ -73,6 +74,7 @@ program
   .action(keysCommand);
 
 registerEvaluateCommand(program);
+registerTrainCommand(program);
 registerTokenCommand(program);
 
 try {

@@ -47,6 +47,8 @@ const envSchema = z.object({
   INTERNAL_IDENTITY_SECRET: z.string().min(32).optional(),
   /** Seed the demo catalogue into an empty database on start. */
   MARQUEE_SEED_DEMO: z.stringbool().default(true),
+  /** Seconds between scheduled recommendation training runs in each recommendations process (0 = off). */
+  TRAIN_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(3600),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -73,7 +73,15 @@ export async function seedDemoCatalogue(stores: Stores): Promise<SeedSummary> {
   );
   await people.upsertCredits(credits);
   await recommendations.upsertItems(
-    demoMovies.map((movie) => ({ movieId: movie.id, genres: [...movie.genres], year: movie.year, popularity: movie.popularity })),
+    demoMovies.map((movie) => ({
+      movieId: movie.id,
+      title: movie.title,
+      genres: [...movie.genres],
+      keywords: [...movie.keywords],
+      people: [...new Set(movie.credits.map((credit) => credit.personId))],
+      year: movie.year,
+      popularity: movie.popularity,
+    })),
   );
 
   // Demo users have no password: they show data on first start but cannot log in.

@@ -26,7 +26,13 @@ export function buildSubgraph(name: SubgraphName, stores: Stores, env: Env, logg
         revocations: stores.revocations,
       }),
     reviews: () => createReviewsSubgraph({ ...common, pubsub: stores.pubsub }),
-    recommendations: () => createRecommendationsSubgraph({ ...common, pubsub: stores.pubsub }),
+    recommendations: () =>
+      createRecommendationsSubgraph({
+        ...common,
+        pubsub: stores.pubsub,
+        cache: stores.cache,
+        training: { lock: stores.trainingLock, intervalMs: env.TRAIN_INTERVAL_SECONDS * 1000 },
+      }),
   }[name]();
   return built as unknown as Subgraph<unknown, unknown>;
 }

@@ -17,6 +17,8 @@ import { createMongoDocumentStore, createSqlDocumentStore, type DocumentStore } 
 import { EnvError, type Env } from '@marquee/env';
 import type { Logger } from '@marquee/logger';
 import { createMemoryPubSub, createRedisPubSub, type MarqueeTopics, type PubSub } from '@marquee/pubsub';
+import { createMemoryTrainingLock, type TrainingLock } from '@marquee/recommendations';
+import { createRedisTrainingLock } from './trainingLock.ts';
 
 /** Every process-wide client, opened once and handed to the services that need them (STYLE §5). */
 export interface Stores {
@@ -28,6 +30,8 @@ export interface Stores {
   rateLimiter: RateLimiter;
   /** Logged-out access tokens: the users subgraph writes, the router checks every request. */
   revocations: RevocationStore;
+  /** Keeps recommendation training runs from overlapping (across replicas on Redis). */
+  trainingLock: TrainingLock;
   tokens: TokenService;
   identitySecret: string;
   /** Which backends are in use, for logs and health. */
@@ -104,7 +108,9 @@ export async function openStores(
     let cache: Cache;
     let rateLimiter: RateLimiter;
     let revocations: RevocationStore;
+    let trainingLock: TrainingLock;
     if (env.REDIS_URL === undefined) {
+      trainingLock = createMemoryTrainingLock();
       pubsub = createMemoryPubSub<MarqueeTopics>({ onHandlerError });
       cache = createMemoryCache();
       rateLimiter = createMemoryRateLimiter();
@@ -121,6 +127,7 @@ export async function openStores(
       cache = createRedisCache({ redis: cacheClient, prefix: `${env.REDIS_PREFIX}cache:` });
       rateLimiter = createRedisRateLimiter({ redis: cacheClient, prefix: `${env.REDIS_PREFIX}ratelimit:` });
       revocations = createRedisRevocationStore({ redis: cacheClient, prefix: `${env.REDIS_PREFIX}revoked:` });
+      trainingLock = createRedisTrainingLock(cacheClient, env.REDIS_PREFIX);
     }
     closers.push(() => pubsub.close(), () => cache.close(), () => rateLimiter.close(), () => revocations.close());
 
@@ -129,6 +136,7 @@ export async function openStores(
       documents,
       pubsub,
       cache,
+      trainingLock,
       rateLimiter,
       revocations,
       ...(await loadSecrets(env, { signs: options.signs ?? true })),

@@ -75,6 +75,8 @@ export function createRecommendationsSubgraph(deps: RecommendationsDependencies)
           scheduleTraining({
             lock: deps.training.lock,
             intervalMs: deps.training.intervalMs,
+            // No snapshot yet (a fresh deployment): train now rather than in an interval.
+            runNow: engine.modelVersion() === 0,
             logger: deps.logger,
             train: (fencingToken) => trainAndPublish(recommendations, { fencingToken, pubsub: deps.pubsub, logger: deps.logger }),
           }),

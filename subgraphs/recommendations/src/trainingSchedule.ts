@@ -8,6 +8,8 @@ export interface TrainingScheduleOptions {
   lockTtlMs?: number;
   train(fencingToken: number): Promise<unknown>;
   logger: Logger;
+  /** Also run once now (when nothing has been trained yet, so a fresh deployment gets a model). */
+  runNow?: boolean;
 }
 
 /**
@@ -30,15 +32,17 @@ export function scheduleTraining(options: TrainingScheduleOptions): () => Promis
       await options.lock.release(token);
     }
   };
-  const timer = setInterval(() => {
+  const run = () => {
     if (running !== undefined) return;
     running = tick()
       .catch((error: unknown) => options.logger.error({ err: error }, 'scheduled training failed'))
       .finally(() => {
         running = undefined;
       });
-  }, options.intervalMs);
+  };
+  const timer = setInterval(run, options.intervalMs);
   timer.unref();
+  if (options.runNow === true) run();
   return async () => {
     clearInterval(timer);
     await running;

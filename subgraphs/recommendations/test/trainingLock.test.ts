@@ -40,3 +40,21 @@ describe('training lock and schedule', () => {
     expect(maxRunning).toBe(1);
   });
 });
+
+describe('training schedule', () => {
+  it('runs once at once when asked, before the first interval', async () => {
+    let runs = 0;
+    const stop = scheduleTraining({
+      lock: createMemoryTrainingLock(),
+      intervalMs: 60_000,
+      runNow: true,
+      train: () => {
+        runs += 1;
+        return Promise.resolve();
+      },
+      logger,
+    });
+    await expect.poll(() => runs).toBe(1);
+    await stop();
+  });
+});

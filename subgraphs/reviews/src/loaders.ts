@@ -14,17 +14,20 @@ export interface ReviewPageKey {
 
 const pagingOf = (key: ReviewPageKey) => JSON.stringify([key.orderBy, key.limit, key.after ?? null]);
 
+/** PostgreSQL text cannot hold NUL, so no stored id contains one; asking would fail in the driver. */
+const storable = (ids: readonly string[]) => ids.filter((id) => !id.includes('\u0000'));
+
 export function createLoaders(stores: ReviewsStores) {
   return {
     summary: new DataLoader<string, RatingSummaryRecord>(async (movieIds) => {
-      const byMovie = new Map((await stores.ratings.summaries(movieIds)).map((s) => [s.movieId, s]));
+      const byMovie = new Map((await stores.ratings.summaries(storable(movieIds))).map((s) => [s.movieId, s]));
       return movieIds.map((movieId) => byMovie.get(movieId) ?? summarise(movieId, []));
     }),
     ratingsByUser: new DataLoader<string, RatingRecord[]>(async (userIds) =>
-      groupByKeys(userIds, await stores.ratings.forUsers(userIds), (rating) => rating.userId),
+      groupByKeys(userIds, await stores.ratings.forUsers(storable(userIds)), (rating) => rating.userId),
     ),
     review: new DataLoader<string, ReviewRecord | null>(async (ids) =>
-      orderByKeys(ids, await stores.reviews.findByIds(ids), (review) => review.id),
+      orderByKeys(ids, await stores.reviews.findByIds(storable(ids)), (review) => review.id),
     ),
     /** Movie.reviews for many movies: one query per distinct (order, size, cursor), usually one. */
     reviewPage: new DataLoader<ReviewPageKey, ReviewRecord[], string>(
@@ -36,7 +39,7 @@ export function createLoaders(stores: ReviewsStores) {
           [...groups.values()].map(async (group) => {
             const [first] = group as [ReviewPageKey];
             const rows = await stores.reviews.pages({
-              movieIds: group.map((key) => key.movieId),
+              movieIds: storable(group.map((key) => key.movieId)),
               orderBy: first.orderBy,
               limit: first.limit,
               after: first.after,
@@ -52,7 +55,7 @@ export function createLoaders(stores: ReviewsStores) {
     reviewsByUser: new DataLoader<{ userId: string; limit: number }, ReviewRecord[], string>(
       async (keys) => {
         const limit = Math.max(...keys.map((key) => key.limit));
-        const rows = await stores.reviews.forUsers(keys.map((key) => key.userId), limit);
+        const rows = await stores.reviews.forUsers(storable(keys.map((key) => key.userId)), limit);
         return groupByKeys(keys.map((key) => key.userId), rows, (row) => row.userId).map((group, index) =>
           group.slice(0, keys[index]?.limit ?? 0),
         );

@@ -41,7 +41,7 @@ beforeAll(async () => {
   await pubsub.subscribe('rating.changed', (event) => events.push(event));
   subgraph = createReviewsSubgraph({ db, pubsub, logger: createLogger({ name: 'test', level: 'silent' }), identitySecret: secret });
   await subgraph.server.start();
-});
+}, 60_000);
 afterAll(async () => {
   await subgraph.server.stop();
   await db.close();
@@ -158,6 +158,23 @@ describe('reviews', () => {
     expect(result.data?.writeReview).toMatchObject({ body, movie: { id: "x' OR '1'='1" } });
     const rows = await db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM reviews.review');
     expect(rows[0]?.n).toBeGreaterThan(1);
+  });
+
+  it('answers NUL characters, which PostgreSQL text cannot hold, as bad input or not found instead of an internal error', async () => {
+    const body = await write('mallory', 'heat', 3, 'nul \u0000 byte');
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    const movie = await write('mallory', 'he\u0000at', 3, 'fine');
+    expect(movie.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    const edit = await executeInProcess(subgraph, EDIT, { variables: { id: 'a\u0000b', r: 2 }, ...as('mallory') });
+    expect(edit.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    const lookups = await executeInProcess(subgraph, 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Movie { ratingSummary { count } reviews { edges { cursor } } } ... on User { ratings { rating } written: reviews { id } } } review(id: "x\\u0000") { id } }', {
+      variables: { r: [{ __typename: 'Movie', id: 'm\u0000' }, { __typename: 'User', id: 'u\u0000' }] },
+    });
+    expect(lookups.errors).toBeUndefined();
+    expect(lookups.data).toEqual({ _entities: [{ ratingSummary: { count: 0 }, reviews: { edges: [] } }, { ratings: [], written: [] }], review: null });
+    const cursor = Buffer.from(JSON.stringify({ o: 'NEWEST', u: 'not a date', i: 'x' })).toString('base64url');
+    const paged = await movies(['heat'], { after: cursor });
+    expect(paged.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
   });
 
   it('rejects MongoDB operator objects where a string is expected', async () => {

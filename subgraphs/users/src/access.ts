@@ -32,18 +32,18 @@ export async function ownList({ identity, loaders }: UsersContext, id: string): 
 
 export function validateListName(name: string): string {
   const trimmed = name.trim();
-  if (trimmed.length < 1 || trimmed.length > 100) throw badUserInput('List names are 1 to 100 characters long.', 'name');
+  if (trimmed.length < 1 || trimmed.length > 100 || trimmed.includes('\u0000')) throw badUserInput('List names are 1 to 100 characters long.', 'name');
   return trimmed;
 }
 
 export function validateMovieId(movieId: string): string {
-  if (movieId.length < 1 || movieId.length > 64) throw badUserInput('Not a movie id.', 'movieId');
+  if (movieId.length < 1 || movieId.length > 64 || movieId.includes('\u0000')) throw badUserInput('Not a movie id.', 'movieId');
   return movieId;
 }
 
 export function validateGenres(genres: readonly string[]): string[] {
   const cleaned = [...new Set(genres.map((genre) => genre.trim()))];
-  if (cleaned.length > 20 || cleaned.some((genre) => genre.length < 1 || genre.length > 40)) {
+  if (cleaned.length > 20 || cleaned.some((genre) => genre.length < 1 || genre.length > 40 || genre.includes('\u0000'))) {
     throw badUserInput('Up to 20 genres of 1 to 40 characters each.', 'genres');
   }
   return cleaned;

@@ -62,7 +62,7 @@ export function createAccounts(options: AccountsOptions): Accounts {
         throw badUserInput('Passwords are 8 to 128 characters long.', 'password');
       }
       const shown = (displayName ?? name).trim();
-      if (shown.length < 1 || shown.length > 64) {
+      if (shown.length < 1 || shown.length > 64 || shown.includes('\u0000')) {
         throw badUserInput('Display names are 1 to 64 characters long.', 'displayName');
       }
       try {
@@ -79,7 +79,9 @@ export function createAccounts(options: AccountsOptions): Accounts {
       }
     },
     async logIn({ username, password }) {
-      const found = await users.passwordHashOf(username.trim().toLowerCase());
+      const name = username.trim().toLowerCase();
+      // Names sign-up could never have created are not looked up (NUL would fail in the driver).
+      const found = name.length > 64 || name.includes('\u0000') ? null : await users.passwordHashOf(name);
       const hash = found?.passwordHash ?? (await dummyHash);
       const ok = await verifyPassword(hash, password);
       if (!ok || found === null || found.passwordHash === null) {

@@ -10,22 +10,25 @@ export interface WatchlistPageKey {
   after: { addedAt: Date; movieId: string } | undefined;
 }
 
+/** PostgreSQL text cannot hold NUL, so no stored id contains one; asking would fail in the driver. */
+const storable = (ids: readonly string[]) => ids.filter((id) => !id.includes('\u0000'));
+
 export function createLoaders(stores: UsersStores) {
   return {
     user: new DataLoader<string, UserRecord | null>(async (ids) =>
-      orderByKeys(ids, await stores.users.findByIds(ids), (user) => user.id),
+      orderByKeys(ids, await stores.users.findByIds(storable(ids)), (user) => user.id),
     ),
     list: new DataLoader<string, ListRecord | null>(async (ids) =>
-      orderByKeys(ids, await stores.personal.findLists(ids), (list) => list.id),
+      orderByKeys(ids, await stores.personal.findLists(storable(ids)), (list) => list.id),
     ),
     listsByOwner: new DataLoader<string, ListRecord[]>(async (ownerIds) =>
-      groupByKeys(ownerIds, await stores.personal.listsOf(ownerIds), (list) => list.ownerId),
+      groupByKeys(ownerIds, await stores.personal.listsOf(storable(ownerIds)), (list) => list.ownerId),
     ),
     listItems: new DataLoader<string, ListItem[]>(async (listIds) =>
       groupByKeys(listIds, await stores.personal.itemsOf(listIds), (item) => item.listId),
     ),
     preferences: new DataLoader<string, PreferencesRecord | null>(async (userIds) =>
-      orderByKeys(userIds, await stores.personal.preferences(userIds), (row) => row.userId),
+      orderByKeys(userIds, await stores.personal.preferences(storable(userIds)), (row) => row.userId),
     ),
     // Only the owner (or an admin) reads a watchlist, so a request rarely asks for more than one;
     // each key is one indexed keyset query.

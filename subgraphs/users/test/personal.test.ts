@@ -30,7 +30,7 @@ beforeAll(async () => {
     },
   });
   await subgraph.server.start();
-});
+}, 60_000);
 afterAll(async () => {
   await subgraph.server.stop();
   await db.close();
@@ -176,6 +176,18 @@ describe('injection', () => {
     expect(genres.data).toEqual({ setFavouriteGenres: { favouriteGenres: ["' OR 1=1 --"] } });
     const users = await db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM users."user"');
     expect(users[0]?.n).toBeGreaterThan(0);
+  });
+
+  it('answers NUL characters as bad input, wrong credentials or nothing found, never as an internal error', async () => {
+    const eve = await account('eve');
+    const list = await run('mutation ($n: String!) { createList(name: $n) { id } }', { n: 'a\u0000b' }, eve);
+    expect(list.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    const login = await run('mutation ($u: String!) { logIn(username: $u, password: "whatever-it-is") { token } }', { u: 'ev\u0000e' });
+    expect(login.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    const lookups = await run('query ($id: ID!, $name: String!) { user(id: $id) { id } list(id: $id) { id } userByUsername(username: $name) { id } }', { id: 'x\u0000', name: 'x\u0000' });
+    expect(lookups).toEqual({ data: { user: null, list: null, userByUsername: null } });
+    const update = await run('mutation { updateList(id: "x\\u0000", name: "n") { id } }', {}, eve);
+    expect(update.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
   });
 
   it('rejects SQL fragments as usernames and MongoDB operator objects as strings', async () => {

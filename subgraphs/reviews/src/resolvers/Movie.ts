@@ -13,7 +13,14 @@ interface ReviewCursor {
 const isReviewCursor = (value: unknown): value is ReviewCursor => {
   if (typeof value !== 'object' || value === null) return false;
   const { o, u, i, r } = value as Record<string, unknown>;
-  return (o === 'NEWEST' || o === 'RATING') && typeof u === 'string' && typeof i === 'string' && (r === undefined || typeof r === 'number');
+  return (
+    (o === 'NEWEST' || o === 'RATING') &&
+    typeof u === 'string' &&
+    !Number.isNaN(Date.parse(u)) &&
+    typeof i === 'string' &&
+    !i.includes('\u0000') &&
+    (r === undefined || (typeof r === 'number' && Number.isFinite(r)))
+  );
 };
 
 const cursorOf = (orderBy: ReviewOrder) => (review: ReviewRecord) =>

@@ -5,7 +5,7 @@ export const Query: QueryResolvers = {
   me: (_root, _args, { identity, loaders }) => (identity === undefined ? null : loaders.user.load(identity.userId)),
   user: (_root, { id }, { loaders }) => loaders.user.load(id),
   userByUsername: async (_root, { username }, { stores }) =>
-    username.length > 64 ? null : stores.users.findByUsername(username.trim().toLowerCase()),
+    username.length > 64 || username.includes('\u0000') ? null : stores.users.findByUsername(username.trim().toLowerCase()),
   list: async (_root, { id }, { identity, loaders }) => {
     const list = await loaders.list.load(id);
     return list !== null && listVisible(identity, list) ? list : null;

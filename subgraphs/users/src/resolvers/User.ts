@@ -11,6 +11,7 @@ const isWatchlistCursor = (value: unknown): value is WatchlistCursor =>
   value !== null &&
   typeof (value as Record<string, unknown>)['a'] === 'string' &&
   typeof (value as Record<string, unknown>)['m'] === 'string' &&
+  !((value as Record<string, string>)['m'] ?? '').includes('\u0000') &&
   !Number.isNaN(Date.parse((value as Record<string, string>)['a'] ?? ''));
 
 export const User: UserResolvers = {

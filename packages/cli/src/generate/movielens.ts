@@ -69,7 +69,9 @@ export async function generateMovielens(outDir: string, options: MovielensGenera
     const weight = weights[u - 1] ?? 1;
     const share = u === users ? remaining : Math.round((remaining * weight) / weightLeft);
     weightLeft -= weight;
-    const count = Math.min(remaining, Math.max(1, share), movies);
+    // Each user rates a film at most once: leave no more than the users after this one can take.
+    const atLeast = Math.max(1, remaining - movies * (users - u));
+    const count = Math.min(remaining, movies, Math.max(atLeast, share));
     remaining -= count;
     const picked = new Set<number>();
     if (count > movies / 2) {

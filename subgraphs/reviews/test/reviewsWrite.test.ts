@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@marquee/auth';
 import { openDatabase, type Database } from '@marquee/db';
-import { createLogger } from '@marquee/logger';
+import { createLogger, type Logger } from '@marquee/logger';
 import { createMemoryPubSub, type MarqueeTopics, type RatingChangedEvent } from '@marquee/pubsub';
 import { executeInProcess } from '@marquee/server-kit';
 import { createReviewsSubgraph } from '../src/server.ts';
@@ -182,5 +182,27 @@ describe('reviews', () => {
     expect(result.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     const body = await executeInProcess(subgraph, WRITE, { variables: { m: 'heat', r: 3, b: { $ne: null } }, ...as('mallory') });
     expect(body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('internal errors', () => {
+  it('masks a storage failure as INTERNAL_SERVER_ERROR and hands the original only to the logger', async () => {
+    const logged: unknown[] = [];
+    const capture = { error: (object: unknown) => logged.push(object), warn: () => undefined, info: () => undefined, debug: () => undefined };
+    const broken = {
+      ...db,
+      sql: { ...db.sql, query: () => Promise.reject(new Error('column "password_hash" does not exist in SELECT secret FROM reviews.review')) },
+    } as unknown as Database;
+    const failing = createReviewsSubgraph({ db: broken, pubsub: createMemoryPubSub<MarqueeTopics>(), logger: capture as unknown as Logger, identitySecret: secret });
+    await failing.server.start();
+    try {
+      const result = await executeInProcess(failing, '{ review(id: "r1") { id body } }');
+      expect(result.errors).toEqual([{ message: 'Internal server error', locations: [{ line: 1, column: 3 }], path: ['review'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+      expect(JSON.stringify(result)).not.toContain('password_hash');
+      expect(logged).toHaveLength(1);
+      expect(String((logged[0] as { err: Error }).err.message)).toContain('password_hash');
+    } finally {
+      await failing.server.stop();
+    }
   });
 });

@@ -18,6 +18,7 @@ let subgraph: ReturnType<typeof createMoviesSubgraph>;
 const findByIdsCalls: string[][] = [];
 let statements = 0;
 
+// Opening PGlite and applying the migrations takes seconds on a busy 2-core machine.
 beforeAll(async () => {
   db = await openDatabase({ kind: 'pglite', dataDir: undefined }, { onQuery: () => (statements += 1) });
   const documents = createMemoryDocumentStore();
@@ -36,7 +37,7 @@ beforeAll(async () => {
     return findByIds(ids);
   };
   await subgraph.server.start();
-});
+}, 60_000);
 afterAll(async () => {
   await subgraph.server.stop();
   await db.close();

@@ -9,6 +9,7 @@ let subgraph: ReturnType<typeof createPeopleSubgraph>;
 const movieBatches: string[][] = [];
 const personBatches: string[][] = [];
 
+// Opening PGlite and applying the migrations takes seconds on a busy 2-core machine.
 beforeAll(async () => {
   db = await openDatabase({ kind: 'pglite', dataDir: undefined });
   subgraph = createPeopleSubgraph({ db, logger: createLogger({ name: 'test', level: 'silent' }), identitySecret: 'x'.repeat(32) });
@@ -50,7 +51,7 @@ beforeAll(async () => {
     return findByIds(ids);
   };
   await subgraph.server.start();
-});
+}, 60_000);
 afterAll(async () => {
   await subgraph.server.stop();
   await db.close();

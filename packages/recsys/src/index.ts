@@ -17,7 +17,7 @@ export type { EaseOptions } from './models/ease.ts';
 export type { Recommender, Trainer } from './models/recommender.ts';
 export { easeWeights } from './models/ease.ts';
 export { itemKnnNeighbours } from './models/itemKnn.ts';
-export { deserializeSnapshot, foldIn, serializeSnapshot, snapshotBytes, trainSnapshot } from './snapshot.ts';
+export { deserializeSnapshot, foldIn, serializeSnapshot, snapshotBytes, trainServedModel, trainSnapshot } from './snapshot.ts';
 export type { FoldInResult, ModelSnapshot, SnapshotKind, TrainedSnapshot, TrainSnapshotOptions } from './snapshot.ts';
 export { contentSimilarity, decay } from './content.ts';
 export type { ItemContent } from './content.ts';

@@ -3,6 +3,7 @@ import { isPositive, POSITIVE_THRESHOLD, type Interaction } from './interactions
 import { buildImplicitMatrix, type ImplicitMatrix } from './matrix.ts';
 import { easeWeights } from './models/ease.ts';
 import { itemKnnNeighbours } from './models/itemKnn.ts';
+import type { Recommender } from './models/recommender.ts';
 import { topK } from './topK.ts';
 
 export type SnapshotKind = 'ease' | 'item-knn';
@@ -71,6 +72,33 @@ export function trainSnapshot(
 }
 
 type Rows = Pick<ModelSnapshot, 'rowStart' | 'neighbours' | 'weights'>;
+
+/**
+ * The served model as a `Trainer` for offline evaluation: the same pruned rows and the same
+ * fold-in as serving, so `evaluate` measures what users get, not the dense model it came from.
+ */
+export function trainServedModel(matrix: ImplicitMatrix, options: TrainSnapshotOptions = {}): Recommender {
+  const n = matrix.items.length;
+  const k = options.neighbours ?? 100;
+  const kind: SnapshotKind = n <= (options.easeMaxItems ?? 6_000) ? 'ease' : 'item-knn';
+  const rows = kind === 'ease' ? easeRows(matrix, k, options.lambda) : knnRows(matrix, k);
+  return {
+    name: `served (${kind}, top ${k})`,
+    bytes: rows.rowStart.byteLength + rows.neighbours.byteLength + rows.weights.byteLength,
+    score(userItems) {
+      const scores = new Float64Array(n);
+      for (let u = 0; u < userItems.length; u += 1) {
+        const i = userItems[u] ?? 0;
+        const end = rows.rowStart[i + 1] ?? 0;
+        for (let offset = rows.rowStart[i] ?? 0; offset < end; offset += 1) {
+          const j = rows.neighbours[offset] ?? 0;
+          scores[j] = (scores[j] ?? 0) + (rows.weights[offset] ?? 0);
+        }
+      }
+      return scores;
+    },
+  };
+}
 
 function toRows(n: number, perItem: (i: number) => { index: number; weight: number }[]): Rows {
   const lists = Array.from({ length: n }, (_, i) => perItem(i));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSimilarity, deserializeSnapshot, foldIn, serializeSnapshot, snapshotBytes, trainSnapshot } from '../src/index.ts';
+import { contentSimilarity, deserializeSnapshot, evaluate, foldIn, serializeSnapshot, snapshotBytes, trainEase, trainPopularity, trainServedModel, trainSnapshot } from '../src/index.ts';
 import { tasteClusters } from './synthetic.ts';
 
 const data = tasteClusters({ users: 200, items: 120, tastes: 4, perUser: 25, seed: 7 });
@@ -64,6 +64,18 @@ describe('model snapshots', () => {
     expect(pop('new')).toBeCloseTo(1);
     expect(pop('old')).toBeCloseTo(0.5);
     expect(pop('disliked')).toBe(0);
+  });
+});
+
+describe('the served model offline', () => {
+  it('keeps the quality of the dense EASE it is pruned from, far ahead of most-popular on NDCG@10', () => {
+    const ratings = tasteClusters({ users: 600, items: 300, tastes: 6, perUser: 30, seed: 11 });
+    const report = evaluate(ratings, [trainPopularity, (m) => trainEase(m), (m) => trainServedModel(m)]);
+    const [popular, dense, served] = report.models;
+    expect(served?.model).toBe('served (ease, top 100)');
+    expect(served?.ndcgAt10).toBeGreaterThan(0.98 * (dense?.ndcgAt10 ?? Infinity));
+    expect(served?.ndcgAt10).toBeGreaterThan(1.5 * (popular?.ndcgAt10 ?? Infinity));
+    expect(served?.bytes).toBeLessThan(dense?.bytes ?? 0);
   });
 });
 

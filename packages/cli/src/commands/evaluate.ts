@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { InvalidArgumentError, type Command } from 'commander';
-import { evaluate, trainEase, trainItemKnn, trainPopularity, type Interaction } from '@marquee/recsys';
+import { evaluate, trainEase, trainItemKnn, trainPopularity, trainServedModel, type Interaction } from '@marquee/recsys';
 
 /**
  * Reads MovieLens ratings: `ratings.csv` (userId,movieId,rating,timestamp with a header) or
@@ -45,14 +45,15 @@ export function registerEvaluateCommand(program: Command): void {
   program
     .command('evaluate')
     .description(
-      'Offline ranking quality on a time-ordered hold-out: NDCG@10, Recall@20 and HR@10 for most-popular, item-kNN and EASE.',
+      'Offline ranking quality on a time-ordered hold-out: NDCG@10, Recall@20 and HR@10 for most-popular, item-kNN, EASE and the served (pruned) model.',
     )
     .argument('<ratings>', 'MovieLens ratings.csv or ml-100k u.data (optionally .gz)')
     .option('--holdout <share>', "share of each user's latest positives held out", parseHoldout, 0.2)
     .option('--json', 'print the report as JSON', false)
     .action(async (path: string, options: { holdout: number; json: boolean }) => {
       const { interactions, rejected } = await readMovieLensRatings(path);
-      const report = evaluate(interactions, [trainPopularity, (m) => trainItemKnn(m), (m) => trainEase(m)], {
+      // The last row is what `marquee train` ships: the catalogue-sized model pruned as served.
+      const report = evaluate(interactions, [trainPopularity, (m) => trainItemKnn(m), (m) => trainEase(m), (m) => trainServedModel(m)], {
         holdout: options.holdout,
       });
       if (options.json) {

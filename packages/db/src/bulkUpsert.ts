@@ -161,6 +161,8 @@ export async function bulkUpsert(sql: SqlExecutor, target: BulkTarget, rows: rea
     updateOnly === undefined
       ? `INSERT INTO ${target.table} AS t (${names.join(', ')})
        SELECT ${names.map((name) => `s.${name}`).join(', ')} FROM ${stage} s ${requiresClause}
+       -- Key order: concurrent batches that share keys lock them in the same order (no deadlock).
+       ORDER BY ${target.key.map((name) => `s.${quote(name)}`).join(', ')}
        ON CONFLICT (${target.key.map(quote).join(', ')}) ${conflict}
        RETURNING (xmax = 0) AS inserted${returning}`
       : `UPDATE ${target.table} AS t SET ${[

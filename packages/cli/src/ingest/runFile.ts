@@ -30,6 +30,8 @@ export interface FileJob<T> {
   /** Read-only passes see every good row here. */
   collect?(row: Parsed<T>): void;
   batchSize?: number;
+  /** Batches written at once, each on its own connection (default 2: the parser and two database workers keep two cores busy). */
+  concurrency?: number;
 }
 
 export interface RunContext {
@@ -58,9 +60,9 @@ export const countsOf = (result: BulkResult): WriteCounts => ({
 });
 
 /**
- * Streams one file through parse → batch → write. While one batch is being written the next is
- * parsed (one batch in flight), so the database and the parser work at the same time, and memory
- * holds at most two batches whatever the file's size.
+ * Streams one file through parse → batch → write. While batches are being written the next is
+ * parsed (up to `concurrency` batches in flight), so the database and the parser work at the same
+ * time, and memory holds at most `concurrency + 1` batches whatever the file's size.
  */
 export async function runFile<T>(job: FileJob<T>, context: RunContext): Promise<FileSummary> {
   const file = basename(job.path);
@@ -88,7 +90,8 @@ export async function runFile<T>(job: FileJob<T>, context: RunContext): Promise<
   context.progress.start(file, reader.totalBytes);
   let batch: Parsed<T>[] = [];
   let raws = new Map<number, string>();
-  let inFlight: Promise<void> | undefined;
+  const concurrency = job.concurrency ?? 2;
+  const inFlight: Promise<void>[] = [];
   try {
     for await (const { line, text: rawText } of reader.lines) {
       const text = line === 1 ? rawText.replace(/^\uFEFF/, '') : rawText;
@@ -108,17 +111,17 @@ export async function runFile<T>(job: FileJob<T>, context: RunContext): Promise<
       batch.push({ line, value });
       raws.set(line, text);
       if (batch.length >= batchSize) {
-        await inFlight;
+        if (inFlight.length >= concurrency) await inFlight.shift();
         const writing = flush(batch, raws);
-        // Awaited before the next batch starts; this only keeps a failure from being reported as unhandled meanwhile.
+        // Awaited later; this only keeps a failure from being reported as unhandled meanwhile.
         writing.catch(() => undefined);
-        inFlight = writing;
+        inFlight.push(writing);
         batch = [];
         raws = new Map();
       }
     }
-    await inFlight;
-    await flush(batch, raws);
+    inFlight.push(flush(batch, raws));
+    await Promise.all(inFlight);
   } finally {
     context.progress.update(summary.read, reader.bytesRead());
     context.progress.stop();

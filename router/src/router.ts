@@ -1,5 +1,6 @@
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer, type BaseContext } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { IDENTITY_HEADER, signIdentity, type Identity, type TokenService } from '@marquee/auth';
@@ -85,7 +86,16 @@ export function createRouter(options: RouterOptions) {
     server,
     createContext: async (request: ClientRequest): Promise<RouterContext> => {
       const identity = await identityFromRequest(request, options.tokens, options.revocations);
-      if (options.rateLimit !== undefined) await enforceRateLimit(options.rateLimit, request, identity);
+      if (options.rateLimit !== undefined) {
+        try {
+          await enforceRateLimit(options.rateLimit, request, identity);
+        } catch (error) {
+          // Over the limit is an answer; a counter store that cannot be reached is not a reason
+          // to refuse every request, so the router fails open (and says so in the log).
+          if (error instanceof GraphQLError) throw error;
+          options.logger.warn({ err: error }, 'rate limiter unavailable; request allowed');
+        }
+      }
       return { identity };
     },
     async health(): Promise<HealthReport> {

@@ -82,6 +82,19 @@ describe('router rate limits', () => {
     await expect(post('{ __typename }', from('203.0.113.8'))).resolves.toMatchObject({ status: 200 });
   });
 
+  it('serves requests when the rate-limit store fails, rather than refusing everyone', async () => {
+    const failing = createRouter({
+      supergraphSdl: await readSupergraph(),
+      subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, 'http://127.0.0.1:9/graphql'])),
+      tokens,
+      identitySecret: 'i'.repeat(32),
+      logger: createLogger({ name: 'test', level: 'silent' }),
+      production: false,
+      rateLimit: { limiter: { hit: () => Promise.reject(new Error('redis down')) }, userPerMinute: 1, ipPerMinute: 1, trustProxy: false },
+    });
+    await expect(failing.createContext({ headers: {}, socket: { remoteAddress: '10.1.1.1' } })).resolves.toEqual({ identity: undefined });
+  });
+
   it('takes the client IP from the socket unless the proxy is trusted', () => {
     const request = { headers: { 'x-forwarded-for': '1.2.3.4' }, socket: { remoteAddress: '127.0.0.1' } };
     expect(clientIp(request, false)).toBe('127.0.0.1');

@@ -15,6 +15,7 @@ const config: CodegenConfig = {
           Person: '../stores/peopleStore.ts#PersonRecord',
           Credit: '../stores/peopleStore.ts#CreditRecord',
           Movie: '../stores/peopleStore.ts#MovieReference',
+          PersonConnection: '../resolvers/PersonConnection.ts#PersonConnectionModel',
         },
       },
     },

@@ -8,10 +8,11 @@ let db: Database;
 let subgraph: ReturnType<typeof createPeopleSubgraph>;
 const movieBatches: string[][] = [];
 const personBatches: string[][] = [];
+let statements = 0;
 
 // Opening PGlite and applying the migrations takes seconds on a busy 2-core machine.
 beforeAll(async () => {
-  db = await openDatabase({ kind: 'pglite', dataDir: undefined });
+  db = await openDatabase({ kind: 'pglite', dataDir: undefined }, { onQuery: () => (statements += 1) });
   subgraph = createPeopleSubgraph({ db, logger: createLogger({ name: 'test', level: 'silent' }), identitySecret: 'x'.repeat(32) });
   const person = (id: string, name: string, knownFor: string[] = []) =>
     ({ id, name, birthYear: 1950, deathYear: null, professions: ['actor'], imdbId: null, knownFor });
@@ -154,6 +155,15 @@ describe('people search', () => {
     expect(page.edges.map((edge) => edge.node.name)).toEqual(['Sigourney Weaver', 'Sigourney Weaver-Smith']);
     expect(page.totalCount).toBe(2);
     expect((await search({ text: 'james camron', first: 5 })).edges.map((edge) => edge.node.name)).toEqual(['James Cameron']);
+  });
+
+  it('counts matching people only when totalCount is asked for', async () => {
+    statements = 0;
+    await executeInProcess(subgraph, '{ people(filter: { text: "weaver" }) { edges { node { name } } } }');
+    expect(statements).toBe(1);
+    statements = 0;
+    await executeInProcess(subgraph, '{ people(filter: { text: "weaver" }) { totalCount edges { node { name } } } }');
+    expect(statements).toBe(2);
   });
 
   it('lists everyone alphabetically without text, page by page', async () => {

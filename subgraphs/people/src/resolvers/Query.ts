@@ -9,12 +9,12 @@ export const Query: QueryResolvers = {
     const offset = decodeCursor(after, isOffset)?.offset ?? 0;
     const normalised = filter?.text?.trim().toLowerCase().slice(0, 200);
     const text = normalised === undefined || normalised === '' ? undefined : normalised;
-    const [page, totalCount] = await Promise.all([stores.people.search(text, size, offset), stores.people.count(text)]);
+    const page = await stores.people.search(text, size, offset);
     for (const person of page.people) loaders.person.prime(person.id, person);
     const positions = new Map(page.people.map((person, index) => [person, { offset: offset + index + 1 } satisfies OffsetPosition]));
     return {
       ...connection(page.people, page.hasNextPage, (person) => encodeCursor(positions.get(person)), offset > 0),
-      totalCount,
+      countAll: () => stores.people.count(text),
     };
   },
 };

@@ -1,51 +1,99 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DisposalStack, findFreePorts, postGraphQL, spawnMarquee, waitForHealthy } from '@marquee/testing';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { generateInternalSecret, generateTokenKeyPair } from '@marquee/auth';
+import {
+  createTestDatabase,
+  createTestMongoDatabase,
+  createTestRedisPrefix,
+  DisposalStack,
+  findFreePorts,
+  postGraphQL,
+  runMarquee,
+  spawnMarquee,
+  waitForHealthy,
+  type MarqueeProcess,
+} from '@marquee/testing';
 
-// The acceptance path on the demo catalogue: seed, `marquee train`, start; a new user rates five
-// science-fiction films through the router and their recommendations follow within 5 s.
+// The acceptance path on the demo catalogue, in both runtime modes: seed, `marquee train`, start;
+// a new user rates five science-fiction films through the router and their recommendations
+// follow within 5 s.
 const stack = new DisposalStack();
-let env: Record<string, string>;
-let routerUrl: string;
+afterAll(() => stack.disposeAll());
 
-async function run(args: string[]) {
-  const process = spawnMarquee(args, env);
-  stack.defer(() => process.stop());
-  const exitCode = await new Promise<number | null>((resolve) => process.child.once('exit', resolve));
-  return { exitCode, output: process.output() };
-}
-
-beforeAll(async () => {
+async function baseEnv() {
   const dataDir = await mkdtemp(join(tmpdir(), 'marquee-recs-'));
   stack.defer(() => rm(dataDir, { recursive: true, force: true }));
   const ports = await findFreePorts(6);
   const url = (i: number) => `http://127.0.0.1:${ports[i]}/graphql`;
-  env = {
-    LOG_LEVEL: 'warn',
-    MARQUEE_DATA_DIR: dataDir,
-    ROUTER_PORT: String(ports[5]),
-    MOVIES_URL: url(0),
-    PEOPLE_URL: url(1),
-    USERS_URL: url(2),
-    REVIEWS_URL: url(3),
-    RECOMMENDATIONS_URL: url(4),
+  return {
+    routerUrl: `http://127.0.0.1:${ports[5]}`,
+    env: {
+      LOG_LEVEL: 'warn',
+      MARQUEE_DATA_DIR: dataDir,
+      ROUTER_PORT: String(ports[5]),
+      MOVIES_URL: url(0),
+      PEOPLE_URL: url(1),
+      USERS_URL: url(2),
+      REVIEWS_URL: url(3),
+      RECOMMENDATIONS_URL: url(4),
+    } as Record<string, string>,
   };
-  routerUrl = `http://127.0.0.1:${ports[5]}`;
-  expect((await run(['seed'])).exitCode).toBe(0);
-  const trained = await run(['train']);
-  expect(trained.exitCode).toBe(0);
-  expect(trained.output).toMatch(/Trained ease on \d+ ratings .* snapshot version 1/);
+}
+
+async function seedAndTrain(env: Record<string, string>) {
+  await runMarquee(['seed'], env);
+  const trained = await runMarquee(['train'], env);
+  expect(trained).toMatch(/Trained ease on \d+ ratings .* snapshot version 1/);
+}
+
+async function startEmbedded(): Promise<string> {
+  const { env, routerUrl } = await baseEnv();
+  await seedAndTrain(env);
   const process = spawnMarquee(['start'], env);
   stack.defer(() => process.stop());
   await waitForHealthy(`${routerUrl}/health`, [process], { timeoutMs: 60_000, accept: (body) => (body as { status?: string }).status === 'ok' });
-}, 120_000);
-afterAll(() => stack.disposeAll());
+  return routerUrl;
+}
+
+async function startServices(): Promise<string> {
+  const { env, routerUrl } = await baseEnv();
+  const database = await createTestDatabase();
+  stack.defer(() => database.dispose());
+  const mongo = await createTestMongoDatabase();
+  stack.defer(() => mongo.dispose());
+  const keys = await generateTokenKeyPair();
+  Object.assign(env, {
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    MONGO_URL: mongo.url,
+    REDIS_URL: inject('testRedisUrl'),
+    REDIS_PREFIX: createTestRedisPrefix(),
+    TOKEN_SECRET_KEY: keys.secretKey,
+    TOKEN_PUBLIC_KEY: keys.publicKey,
+    INTERNAL_IDENTITY_SECRET: generateInternalSecret(),
+  });
+  await seedAndTrain(env);
+  const processes: MarqueeProcess[] = ['movies', 'people', 'users', 'reviews', 'recommendations', 'router'].map((name) =>
+    spawnMarquee(['serve', name], env),
+  );
+  for (const process of processes) stack.defer(() => process.stop());
+  await waitForHealthy(`${routerUrl}/health`, processes, { timeoutMs: 60_000, accept: (body) => (body as { status?: string }).status === 'ok' });
+  return routerUrl;
+}
 
 type Rec = { movie: { id: string; genres: string[] }; score: number; reason: string };
 
-describe('recommendations through the router', () => {
+describe.each([
+  ['embedded (marquee start)', startEmbedded],
+  ['services (Redis cache and pub/sub, PostgreSQL)', startServices],
+])('recommendations through the router, %s', (_mode, start) => {
+  let routerUrl: string;
+  beforeAll(async () => {
+    routerUrl = await start();
+  }, 120_000);
+
   it('follow a new user who rates five science-fiction films within 5 s, leaning to related films and never repeating a rated one', async () => {
     const gql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
       const { body } = await postGraphQL(`${routerUrl}/graphql`, { query, variables }, token === undefined ? {} : { authorization: `Bearer ${token}` });

@@ -19,7 +19,8 @@ beforeAll(async () => {
   await pubsub.subscribe('rating.changed', (event) => events.push(event));
   subgraph = createReviewsSubgraph({ db, pubsub, logger: createLogger({ name: 'test', level: 'silent' }), identitySecret: secret });
   await subgraph.server.start();
-});
+  // PGlite start plus migrations can exceed the default hook timeout when many files start at once.
+}, 60_000);
 afterAll(async () => {
   await subgraph.server.stop();
   await db.close();

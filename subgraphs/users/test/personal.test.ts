@@ -30,6 +30,7 @@ beforeAll(async () => {
     },
   });
   await subgraph.server.start();
+  // PGlite start plus migrations can exceed the default hook timeout when many files start at once.
 }, 60_000);
 afterAll(async () => {
   await subgraph.server.stop();

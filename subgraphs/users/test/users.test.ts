@@ -18,7 +18,8 @@ beforeAll(async () => {
   tokens = await TokenService.fromKeys(await generateTokenKeyPair());
   subgraph = createUsersSubgraph({ db, logger: createLogger({ name: 'test', level: 'silent' }), identitySecret: secret, tokens, tokenTtlSeconds: 600, revocations: { revoke: () => Promise.resolve() } });
   await subgraph.server.start();
-});
+  // PGlite start plus migrations can exceed the default hook timeout when many files start at once.
+}, 60_000);
 afterAll(async () => {
   await subgraph.server.stop();
   await db.close();

@@ -8,15 +8,16 @@
  *
  * Set BENCH_DATABASE_URL to use a running server (two databases are created on it and dropped).
  */
+import { execFile } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, promisify } from 'node:util';
 import { createGunzip } from 'node:zlib';
 import pg from 'pg';
 import { openDatabase } from '@marquee/db';
-import { generateImdb } from '../packages/cli/src/generate/index.ts';
 import { imdbHeaders, type ImdbFile } from '../packages/cli/src/ingest/imdbParsers.ts';
 import { ingestImdb, logProgress } from '../packages/cli/src/ingest/index.ts';
 import { findFreePorts, locatePostgres, startPostgres } from '../packages/testing/src/services.ts';
@@ -31,6 +32,7 @@ const { values } = parseArgs({
 const titles = Number(values.titles);
 const principals = values.principals === undefined ? titles * 5 : Number(values.principals);
 
+const run = promisify(execFile);
 const work = await mkdtemp(join(tmpdir(), 'marquee-bench-ingest-'));
 const cleanups: (() => Promise<unknown>)[] = [() => rm(work, { recursive: true, force: true })];
 
@@ -78,9 +80,20 @@ try {
 
   const dir = join(work, 'imdb');
   log(`generating ${titles.toLocaleString('en-US')} titles, ${titles.toLocaleString('en-US')} people, ${principals.toLocaleString('en-US')} principals…`);
-  const generated = await generateImdb(dir, { titles, principals, gzip: values.gzip });
-  const rows = generated.reduce((sum, file) => sum + file.rows, 0);
-  for (const file of generated) log(`  ${file.file}: ${file.rows.toLocaleString('en-US')} rows`);
+  // In a child process, so this process's peak RSS is the ingestion's alone.
+  const { stdout } = await run(process.execPath, [
+    fileURLToPath(new URL('../bin/marquee.js', import.meta.url)),
+    'generate',
+    'imdb',
+    dir,
+    '--titles',
+    String(titles),
+    '--principals',
+    String(principals),
+    ...(values.gzip ? ['--gzip'] : []),
+  ]);
+  log(stdout.trimEnd());
+  const rows = [...stdout.matchAll(/: ([\d,]+) rows/g)].reduce((sum, match) => sum + Number((match[1] ?? '0').replaceAll(',', '')), 0);
 
   // Baseline: the same files, byte for byte, through COPY into tables with no keys or indexes.
   const copyDb = await openDatabase({ kind: 'postgres', url: databaseUrl(`bench_copy_${suffix}`) });

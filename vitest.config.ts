@@ -25,6 +25,10 @@ export default defineConfig({
           name: 'unit',
           include: ['**/*.test.ts'],
           exclude: [...ignored, '**/*.int.test.ts', '**/*.e2e.test.ts'],
+          // Unit files open an in-memory PGlite and apply every migration in beforeAll (a few
+          // seconds of WebAssembly work each); two files at a time on 2 cores needs headroom.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

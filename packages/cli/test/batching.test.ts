@@ -6,7 +6,7 @@ import { createLogger } from '@marquee/logger';
 import { createMoviesSubgraph } from '@marquee/movies';
 import { createPeopleSubgraph } from '@marquee/people';
 import { createRouter, readSupergraph, subgraphNames } from '@marquee/router';
-import { createHttpHandler, listen, type Listening } from '@marquee/server-kit';
+import { createHttpHandler, listen, type Listening, type Subgraph } from '@marquee/server-kit';
 
 /**
  * The catalogue's batching, proven end to end: the real router (query planner, `_entities`
@@ -20,6 +20,15 @@ const databases: Database[] = [];
 const servers: Listening[] = [];
 let router: ReturnType<typeof createRouter>;
 const stops: (() => Promise<void>)[] = [];
+
+/** Starts a subgraph on a free port, as `marquee serve` does; returns its GraphQL URL. */
+async function serve<Stores, Loaders>(subgraph: Subgraph<Stores, Loaders>): Promise<string> {
+  await subgraph.server.start();
+  stops.push(() => subgraph.server.stop());
+  const server = await listen(createHttpHandler({ server: subgraph.server, createContext: subgraph.createContext, health: subgraph.health, logger }), 0, '127.0.0.1');
+  servers.push(server);
+  return `${server.url}/graphql`;
+}
 
 // Two PGlite databases, their migrations and the seed take seconds on a busy 2-core machine.
 beforeAll(async () => {
@@ -42,13 +51,8 @@ beforeAll(async () => {
     ]),
   );
   const urls: Record<string, string> = Object.fromEntries(subgraphNames.map((name) => [name, 'http://127.0.0.1:9/graphql']));
-  for (const [name, subgraph] of [['movies', movies], ['people', people]] as const) {
-    await subgraph.server.start();
-    stops.push(() => subgraph.server.stop());
-    const server = await listen(createHttpHandler({ server: subgraph.server, createContext: subgraph.createContext, health: subgraph.health, logger }), 0, '127.0.0.1');
-    servers.push(server);
-    urls[name] = `${server.url}/graphql`;
-  }
+  urls['movies'] = await serve(movies);
+  urls['people'] = await serve(people);
   router = createRouter({
     supergraphSdl: await readSupergraph(),
     subgraphUrls: urls,

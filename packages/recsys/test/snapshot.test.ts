@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSimilarity, deserializeSnapshot, evaluate, foldIn, serializeSnapshot, snapshotBytes, trainEase, trainPopularity, trainServedModel, trainSnapshot } from '../src/index.ts';
+import { buildImplicitMatrix, contentSimilarity, deserializeSnapshot, evaluate, foldIn, itemKnnNeighbours, serializeSnapshot, snapshotBytes, trainEase, trainPopularity, trainServedModel, trainSnapshot } from '../src/index.ts';
 import { tasteClusters } from './synthetic.ts';
 
 const data = tasteClusters({ users: 200, items: 120, tastes: 4, perUser: 25, seed: 7 });
@@ -64,6 +64,36 @@ describe('model snapshots', () => {
     expect(pop('new')).toBeCloseTo(1);
     expect(pop('old')).toBeCloseTo(0.5);
     expect(pop('disliked')).toBe(0);
+  });
+});
+
+describe('sparse item-kNN', () => {
+  it('finds the same neighbours as brute-force cosine, best first, ties by lower index', () => {
+    const matrix = buildImplicitMatrix(tasteClusters({ users: 120, items: 60, tastes: 3, perUser: 15, seed: 5 }));
+    const n = matrix.items.length;
+    const users = (i: number) => {
+      const set = new Set<number>();
+      for (let u = 0; u < matrix.users.length; u += 1) {
+        if (matrix.itemsOf.subarray(matrix.rowStart[u], matrix.rowStart[u + 1]).includes(i)) set.add(u);
+      }
+      return set;
+    };
+    const sets = Array.from({ length: n }, (_, i) => users(i));
+    const k = 7;
+    const { neighbourIndex, neighbourSim } = itemKnnNeighbours(matrix, { neighbours: k });
+    for (let i = 0; i < n; i += 1) {
+      const a = sets[i] ?? new Set<number>();
+      const expected = Array.from({ length: n }, (_, j) => {
+        const b = sets[j] ?? new Set<number>();
+        const shared = [...a].filter((u) => b.has(u)).length;
+        return { j, sim: j === i || shared === 0 ? 0 : shared / Math.sqrt(a.size * b.size) };
+      })
+        .filter((x) => x.sim > 0)
+        .sort((x, y) => y.sim - x.sim || x.j - y.j)
+        .slice(0, k);
+      expect([...neighbourIndex.subarray(i * k, i * k + expected.length)]).toEqual(expected.map((x) => x.j));
+      expected.forEach((x, slot) => expect(neighbourSim[i * k + slot]).toBeCloseTo(x.sim, 5));
+    }
   });
 });
 

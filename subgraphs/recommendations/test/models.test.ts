@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryCache } from '@marquee/cache';
 import { openDatabase, type Database } from '@marquee/db';
 import { createLogger } from '@marquee/logger';
@@ -32,8 +32,17 @@ async function open(): Promise<Subgraph> {
   return built;
 }
 
-beforeEach(async () => {
+// One database per file (PGlite boot and migrations are the slow part); every test starts from the
+// same rows and a fresh subgraph, cache and pub/sub.
+beforeAll(async () => {
   db = await openDatabase({ kind: 'pglite', dataDir: undefined });
+});
+afterAll(() => db.close());
+
+beforeEach(async () => {
+  await db.sql.exec(
+    'TRUNCATE recommendations.item_feature, recommendations.interaction, recommendations.model_snapshot RESTART IDENTITY',
+  );
   pubsub = createMemoryPubSub<MarqueeTopics>();
   const store = createRecommendationsSubgraph({ db, pubsub, logger, identitySecret: secret }).stores.recommendations;
   await store.upsertItems([
@@ -57,7 +66,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await stop();
   await subgraph.server.stop();
-  await db.close();
 });
 
 type Rec = { movie: { id: string }; score: number; reason: string };

@@ -234,6 +234,40 @@ describe('marquee ingest on PostgreSQL', () => {
     expect(imdbAgain.files.map(({ inserted, updated }) => inserted + updated)).toEqual([0, 0, 0, 0, 0]);
   });
 
+  it('loads ml-100k: ISO-8859-1 u.item with genre flags, u.user and tab-separated u.data in their own id space', async () => {
+    const { db } = await freshDatabase();
+    const dir = join(work, 'ml-100k');
+    await import('node:fs/promises').then((fs) => fs.mkdir(dir, { recursive: true }));
+    const flags = (...on: number[]) => Array.from({ length: 19 }, (_, index) => (on.includes(index) ? '1' : '0')).join('|');
+    await writeFile(
+      join(dir, 'u.item'),
+      Buffer.from(
+        lines(
+          `1|Toy Story (1995)|01-Jan-1995||http://us.imdb.com/M/title-exact?Toy%20Story%20(1995)|${flags(3, 4, 5)}`,
+          `2|Misérables, Les (1995)|01-Jan-1995||http://us.imdb.com/M/title-exact?Miserables|${flags(8)}`,
+          `3|Broken flags (1995)|01-Jan-1995||http://us.imdb.com/|${flags(8).replace('0', '2')}`,
+        ),
+        'latin1',
+      ),
+    );
+    await writeFile(join(dir, 'u.user'), lines('1|24|M|technician|85711', '2|53|F|other|94043'));
+    await writeFile(join(dir, 'u.data'), lines('1\t1\t5\t874965758', '2\t2\t4\t888550871', '2\t3\t3\t888550871', '1\t2\t9\t874965758'));
+    const summary = byFile(await ingestMovielens(dir, db, { progress: silentProgress }));
+
+    expect([...summary.values()].every(addsUp)).toBe(true);
+    expect(summary.get('u.item')).toMatchObject({ read: 3, inserted: 2, rejected: 1 });
+    expect(summary.get('u.user')).toMatchObject({ read: 2, inserted: 2 });
+    expect(summary.get('u.data')).toMatchObject({ read: 4, inserted: 2, rejected: 2 });
+    expect(await db.sql.query(`SELECT id, title, genres, movielens_id FROM movies.movie ORDER BY id`)).toEqual([
+      { id: 'ml100k-1', title: 'Toy Story', genres: ['Animation', "Children's", 'Comedy'], movielens_id: '100k:1' },
+      { id: 'ml100k-2', title: 'Misérables, Les', genres: ['Drama'], movielens_id: '100k:2' },
+    ]);
+    expect(await db.sql.query(`SELECT user_id, movie_id, rating FROM reviews.rating ORDER BY user_id`)).toEqual([
+      { user_id: 'movielens:100k-1', movie_id: 'ml100k-1', rating: 5 },
+      { user_id: 'movielens:100k-2', movie_id: 'ml100k-2', rating: 4 },
+    ]);
+  });
+
   it('loads generated IMDb and MovieLens files without a reject, as one catalogue', async () => {
     const { db } = await freshDatabase();
     const imdb = join(work, 'generated-imdb');

@@ -45,7 +45,8 @@ export interface TrainedSnapshot {
 
 /** Trains the model the catalogue size allows and prunes it into a snapshot. */
 export function trainSnapshot(
-  interactions: readonly Interaction[],
+  /** Iterated three times; a lazy iterable (one reused object per step) keeps memory flat. */
+  interactions: Iterable<Interaction>,
   options: TrainSnapshotOptions = {},
   now = Date.now(),
 ): TrainedSnapshot {
@@ -56,7 +57,11 @@ export function trainSnapshot(
   const kind: SnapshotKind = n <= (options.easeMaxItems ?? 6_000) ? 'ease' : 'item-knn';
   const rows = kind === 'ease' ? easeRows(matrix, k, options.lambda) : knnRows(matrix, k);
   let latest = 0;
-  for (const interaction of interactions) if (interaction.at > latest) latest = interaction.at;
+  let count = 0;
+  for (const interaction of interactions) {
+    count += 1;
+    if (interaction.at > latest) latest = interaction.at;
+  }
   const halfLife = (options.popularityHalfLifeDays ?? 365) * 86_400_000;
   const popularity = new Float32Array(n);
   for (const interaction of interactions) {
@@ -67,7 +72,7 @@ export function trainSnapshot(
   }
   return {
     snapshot: { kind, trainedAt: now, items: matrix.items, ...rows, popularity },
-    stats: { users: matrix.users.length, items: n, interactions: interactions.length, positives: matrix.itemsOf.length },
+    stats: { users: matrix.users.length, items: n, interactions: count, positives: matrix.itemsOf.length },
   };
 }
 

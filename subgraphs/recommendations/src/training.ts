@@ -1,6 +1,7 @@
 import type { Logger } from '@marquee/logger';
 import type { MarqueeTopics, PubSub } from '@marquee/pubsub';
-import { serializeSnapshot, snapshotBytes, trainSnapshot, type Interaction, type TrainSnapshotOptions } from '@marquee/recsys';
+import type { TrainSnapshotOptions } from '@marquee/recsys';
+import { createColumnBuilder, trainInWorker } from './trainColumns.ts';
 import type { RecommendationStore, SnapshotRecord } from './stores/recommendationStore.ts';
 
 export interface TrainOptions extends TrainSnapshotOptions {
@@ -29,35 +30,32 @@ export interface TrainResult extends SnapshotRecord {
 export const MODEL_PUBLISHED = 'recommendations.modelPublished';
 
 /**
- * Trains on every interaction in the recommender's store, writes the snapshot as the next
- * version and announces it. Returns null when there is nothing to learn from yet.
+ * Trains on every interaction in the recommender's store (in a worker thread), writes the snapshot
+ * as the next version and announces it. Returns null when there is nothing to learn from yet.
  */
 export async function trainAndPublish(store: RecommendationStore, options: TrainOptions = {}): Promise<TrainResult | null> {
   const loadStarted = performance.now();
-  const interactions: Interaction[] = [];
-  for await (const page of store.scanInteractions()) {
-    for (const row of page) interactions.push({ userId: row.userId, itemId: row.movieId, rating: row.rating, at: row.at });
-  }
+  const builder = createColumnBuilder();
+  for await (const page of store.scanInteractions()) for (const row of page) builder.push(row);
+  const columns = builder.build();
   const loadSeconds = (performance.now() - loadStarted) / 1000;
-  if (interactions.length === 0) {
+  if (columns.count === 0) {
     options.logger?.info('no interactions yet: nothing to train');
     return null;
   }
-  const started = performance.now();
-  const { snapshot, stats } = trainSnapshot(interactions, options);
-  const trainSeconds = (performance.now() - started) / 1000;
-  const data = serializeSnapshot(snapshot);
+  const { fencingToken, pubsub, logger, ...trainOptions } = options;
+  const trained = await trainInWorker(columns, trainOptions);
   const metadata = {
-    model: snapshot.kind,
-    ...stats,
+    model: trained.kind,
+    ...trained.stats,
     loadSeconds,
-    trainSeconds,
-    bytes: snapshotBytes(snapshot),
-    serializedBytes: data.length,
-    fencingToken: options.fencingToken ?? null,
+    trainSeconds: trained.trainSeconds,
+    bytes: trained.bytes,
+    serializedBytes: trained.data.length,
+    fencingToken: fencingToken ?? null,
   };
-  const record = await store.saveSnapshot({ kind: snapshot.kind, metadata, data });
-  options.logger?.info({ version: record.version, ...metadata }, 'trained and saved a model snapshot');
-  await options.pubsub?.publish(MODEL_PUBLISHED, { version: record.version });
+  const record = await store.saveSnapshot({ kind: trained.kind, metadata, data: trained.data });
+  logger?.info({ version: record.version, ...metadata }, 'trained and saved a model snapshot');
+  await pubsub?.publish(MODEL_PUBLISHED, { version: record.version });
   return { ...record, metadata };
 }

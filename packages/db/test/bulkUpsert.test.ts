@@ -15,9 +15,10 @@ const target: BulkTarget = {
 
 describe('bulkUpsert on PGlite', () => {
   let db: Database;
+  // Migrating an in-memory PGlite takes seconds on a busy 2-core machine.
   beforeAll(async () => {
     db = await openDatabase({ kind: 'pglite', dataDir: undefined });
-  });
+  }, 60_000);
   afterAll(() => db.close());
 
   it('encodes tabs, newlines, backslashes, nulls and arrays in COPY text format', () => {

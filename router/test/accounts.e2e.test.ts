@@ -1,25 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { generateInternalSecret, generateTokenKeyPair, TokenService } from '@marquee/auth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateTokenKeyPair, TokenService } from '@marquee/auth';
 import {
-  createTestDatabase,
-  createTestMongoDatabase,
-  createTestRedisPrefix,
   DisposalStack,
-  findFreePorts,
   postGraphQL,
   runMarquee,
-  spawnMarquee,
-  waitForHealthy,
+  servicesDeployment,
+  startServices,
   type MarqueeProcess,
 } from '@marquee/testing';
 
 // Issue 4's acceptance scenario, end to end: six processes in services mode on real PostgreSQL,
 // FerretDB and Redis, with a per-user limit low enough to reach in a test.
 const stack = new DisposalStack();
-const services = ['movies', 'people', 'users', 'reviews', 'recommendations'] as const;
 const USER_LIMIT = 40;
 let graphql: string;
 let env: Record<string, string>;
@@ -29,41 +21,16 @@ let movieIds: string[];
 const secrets = new Set<string>();
 
 beforeAll(async () => {
-  const database = await createTestDatabase();
-  stack.defer(() => database.dispose());
-  const mongo = await createTestMongoDatabase();
-  stack.defer(() => mongo.dispose());
-  const dataDir = await mkdtemp(join(tmpdir(), 'marquee-accounts-'));
-  stack.defer(() => rm(dataDir, { recursive: true, force: true }));
-  const ports = await findFreePorts(6);
-  const keys = await generateTokenKeyPair();
-  tokens = await TokenService.fromKeys(keys);
-  const url = (i: number) => `http://127.0.0.1:${ports[i]}/graphql`;
-  env = {
-    NODE_ENV: 'test',
+  const deployment = await servicesDeployment(stack, {
     LOG_LEVEL: 'info',
-    DATABASE_URL: database.url,
-    MONGO_URL: mongo.url,
-    REDIS_URL: inject('testRedisUrl'),
-    REDIS_PREFIX: createTestRedisPrefix(),
-    MARQUEE_DATA_DIR: dataDir,
-    TOKEN_SECRET_KEY: keys.secretKey,
-    TOKEN_PUBLIC_KEY: keys.publicKey,
-    INTERNAL_IDENTITY_SECRET: generateInternalSecret(),
     RATE_LIMIT_USER_PER_MINUTE: String(USER_LIMIT),
     RATE_LIMIT_IP_PER_MINUTE: '10000',
-    ROUTER_PORT: String(ports[5]),
-    MOVIES_URL: url(0),
-    PEOPLE_URL: url(1),
-    USERS_URL: url(2),
-    REVIEWS_URL: url(3),
-    RECOMMENDATIONS_URL: url(4),
-  };
-  graphql = `http://127.0.0.1:${ports[5]}/graphql`;
+  });
+  env = deployment.env;
+  tokens = await TokenService.fromKeys(deployment.keys);
+  graphql = `${deployment.routerUrl}/graphql`;
   await runMarquee(['seed'], env);
-  processes = [...services, 'router'].map((name) => spawnMarquee(['serve', name], env));
-  for (const process of processes) stack.defer(() => process.stop());
-  await waitForHealthy(`http://127.0.0.1:${ports[5]}/health`, processes, { accept: (body) => (body as { status?: string }).status === 'ok' });
+  processes = await startServices(deployment, stack);
   const first = await postGraphQL(graphql, { query: '{ movies(first: 10) { edges { node { id } } } }' });
   movieIds = (first.body.data?.['movies'] as { edges: { node: { id: string } }[] }).edges.map((edge) => edge.node.id);
 }, 180_000);

@@ -1,65 +1,21 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { inject } from 'vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateInternalSecret, generateTokenKeyPair, IDENTITY_HEADER, signIdentity } from '@marquee/auth';
-import {
-  createTestDatabase,
-  createTestMongoDatabase,
-  createTestRedisPrefix,
-  DisposalStack,
-  findFreePorts,
-  postGraphQL,
-  runMarquee,
-  spawnMarquee,
-  waitForHealthy,
-  type MarqueeProcess,
-} from '@marquee/testing';
+import { IDENTITY_HEADER, signIdentity } from '@marquee/auth';
+import { DisposalStack, postGraphQL, runMarquee, servicesDeployment, startServices, subgraphServices } from '@marquee/testing';
 
 // Services mode as deployed: six processes (router + five subgraphs) on real PostgreSQL,
 // MongoDB-wire (FerretDB) and Redis servers.
 const stack = new DisposalStack();
-const services = ['movies', 'people', 'users', 'reviews', 'recommendations'] as const;
 let routerUrl: string;
 let recommendationsUrl: string;
 let identitySecret: string;
 
 beforeAll(async () => {
-  const database = await createTestDatabase();
-  stack.defer(() => database.dispose());
-  const mongo = await createTestMongoDatabase();
-  stack.defer(() => mongo.dispose());
-  const dataDir = await mkdtemp(join(tmpdir(), 'marquee-e2e-'));
-  stack.defer(() => rm(dataDir, { recursive: true, force: true }));
-  const ports = await findFreePorts(6);
-  const keys = await generateTokenKeyPair();
-  identitySecret = generateInternalSecret();
-  const url = (i: number) => `http://127.0.0.1:${ports[i]}/graphql`;
-  const env: Record<string, string> = {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: database.url,
-    MONGO_URL: mongo.url,
-    REDIS_URL: inject('testRedisUrl'),
-    REDIS_PREFIX: createTestRedisPrefix(),
-    MARQUEE_DATA_DIR: dataDir,
-    TOKEN_SECRET_KEY: keys.secretKey,
-    TOKEN_PUBLIC_KEY: keys.publicKey,
-    INTERNAL_IDENTITY_SECRET: identitySecret,
-    ROUTER_PORT: String(ports[5]),
-    MOVIES_URL: url(0),
-    PEOPLE_URL: url(1),
-    USERS_URL: url(2),
-    REVIEWS_URL: url(3),
-    RECOMMENDATIONS_URL: url(4),
-  };
-  routerUrl = `http://127.0.0.1:${ports[5]}`;
-  recommendationsUrl = url(4);
-  await runMarquee(['seed'], env);
-  const processes: MarqueeProcess[] = [...services, 'router'].map((name) => spawnMarquee(['serve', name], env));
-  for (const process of processes) stack.defer(() => process.stop());
-  await waitForHealthy(`${routerUrl}/health`, processes, { accept: (body) => (body as { status?: string }).status === 'ok' });
+  const deployment = await servicesDeployment(stack);
+  routerUrl = deployment.routerUrl;
+  recommendationsUrl = deployment.subgraphUrls.recommendations;
+  identitySecret = deployment.identitySecret;
+  await runMarquee(['seed'], deployment.env);
+  await startServices(deployment, stack);
 });
 afterAll(() => stack.disposeAll());
 
@@ -136,6 +92,6 @@ describe('the supergraph in services mode', () => {
 
   it('reports each subgraph in /health', async () => {
     const response = await fetch(`${routerUrl}/health`);
-    expect(await response.json()).toEqual({ status: 'ok', subgraphs: Object.fromEntries(services.map((s) => [s, 'ok'])) });
+    expect(await response.json()).toEqual({ status: 'ok', subgraphs: Object.fromEntries(subgraphServices.map((s) => [s, 'ok'])) });
   });
 });

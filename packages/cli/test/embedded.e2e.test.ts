@@ -1,47 +1,29 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DisposalStack, findFreePorts, postGraphQL, spawnMarquee, waitForHealthy } from '@marquee/testing';
+import { DisposalStack, embeddedDeployment, postGraphQL, startEmbedded, type MarqueeProcess, type TestDeployment } from '@marquee/testing';
 
 // `npm start` as a newcomer runs it: no DATABASE_URL, MONGO_URL or REDIS_URL — PGlite under the
 // data dir, in-process pub/sub and cache, JSONB documents, demo catalogue seeded on first start.
 const stack = new DisposalStack();
-let env: Record<string, string>;
+let deployment: TestDeployment;
 let routerUrl: string;
 
-async function startEmbedded() {
-  const process = spawnMarquee(['start'], env);
+async function timedStart() {
   const started = Date.now();
-  await waitForHealthy(`${routerUrl}/health`, [process], { timeoutMs: 60_000, accept: (body) => (body as { status?: string }).status === 'ok' });
+  const process = await startEmbedded(deployment, stack);
   return { process, ms: Date.now() - started };
 }
 
 beforeAll(async () => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'marquee-embedded-'));
-  stack.defer(() => rm(dataDir, { recursive: true, force: true }));
-  const ports = await findFreePorts(6);
-  const url = (i: number) => `http://127.0.0.1:${ports[i]}/graphql`;
-  env = {
-    LOG_LEVEL: 'warn',
-    MARQUEE_DATA_DIR: dataDir,
-    ROUTER_PORT: String(ports[5]),
-    MOVIES_URL: url(0),
-    PEOPLE_URL: url(1),
-    USERS_URL: url(2),
-    REVIEWS_URL: url(3),
-    RECOMMENDATIONS_URL: url(4),
-  };
-  routerUrl = `http://127.0.0.1:${ports[5]}`;
+  deployment = await embeddedDeployment(stack);
+  routerUrl = deployment.routerUrl;
 });
 afterAll(() => stack.disposeAll());
 
-let running: { process: ReturnType<typeof spawnMarquee>; ms: number };
+let running: { process: MarqueeProcess; ms: number };
 
 describe('the embedded default (marquee start)', () => {
   beforeAll(async () => {
-    running = await startEmbedded();
-    stack.defer(() => running.process.stop());
+    running = await timedStart();
   });
 
   const acceptanceQuery = '{ movies(first: 5) { totalCount edges { node { id title year cast(first: 3) { person { name } } ratingSummary { average count } similar(first: 3) { title } } } } }';
@@ -75,8 +57,7 @@ describe('the embedded default (marquee start)', () => {
     expect(rated.body.errors).toBeUndefined();
 
     expect(await running.process.stop('SIGINT')).toBe(0);
-    running = await startEmbedded();
-    stack.defer(() => running.process.stop());
+    running = await timedStart();
 
     const me = await postGraphQL(`${routerUrl}/graphql`, { query: '{ me { username ratings { rating movie { id } } } }' }, { authorization: `Bearer ${token}` });
     expect(me.body).toEqual({ data: { me: { username: 'newcomer', ratings: [{ rating: 3.5, movie: { id: movieId } }] } } });

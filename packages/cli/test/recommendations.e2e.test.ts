@@ -1,19 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { generateInternalSecret, generateTokenKeyPair } from '@marquee/auth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  createTestDatabase,
-  createTestMongoDatabase,
-  createTestRedisPrefix,
   DisposalStack,
-  findFreePorts,
+  embeddedDeployment,
   postGraphQL,
   runMarquee,
-  spawnMarquee,
-  waitForHealthy,
-  type MarqueeProcess,
+  servicesDeployment,
+  startEmbedded,
+  startServices,
 } from '@marquee/testing';
 
 // The acceptance path on the demo catalogue, in both runtime modes: seed, `marquee train`, start;
@@ -22,72 +15,31 @@ import {
 const stack = new DisposalStack();
 afterAll(() => stack.disposeAll());
 
-async function baseEnv() {
-  const dataDir = await mkdtemp(join(tmpdir(), 'marquee-recs-'));
-  stack.defer(() => rm(dataDir, { recursive: true, force: true }));
-  const ports = await findFreePorts(6);
-  const url = (i: number) => `http://127.0.0.1:${ports[i]}/graphql`;
-  return {
-    routerUrl: `http://127.0.0.1:${ports[5]}`,
-    env: {
-      LOG_LEVEL: 'warn',
-      MARQUEE_DATA_DIR: dataDir,
-      ROUTER_PORT: String(ports[5]),
-      MOVIES_URL: url(0),
-      PEOPLE_URL: url(1),
-      USERS_URL: url(2),
-      REVIEWS_URL: url(3),
-      RECOMMENDATIONS_URL: url(4),
-    } as Record<string, string>,
-  };
-}
-
 async function seedAndTrain(env: Record<string, string>) {
   await runMarquee(['seed'], env);
   const trained = await runMarquee(['train'], env);
   expect(trained).toMatch(/Trained ease on \d+ ratings .* snapshot version 1/);
 }
 
-async function startEmbedded(): Promise<string> {
-  const { env, routerUrl } = await baseEnv();
-  await seedAndTrain(env);
-  const process = spawnMarquee(['start'], env);
-  stack.defer(() => process.stop());
-  await waitForHealthy(`${routerUrl}/health`, [process], { timeoutMs: 60_000, accept: (body) => (body as { status?: string }).status === 'ok' });
-  return routerUrl;
+async function startEmbeddedMode(): Promise<string> {
+  const deployment = await embeddedDeployment(stack);
+  await seedAndTrain(deployment.env);
+  await startEmbedded(deployment, stack);
+  return deployment.routerUrl;
 }
 
-async function startServices(): Promise<string> {
-  const { env, routerUrl } = await baseEnv();
-  const database = await createTestDatabase();
-  stack.defer(() => database.dispose());
-  const mongo = await createTestMongoDatabase();
-  stack.defer(() => mongo.dispose());
-  const keys = await generateTokenKeyPair();
-  Object.assign(env, {
-    NODE_ENV: 'test',
-    DATABASE_URL: database.url,
-    MONGO_URL: mongo.url,
-    REDIS_URL: inject('testRedisUrl'),
-    REDIS_PREFIX: createTestRedisPrefix(),
-    TOKEN_SECRET_KEY: keys.secretKey,
-    TOKEN_PUBLIC_KEY: keys.publicKey,
-    INTERNAL_IDENTITY_SECRET: generateInternalSecret(),
-  });
-  await seedAndTrain(env);
-  const processes: MarqueeProcess[] = ['movies', 'people', 'users', 'reviews', 'recommendations', 'router'].map((name) =>
-    spawnMarquee(['serve', name], env),
-  );
-  for (const process of processes) stack.defer(() => process.stop());
-  await waitForHealthy(`${routerUrl}/health`, processes, { timeoutMs: 60_000, accept: (body) => (body as { status?: string }).status === 'ok' });
-  return routerUrl;
+async function startServicesMode(): Promise<string> {
+  const deployment = await servicesDeployment(stack);
+  await seedAndTrain(deployment.env);
+  await startServices(deployment, stack);
+  return deployment.routerUrl;
 }
 
 type Rec = { movie: { id: string; genres: string[] }; score: number; reason: string };
 
 describe.each([
-  ['embedded (marquee start)', startEmbedded],
-  ['services (Redis cache and pub/sub, PostgreSQL)', startServices],
+  ['embedded (marquee start)', startEmbeddedMode],
+  ['services (Redis cache and pub/sub, PostgreSQL)', startServicesMode],
 ])('recommendations through the router, %s', (_mode, start) => {
   let routerUrl: string;
   beforeAll(async () => {

@@ -6,3 +6,5 @@ export type { TestServerUrls } from './providedContext.ts';
 export { findFreePorts } from './services.ts';
 export { postGraphQL, runMarquee, spawnMarquee, waitForHealthy } from './marqueeProcesses.ts';
 export type { MarqueeProcess } from './marqueeProcesses.ts';
+export { embeddedDeployment, servicesDeployment, startEmbedded, startServices, subgraphServices } from './deployments.ts';
+export type { ServicesDeployment, TestDeployment } from './deployments.ts';

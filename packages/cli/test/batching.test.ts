@@ -20,6 +20,8 @@ const databases: Database[] = [];
 const servers: Listening[] = [];
 let router: ReturnType<typeof createRouter>;
 const stops: (() => Promise<void>)[] = [];
+/** TCP connections each subgraph server has accepted, by URL. */
+const connections = new Map<string, number>();
 
 /** Starts a subgraph on a free port, as `marquee serve` does; returns its GraphQL URL. */
 async function serve<Stores, Loaders>(subgraph: Subgraph<Stores, Loaders>): Promise<string> {
@@ -27,7 +29,10 @@ async function serve<Stores, Loaders>(subgraph: Subgraph<Stores, Loaders>): Prom
   stops.push(() => subgraph.server.stop());
   const server = await listen(createHttpHandler({ server: subgraph.server, createContext: subgraph.createContext, health: subgraph.health, logger }), 0, '127.0.0.1');
   servers.push(server);
-  return `${server.url}/graphql`;
+  const url = `${server.url}/graphql`;
+  connections.set(url, 0);
+  server.server.on('connection', () => connections.set(url, (connections.get(url) ?? 0) + 1));
+  return url;
 }
 
 // Two PGlite databases, their migrations and the seed take seconds on a busy 2-core machine.
@@ -95,5 +100,15 @@ describe('batching through the router', () => {
     expect(hundred).toEqual(ten);
     // movies: the page. people: every credit of every movie, then every person in them.
     expect(ten).toEqual({ movies: 1, people: 2 });
+  });
+
+  it('reuses one keep-alive connection per subgraph across requests', async () => {
+    const before = [...connections.values()].reduce((sum, n) => sum + n, 0);
+    for (let request = 0; request < 5; request += 1) await roundTrips(10);
+    // Five sequential requests, each fetching from movies and then people: pooled connections
+    // from earlier requests carry them all, so no new socket is opened (and at most one per
+    // subgraph ever was).
+    expect([...connections.values()].reduce((sum, n) => sum + n, 0)).toBe(before);
+    expect([...connections.values()].every((n) => n <= 1)).toBe(true);
   });
 });

@@ -1,24 +1,10 @@
-import type { CodegenConfig } from '@graphql-codegen/cli';
+import { subgraphCodegenConfig } from '@marquee/server-kit/codegen';
 
-const config: CodegenConfig = {
-  schema: 'src/schema.graphql',
-  generates: {
-    'src/__generated__/resolvers-types.ts': {
-      plugins: ['typescript', 'typescript-resolvers'],
-      config: {
-        federation: true,
-        useIndexSignature: true,
-        useTypeImports: true,
-        enumsAsTypes: true,
-        contextType: '../context.ts#RecommendationsContext',
-        mappers: {
-          Movie: '../stores/recommendationStore.ts#EntityReference',
-          User: '../stores/recommendationStore.ts#EntityReference',
-          Recommendation: '../stores/recommendationStore.ts#ScoredMovie',
-        },
-      },
-    },
+export default subgraphCodegenConfig({
+  context: '../context.ts#RecommendationsContext',
+  mappers: {
+    Movie: '../stores/recommendationStore.ts#EntityReference',
+    User: '../stores/recommendationStore.ts#EntityReference',
+    Recommendation: '../stores/recommendationStore.ts#ScoredMovie',
   },
-};
-
-export default config;
+});

@@ -4,3 +4,4 @@ export { createMongoDocumentStore } from './mongoDocumentStore.ts';
 export type { MongoDocumentStoreOptions } from './mongoDocumentStore.ts';
 export { createSqlDocumentStore } from './sqlDocumentStore.ts';
 export { createMemoryDocumentStore } from './memoryDocumentStore.ts';
+export { createLazyDocumentStore } from './lazyDocumentStore.ts';

@@ -13,7 +13,7 @@ import {
   type RevocationStore,
 } from '@marquee/cache';
 import { openDatabase, type Database } from '@marquee/db';
-import { createMongoDocumentStore, createSqlDocumentStore, type DocumentStore } from '@marquee/documents';
+import { createLazyDocumentStore, createMongoDocumentStore, createSqlDocumentStore, type DocumentStore } from '@marquee/documents';
 import { EnvError, type Env } from '@marquee/env';
 import type { Logger } from '@marquee/logger';
 import { createMemoryPubSub, createRedisPubSub, type MarqueeTopics, type PubSub } from '@marquee/pubsub';
@@ -72,16 +72,22 @@ export async function loadSecrets(env: Env, options: { signs: boolean }): Promis
  * the same process (embedded mode).
  */
 export function openEdgeStores(env: Env): Pick<Stores, 'rateLimiter' | 'revocations' | 'close'> {
-  if (env.REDIS_URL === undefined) {
-    return { rateLimiter: createMemoryRateLimiter(), revocations: createMemoryRevocationStore(), close: () => Promise.resolve() };
-  }
+  if (env.REDIS_URL === undefined) return { ...edgeStores(undefined, env.REDIS_PREFIX), close: () => Promise.resolve() };
   const redis = new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 3 });
   return {
-    rateLimiter: createRedisRateLimiter({ redis, prefix: `${env.REDIS_PREFIX}ratelimit:` }),
-    revocations: createRedisRevocationStore({ redis, prefix: `${env.REDIS_PREFIX}revoked:` }),
+    ...edgeStores(redis, env.REDIS_PREFIX),
     close: async () => {
       await redis.quit();
     },
+  };
+}
+
+/** Rate-limit counters and revocations on the given Redis connection, or in process without one. */
+function edgeStores(redis: Redis | undefined, prefix: string): Pick<Stores, 'rateLimiter' | 'revocations'> {
+  if (redis === undefined) return { rateLimiter: createMemoryRateLimiter(), revocations: createMemoryRevocationStore() };
+  return {
+    rateLimiter: createRedisRateLimiter({ redis, prefix: `${prefix}ratelimit:` }),
+    revocations: createRedisRevocationStore({ redis, prefix: `${prefix}revoked:` }),
   };
 }
 
@@ -100,8 +106,10 @@ export async function openStores(
         : await openDatabase({ kind: 'postgres', url: env.DATABASE_URL }, { migrate: options.migrate ?? false });
     closers.push(() => db.close());
 
-    const documents =
-      env.MONGO_URL === undefined ? await createSqlDocumentStore(db.sql) : await createMongoDocumentStore({ url: env.MONGO_URL });
+    const mongoUrl = env.MONGO_URL;
+    const documents = createLazyDocumentStore(() =>
+      mongoUrl === undefined ? createSqlDocumentStore(db.sql) : createMongoDocumentStore({ url: mongoUrl }),
+    );
     closers.push(() => documents.close());
 
     let pubsub: PubSub<MarqueeTopics>;
@@ -113,8 +121,7 @@ export async function openStores(
       trainingLock = createMemoryTrainingLock();
       pubsub = createMemoryPubSub<MarqueeTopics>({ onHandlerError });
       cache = createMemoryCache();
-      rateLimiter = createMemoryRateLimiter();
-      revocations = createMemoryRevocationStore();
+      ({ rateLimiter, revocations } = edgeStores(undefined, env.REDIS_PREFIX));
     } else {
       // Pub/sub needs its own subscriber connection: a subscribed Redis connection can do nothing else.
       const publisher = new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 3 });
@@ -125,8 +132,7 @@ export async function openStores(
       });
       pubsub = createRedisPubSub<MarqueeTopics>({ publisher, subscriber, prefix: env.REDIS_PREFIX, onHandlerError });
       cache = createRedisCache({ redis: cacheClient, prefix: `${env.REDIS_PREFIX}cache:` });
-      rateLimiter = createRedisRateLimiter({ redis: cacheClient, prefix: `${env.REDIS_PREFIX}ratelimit:` });
-      revocations = createRedisRevocationStore({ redis: cacheClient, prefix: `${env.REDIS_PREFIX}revoked:` });
+      ({ rateLimiter, revocations } = edgeStores(cacheClient, env.REDIS_PREFIX));
       trainingLock = createRedisTrainingLock(cacheClient, env.REDIS_PREFIX);
     }
     closers.push(() => pubsub.close(), () => cache.close(), () => rateLimiter.close(), () => revocations.close());

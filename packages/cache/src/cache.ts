@@ -10,6 +10,9 @@ export interface Cache {
   getMany<T>(keys: readonly string[]): Promise<(T | undefined)[]>;
   /** Stores `value` as JSON for `ttlSeconds` (a positive whole number; there is no "forever"). */
   set<T>(key: string, value: T, ttlSeconds: number): Promise<void>;
+  /** Stores `value` only if `key` holds nothing live, atomically (one winner among replicas);
+   * true when this call stored it. What claims one-time work such as handling an event. */
+  add<T>(key: string, value: T, ttlSeconds: number): Promise<boolean>;
   delete(...keys: string[]): Promise<void>;
   close(): Promise<void>;
 }

@@ -41,6 +41,16 @@ export function createMemoryCache(options: MemoryCacheOptions = {}): Cache {
     return deserialize<T>(entry.json);
   }
 
+  function write(key: string, json: string, ttlSeconds: number): void {
+    entries.delete(key);
+    entries.set(key, { json, expiresAt: now() + ttlSeconds * 1000 });
+    while (entries.size > maxEntries) {
+      const oldest = entries.keys().next();
+      if (oldest.done === true) break;
+      entries.delete(oldest.value);
+    }
+  }
+
   return {
     async get<T>(key: string) {
       assertOpen();
@@ -55,14 +65,17 @@ export function createMemoryCache(options: MemoryCacheOptions = {}): Cache {
     async set<T>(key: string, value: T, ttlSeconds: number) {
       assertOpen();
       assertTtl(ttlSeconds);
+      write(key, serialize(key, value), ttlSeconds);
+    },
+
+    async add<T>(key: string, value: T, ttlSeconds: number) {
+      assertOpen();
+      assertTtl(ttlSeconds);
       const json = serialize(key, value);
-      entries.delete(key);
-      entries.set(key, { json, expiresAt: now() + ttlSeconds * 1000 });
-      while (entries.size > maxEntries) {
-        const oldest = entries.keys().next();
-        if (oldest.done === true) break;
-        entries.delete(oldest.value);
-      }
+      const existing = entries.get(key);
+      if (existing !== undefined && existing.expiresAt > now()) return false;
+      write(key, json, ttlSeconds);
+      return true;
     },
 
     async delete(...keys: string[]) {

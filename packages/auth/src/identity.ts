@@ -27,11 +27,21 @@ export function signIdentity(identity: Identity, secret: string, now = Date.now(
   return `${payload}.${sign(payload, secret)}`;
 }
 
+export interface VerifyIdentityOptions {
+  /** Largest accepted age of the signature in seconds. Default 60. A subscription's identity
+   * travels once per operation over a socket the router itself opened (see
+   * `verifyRouterCredential`) and is re-sent unchanged when that socket reconnects, so it is
+   * checked against the token's own expiry alone (`Infinity`). */
+  maxAgeSeconds?: number;
+}
+
 export function verifyIdentity(
   header: string | undefined,
   secret: string,
   now = Date.now(),
+  options: VerifyIdentityOptions = {},
 ): Identity | undefined {
+  const maxAge = options.maxAgeSeconds ?? MAX_AGE_SECONDS;
   if (header === undefined) return undefined;
   const [payload, signature, extra] = header.split('.');
   if (payload === undefined || signature === undefined || extra !== undefined) return undefined;
@@ -48,6 +58,28 @@ export function verifyIdentity(
   const { u, r, e, t, j } = decoded as Record<string, unknown>;
   const nowSeconds = Math.floor(now / 1000);
   if (typeof u !== 'string' || !isRole(r) || typeof e !== 'number' || typeof t !== 'number') return undefined;
-  if (e <= nowSeconds || nowSeconds - t > MAX_AGE_SECONDS || t - nowSeconds > MAX_AGE_SECONDS) return undefined;
+  if (e <= nowSeconds || nowSeconds - t > maxAge || t - nowSeconds > MAX_AGE_SECONDS) return undefined;
   return { userId: u, role: r, expiresAt: e, ...(typeof j === 'string' ? { tokenId: j } : {}) };
+}
+
+const ROUTER_CREDENTIAL_CONTEXT = 'marquee-router-socket';
+
+/**
+ * What the router sends in `connection_init` when it opens a subscription socket to a subgraph:
+ * proof that the socket comes from the router (only it and the subgraphs hold the secret),
+ * fresh on every (re)connection.
+ */
+export function signRouterCredential(secret: string, now = Date.now()): string {
+  const issued = String(Math.floor(now / 1000));
+  return `${issued}.${sign(`${ROUTER_CREDENTIAL_CONTEXT}.${issued}`, secret)}`;
+}
+
+export function verifyRouterCredential(value: unknown, secret: string, now = Date.now()): boolean {
+  if (typeof value !== 'string') return false;
+  const [issued, signature, extra] = value.split('.');
+  if (issued === undefined || signature === undefined || extra !== undefined || !/^\d{1,12}$/.test(issued)) return false;
+  const expected = Buffer.from(sign(`${ROUTER_CREDENTIAL_CONTEXT}.${issued}`, secret));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
+  return Math.abs(Math.floor(now / 1000) - Number(issued)) <= MAX_AGE_SECONDS;
 }

@@ -6,9 +6,11 @@ import {
   hashRefreshToken,
   InvalidTokenError,
   signIdentity,
+  signRouterCredential,
   TokenService,
   verifyIdentity,
   verifyPassword,
+  verifyRouterCredential,
 } from '../src/index.ts';
 
 const secret = 'k'.repeat(32);
@@ -68,6 +70,30 @@ describe('router-signed identity', () => {
     expect(verifyIdentity(`${promoted}.${signature}`, secret)).toBeUndefined();
     expect(verifyIdentity(signIdentity(identity, secret, Date.now() - 120_000), secret)).toBeUndefined();
     expect(verifyIdentity(`${header}.extra`, secret)).toBeUndefined();
+  });
+
+  it('accepts an old signature when the caller lifts the age limit, but never past the token expiry', () => {
+    const identity = { userId: 'u1', role: 'USER' as const, expiresAt: Math.floor(Date.now() / 1000) + 3600 };
+    const hourOld = signIdentity(identity, secret, Date.now() - 3_000_000);
+    expect(verifyIdentity(hourOld, secret)).toBeUndefined();
+    expect(verifyIdentity(hourOld, secret, Date.now(), { maxAgeSeconds: Infinity })).toEqual(identity);
+    const expired = signIdentity({ ...identity, expiresAt: Math.floor(Date.now() / 1000) - 1 }, secret, Date.now() - 60_000);
+    expect(verifyIdentity(expired, secret, Date.now(), { maxAgeSeconds: Infinity })).toBeUndefined();
+  });
+});
+
+describe('router socket credential', () => {
+  it('is accepted fresh and with the right secret only', () => {
+    const credential = signRouterCredential(secret);
+    expect(verifyRouterCredential(credential, secret)).toBe(true);
+    expect(verifyRouterCredential(credential, 'another-secret-of-32-characters!')).toBe(false);
+    expect(verifyRouterCredential(signRouterCredential(secret, Date.now() - 120_000), secret)).toBe(false);
+    const [issued, signature] = credential.split('.') as [string, string];
+    expect(verifyRouterCredential(`${Number(issued) + 1}.${signature}`, secret)).toBe(false);
+    expect(verifyRouterCredential(undefined, secret)).toBe(false);
+    expect(verifyRouterCredential({ credential }, secret)).toBe(false);
+    // A signed identity is not a router credential, though both use the same secret.
+    expect(verifyRouterCredential(signIdentity({ userId: 'u', role: 'ADMIN', expiresAt: inAMinute() }, secret), secret)).toBe(false);
   });
 });
 

@@ -9,6 +9,7 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  TOO_MANY_SUBSCRIPTIONS: 'TOO_MANY_SUBSCRIPTIONS',
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   // Codes Apollo Server itself produces for malformed requests.
@@ -39,6 +40,8 @@ export const rateLimited = (retryAfterSeconds: number) =>
   error(ErrorCode.RATE_LIMITED, `Too many requests; retry in ${retryAfterSeconds} s.`, {
     retryAfterSeconds,
   });
+export const tooManySubscriptions = (limit: number) =>
+  error(ErrorCode.TOO_MANY_SUBSCRIPTIONS, `You already have ${limit} open subscriptions; end one first.`, { limit });
 export const tooComplex = (message: string) => error(ErrorCode.QUERY_TOO_COMPLEX, message);
 export const upstreamUnavailable = (message = 'A service this request needs is unavailable.') =>
   error(ErrorCode.UPSTREAM_UNAVAILABLE, message);

@@ -5,7 +5,8 @@ export { createMemoryPubSub } from './memoryPubSub.ts';
 export type { MemoryPubSubOptions } from './memoryPubSub.ts';
 export type {
   MarqueeTopics,
-  MovieUpsertedEvent,
+  MoviesAddedEvent,
   RatingChangedEvent,
   RecommendationsUpdatedEvent,
+  RecommendedMovie,
 } from './topics.ts';

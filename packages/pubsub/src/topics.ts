@@ -3,6 +3,8 @@
  * only JSON values (ISO strings, not `Date`s).
  */
 export interface RatingChangedEvent {
+  /** Unique per change, so replicas that all hear the event can agree which one handles it. */
+  eventId: string;
   userId: string;
   movieId: string;
   /** The new rating, or `null` when the user removed it. */
@@ -11,23 +13,31 @@ export interface RatingChangedEvent {
   at: string;
 }
 
-export interface MovieUpsertedEvent {
+export interface RecommendedMovie {
   movieId: string;
-  genres: string[];
-  year: number | null;
-  popularity: number;
+  score: number;
+  reason: string;
 }
 
+/** A user's top-N changed: `added` entered it (best first). */
 export interface RecommendationsUpdatedEvent {
   userId: string;
   addedMovieIds: string[];
+  added: RecommendedMovie[];
+  /** ISO 8601. */
+  at: string;
+}
+
+/** Films that joined the catalogue (ingestion, seeding), announced once per batch. */
+export interface MoviesAddedEvent {
+  movieIds: string[];
   /** ISO 8601. */
   at: string;
 }
 
 export interface MarqueeTopics {
   'rating.changed': RatingChangedEvent;
-  'catalog.movieUpserted': MovieUpsertedEvent;
+  'catalog.moviesAdded': MoviesAddedEvent;
   'recommendations.updated': RecommendationsUpdatedEvent;
   [topic: string]: unknown;
 }

@@ -2,9 +2,10 @@ import type { IncomingMessage } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { Logger } from '@marquee/logger';
-import type { DocumentNode } from 'graphql';
+import type { Identity } from '@marquee/auth';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import type { HealthReport } from './http.ts';
-import { createSubgraphServer, requestIdentity, type RequestContext } from './subgraph.ts';
+import { buildSchema, createSubgraphServer, requestIdentity, type RequestContext } from './subgraph.ts';
 
 /** A subgraph's request context: identity, the process-wide stores, and per-request loaders. */
 export type SubgraphContext<Stores, Loaders> = RequestContext & { stores: Stores; loaders: Loaders };
@@ -27,8 +28,14 @@ export interface SubgraphDefinition<Stores, Loaders> {
 export interface Subgraph<Stores, Loaders> {
   name: string;
   server: ApolloServer<SubgraphContext<Stores, Loaders>>;
+  /** The executable federation schema (what subscriptions run on). */
+  schema: GraphQLSchema;
+  identitySecret: string;
+  logger: Logger;
   stores: Stores;
   createContext: (request: Pick<IncomingMessage, 'headers'>) => Promise<SubgraphContext<Stores, Loaders>>;
+  /** A context for an already verified identity (a subscription operation over the router's socket). */
+  contextFor: (identity: Identity | undefined, requestId: string) => SubgraphContext<Stores, Loaders>;
   health: () => Promise<HealthReport>;
   start: () => Promise<() => Promise<void>>;
 }
@@ -38,17 +45,24 @@ export function defineSubgraph<Stores, Loaders>(
   definition: SubgraphDefinition<Stores, Loaders>,
 ): Subgraph<Stores, Loaders> {
   const { stores, createLoaders, identitySecret, logger } = definition;
+  const resolvers = definition.resolvers as GraphQLResolverMap<SubgraphContext<Stores, Loaders>>;
+  const schema = buildSchema(definition.typeDefs, resolvers);
   return {
     name: definition.name,
     stores,
+    schema,
+    identitySecret,
+    logger,
     server: createSubgraphServer<SubgraphContext<Stores, Loaders>>({
       name: definition.name,
       typeDefs: definition.typeDefs,
-      resolvers: definition.resolvers as GraphQLResolverMap<SubgraphContext<Stores, Loaders>>,
+      resolvers,
       logger,
+      schema,
     }),
     createContext: (request) =>
       Promise.resolve({ ...requestIdentity(request, identitySecret), stores, loaders: createLoaders(stores) }),
+    contextFor: (identity, requestId) => ({ identity, requestId, stores, loaders: createLoaders(stores) }),
     async health() {
       try {
         await definition.checkHealth();

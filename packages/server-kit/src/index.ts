@@ -2,7 +2,7 @@ export { BodyTooLargeError, createHttpHandler } from './http.ts';
 export type { HealthReport, HttpHandlerOptions } from './http.ts';
 export { listen } from './listen.ts';
 export type { Listening } from './listen.ts';
-export { createSubgraphServer, requestIdentity } from './subgraph.ts';
+export { buildSchema, createSubgraphServer, requestIdFrom, requestIdentity } from './subgraph.ts';
 export type { RequestContext, SubgraphServerOptions } from './subgraph.ts';
 export { connection, decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize } from './pagination.ts';
 export { groupByKeys, orderByKeys } from './batch.ts';
@@ -11,3 +11,10 @@ export type { Subgraph, SubgraphContext, SubgraphDefinition } from './defineSubg
 export { DateTime } from './DateTime.ts';
 export { executeInProcess } from './executeInProcess.ts';
 export type { InProcessResult } from './executeInProcess.ts';
+export {
+  IDENTITY_EXTENSION,
+  REQUEST_ID_EXTENSION,
+  ROUTER_CREDENTIAL_PARAM,
+  serveSubgraphSubscriptions,
+} from './subscriptions.ts';
+export type { SubgraphSubscriptions, SubgraphSubscriptionsOptions } from './subscriptions.ts';

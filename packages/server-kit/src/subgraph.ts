@@ -7,7 +7,7 @@ import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { IDENTITY_HEADER, verifyIdentity, type Identity } from '@marquee/auth';
 import { maskError } from '@marquee/errors';
 import type { Logger } from '@marquee/logger';
-import type { DocumentNode } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 
 /** What every subgraph's context carries; each subgraph adds its stores and loaders. */
 export interface RequestContext extends BaseContext {
@@ -21,6 +21,13 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<Context>;
   logger: Logger;
+  /** The subgraph schema when the caller already built it (to serve subscriptions from it too). */
+  schema?: GraphQLSchema;
+}
+
+/** A subgraph's federation schema (entities, `_service`) from its SDL and resolvers. */
+export function buildSchema<Context>(typeDefs: DocumentNode, resolvers: GraphQLResolverMap<Context>): GraphQLSchema {
+  return buildSubgraphSchema([{ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }]);
 }
 
 /** Builds (never listens) a subgraph's Apollo Server: federation schema, masked errors, no landing page. */
@@ -28,7 +35,7 @@ export function createSubgraphServer<Context extends BaseContext>(
   options: SubgraphServerOptions<Context>,
 ): ApolloServer<Context> {
   return new ApolloServer<Context>({
-    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
+    schema: options.schema ?? buildSchema(options.typeDefs, options.resolvers),
     // Subgraphs are reachable only by the router: no landing page. Inline traces (ftv1) feed
     // Apollo Studio usage reporting, which Marquee does not use.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
@@ -45,9 +52,13 @@ export function createSubgraphServer<Context extends BaseContext>(
 /** The identity part of a subgraph request context, from the router's signed header. */
 export function requestIdentity(request: Pick<IncomingMessage, 'headers'>, secret: string): RequestContext {
   const header = request.headers[IDENTITY_HEADER];
-  const requestIdHeader = request.headers['x-request-id'];
   return {
     identity: verifyIdentity(typeof header === 'string' ? header : undefined, secret),
-    requestId: typeof requestIdHeader === 'string' && requestIdHeader.length <= 64 ? requestIdHeader : randomUUID(),
+    requestId: requestIdFrom(request.headers['x-request-id']),
   };
+}
+
+/** The caller's request id when it is a sensible one, else a fresh one. */
+export function requestIdFrom(value: unknown): string {
+  return typeof value === 'string' && value !== '' && value.length <= 64 ? value : randomUUID();
 }

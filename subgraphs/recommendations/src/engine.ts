@@ -1,7 +1,7 @@
 import { cacheKey, type Cache } from '@marquee/cache';
 import type { Logger } from '@marquee/logger';
 import type { MarqueeTopics, PubSub } from '@marquee/pubsub';
-import { contentSimilarity, deserializeSnapshot, foldIn, POSITIVE_THRESHOLD, type ModelSnapshot } from '@marquee/recsys';
+import { contentSimilarity, deserializeSnapshot, foldIn, POSITIVE_THRESHOLD, similarItems, type ModelSnapshot } from '@marquee/recsys';
 import { MAX_PAGE_SIZE } from '@marquee/server-kit';
 import type { ItemFeature, RecommendationStore, ScoredMovie, StoredInteraction } from './stores/recommendationStore.ts';
 
@@ -257,9 +257,14 @@ export function createRecommendationEngine(options: EngineOptions): Recommendati
       const previous = await cache.get<CachedList>(topnKey(userId));
       const items = (await computeFor([userId])).get(userId) ?? [];
       const before = new Set((previous?.items ?? []).slice(0, NOTIFY_TOP).map((scored) => scored.movieId));
-      const added = items.slice(0, NOTIFY_TOP).map((scored) => scored.movieId).filter((id) => !before.has(id));
+      const added = items.slice(0, NOTIFY_TOP).filter((scored) => !before.has(scored.movieId));
       if (added.length > 0) {
-        await pubsub.publish('recommendations.updated', { userId, addedMovieIds: added, at: new Date(now()).toISOString() });
+        await pubsub.publish('recommendations.updated', {
+          userId,
+          addedMovieIds: added.map((scored) => scored.movieId),
+          added,
+          at: new Date(now()).toISOString(),
+        });
       }
       return items;
     },
@@ -273,12 +278,12 @@ export function createRecommendationEngine(options: EngineOptions): Recommendati
         const collaborative = new Map<string, number>();
         const m = model?.index.get(movieId);
         if (model !== undefined && m !== undefined) {
-          const { rowStart, neighbours, weights, items } = model.snapshot;
-          const start = rowStart[m] ?? 0;
-          const strongest = weights[start] ?? 0;
-          for (let offset = start; offset < (rowStart[m + 1] ?? 0); offset += 1) {
-            const id = items[neighbours[offset] ?? -1];
-            if (id !== undefined && strongest > 0) collaborative.set(id, (weights[offset] ?? 0) / strongest);
+          const { items } = model.snapshot;
+          const row = similarItems(model.snapshot, m, MAX_PAGE_SIZE);
+          const strongest = row[0]?.weight ?? 0;
+          for (const { item, weight } of row) {
+            const id = items[item];
+            if (id !== undefined && strongest > 0) collaborative.set(id, weight / strongest);
           }
         }
         const candidates = new Set<number>();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryCache } from '@marquee/cache';
 import { openDatabase, type Database } from '@marquee/db';
@@ -80,7 +81,7 @@ async function recommendationsOf(userId: string, first = 10): Promise<Rec[]> {
 }
 
 async function rate(userId: string, movieId: string, rating: number | null) {
-  await pubsub.publish('rating.changed', { userId, movieId, rating, at: new Date().toISOString() });
+  await pubsub.publish('rating.changed', { eventId: randomUUID(), userId, movieId, rating, at: new Date().toISOString() });
 }
 
 describe('trained recommendations', () => {

@@ -48,7 +48,7 @@ describe('recommendations subgraph', () => {
   it('recommends popular films to a new user and leans to the genres they rated highly after rating events', async () => {
     const cold = await executeInProcess<{ _entities: { recommendations: { movie: { id: string }; reason: string }[] }[] }>(subgraph, RECS, { variables: { r: [{ __typename: 'User', id: 'u1' }] }, ...as('u1') });
     expect(cold.data?._entities[0]?.recommendations.map((r) => r.movie.id)).toEqual(['godfather', 'matrix', 'alien']);
-    await pubsub.publish('rating.changed', { userId: 'u1', movieId: 'heat', rating: 5, at: new Date().toISOString() });
+    await pubsub.publish('rating.changed', { eventId: 'e1', userId: 'u1', movieId: 'heat', rating: 5, at: new Date().toISOString() });
     await expect.poll(async () => {
       const warm = await executeInProcess<{ _entities: { recommendations: { movie: { id: string }; reason: string }[] }[] }>(subgraph, RECS, { variables: { r: [{ __typename: 'User', id: 'u1' }] }, ...as('u1') });
       return warm.data?._entities[0]?.recommendations[0];

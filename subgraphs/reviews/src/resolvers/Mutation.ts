@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Identity } from '@marquee/auth';
 import { forbidden, notFound, unauthenticated } from '@marquee/errors';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
@@ -9,6 +10,7 @@ import { validateMovieId, validateRating, validateReviewBody } from '../validati
 /** Every rating change reaches the recommendations subgraph as a `rating.changed` event. */
 const publishRating = (stores: ReviewsStores, change: { userId: string; movieId: string; rating: number; at: Date }) =>
   stores.events.publish('rating.changed', {
+    eventId: randomUUID(),
     userId: change.userId,
     movieId: change.movieId,
     rating: change.rating,

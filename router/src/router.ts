@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
@@ -11,6 +12,9 @@ import { costLimitPlugin } from './cost.ts';
 import { identityFromRequest, type TokenRevocationCheck } from './identity.ts';
 import { depthLimitPlugin } from './limits.ts';
 import { enforceRateLimit, type ClientRequest, type RateLimitOptions } from './rateLimit.ts';
+import { createSubscriptionPlanner } from './subscriptions/planner.ts';
+import { serveRouterSubscriptions, type SubscriptionServer } from './subscriptions/server.ts';
+import { createUpstreamSockets } from './subscriptions/upstream.ts';
 
 export interface RouterContext extends BaseContext {
   identity: Identity | undefined;
@@ -31,6 +35,16 @@ export interface RouterOptions {
   revocations?: TokenRevocationCheck;
   /** Per-user and per-IP request limits; none when absent (tests). */
   rateLimit?: RateLimitOptions;
+  subscriptions?: SubscriptionLimits;
+}
+
+export interface SubscriptionLimits {
+  /** Open subscriptions per user on one router. Default 10. */
+  maxPerUser?: number;
+  /** Events waiting for one slow subscription before its connection is closed. Default 100. */
+  maxPendingEvents?: number;
+  /** How often open connections are checked against logouts, in ms. Default 60 000. */
+  revocationCheckMs?: number;
 }
 
 /** Forwards the verified identity in a signed header; client headers are never passed through. */
@@ -49,12 +63,18 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
 
 /** Builds (never listens) the router: static supergraph, auth at the edge, limits, health. */
 export function createRouter(options: RouterOptions) {
+  const dataSources = new Map<string, SubgraphDataSource>();
+  const urlOf = (name: string, url?: string) => {
+    const target = options.subgraphUrls[name] ?? url;
+    if (target === undefined) throw new Error(`No URL for subgraph ${name}.`);
+    return target;
+  };
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
-      const target = options.subgraphUrls[name] ?? url;
-      if (target === undefined) throw new Error(`No URL for subgraph ${name}.`);
-      return new SubgraphDataSource(target, options.identitySecret);
+      const source = new SubgraphDataSource(urlOf(name, url), options.identitySecret);
+      dataSources.set(name, source);
+      return source;
     },
   });
   const mask = maskError((formatted, original) =>
@@ -82,8 +102,52 @@ export function createRouter(options: RouterOptions) {
       ),
   });
 
+  const limits = options.subscriptions ?? {};
+  let subscriptions: SubscriptionServer | undefined;
+
   return {
     server,
+    /**
+     * Serves graphql-ws subscriptions on `httpServer`'s `/graphql` (call after `server.start()`,
+     * which builds the subgraph data sources). Returns the function that ends every socket.
+     */
+    serveSubscriptions(httpServer: Server): () => Promise<void> {
+      const planner = createSubscriptionPlanner(options.supergraphSdl);
+      const upstream = createUpstreamSockets({
+        subgraphUrls: Object.fromEntries(planner.subgraphs.map(({ name, url }) => [name, urlOf(name, url)])),
+        identitySecret: options.identitySecret,
+        logger: options.logger,
+      });
+      const served = serveRouterSubscriptions({
+        server: httpServer,
+        executor: { planner, upstream, dataSources, identitySecret: options.identitySecret, logger: options.logger },
+        tokens: options.tokens,
+        ...(options.revocations === undefined ? {} : { revocations: options.revocations }),
+        ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
+        logger: options.logger,
+        maxDepth: options.maxDepth ?? 12,
+        maxCost: options.maxCost ?? 20_000,
+        maxPerUser: limits.maxPerUser ?? 10,
+        maxPendingEvents: limits.maxPendingEvents ?? 100,
+        maxMessageBytes: 100_000,
+        revocationCheckMs: limits.revocationCheckMs ?? 60_000,
+        executeOperation: async (request, identity) => {
+          const response = await server.executeOperation(
+            { query: request.query, variables: request.variables, ...(request.operationName === undefined ? {} : { operationName: request.operationName }) },
+            { contextValue: { identity } },
+          );
+          if (response.body.kind !== 'single') throw new Error('Incremental delivery is not served over WebSocket.');
+          return response.body.singleResult;
+        },
+        mask,
+      });
+      subscriptions = served;
+      return async () => {
+        await served.close();
+        await upstream.close();
+        subscriptions = undefined;
+      };
+    },
     createContext: async (request: ClientRequest): Promise<RouterContext> => {
       const identity = await identityFromRequest(request, options.tokens, options.revocations);
       if (options.rateLimit !== undefined) {
@@ -112,7 +176,11 @@ export function createRouter(options: RouterOptions) {
         ),
       );
       const down = Object.values(subgraphs).filter((status) => status !== 'ok').length;
-      return { status: down === 0 ? 'ok' : 'degraded', subgraphs };
+      return {
+        status: down === 0 ? 'ok' : 'degraded',
+        subgraphs,
+        ...(subscriptions === undefined ? {} : { subscriptions: { connections: subscriptions.connections(), active: subscriptions.active() } }),
+      };
     },
   };
 }

@@ -41,6 +41,10 @@ const envSchema = z.object({
   TRUST_PROXY: z.stringbool().default(false),
   /** Largest estimated operation cost the router plans (list fields multiply by their page size). */
   MAX_QUERY_COST: z.coerce.number().int().positive().default(20_000),
+  /** Open subscriptions per signed-in user on one router (each router counts its own). */
+  MAX_SUBSCRIPTIONS_PER_USER: z.coerce.number().int().positive().default(10),
+  /** Events waiting for one slow subscriber before the router closes its connection (code 4008). */
+  SUBSCRIPTION_BUFFER_EVENTS: z.coerce.number().int().positive().default(100),
   /** Deepest operation the router plans. */
   MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),
   /** HMAC key the router signs forwarded identity with; subgraphs accept identity only when it verifies. */

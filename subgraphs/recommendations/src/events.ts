@@ -1,7 +1,20 @@
+import { createHash } from 'node:crypto';
+import { cacheKey, type Cache } from '@marquee/cache';
 import type { Logger } from '@marquee/logger';
 import type { MarqueeTopics, PubSub } from '@marquee/pubsub';
 import type { RecommendationEngine } from './engine.ts';
+import type { NotificationHub } from './notifications.ts';
 import type { RecommendationStore } from './stores/recommendationStore.ts';
+
+/** How long a replica's claim on an event lasts: far longer than any replica takes to hear it. */
+const CLAIM_TTL_SECONDS = 3600;
+
+/**
+ * Every replica hears every event; the first to `add` this key handles it, so a change is
+ * applied, and announced, once however many replicas run.
+ */
+const claim = (claims: Cache, kind: string, id: string) =>
+  claims.add(cacheKey('recommendations', kind, id), 1, CLAIM_TTL_SECONDS);
 
 /**
  * Keeps the recommender's interaction table in step with rating events and recomputes the
@@ -15,8 +28,10 @@ export async function consumeRatingEvents(
   store: RecommendationStore,
   engine: RecommendationEngine,
   logger: Logger,
+  claims: Cache,
 ): Promise<() => Promise<void>> {
   const handle = async (event: MarqueeTopics['rating.changed']) => {
+    if (!(await claim(claims, 'ratingEvent', event.eventId))) return;
     if (event.rating === null) await store.deleteInteraction(event.userId, event.movieId);
     else await store.recordInteraction({ userId: event.userId, movieId: event.movieId, rating: event.rating, at: new Date(event.at) });
     await engine.recompute(event.userId);
@@ -31,5 +46,32 @@ export async function consumeRatingEvents(
     void next.then(() => {
       if (queues.get(event.userId) === next) queues.delete(event.userId);
     });
+  });
+}
+
+/**
+ * New films can enter the lists of people watching right now ("New arrival"): on an arrivals
+ * announcement, reload the catalogue and recompute the lists of the users subscribed on this
+ * replica. Other users' lists pick the films up when their cached list expires.
+ */
+export async function consumeArrivals(
+  pubsub: PubSub<MarqueeTopics>,
+  engine: RecommendationEngine,
+  notifications: NotificationHub,
+  logger: Logger,
+  claims: Cache,
+): Promise<() => Promise<void>> {
+  let pending = Promise.resolve();
+  return pubsub.subscribe('catalog.moviesAdded', (event) => {
+    const batch = createHash('sha256').update(event.movieIds.join('\n')).digest('base64url').slice(0, 22);
+    pending = pending
+      .then(async () => {
+        await engine.refresh();
+        for (const userId of notifications.listeningUsers()) {
+          // A user subscribed on two replicas is recomputed (and notified) once.
+          if (await claim(claims, 'arrivals', `${batch}:${userId}`)) await engine.recompute(userId);
+        }
+      })
+      .catch((error: unknown) => logger.error({ err: error, movies: event.movieIds.length }, 'failed to apply new arrivals'));
   });
 }

@@ -5,8 +5,9 @@ import type { Logger } from '@marquee/logger';
 import type { MarqueeTopics, PubSub } from '@marquee/pubsub';
 import { defineSubgraph } from '@marquee/server-kit';
 import { createRecommendationEngine } from './engine.ts';
-import { consumeRatingEvents } from './events.ts';
+import { consumeArrivals, consumeRatingEvents } from './events.ts';
 import { createLoaders } from './loaders.ts';
+import { createNotificationHub } from './notifications.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createRecommendationStore } from './stores/recommendationStore.ts';
 import { MODEL_PUBLISHED, trainAndPublish } from './training.ts';
@@ -47,13 +48,14 @@ export function createRecommendationsSubgraph(deps: RecommendationsDependencies)
   const recommendations = createRecommendationStore(deps.db);
   const cache = deps.cache ?? createMemoryCache();
   const engine = createRecommendationEngine({ store: recommendations, cache, pubsub: deps.pubsub, logger: deps.logger });
+  const notifications = createNotificationHub(deps.pubsub, deps.logger);
   const refresh = () =>
     engine.refresh().catch((error: unknown) => deps.logger.error({ err: error }, 'failed to reload the model or catalogue'));
   return defineSubgraph({
     name: 'recommendations',
     typeDefs,
     resolvers,
-    stores: { recommendations, engine },
+    stores: { recommendations, engine, notifications },
     createLoaders,
     identitySecret: deps.identitySecret,
     logger: deps.logger,
@@ -62,7 +64,9 @@ export function createRecommendationsSubgraph(deps: RecommendationsDependencies)
       // Serve the newest snapshot from the first request: a restart never waits for training.
       await engine.refresh();
       const stops: (() => Promise<void>)[] = [];
-      stops.push(await consumeRatingEvents(deps.pubsub, recommendations, engine, deps.logger));
+      stops.push(await notifications.start());
+      stops.push(await consumeRatingEvents(deps.pubsub, recommendations, engine, deps.logger, cache));
+      stops.push(await consumeArrivals(deps.pubsub, engine, notifications, deps.logger, cache));
       stops.push(await deps.pubsub.subscribe(MODEL_PUBLISHED, () => void refresh()));
       const poll = setInterval(() => void refresh(), deps.reloadIntervalMs ?? 30_000);
       poll.unref();

@@ -1,4 +1,4 @@
-import { createHttpHandler, listen, type Listening, type Subgraph } from '@marquee/server-kit';
+import { createHttpHandler, listen, serveSubgraphSubscriptions, type Listening, type Subgraph } from '@marquee/server-kit';
 import { subgraphNames, subgraphPort, subgraphUrl, type Env, type SubgraphName } from '@marquee/env';
 import type { Logger } from '@marquee/logger';
 import { createMoviesSubgraph } from '@marquee/movies';
@@ -58,10 +58,22 @@ export async function serveSubgraph(
     port,
     env.MARQUEE_HOST,
   );
+  // Subgraphs with a Subscription root also answer graphql-ws, for the router only.
+  const sockets =
+    subgraph.schema.getSubscriptionType() == null
+      ? undefined
+      : serveSubgraphSubscriptions({
+          server: listening.server,
+          schema: subgraph.schema,
+          identitySecret: subgraph.identitySecret,
+          logger: subgraph.logger,
+          contextFor: subgraph.contextFor,
+        });
   return {
     name,
     url: `${listening.url}/graphql`,
     async stop() {
+      await sockets?.close();
       await listening.close();
       await stopBackground();
       await subgraph.server.stop();
@@ -91,6 +103,7 @@ export async function serveRouter(
       ipPerMinute: env.RATE_LIMIT_IP_PER_MINUTE,
       trustProxy: env.TRUST_PROXY,
     },
+    subscriptions: { maxPerUser: env.MAX_SUBSCRIPTIONS_PER_USER, maxPendingEvents: env.SUBSCRIPTION_BUFFER_EVENTS },
   });
   await router.server.start();
   const listening = await listen(
@@ -98,10 +111,12 @@ export async function serveRouter(
     port,
     env.MARQUEE_HOST,
   );
+  const stopSubscriptions = router.serveSubscriptions(listening.server);
   return {
     name: 'router',
     url: `${listening.url}/graphql`,
     async stop() {
+      await stopSubscriptions();
       await listening.close();
       await router.server.stop();
     },

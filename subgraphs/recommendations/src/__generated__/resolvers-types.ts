@@ -1,5 +1,6 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { EntityReference, ScoredMovie } from '../stores/recommendationStore.ts';
+import type { RecommendationsUpdatedEvent } from '../notifications.ts';
 import type { RecommendationsContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -11,6 +12,7 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  DateTime: { input: Date; output: Date; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -64,6 +66,42 @@ export type Recommendation = {
   reason: Scalars['String']['output'];
   /** Higher is better; comparable within one list only. */
   score: Scalars['Float']['output'];
+};
+
+/**
+ * The signed-in user's recommendations changed: films entered their top 20 after one of their
+ * ratings, or a new film joined the catalogue and made it in ("New arrival").
+ */
+export type RecommendationUpdate = {
+  __typename?: 'RecommendationUpdate';
+  /** The films that entered the top 20, best first. */
+  added: Array<Recommendation>;
+  /** When the change was computed. */
+  at: Scalars['DateTime']['output'];
+  /** The whole current list, best first. `first` is 1 to 100. */
+  recommendations: Array<Recommendation>;
+  /** Whose recommendations changed (always the subscriber). */
+  user: User;
+};
+
+
+/**
+ * The signed-in user's recommendations changed: films entered their top 20 after one of their
+ * ratings, or a new film joined the catalogue and made it in ("New arrival").
+ */
+export type RecommendationUpdateRecommendationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Live changes to the signed-in user's recommendations. Served over graphql-ws at the router's
+   * `/graphql` (authenticate in `connection_init` with `{ "authorization": "Bearer <token>" }`).
+   * Events raised while a connection is down are not replayed: after reconnecting, read
+   * `me { recommendations }` to catch up.
+   */
+  recommendationsUpdated: RecommendationUpdate;
 };
 
 /** The period `trending` looks back over. */
@@ -188,6 +226,7 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Movie: ResolverTypeWrapper<EntityReference>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -195,6 +234,8 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Recommendation: ResolverTypeWrapper<ScoredMovie>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  RecommendationUpdate: ResolverTypeWrapper<RecommendationsUpdatedEvent>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TrendWindow: TrendWindow;
   User: ResolverTypeWrapper<EntityReference>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -202,6 +243,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  DateTime: Scalars['DateTime']['output'];
   Movie: EntityReference;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
@@ -209,9 +251,15 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   Recommendation: ScoredMovie;
   Float: Scalars['Float']['output'];
+  RecommendationUpdate: RecommendationsUpdatedEvent;
+  Subscription: Record<PropertyKey, never>;
   User: EntityReference;
   Boolean: Scalars['Boolean']['output'];
 }>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
 
 export type MovieResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Movie'] = ResolversParentTypes['Movie'], FederationReferenceType extends FederationReferenceTypes['Movie'] = FederationReferenceTypes['Movie']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Movie']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -230,6 +278,17 @@ export type RecommendationResolvers<ContextType = RecommendationsContext, Parent
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type RecommendationUpdateResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['RecommendationUpdate'] = ResolversParentTypes['RecommendationUpdate']> = ResolversObject<{
+  added?: Resolver<Array<ResolversTypes['Recommendation']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recommendations?: Resolver<Array<ResolversTypes['Recommendation']>, ParentType, ContextType, RequireFields<RecommendationUpdateRecommendationsArgs, 'first'>>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
+export type SubscriptionResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  recommendationsUpdated?: SubscriptionResolver<ResolversTypes['RecommendationUpdate'], "recommendationsUpdated", ParentType, ContextType>;
+}>;
+
 export type UserResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -237,9 +296,12 @@ export type UserResolvers<ContextType = RecommendationsContext, ParentType exten
 }>;
 
 export type Resolvers<ContextType = RecommendationsContext> = ResolversObject<{
+  DateTime?: GraphQLScalarType;
   Movie?: MovieResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Recommendation?: RecommendationResolvers<ContextType>;
+  RecommendationUpdate?: RecommendationUpdateResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

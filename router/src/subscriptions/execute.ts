@@ -1,0 +1,184 @@
+import { buildOperationContext, executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
+import type { FetchNode, QueryPlan, SubscriptionNode } from '@apollo/query-planner';
+import { signIdentity } from '@marquee/auth';
+import { upstreamUnavailable } from '@marquee/errors';
+import type { Logger } from '@marquee/logger';
+import { IDENTITY_EXTENSION, REQUEST_ID_EXTENSION } from '@marquee/server-kit';
+import { GraphQLError, type DocumentNode, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
+import type { RouterContext } from '../router.ts';
+import type { SubscriptionPlanner } from './planner.ts';
+import type { UpstreamSockets } from './upstream.ts';
+
+/** The service name the per-event plan reads the subscription event from. */
+const EVENT_SOURCE = '__subscription_event';
+
+export interface SubscriptionExecutorOptions {
+  planner: SubscriptionPlanner;
+  upstream: UpstreamSockets;
+  /** The gateway's data sources by subgraph name (identity forwarding, keep-alive pools). */
+  dataSources: ReadonlyMap<string, GraphQLDataSource<RouterContext>>;
+  identitySecret: string;
+  logger: Logger;
+  /** Events one subscription may have waiting for its client before the client counts as too slow. */
+  maxPendingEvents: number;
+}
+
+export interface SubscriptionRequest {
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  /** The operation text, which keys the plan cache. */
+  query: string;
+  operationName: string | undefined;
+  variables: Record<string, unknown>;
+  context: RouterContext;
+  requestId: string;
+  /** The client fell `maxPendingEvents` behind; the caller ends its connection. */
+  onOverflow(): void;
+}
+
+type Item = { kind: 'event'; result: FormattedExecutionResult } | { kind: 'error'; error: unknown } | { kind: 'complete' };
+
+/**
+ * Runs one federated subscription (ARCHITECTURE §5): the plan's primary fetch as a `graphql-ws`
+ * subscription to the subgraph that owns the root field and, per event, the rest of the plan
+ * through the gateway's own executor — whose first step is the primary fetch re-pointed at the
+ * event — so entity fetches, merging and result shaping are exactly those of a query. An error in
+ * one event's fetches is reported in that event and the stream goes on.
+ */
+export async function* executeSubscription(
+  options: SubscriptionExecutorOptions,
+  request: SubscriptionRequest,
+): AsyncGenerator<ExecutionResult, void, undefined> {
+  const plan = options.planner.plan(request.document, request.operationName, request.query);
+  const node = plan.node;
+  if (node?.kind !== 'Subscription') throw new Error(`Expected a subscription plan, got ${node?.kind ?? 'none'}.`);
+  const perEvent = perEventPlan(node);
+  const identity = request.context.identity;
+
+  const queue: Item[] = [];
+  let wake: (() => void) | undefined;
+  let overflowed = false;
+  const push = (item: Item) => {
+    if (item.kind === 'event' && queue.length >= options.maxPendingEvents) overflowed = true;
+    else queue.push(item);
+    wake?.();
+  };
+  const end = options.upstream.subscribe(
+    node.primary.serviceName,
+    {
+      query: node.primary.operation,
+      variables: pick(request.variables, node.primary.variableUsages),
+      ...(node.primary.operationName === undefined ? {} : { operationName: node.primary.operationName }),
+      extensions: {
+        [REQUEST_ID_EXTENSION]: request.requestId,
+        ...(identity === undefined ? {} : { [IDENTITY_EXTENSION]: signIdentity(identity, options.identitySecret) }),
+      },
+    },
+    {
+      next: (result) => push({ kind: 'event', result }),
+      error: (error) => push({ kind: 'error', error }),
+      complete: () => push({ kind: 'complete' }),
+    },
+  );
+
+  try {
+    for (;;) {
+      if (overflowed) {
+        request.onOverflow();
+        return;
+      }
+      const item = queue.shift();
+      if (item === undefined) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+        continue;
+      }
+      if (item.kind === 'complete') return;
+      if (item.kind === 'error') {
+        yield { errors: upstreamErrors(item.error, options.logger) };
+        return;
+      }
+      yield await runEvent(options, request, perEvent, item.result);
+    }
+  } finally {
+    end();
+  }
+}
+
+function perEventPlan(node: SubscriptionNode): QueryPlan {
+  const primary: FetchNode = { ...node.primary, serviceName: EVENT_SOURCE };
+  return { kind: 'QueryPlan', node: node.rest === undefined ? primary : { kind: 'Sequence', nodes: [primary, node.rest] } };
+}
+
+async function runEvent(
+  options: SubscriptionExecutorOptions,
+  request: SubscriptionRequest,
+  plan: QueryPlan,
+  event: FormattedExecutionResult,
+): Promise<ExecutionResult> {
+  const source: GraphQLDataSource<RouterContext> = {
+    process: () =>
+      Promise.resolve({ ...(event.data == null ? {} : { data: event.data }), ...(event.errors === undefined ? {} : { errors: event.errors }) }),
+  };
+  const serviceMap: ServiceMap = { ...Object.fromEntries(options.dataSources), [EVENT_SOURCE]: source };
+  // The fields of a request context the executor and the data sources read; the rest serve
+  // Apollo Server's pipeline (caching, tracing), which subscription events do not go through.
+  const requestContext = {
+    request: { query: request.query, variables: request.variables, ...(request.operationName === undefined ? {} : { operationName: request.operationName }) },
+    context: request.context,
+    logger: options.logger,
+    metrics: {},
+    overallCachePolicy: undefined,
+    operation: request.operation,
+    operationName: request.operationName ?? null,
+    document: request.document,
+    source: request.query,
+  } as unknown as Parameters<typeof executeQueryPlan>[2];
+  const operationContext = buildOperationContext({
+    schema: options.planner.schema,
+    operationDocument: request.document,
+    ...(request.operationName === undefined ? {} : { operationName: request.operationName }),
+  });
+  const result = await executeQueryPlan(
+    plan,
+    serviceMap,
+    requestContext,
+    operationContext,
+    options.planner.supergraphSchema,
+    options.planner.apiSchema,
+  );
+  if (result.errors === undefined) return result;
+  return { ...result, errors: result.errors.map((error) => asGraphQLError(error, options.logger)) };
+}
+
+function pick(variables: Record<string, unknown>, names: readonly string[] | undefined): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const name of names ?? []) if (name in variables) picked[name] = variables[name];
+  return picked;
+}
+
+/** Subgraph errors keep their code and message (the subgraph masked them); a failed fetch is UPSTREAM_UNAVAILABLE. */
+function asGraphQLError(error: unknown, logger: Logger): GraphQLError {
+  if (error instanceof GraphQLError) {
+    if (error.extensions['code'] !== undefined && error.extensions['code'] !== 'DOWNSTREAM_SERVICE_ERROR') return error;
+    // The gateway's wrapper around a subgraph error: keep the subgraph's public code if it had one.
+    const downstream = error.originalError;
+    if (downstream instanceof GraphQLError && downstream.extensions['code'] !== undefined) return error;
+  }
+  logger.warn({ err: error }, 'a subscription event could not be completed');
+  const unavailable = upstreamUnavailable();
+  return new GraphQLError(unavailable.message, {
+    extensions: unavailable.extensions,
+    ...(error instanceof GraphQLError && error.path !== undefined ? { path: error.path } : {}),
+  });
+}
+
+function upstreamErrors(error: unknown, logger: Logger): GraphQLError[] {
+  if (Array.isArray(error) && error.length > 0) {
+    return (error as GraphQLFormattedError[]).map(
+      (formatted) => new GraphQLError(formatted.message, { ...(formatted.extensions ? { extensions: formatted.extensions } : {}) }),
+    );
+  }
+  logger.warn({ err: error }, 'a subscription ended upstream');
+  return [upstreamUnavailable()];
+}

@@ -1,0 +1,295 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Identity, TokenService } from '@marquee/auth';
+import { ErrorCode, tooComplex, tooManySubscriptions, unauthenticated } from '@marquee/errors';
+import type { Logger } from '@marquee/logger';
+import {
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  OperationTypeNode,
+  parse,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type FormattedExecutionResult,
+  type GraphQLFormattedError,
+} from 'graphql';
+import { CloseCode, type Context as SocketContext, type SubscribePayload } from 'graphql-ws';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { operationCost } from '../cost.ts';
+import { identityFromRequest, type TokenRevocationCheck } from '../identity.ts';
+import { operationDepth } from '../limits.ts';
+import { enforceRateLimit, type RateLimitOptions } from '../rateLimit.ts';
+import { executeSubscription, type SubscriptionExecutorOptions } from './execute.ts';
+
+/** Close codes a client may see besides graphql-ws's own (4400 bad request, 4403, 4408, …). */
+export const SubscriptionCloseCode = {
+  /** No token, an invalid one, or the session expired or was ended (graphql-ws's Unauthorized). */
+  UNAUTHORIZED: CloseCode.Unauthorized,
+  /** Over the rate limit: retry later (WebSocket's "Try Again Later"; graphql-ws clients do). */
+  RATE_LIMITED: 1013,
+  /** The client read events more slowly than they came and fell too far behind. */
+  SLOW_CONSUMER: 4008,
+} as const;
+
+export interface SubscriptionServerOptions {
+  server: Server;
+  executor: Omit<SubscriptionExecutorOptions, 'maxPendingEvents'>;
+  tokens: TokenService;
+  revocations?: TokenRevocationCheck;
+  rateLimit?: RateLimitOptions;
+  logger: Logger;
+  maxDepth: number;
+  maxCost: number;
+  /** Open subscriptions per user on this router. */
+  maxPerUser: number;
+  /** Events waiting for one slow subscription before its connection is closed. */
+  maxPendingEvents: number;
+  /** Largest message a client may send, in bytes. */
+  maxMessageBytes: number;
+  /** How often an open connection's session is checked against logouts. */
+  revocationCheckMs: number;
+  /** Queries and mutations sent over the socket run through the router's HTTP pipeline. */
+  executeOperation(
+    request: { query: string; variables: Record<string, unknown>; operationName: string | undefined },
+    identity: Identity,
+  ): Promise<FormattedExecutionResult>;
+  mask(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError;
+}
+
+export interface SubscriptionServer {
+  /** Open client subscriptions on this router. */
+  active(): number;
+  connections(): number;
+  close(): Promise<void>;
+}
+
+interface Connection {
+  identity: Identity;
+  socket: WebSocket;
+  /** Per operation id, the function that frees its slot under the per-user cap. */
+  slots: Map<string, () => void>;
+  timers: NodeJS.Timeout[];
+}
+
+interface OperationContext {
+  connection: Connection;
+  operationId: string;
+  query: string;
+}
+
+type Ctx = SocketContext<Record<string, unknown> | undefined, Extra>;
+
+const requestError = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
+/** setTimeout's ceiling (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * `graphql-ws` on the router's `/graphql` (same port as HTTP). A connection authenticates once in
+ * `connection_init` and is closed when its token expires or its session ends; each subscription
+ * passes the same parsing, validation, depth, cost and rate limits as an HTTP request, plus a
+ * per-user cap, and runs as a federated subscription (execute.ts).
+ */
+export function serveRouterSubscriptions(options: SubscriptionServerOptions): SubscriptionServer {
+  const { logger, executor } = options;
+  const wss = new WebSocketServer({ server: options.server, path: '/graphql', maxPayload: options.maxMessageBytes });
+  const connectionsByCtx = new WeakMap<Ctx, Connection>();
+  const open = new Set<Connection>();
+  const perUser = new Map<string, number>();
+  let active = 0;
+
+  const closeWith = (socket: WebSocket, code: number, reason: string) => {
+    if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(code, reason);
+  };
+
+  function reserve(connection: Connection, operationId: string): boolean {
+    const userId = connection.identity.userId;
+    const used = perUser.get(userId) ?? 0;
+    if (used >= options.maxPerUser) return false;
+    perUser.set(userId, used + 1);
+    active += 1;
+    let released = false;
+    connection.slots.set(operationId, () => {
+      if (released) return;
+      released = true;
+      connection.slots.delete(operationId);
+      active -= 1;
+      const left = (perUser.get(userId) ?? 1) - 1;
+      if (left <= 0) perUser.delete(userId);
+      else perUser.set(userId, left);
+    });
+    return true;
+  }
+
+  async function rateLimit(request: IncomingMessage, identity: Identity): Promise<GraphQLError | undefined> {
+    if (options.rateLimit === undefined) return undefined;
+    try {
+      await enforceRateLimit(options.rateLimit, request, identity);
+      return undefined;
+    } catch (error) {
+      if (error instanceof GraphQLError) return error;
+      logger.warn({ err: error }, 'rate limiter unavailable; operation allowed');
+      return undefined;
+    }
+  }
+
+  async function onConnect(ctx: Ctx): Promise<boolean> {
+    const { socket, request } = ctx.extra;
+    const params = ctx.connectionParams ?? {};
+    const authorization = params['authorization'] ?? params['Authorization'];
+    if (typeof authorization !== 'string' || authorization === '') {
+      closeWith(socket, SubscriptionCloseCode.UNAUTHORIZED, 'Unauthorized: send { "authorization": "Bearer <token>" } in connection_init');
+      return false;
+    }
+    let identity: Identity | undefined;
+    try {
+      identity = await identityFromRequest({ headers: { authorization } }, options.tokens, options.revocations);
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      closeWith(socket, SubscriptionCloseCode.UNAUTHORIZED, `Unauthorized: ${error.message}`);
+      return false;
+    }
+    if (identity === undefined) {
+      closeWith(socket, SubscriptionCloseCode.UNAUTHORIZED, 'Unauthorized');
+      return false;
+    }
+    const limited = await rateLimit(request, identity);
+    if (limited !== undefined) {
+      closeWith(socket, SubscriptionCloseCode.RATE_LIMITED, limited.message);
+      return false;
+    }
+    const connection: Connection = { identity, socket, slots: new Map(), timers: [] };
+    const untilExpiry = identity.expiresAt * 1000 - Date.now();
+    connection.timers.push(
+      setTimeout(() => closeWith(socket, SubscriptionCloseCode.UNAUTHORIZED, 'Unauthorized: your session has expired; reconnect with a new token'), Math.min(Math.max(untilExpiry, 0), MAX_TIMER_MS)),
+    );
+    const { revocations } = options;
+    const tokenId = identity.tokenId;
+    if (revocations !== undefined && tokenId !== undefined) {
+      connection.timers.push(
+        setInterval(() => {
+          revocations.isRevoked(tokenId).then(
+            (revoked) => revoked && closeWith(socket, SubscriptionCloseCode.UNAUTHORIZED, 'Unauthorized: this session has ended'),
+            (error: unknown) => logger.warn({ err: error }, 'could not check a subscription session against logouts'),
+          );
+        }, options.revocationCheckMs),
+      );
+    }
+    for (const timer of connection.timers) timer.unref();
+    connectionsByCtx.set(ctx, connection);
+    open.add(connection);
+    return true;
+  }
+
+  async function onSubscribe(ctx: Ctx, id: string, payload: SubscribePayload) {
+    const connection = connectionsByCtx.get(ctx);
+    if (connection === undefined) return [unauthenticated()];
+    let document: DocumentNode;
+    try {
+      document = parse(payload.query);
+    } catch (error) {
+      return [requestError(error instanceof GraphQLError ? error.message : 'The query could not be parsed.', ErrorCode.GRAPHQL_PARSE_FAILED)];
+    }
+    const schema = executor.planner.schema;
+    const invalid = validate(schema, document);
+    if (invalid.length > 0) return invalid.map((error) => requestError(error.message, ErrorCode.GRAPHQL_VALIDATION_FAILED));
+    const operationName = payload.operationName ?? undefined;
+    const operation = getOperationAST(document, operationName);
+    if (operation == null) return [requestError('Name the operation to run.', ErrorCode.OPERATION_RESOLUTION_FAILURE)];
+    const variables = payload.variables ?? {};
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+    if (coerced.errors !== undefined) return coerced.errors.map((error) => requestError(error.message, ErrorCode.BAD_USER_INPUT));
+    const depth = operationDepth(document, operation);
+    if (depth > options.maxDepth) return [tooComplex(`The operation is ${depth} levels deep; the limit is ${options.maxDepth}.`)];
+    const cost = operationCost(schema, document, operation, variables);
+    if (cost > options.maxCost) return [tooComplex(`The operation's estimated cost is ${cost}; the limit is ${options.maxCost}.`)];
+    const limited = await rateLimit(ctx.extra.request, connection.identity);
+    if (limited !== undefined) return [limited];
+    if (operation.operation === OperationTypeNode.SUBSCRIPTION && !reserve(connection, id)) {
+      return [tooManySubscriptions(options.maxPerUser)];
+    }
+    const contextValue: OperationContext = { connection, operationId: id, query: payload.query };
+    return { schema, document, operationName, variableValues: variables, contextValue } satisfies ExecutionArgs;
+  }
+
+  async function* subscribe(args: ExecutionArgs): AsyncGenerator<ExecutionResult, void, undefined> {
+    const { connection, operationId, query } = args.contextValue as OperationContext;
+    try {
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation == null) return;
+      yield* executeSubscription(
+        { ...executor, maxPendingEvents: options.maxPendingEvents },
+        {
+          document: args.document,
+          operation,
+          query,
+          operationName: args.operationName ?? undefined,
+          variables: (args.variableValues ?? {}) as Record<string, unknown>,
+          context: { identity: connection.identity },
+          requestId: randomUUID(),
+          onOverflow: () => {
+            logger.warn({ userId: connection.identity.userId, pending: options.maxPendingEvents }, 'closing a subscriber that fell behind');
+            closeWith(connection.socket, SubscriptionCloseCode.SLOW_CONSUMER, `Slow consumer: more than ${options.maxPendingEvents} events were waiting`);
+          },
+        },
+      );
+    } finally {
+      connection.slots.get(operationId)?.();
+    }
+  }
+
+  async function execute(args: ExecutionArgs): Promise<ExecutionResult> {
+    const { connection, query } = args.contextValue as OperationContext;
+    const result = await options.executeOperation(
+      { query, variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName ?? undefined },
+      connection.identity,
+    );
+    return {
+      ...(result.data === undefined ? {} : { data: result.data }),
+      ...(result.errors === undefined
+        ? {}
+        : {
+            errors: result.errors.map(
+              (error) => new GraphQLError(error.message, { ...(error.extensions ? { extensions: error.extensions } : {}), ...(error.path ? { path: error.path } : {}) }),
+            ),
+          }),
+    };
+  }
+
+  const maskAll = (errors: readonly GraphQLError[]) => errors.map((error) => options.mask(error.toJSON(), error.originalError ?? error));
+  const handle = useServer(
+    {
+      schema: executor.planner.schema,
+      onConnect,
+      onSubscribe,
+      subscribe,
+      execute,
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        const { data, errors } = result as ExecutionResult;
+        if (errors === undefined) return undefined;
+        return { errors: maskAll(errors), ...(data === undefined ? {} : { data }) };
+      },
+      onError: (_ctx, _id, _payload, errors) => maskAll(errors),
+      onClose: (ctx) => {
+        const connection = connectionsByCtx.get(ctx);
+        if (connection === undefined) return;
+        open.delete(connection);
+        for (const timer of connection.timers) clearTimeout(timer);
+        for (const release of [...connection.slots.values()]) release();
+      },
+    },
+    wss,
+  );
+
+  return {
+    active: () => active,
+    connections: () => open.size,
+    async close() {
+      await handle.dispose();
+      for (const client of wss.clients) client.terminate();
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { unauthenticated } from '@marquee/errors';
+import type { SubscriptionResolvers } from '../__generated__/resolvers-types.ts';
+import type { RecommendationsUpdatedEvent } from '../notifications.ts';
+
+export const Subscription: SubscriptionResolvers = {
+  recommendationsUpdated: {
+    // Always the viewer's own stream: there is no argument naming someone else's.
+    subscribe: (_parent, _args, { identity, stores }) => {
+      if (identity === undefined) throw unauthenticated('Sign in to subscribe to your recommendations.');
+      return { [Symbol.asyncIterator]: () => stores.notifications.listen(identity.userId) };
+    },
+    resolve: (event: RecommendationsUpdatedEvent) => event,
+  },
+};

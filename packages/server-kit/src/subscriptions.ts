@@ -1,0 +1,68 @@
+import type { Server } from 'node:http';
+import type { Identity } from '@marquee/auth';
+import { verifyIdentity, verifyRouterCredential } from '@marquee/auth';
+import { maskError } from '@marquee/errors';
+import type { Logger } from '@marquee/logger';
+import type { ExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { requestIdFrom } from './subgraph.ts';
+
+/** `connection_init` payload key carrying the router's socket credential. */
+export const ROUTER_CREDENTIAL_PARAM = 'routerCredential';
+/** Subscribe-message `extensions` keys: the caller's signed identity and the request id. */
+export const IDENTITY_EXTENSION = 'marqueeIdentity';
+export const REQUEST_ID_EXTENSION = 'requestId';
+
+export interface SubgraphSubscriptionsOptions<Context> {
+  /** The subgraph's HTTP server; sockets upgrade on `path` of the same port. */
+  server: Server;
+  schema: GraphQLSchema;
+  identitySecret: string;
+  logger: Logger;
+  contextFor: (identity: Identity | undefined, requestId: string) => Context;
+  path?: string;
+}
+
+export interface SubgraphSubscriptions {
+  /** Ends every socket (clients see 1001 "going away" and reconnect elsewhere) and stops accepting. */
+  close(): Promise<void>;
+}
+
+/**
+ * `graphql-ws` on a subgraph, for the router alone: a socket is accepted only with a fresh router
+ * credential in `connection_init` (else 4403), and each operation runs as the identity the router
+ * signed into its `extensions`. Errors are masked as on HTTP.
+ */
+export function serveSubgraphSubscriptions<Context>(options: SubgraphSubscriptionsOptions<Context>): SubgraphSubscriptions {
+  const { schema, identitySecret, logger } = options;
+  const wss = new WebSocketServer({ server: options.server, path: options.path ?? '/graphql', maxPayload: 1_000_000 });
+  const mask = maskError((formatted, original) => logger.error({ err: original, path: formatted.path }, 'unexpected subscription error'));
+  const maskAll = (errors: readonly GraphQLError[]) => errors.map((error) => mask(error.toJSON(), error.originalError ?? error));
+  const handle = useServer(
+    {
+      schema,
+      onConnect: (ctx) => verifyRouterCredential(ctx.connectionParams?.[ROUTER_CREDENTIAL_PARAM], identitySecret),
+      context: (_ctx, _id, payload) => {
+        const signed = payload.extensions?.[IDENTITY_EXTENSION];
+        const identity = verifyIdentity(typeof signed === 'string' ? signed : undefined, identitySecret, Date.now(), {
+          maxAgeSeconds: Infinity,
+        });
+        return options.contextFor(identity, requestIdFrom(payload.extensions?.[REQUEST_ID_EXTENSION])) as Record<string, unknown>;
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        const { errors, data, extensions } = result as ExecutionResult;
+        if (errors === undefined) return undefined;
+        return { errors: maskAll(errors), ...(data === undefined ? {} : { data }), ...(extensions === undefined ? {} : { extensions }) };
+      },
+      onError: (_ctx, _id, _payload, errors) => maskAll(errors),
+    },
+    wss,
+  );
+  return {
+    async close() {
+      await handle.dispose();
+      for (const client of wss.clients) client.terminate();
+    },
+  };
+}

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { EnvError } from '@marquee/env';
 import { composeCommand } from './commands/compose.ts';
 import { generateCommand } from './commands/generate.ts';
-import { ingestCommand, parseIngestSource, parsePositiveInteger } from './commands/ingest.ts';
+import { ingestCommand, parseBulkMode, parseIngestSource, parsePositiveInteger } from './commands/ingest.ts';
 import { registerEvaluateCommand } from './commands/evaluate.ts';
 import { registerTrainCommand } from './commands/train.ts';
 import { keysCommand } from './commands/keys.ts';
@@ -46,6 +46,12 @@ program
   .option('--rejects <dir>', 'where rejected rows are written (default <dir>/rejects)')
   .option('--json', 'print the summary as JSON', false)
   .option('--batch-size <rows>', 'rows per COPY batch (default 10000)', parsePositiveInteger)
+  .option(
+    '--bulk <mode>',
+    'auto: a bulk initial load (indexes dropped, COPY, indexes rebuilt) when the target tables are empty on PostgreSQL, else upserts; on: bulk or fail; off: always upserts',
+    parseBulkMode,
+    'auto',
+  )
   .action(ingestCommand);
 
 program

@@ -8,3 +8,13 @@ export type * from './generated/models.ts';
 export { CreditRole, UserRole } from './generated/enums.ts';
 export { bulkUpsert, encodeCopyValue } from './bulkUpsert.ts';
 export type { BulkColumn, BulkResult, BulkRow, BulkTarget, BulkValue, ConflictPolicy } from './bulkUpsert.ts';
+export {
+  BulkLoadError,
+  BulkLoadInProgressError,
+  listDeferredDefinitions,
+  nonEmptyTables,
+  recoverInterruptedBulkLoad,
+  restoreDefinitions,
+  withDeferredDefinitions,
+} from './bulkLoad.ts';
+export type { DeferredDefinition, RestoreOptions } from './bulkLoad.ts';

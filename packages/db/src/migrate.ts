@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { recoverInterruptedBulkLoad } from './bulkLoad.ts';
 import { createPgExecutor } from './pgExecutor.ts';
 import type { SqlExecutor } from './sql.ts';
 
@@ -61,6 +62,9 @@ export async function applyMigrations(
   return sql.transaction(async (tx) => {
     // Transaction-scoped lock: released at commit, so no connection is left holding it.
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    // Before anything else: recreate the indexes and constraints a bulk load dropped and did not
+    // live to recreate (a pending migration may rely on them).
+    await recoverInterruptedBulkLoad(tx);
     await tx.exec(CREATE_MIGRATIONS_TABLE);
     const rows = await tx.query<{ migration_name: string; checksum: string }>(
       'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',

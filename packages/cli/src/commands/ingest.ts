@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { openDatabase } from '@marquee/db';
 import { loadEnv } from '@marquee/env';
-import { barProgress, formatSummary, ingestImdb, ingestMovielens, logProgress, type IngestSummary } from '../ingest/index.ts';
+import { barProgress, bulkModes, formatSummary, ingestImdb, ingestMovielens, logProgress, type BulkMode, type IngestSummary } from '../ingest/index.ts';
 
 export type IngestSource = 'imdb' | 'movielens';
 
@@ -17,10 +17,17 @@ export function parsePositiveInteger(value: string): number {
   return number;
 }
 
+export function parseBulkMode(value: string): BulkMode {
+  const mode = bulkModes.find((candidate) => candidate === value);
+  if (mode === undefined) throw new InvalidArgumentError(`Expected ${bulkModes.join(', ')}.`);
+  return mode;
+}
+
 export interface IngestCommandOptions {
   rejects?: string;
   json: boolean;
   batchSize?: number;
+  bulk: BulkMode;
 }
 
 /**
@@ -40,6 +47,7 @@ export async function ingestCommand(source: IngestSource, dir: string, options: 
       progress: process.stderr.isTTY ? barProgress() : logProgress(),
       ...(options.rejects === undefined ? {} : { rejectsDir: resolve(options.rejects) }),
       ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+      bulk: options.bulk,
     };
     summary = source === 'imdb' ? await ingestImdb(dir, db, ingestOptions) : await ingestMovielens(dir, db, ingestOptions);
   } finally {

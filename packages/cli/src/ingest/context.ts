@@ -15,6 +15,11 @@ export interface IngestOptions {
   progress: Progress;
   /** Rows per COPY batch (default 10,000). */
   batchSize?: number;
+  /**
+   * `auto` (default): a bulk initial load when the database is PostgreSQL and the target tables
+   * are empty, else incremental upserts; `on`: bulk or fail; `off`: always incremental.
+   */
+  bulk?: 'auto' | 'on' | 'off';
 }
 
 /** Each subgraph's data goes through that subgraph's own import store. */

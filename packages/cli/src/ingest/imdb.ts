@@ -1,7 +1,8 @@
-import { resolve } from 'node:path';
-import type { Database } from '@marquee/db';
+import { basename, resolve } from 'node:path';
+import { recoverInterruptedBulkLoad, restoreDefinitions, withDeferredDefinitions, type Database, type DeferredDefinition } from '@marquee/db';
 import type { ImportedCredit, PeopleImportStore } from '@marquee/people';
 import { findFile, importStores, IngestError, rejectsWriter, type IngestOptions } from './context.ts';
+import { bulkWriters, chooseBulk, completeRatingsSummary, imdbTables, RatingsByTitle } from './imdbBulk.ts';
 import {
   imdbFiles,
   imdbHeaders,
@@ -13,17 +14,24 @@ import {
   splitTsv,
   type ImdbFile,
 } from './imdbParsers.ts';
+import { readRawLines } from './lines.ts';
+import type { RejectsWriter } from './rejects.ts';
 import { countsOf, outcomeOf, runFile, type BatchOutcome, type FileJob } from './runFile.ts';
-import type { IngestSummary } from './summary.ts';
+import type { FileSummary, IngestSummary } from './summary.ts';
 
 /**
  * Loads IMDb's non-commercial TSVs from `dir` (`<name>.tsv` or `<name>.tsv.gz`), people first so
  * credits can refer to them. Every title type is kept (`kind` = titleType). Missing files are
  * skipped; a directory with none of them is an error.
+ *
+ * Into empty PostgreSQL tables this is a bulk initial load (`options.bulk`, see imdbBulk.ts):
+ * indexes and constraints are dropped, rows COPYed straight in and the indexes rebuilt at the end.
+ * Otherwise every batch is upserted, so a re-run of the same files changes nothing.
  */
 export async function ingestImdb(dir: string, db: Database, options: IngestOptions): Promise<IngestSummary> {
   const startedAt = performance.now();
-  const stores = importStores(db);
+  // Before anything else: finish what an interrupted bulk load left undone.
+  await recoverInterruptedBulkLoad(db.sql);
   const paths = new Map<ImdbFile, string>();
   for (const name of imdbFiles) {
     const path = await findFile(dir, [`${name}.tsv.gz`, `${name}.tsv`]);
@@ -32,11 +40,30 @@ export async function ingestImdb(dir: string, db: Database, options: IngestOptio
   if (paths.size === 0) {
     throw new IngestError(`No IMDb files in ${dir}: expected ${imdbFiles.map((name) => `${name}.tsv[.gz]`).join(', ')}.`);
   }
+  const bulk = await chooseBulk(db, options.bulk ?? 'auto');
   const rejects = rejectsWriter(dir, options);
-  const context = { progress: options.progress, rejects };
-  const common = { split: splitTsv, ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }) };
+  try {
+    const files = bulk
+      ? await withDeferredDefinitions(db.sql, imdbTables, (deferred) => loadBulk(paths, db, options, rejects, deferred))
+      : await loadIncrementally(paths, db, options, rejects);
+    if (bulk) await Promise.all(imdbTables.map((table) => db.sql.exec(`ANALYZE ${table}`)));
+    return { source: 'imdb', mode: bulk ? 'bulk' : 'incremental', dir: resolve(dir), files, seconds: (performance.now() - startedAt) / 1000 };
+  } finally {
+    await rejects.close();
+  }
+}
 
-  const jobs: { [F in ImdbFile]: Omit<FileJob<ReturnType<(typeof parsers)[F]>>, 'path'> } = {
+type Jobs = { [F in ImdbFile]: Omit<FileJob<ReturnType<(typeof parsers)[F]>>, 'path'> };
+
+function commonJob(options: IngestOptions) {
+  return { split: splitTsv, ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }) };
+}
+
+/** The incremental load: every batch upserted through the subgraphs' import stores. */
+function incrementalJobs(db: Database, options: IngestOptions): Jobs {
+  const stores = importStores(db);
+  const common = commonJob(options);
+  return {
     'name.basics': {
       ...common,
       header: imdbHeaders['name.basics'],
@@ -79,17 +106,84 @@ export async function ingestImdb(dir: string, db: Database, options: IngestOptio
       write: (batch) => writeCrew(stores.people, batch),
     },
   };
+}
 
+async function loadIncrementally(paths: ReadonlyMap<ImdbFile, string>, db: Database, options: IngestOptions, rejects: RejectsWriter): Promise<FileSummary[]> {
+  const jobs = incrementalJobs(db, options);
+  const context = { progress: options.progress, rejects };
   const files = [];
-  try {
-    for (const [name, path] of paths) {
-      // The mapped type pairs each file with its own parser; TypeScript cannot follow the key through the loop.
-      files.push(await runFile({ ...(jobs[name] as FileJob<unknown>), path }, context));
-    }
-  } finally {
-    await rejects.close();
+  for (const [name, path] of paths) {
+    // The mapped type pairs each file with its own parser; TypeScript cannot follow the key through the loop.
+    files.push(await runFile({ ...(jobs[name] as FileJob<unknown>), path }, context));
   }
-  return { source: 'imdb', dir: resolve(dir), files, seconds: (performance.now() - startedAt) / 1000 };
+  return files;
+}
+
+/**
+ * The bulk load, in the incremental load's file order and with its counts. title.ratings is read
+ * first so title.basics COPYs each movie with its rating; the ratings' outcome is known once
+ * title.basics is written. A table's indexes are rebuilt in the background as soon as no later
+ * file writes it (people after name.basics, movies and item features after title.basics), while
+ * the credits load; the credits' own and the foreign key are rebuilt at the end.
+ */
+async function loadBulk(
+  paths: ReadonlyMap<ImdbFile, string>,
+  db: Database,
+  options: IngestOptions,
+  rejects: RejectsWriter,
+  deferred: readonly DeferredDefinition[],
+): Promise<FileSummary[]> {
+  const ratings = new RatingsByTitle();
+  const writers = bulkWriters(db.sql, importStores(db), ratings);
+  const jobs = incrementalJobs(db, options);
+  jobs['name.basics'].write = writers.people;
+  jobs['title.basics'].write = writers.titles;
+  jobs['title.principals'].write = writers.principals;
+  const context = { progress: options.progress, rejects };
+  const files = new Map<ImdbFile, FileSummary>();
+  const rebuilding: Promise<void>[] = [];
+  const rebuild = (tables: readonly string[]) => {
+    const definitions = deferred.filter((definition) => tables.includes(definition.tableName) && !/^FOREIGN KEY/i.test(definition.definition));
+    const done = restoreDefinitions(db.sql, definitions);
+    // Awaited below; this only keeps a failure from being reported as unhandled meanwhile.
+    done.catch(() => undefined);
+    rebuilding.push(done);
+  };
+
+  async function loadFiles(): Promise<void> {
+    const ratingsPath = paths.get('title.ratings');
+    if (ratingsPath !== undefined) {
+      const lookup = { ...jobs['title.ratings'], path: ratingsPath, collect: (row: Parameters<RatingsByTitle['add']>[0]) => ratings.add(row) };
+      delete lookup.write;
+      files.set('title.ratings', await runFile(lookup, context));
+    }
+    for (const [name, path] of paths) {
+      if (name === 'title.ratings') continue;
+      files.set(name, await runFile({ ...(jobs[name] as FileJob<unknown>), path }, context));
+      if (name === 'name.basics') rebuild(['people.person']);
+      if (name === 'title.basics') rebuild(['movies.movie', 'recommendations.item_feature']);
+    }
+    const ratingsSummary = files.get('title.ratings');
+    if (ratingsPath !== undefined && ratingsSummary !== undefined) {
+      const outcome = ratings.outcome();
+      completeRatingsSummary(ratingsSummary, outcome);
+      const raws = await readRawLines(ratingsPath, new Set(outcome.rejected.map(({ line }) => line)));
+      for (const { line, reason } of outcome.rejected) await rejects.write({ file: basename(ratingsPath), line, reason, raw: raws.get(line) ?? '' });
+      const rejectsFile = rejects.pathOf(ratingsSummary.file);
+      if (rejectsFile !== undefined) ratingsSummary.rejectsFile = rejectsFile;
+    }
+  }
+
+  try {
+    await loadFiles();
+  } catch (error) {
+    // Rebuilds under way are settled before withDeferredDefinitions restores everything.
+    await Promise.allSettled(rebuilding);
+    throw error;
+  }
+  // A failed rebuild fails the load; the definitions stay recorded for the restore that follows.
+  await Promise.all(rebuilding);
+  return [...paths.keys()].flatMap((name) => files.get(name) ?? []);
 }
 
 const parsers = {

@@ -3,3 +3,4 @@ export { ingestImdb } from './imdb.ts';
 export { ingestMovielens } from './movielens.ts';
 export { barProgress, logProgress, silentProgress, type Progress } from './progress.ts';
 export { formatSummary, type FileSummary, type IngestSummary } from './summary.ts';
+export { bulkModes, type BulkMode } from './imdbBulk.ts';

@@ -47,3 +47,16 @@ export async function readLines(path: string, encoding: 'utf8' | 'latin1' = 'utf
   }
   return { lines: lines(), bytesRead: () => file.bytesRead, totalBytes: size };
 }
+
+/** The text of the given physical lines of a file (for rejects found after the file was read). */
+export async function readRawLines(path: string, wanted: ReadonlySet<number>, encoding: 'utf8' | 'latin1' = 'utf8'): Promise<Map<number, string>> {
+  const found = new Map<number, string>();
+  if (wanted.size === 0) return found;
+  const last = Math.max(...wanted);
+  const reader = await readLines(path, encoding);
+  for await (const { line, text } of reader.lines) {
+    if (wanted.has(line)) found.set(line, line === 1 ? text.replace(/^\uFEFF/, '') : text);
+    if (line >= last) break;
+  }
+  return found;
+}

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Database } from '@marquee/db';
+import { recoverInterruptedBulkLoad, type Database } from '@marquee/db';
 import { findFile, importStores, IngestError, rejectsWriter, type ImportStores, type IngestOptions } from './context.ts';
 import {
   movielensHeaders,
@@ -55,6 +55,9 @@ interface Run {
  */
 export async function ingestMovielens(dir: string, db: Database, options: IngestOptions): Promise<IngestSummary> {
   const startedAt = performance.now();
+  if (options.bulk === 'on') throw new IngestError('--bulk on applies to IMDb files; MovieLens files always load incrementally.');
+  // Before anything else: finish what an interrupted bulk load left undone.
+  await recoverInterruptedBulkLoad(db.sql);
   const rejects = rejectsWriter(dir, options);
   const run: Run = {
     stores: importStores(db),
@@ -64,7 +67,7 @@ export async function ingestMovielens(dir: string, db: Database, options: Ingest
   try {
     const uData = await findFile(dir, ['u.data']);
     const files = uData === undefined ? await ingestLatest(dir, run) : await ingest100k(dir, uData, run);
-    return { source: 'movielens', dir: resolve(dir), files, seconds: (performance.now() - startedAt) / 1000 };
+    return { source: 'movielens', mode: 'incremental', dir: resolve(dir), files, seconds: (performance.now() - startedAt) / 1000 };
   } finally {
     await rejects.close();
   }

@@ -22,6 +22,8 @@ export interface FileSummary extends WriteCounts {
 
 export interface IngestSummary {
   source: 'imdb' | 'movielens';
+  /** `bulk`: an initial load into empty tables with indexes built afterwards; else upserts. */
+  mode: 'bulk' | 'incremental';
   dir: string;
   files: FileSummary[];
   seconds: number;
@@ -54,6 +56,6 @@ export function formatSummary(summary: IngestSummary): string {
     }
     if (file.rejectsFile !== undefined) lines.push(`  ${file.file}: ${file.rejected} rejected lines in ${file.rejectsFile}`);
   }
-  lines.push(`${summary.source} ingestion of ${summary.dir} took ${summary.seconds.toFixed(1)}s`);
+  lines.push(`${summary.source} ${summary.mode === 'bulk' ? 'bulk initial load' : 'ingestion'} of ${summary.dir} took ${summary.seconds.toFixed(1)}s`);
   return lines.join('\n');
 }

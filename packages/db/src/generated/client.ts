@@ -111,3 +111,8 @@ export type Interaction = Prisma.InteractionModel
  * 
  */
 export type ModelSnapshot = Prisma.ModelSnapshotModel
+/**
+ * Model DeferredDefinition
+ * 
+ */
+export type DeferredDefinition = Prisma.DeferredDefinitionModel

@@ -410,7 +410,8 @@ export const ModelName = {
   Review: 'Review',
   ItemFeature: 'ItemFeature',
   Interaction: 'Interaction',
-  ModelSnapshot: 'ModelSnapshot'
+  ModelSnapshot: 'ModelSnapshot',
+  DeferredDefinition: 'DeferredDefinition'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -426,7 +427,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "movie" | "person" | "credit" | "user" | "watchlistItem" | "movieList" | "movieListItem" | "preference" | "refreshToken" | "rating" | "review" | "itemFeature" | "interaction" | "modelSnapshot"
+    modelProps: "movie" | "person" | "credit" | "user" | "watchlistItem" | "movieList" | "movieListItem" | "preference" | "refreshToken" | "rating" | "review" | "itemFeature" | "interaction" | "modelSnapshot" | "deferredDefinition"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1466,6 +1467,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    DeferredDefinition: {
+      payload: Prisma.$DeferredDefinitionPayload<ExtArgs>
+      fields: Prisma.DeferredDefinitionFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.DeferredDefinitionFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DeferredDefinitionPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.DeferredDefinitionFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DeferredDefinitionPayload>
+        }
+        findFirst: {
+          args: Prisma.DeferredDefinitionFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DeferredDefinitionPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.DeferredDefinitionFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DeferredDefinitionPayload>
+        }
+        findMany: {
+          args: Prisma.DeferredDefinitionFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DeferredDefinitionPayload>[]
+        }
+        create: {
+          args: Prisma.DeferredDefinitionCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DeferredDefinitionPayload>
+        }
+        createMany: {
+          args: Prisma.DeferredDefinitionCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.DeferredDefinitionCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DeferredDefinitionPayload>[]
+        }
+        delete: {
+          args: Prisma.DeferredDefinitionDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DeferredDefinitionPayload>
+        }
+        update: {
+          args: Prisma.DeferredDefinitionUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DeferredDefinitionPayload>
+        }
+        deleteMany: {
+          args: Prisma.DeferredDefinitionDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.DeferredDefinitionUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.DeferredDefinitionUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DeferredDefinitionPayload>[]
+        }
+        upsert: {
+          args: Prisma.DeferredDefinitionUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DeferredDefinitionPayload>
+        }
+        aggregate: {
+          args: Prisma.DeferredDefinitionAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateDeferredDefinition>
+        }
+        groupBy: {
+          args: Prisma.DeferredDefinitionGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.DeferredDefinitionGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.DeferredDefinitionCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.DeferredDefinitionCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -1674,6 +1749,18 @@ export const ModelSnapshotScalarFieldEnum = {
 } as const
 
 export type ModelSnapshotScalarFieldEnum = (typeof ModelSnapshotScalarFieldEnum)[keyof typeof ModelSnapshotScalarFieldEnum]
+
+
+export const DeferredDefinitionScalarFieldEnum = {
+  id: 'id',
+  tableName: 'tableName',
+  name: 'name',
+  kind: 'kind',
+  definition: 'definition',
+  deferredAt: 'deferredAt'
+} as const
+
+export type DeferredDefinitionScalarFieldEnum = (typeof DeferredDefinitionScalarFieldEnum)[keyof typeof DeferredDefinitionScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -2005,6 +2092,7 @@ export type GlobalOmitConfig = {
   itemFeature?: Prisma.ItemFeatureOmit
   interaction?: Prisma.InteractionOmit
   modelSnapshot?: Prisma.ModelSnapshotOmit
+  deferredDefinition?: Prisma.DeferredDefinitionOmit
 }
 
 /* Types for Logging */

@@ -64,7 +64,8 @@ export const ModelName = {
   Review: 'Review',
   ItemFeature: 'ItemFeature',
   Interaction: 'Interaction',
-  ModelSnapshot: 'ModelSnapshot'
+  ModelSnapshot: 'ModelSnapshot',
+  DeferredDefinition: 'DeferredDefinition'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -252,6 +253,18 @@ export const ModelSnapshotScalarFieldEnum = {
 } as const
 
 export type ModelSnapshotScalarFieldEnum = (typeof ModelSnapshotScalarFieldEnum)[keyof typeof ModelSnapshotScalarFieldEnum]
+
+
+export const DeferredDefinitionScalarFieldEnum = {
+  id: 'id',
+  tableName: 'tableName',
+  name: 'name',
+  kind: 'kind',
+  definition: 'definition',
+  deferredAt: 'deferredAt'
+} as const
+
+export type DeferredDefinitionScalarFieldEnum = (typeof DeferredDefinitionScalarFieldEnum)[keyof typeof DeferredDefinitionScalarFieldEnum]
 
 
 export const SortOrder = {

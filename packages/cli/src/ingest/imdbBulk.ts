@@ -1,0 +1,234 @@
+import { encodeCopyValue, nonEmptyTables, type BulkValue, type Database, type SqlExecutor } from '@marquee/db';
+import { IngestError, type ImportStores } from './context.ts';
+import type { ParsedCredit, ParsedPerson, ParsedTitle, ParsedTitleRating } from './imdbParsers.ts';
+import { countsOf, outcomeOf, type BatchOutcome, type Parsed } from './runFile.ts';
+import type { FileSummary } from './summary.ts';
+
+/**
+ * The bulk initial load of IMDb files (PostgreSQL, empty tables): batches are COPYed straight
+ * into the real tables while their secondary indexes and constraints are dropped (see
+ * `withDeferredDefinitions` in @marquee/db). It writes exactly the columns the subgraphs' import
+ * stores write, and falls back to those stores' upserts for any batch the fast path cannot take
+ * as is (a key repeated within the batch, or already written by an earlier batch), so the
+ * summary, the rejects and the stored rows are the ones an incremental load of the same files
+ * into empty tables gives.
+ */
+
+export type BulkMode = 'auto' | 'on' | 'off';
+
+export const bulkModes: readonly BulkMode[] = ['auto', 'on', 'off'];
+
+/** The tables an IMDb load writes, which must all be empty for a bulk load. */
+export const imdbTables = ['people.person', 'people.credit', 'movies.movie', 'recommendations.item_feature'] as const;
+
+/**
+ * Whether this load is a bulk one: `off` never, `on` always (an error unless PostgreSQL with
+ * empty tables), `auto` when that is the case.
+ */
+export async function chooseBulk(db: Database, mode: BulkMode): Promise<boolean> {
+  if (mode === 'off') return false;
+  if (db.kind !== 'postgres') {
+    if (mode === 'on') throw new IngestError('--bulk on needs PostgreSQL (DATABASE_URL); the embedded database always loads incrementally.');
+    return false;
+  }
+  const filled = await nonEmptyTables(db.sql, imdbTables);
+  if (filled.length === 0) return true;
+  if (mode === 'on') {
+    throw new IngestError(`--bulk on needs empty tables, but ${filled.join(', ')} already has rows; --bulk auto (the default) loads incrementally then.`);
+  }
+  return false;
+}
+
+const copyRow = (values: readonly BulkValue[]) => `${values.map(encodeCopyValue).join('\t')}\n`;
+
+/**
+ * COPYs every part in one transaction. False when a key is already in its table (a unique
+ * violation): nothing was written, and the caller takes the upsert path for the batch.
+ */
+async function copyUnlessConflict(sql: SqlExecutor, parts: readonly { target: string; rows: string }[]): Promise<boolean> {
+  try {
+    await sql.transaction(async (tx) => {
+      for (const part of parts) await tx.copyFrom(part.target, part.rows);
+    });
+    return true;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === '23505') return false;
+    throw error;
+  }
+}
+
+function hasRepeats(keys: readonly string[]): boolean {
+  return new Set(keys).size !== keys.length;
+}
+
+const inserted = (count: number): BatchOutcome => ({ inserted: count, updated: 0, unchanged: 0, rejected: [] });
+
+/** Lines of a batch that an outcome did not reject. */
+function writtenLines(outcome: BatchOutcome): (line: number) => boolean {
+  const rejected = new Set(outcome.rejected.map(({ line }) => line));
+  return (line) => !rejected.has(line);
+}
+
+/**
+ * title.ratings read before title.basics, so each movie row is COPYed with its rating instead of
+ * rewritten by an UPDATE per rating afterwards. Bounded by the number of rated titles.
+ */
+export class RatingsByTitle {
+  private readonly slots = new Map<string, number>();
+  private readonly lines: number[] = [];
+  private readonly averages: number[] = [];
+  private readonly votes: number[] = [];
+  private readonly matched: boolean[] = [];
+  /** Ratings replaced by a later line with the same tconst. */
+  readonly superseded: { line: number; by: number }[] = [];
+
+  add({ line, value }: Parsed<ParsedTitleRating>): void {
+    const slot = this.slots.get(value.id);
+    if (slot === undefined) {
+      this.slots.set(value.id, this.lines.length);
+      this.lines.push(line);
+      this.averages.push(value.averageRating);
+      this.votes.push(value.numVotes);
+      this.matched.push(false);
+      return;
+    }
+    this.superseded.push({ line: this.lines[slot] ?? 0, by: line });
+    this.lines[slot] = line;
+    this.averages[slot] = value.averageRating;
+    this.votes[slot] = value.numVotes;
+  }
+
+  /** The rating of `id`, if any, as [averageRating, numVotes]. */
+  lookup(id: string): [number, number] | undefined {
+    const slot = this.slots.get(id);
+    return slot === undefined ? undefined : [this.averages[slot] ?? 0, this.votes[slot] ?? 0];
+  }
+
+  /** Records that `id`'s movie row was written with its rating. */
+  markWritten(id: string): void {
+    const slot = this.slots.get(id);
+    if (slot !== undefined) this.matched[slot] = true;
+  }
+
+  /**
+   * What title.ratings did, counted as the incremental load counts it: a rating of a written
+   * title updated its movie (and its item feature, unless numVotes is 0, the default), a rating
+   * of an unknown title or one superseded by a later line is a reject.
+   */
+  outcome(): BatchOutcome {
+    const outcome: BatchOutcome = {
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      rejected: this.superseded.map(({ line, by }) => ({ line, reason: `duplicate key: line ${by} has the same key and is the one written` })),
+    };
+    const items = { inserted: 0, updated: 0, unchanged: 0 };
+    this.lines.forEach((line, slot) => {
+      if (this.matched[slot] !== true) {
+        outcome.rejected.push({ line, reason: 'unknown title (not in title.basics)' });
+        return;
+      }
+      outcome.updated += 1;
+      if (this.votes[slot] === 0) items.unchanged += 1;
+      else items.updated += 1;
+    });
+    outcome.rejected.sort((a, b) => a.line - b.line);
+    return { ...outcome, also: { itemFeatures: items } };
+  }
+}
+
+/** Folds the ratings outcome into the lookup pass's summary of title.ratings. */
+export function completeRatingsSummary(summary: FileSummary, outcome: BatchOutcome): void {
+  // The lookup pass counted every good line as unchanged; the merge decides what they were.
+  summary.unchanged = 0;
+  summary.updated += outcome.updated;
+  summary.rejected += outcome.rejected.length;
+  for (const [store, counts] of Object.entries(outcome.also ?? {})) summary.also[store] = counts;
+}
+
+const personTarget = 'people.person (id, name, birth_year, death_year, professions, imdb_id, known_for)';
+const movieTarget = 'movies.movie (id, kind, title, original_title, year, runtime_minutes, genres, imdb_id, average_rating, rating_count, popularity)';
+const itemTarget = 'recommendations.item_feature (movie_id, genres, year, popularity)';
+const creditTarget = 'people.credit (id, movie_id, person_id, role, characters, billing_order)';
+
+export interface BulkWriters {
+  people: (batch: Parsed<ParsedPerson>[]) => Promise<BatchOutcome>;
+  titles: (batch: Parsed<ParsedTitle>[]) => Promise<BatchOutcome>;
+  principals: (batch: Parsed<ParsedCredit>[]) => Promise<BatchOutcome>;
+}
+
+/**
+ * Batch writers for the bulk load. `knownPeople` collects the nconsts written from name.basics:
+ * with the credit → person foreign key dropped, credits of anyone else are rejected here, with
+ * the reason the foreign-key check of the incremental path gives.
+ */
+export function bulkWriters(sql: SqlExecutor, stores: ImportStores, ratings: RatingsByTitle): BulkWriters {
+  const knownPeople = new Set<string>();
+  return {
+    people: async (batch) => {
+      let outcome = inserted(batch.length);
+      const rows = batch.map(({ value: p }) => copyRow([p.id, p.name, p.birthYear, p.deathYear, p.professions, p.id, p.knownFor])).join('');
+      if (hasRepeats(batch.map(({ value }) => value.id)) || !(await copyUnlessConflict(sql, [{ target: personTarget, rows }]))) {
+        outcome = outcomeOf(await stores.people.upsertPeople(batch.map(({ line, value }) => ({ line, ...value }))));
+      }
+      const written = writtenLines(outcome);
+      for (const { line, value } of batch) if (written(line)) knownPeople.add(value.id);
+      return outcome;
+    },
+
+    titles: async (batch) => {
+      let movies = '';
+      let items = '';
+      for (const { value: t } of batch) {
+        const [average, votes] = ratings.lookup(t.id) ?? [null, 0];
+        movies += copyRow([t.id, t.kind, t.title, t.originalTitle, t.year, t.runtimeMinutes, t.genres, t.id, average, votes, votes]);
+        items += copyRow([t.id, t.genres, t.year, votes]);
+      }
+      let outcome: BatchOutcome;
+      const fast =
+        !hasRepeats(batch.map(({ value }) => value.id)) &&
+        (await copyUnlessConflict(sql, [
+          { target: movieTarget, rows: movies },
+          { target: itemTarget, rows: items },
+        ]));
+      if (fast) {
+        outcome = { ...inserted(batch.length), also: { itemFeatures: { inserted: batch.length, updated: 0, unchanged: 0 } } };
+      } else {
+        // What the incremental load does, then the ratings the fast path would have carried.
+        const titles = outcomeOf(await stores.movies.upsertTitles(batch.map(({ line, value }) => ({ line, ...value }))));
+        const written = writtenLines(titles);
+        const kept = batch.filter(({ line }) => written(line));
+        const itemCounts = await stores.interactions.upsertItems(kept.map(({ line, value }) => ({ line, movieId: value.id, genres: value.genres, year: value.year })));
+        const rated = kept.flatMap(({ line, value }) => {
+          const rating = ratings.lookup(value.id);
+          return rating === undefined ? [] : [{ line, id: value.id, averageRating: rating[0], numVotes: rating[1] }];
+        });
+        await stores.movies.setRatings(rated);
+        await stores.interactions.setPopularity(rated.map(({ line, id, numVotes }) => ({ line, movieId: id, popularity: numVotes })));
+        outcome = { ...titles, also: { itemFeatures: countsOf(itemCounts) } };
+      }
+      const written = writtenLines(outcome);
+      for (const { line, value } of batch) if (written(line)) ratings.markWritten(value.id);
+      return outcome;
+    },
+
+    principals: async (batch) => {
+      const rejected: BatchOutcome['rejected'] = [];
+      const known = batch.filter(({ line, value }) => {
+        if (knownPeople.has(value.personId)) return true;
+        rejected.push({ line, reason: 'unknown person (nconst not in name.basics)' });
+        return false;
+      });
+      const id = (credit: ParsedCredit) => `${credit.movieId}:${credit.personId}:${credit.role}`;
+      if (known.length === 0) return { ...inserted(0), rejected };
+      const rows = known
+        .map(({ value: c }) => copyRow([id(c), c.movieId, c.personId, c.role, c.characters, c.billingOrder]))
+        .join('');
+      if (!hasRepeats(known.map(({ value }) => id(value))) && (await copyUnlessConflict(sql, [{ target: creditTarget, rows }]))) {
+        return { ...inserted(known.length), rejected };
+      }
+      const outcome = outcomeOf(await stores.people.upsertCredits(known.map(({ line, value }) => ({ line, ...value })), 'principals'));
+      return { ...outcome, rejected: [...rejected, ...outcome.rejected] };
+    },
+  };
+}

@@ -1,0 +1,222 @@
+import type { SqlExecutor } from './sql.ts';
+
+/**
+ * Bulk initial loads: a loader that fills empty tables drops their secondary indexes and
+ * constraints first, COPYs the rows straight in, then recreates them — building an index once
+ * over sorted data is far cheaper than inserting into it row by row. The definitions are
+ * recorded in `ingest.deferred_definition` in the same transaction that drops them, so a load
+ * that dies midway leaves a list that `recoverInterruptedBulkLoad` (run by `applyMigrations` and
+ * at the start of every ingestion) recreates before anything else touches the tables.
+ */
+
+/** Held (transaction-scoped) by a running bulk load; recovery refuses to run while it is held. */
+const BULK_LOAD_LOCK_KEY = 72_616_874;
+
+const DEFINITIONS = 'ingest.deferred_definition';
+
+export interface DeferredDefinition {
+  id: number;
+  /** Schema-qualified table (`regclass` text). */
+  tableName: string;
+  name: string;
+  kind: 'index' | 'constraint';
+  /** `pg_get_indexdef` (a CREATE INDEX statement) or `pg_get_constraintdef` (what follows ADD CONSTRAINT). */
+  definition: string;
+}
+
+/** Another process is bulk loading: its indexes are not to be recreated under it. */
+export class BulkLoadInProgressError extends Error {
+  override readonly name = 'BulkLoadInProgressError';
+}
+
+export class BulkLoadError extends Error {
+  override readonly name = 'BulkLoadError';
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** The statement that recreates `definition`. */
+export function recreateStatement(definition: Pick<DeferredDefinition, 'tableName' | 'name' | 'kind' | 'definition'>): string {
+  return definition.kind === 'index'
+    ? definition.definition
+    : `ALTER TABLE ${definition.tableName} ADD CONSTRAINT ${quoteIdentifier(definition.name)} ${definition.definition}`;
+}
+
+async function definitionsTableExists(sql: SqlExecutor): Promise<boolean> {
+  const [row] = await sql.query<{ exists: boolean }>(`SELECT to_regclass('${DEFINITIONS}') IS NOT NULL AS exists`);
+  return row?.exists === true;
+}
+
+export async function listDeferredDefinitions(sql: SqlExecutor): Promise<DeferredDefinition[]> {
+  if (!(await definitionsTableExists(sql))) return [];
+  return sql.query<DeferredDefinition & Record<string, unknown>>(
+    `SELECT id, table_name AS "tableName", name, kind, definition FROM ${DEFINITIONS} ORDER BY id`,
+  );
+}
+
+async function alreadyThere(sql: SqlExecutor, definition: DeferredDefinition): Promise<boolean> {
+  const rows =
+    definition.kind === 'index'
+      ? await sql.query(
+          'SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = $1::regclass AND c.relname = $2',
+          [definition.tableName, definition.name],
+        )
+      : await sql.query('SELECT 1 FROM pg_constraint WHERE conrelid = $1::regclass AND conname = $2', [definition.tableName, definition.name]);
+  return rows.length > 0;
+}
+
+export interface RestoreOptions {
+  /**
+   * `maintenance_work_mem` for each index build (default 256MB): sorting in memory instead of in
+   * temporary files is most of the difference for the GIN (trigram, full-text) indexes.
+   */
+  maintenanceWorkMem?: string;
+}
+
+/**
+ * Recreates one recorded definition and deletes its record in the same transaction, so a crash
+ * at any point leaves it either recorded or recreated. A definition someone recreated by hand is
+ * only deleted from the record.
+ */
+export async function restoreDefinition(sql: SqlExecutor, definition: DeferredDefinition, options: RestoreOptions = {}): Promise<void> {
+  const memory = options.maintenanceWorkMem ?? '256MB';
+  if (!/^\d+\s*(kB|MB|GB)$/.test(memory)) throw new RangeError(`maintenance_work_mem ${JSON.stringify(memory)} is not like "256MB"`);
+  await sql.transaction(async (tx) => {
+    await tx.exec(`SET LOCAL maintenance_work_mem = '${memory}'`);
+    if (!(await alreadyThere(tx, definition))) await tx.exec(recreateStatement(definition));
+    await tx.query(`DELETE FROM ${DEFINITIONS} WHERE id = $1`, [definition.id]);
+  });
+}
+
+/**
+ * Recreates `definitions` with up to `parallel` connections working through one queue (largest
+ * tables first). Several CREATE INDEX on one table run at once (they share its SHARE lock);
+ * foreign keys go last, after every index they could rely on exists.
+ */
+export async function restoreDefinitions(
+  sql: SqlExecutor,
+  definitions: readonly DeferredDefinition[],
+  options: RestoreOptions & { parallel?: number } = {},
+): Promise<void> {
+  const isForeignKey = (definition: DeferredDefinition) => definition.kind === 'constraint' && /^FOREIGN KEY/i.test(definition.definition);
+  const runQueue = async (queue: DeferredDefinition[]) => {
+    const worker = async () => {
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await restoreDefinition(sql, next, options);
+    };
+    // A failing worker stops taking work; the others finish what they hold, then the first error is raised.
+    const results = await Promise.allSettled(Array.from({ length: Math.max(1, options.parallel ?? 2) }, worker));
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
+  };
+  // GIN indexes are the slowest to build: start them first so the queue does not end on one.
+  const weight = (definition: DeferredDefinition) => (/USING gin/i.test(definition.definition) ? 0 : 1);
+  await runQueue(definitions.filter((definition) => !isForeignKey(definition)).sort((a, b) => weight(a) - weight(b) || a.id - b.id));
+  await runQueue(definitions.filter(isForeignKey));
+}
+
+/**
+ * Finishes what an interrupted bulk load left: recreates every recorded definition. A no-op (one
+ * catalog query) when nothing is recorded. Refuses while a bulk load is running, since recreating
+ * its indexes under it would fail its own restore at the end. Inside `sql`'s transaction when
+ * called with one (migrations), else in one of its own.
+ */
+export async function recoverInterruptedBulkLoad(sql: SqlExecutor): Promise<DeferredDefinition[]> {
+  const pending = await listDeferredDefinitions(sql);
+  if (pending.length === 0) return [];
+  return sql.transaction(async (tx) => {
+    const [lock] = await tx.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [BULK_LOAD_LOCK_KEY]);
+    if (lock?.locked !== true) {
+      throw new BulkLoadInProgressError(
+        `A bulk load is running (indexes and constraints of ${[...new Set(pending.map((d) => d.tableName))].join(', ')} are dropped until it ends); run this again after it.`,
+      );
+    }
+    const definitions = await listDeferredDefinitions(tx);
+    for (const definition of definitions) await restoreDefinition(tx, definition);
+    return definitions;
+  });
+}
+
+/** Rows in any of `tables`: the tables a bulk load may fill must all be empty. */
+export async function nonEmptyTables(sql: SqlExecutor, tables: readonly string[]): Promise<string[]> {
+  const rows = await sql.query<{ table: string; filled: boolean }>(
+    tables.map((table, index) => `SELECT $${index + 1}::text AS table, EXISTS (SELECT 1 FROM ${table}) AS filled`).join(' UNION ALL '),
+    tables,
+  );
+  return rows.filter((row) => row.filled).map((row) => row.table);
+}
+
+/**
+ * Runs `load` as the bulk load of the empty `tables`: holds the bulk-load lock for its whole
+ * duration, records and drops the tables' secondary indexes and their unique, exclusion and
+ * foreign-key constraints (primary keys stay: they keep duplicate keys out), calls `load` with
+ * what was dropped, and recreates whatever `load` did not already recreate, also when `load`
+ * fails. Throws BulkLoadError when a table is not empty (checked under the tables' locks).
+ */
+export async function withDeferredDefinitions<T>(
+  sql: SqlExecutor,
+  tables: readonly string[],
+  load: (deferred: readonly DeferredDefinition[]) => Promise<T>,
+  options: RestoreOptions & { parallel?: number } = {},
+): Promise<T> {
+  return sql.transaction(async (lockHolder) => {
+    const [lock] = await lockHolder.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [BULK_LOAD_LOCK_KEY]);
+    if (lock?.locked !== true) throw new BulkLoadInProgressError('Another bulk load is running against this database.');
+    const deferred = await sql.transaction(async (tx) => {
+      await tx.exec(`LOCK TABLE ${tables.join(', ')} IN ACCESS EXCLUSIVE MODE`);
+      const filled = await nonEmptyTables(tx, tables);
+      if (filled.length > 0) throw new BulkLoadError(`A bulk load needs empty tables; ${filled.join(', ')} already has rows.`);
+      const found: (Omit<DeferredDefinition, 'id'> & { drop: string })[] = [];
+      for (const table of tables) {
+        const indexes = await tx.query<{ tableName: string; name: string; definition: string; qualified: string }>(
+          `SELECT i.indrelid::regclass::text AS "tableName", c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition,
+                  i.indexrelid::regclass::text AS qualified
+             FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+            WHERE i.indrelid = $1::regclass AND NOT i.indisprimary
+              -- Indexes that back a constraint go with their constraint.
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))
+            ORDER BY c.relname`,
+          [table],
+        );
+        for (const index of indexes) found.push({ ...index, kind: 'index', drop: `DROP INDEX ${index.qualified}` });
+      }
+      for (const table of tables) {
+        const constraints = await tx.query<{ tableName: string; name: string; definition: string }>(
+          `SELECT conrelid::regclass::text AS "tableName", conname AS name, pg_get_constraintdef(oid) AS definition
+             FROM pg_constraint WHERE conrelid = $1::regclass AND contype IN ('u', 'x', 'f')
+            ORDER BY contype = 'f', conname`,
+          [table],
+        );
+        for (const constraint of constraints) {
+          found.push({ ...constraint, kind: 'constraint', drop: `ALTER TABLE ${constraint.tableName} DROP CONSTRAINT ${quoteIdentifier(constraint.name)}` });
+        }
+      }
+      const recorded: DeferredDefinition[] = [];
+      for (const { drop, ...definition } of found) {
+        const [row] = await tx.query<{ id: number }>(
+          `INSERT INTO ${DEFINITIONS} (table_name, name, kind, definition) VALUES ($1, $2, $3, $4) RETURNING id`,
+          [definition.tableName, definition.name, definition.kind, definition.definition],
+        );
+        if (row === undefined) throw new BulkLoadError(`Could not record ${definition.name}.`);
+        recorded.push({ id: row.id, ...definition });
+        await tx.exec(drop);
+      }
+      return recorded;
+    });
+    let result: T;
+    try {
+      result = await load(deferred);
+    } catch (error) {
+      const remaining = await listDeferredDefinitions(sql);
+      await restoreDefinitions(sql, remaining, options).catch((restoreError: unknown) => {
+        throw new BulkLoadError(
+          `${String(error)}; recreating the dropped indexes and constraints then failed too (${String(restoreError)}): they stay recorded in ${DEFINITIONS} and the next \`marquee migrate\` or \`marquee ingest\` recreates them.`,
+        );
+      });
+      throw error;
+    }
+    await restoreDefinitions(sql, await listDeferredDefinitions(sql), options);
+    return result;
+  });
+}

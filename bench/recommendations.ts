@@ -1,7 +1,9 @@
 /**
- * Recommendations benchmark: training time and snapshot memory on synthetic MovieLens-shaped
- * ratings, and p50/p99 of `recommendations(first: 20)` inside the subgraph (in process) from a
- * warm snapshot against the SQL baseline it replaced, in the same run.
+ * Recommendations benchmark: training time and snapshot memory per model on synthetic
+ * MovieLens-shaped ratings (the latent-taste model behind `marquee generate movielens`), fold-in
+ * latency on the large model, and p50/p99 of `recommendations(first: 20)` inside the subgraph (in
+ * process) from a warm snapshot (EASE, then ALS) against the SQL baseline it replaced, in the
+ * same run.
  *
  *   NODE_OPTIONS=--max-old-space-size=16384 npm run bench:recommendations -- \
  *     [--large-users 160000 --large-items 60000 --large-ratings 25000000] [--queries 1000]
@@ -15,7 +17,7 @@ import { openDatabase } from '@marquee/db';
 import { createLogger } from '@marquee/logger';
 import { createMemoryPubSub, type MarqueeTopics } from '@marquee/pubsub';
 import { createRecommendationsSubgraph, trainAndPublish } from '@marquee/recommendations';
-import { snapshotBytes, trainSnapshot, type Interaction } from '@marquee/recsys';
+import { foldIn, latentTasteRatings, snapshotBytes, trainSnapshot, type Interaction, type ModelSnapshot } from '@marquee/recsys';
 import { executeInProcess } from '@marquee/server-kit';
 
 const { values: args } = parseArgs({
@@ -64,43 +66,20 @@ ORDER BY u.user_id, c.score DESC, c.movie_id`;
 const log = (message: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
-/** Deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
- * MovieLens-like ratings: long-tailed item popularity, users in 20 taste groups that favour their
- * group's items, ratings 1–5 with most at 3–5, a year of timestamps.
+ * MovieLens-shaped ratings from the latent-taste model `marquee generate movielens` writes
+ * (long-tailed popularity and activity, visible genres and hidden niches, time-ordered sessions).
+ * Ids are interned, so the set costs one object per rating.
  */
 function synthetic(users: number, items: number, ratings: number, seed: number): Interaction[] {
-  const next = random(seed);
-  const perUser = Math.max(1, Math.round(ratings / users));
-  const tastes = 20;
+  const data = latentTasteRatings({ users, items, ratings, seed });
+  const itemIds = Array.from({ length: items }, (_, i) => `m${i}`);
   const out: Interaction[] = [];
-  for (let u = 0; u < users; u += 1) {
-    const taste = u % tastes;
-    const seen = new Set<number>();
-    for (let attempt = 0; seen.size < perUser && attempt < perUser * 10; attempt += 1) {
-      const inTaste = next() < 0.6;
-      const rank = Math.floor(next() ** 2.5 * (inTaste ? items / tastes : items));
-      const item = inTaste ? Math.min(items - 1, rank * tastes + taste) : rank;
-      if (seen.has(item)) continue;
-      seen.add(item);
-      out.push({
-        userId: `u${u}`,
-        itemId: `m${item}`,
-        rating: inTaste ? 3.5 + Math.round(next() * 3) / 2 : 1 + Math.round(next() * 8) / 2,
-        at: 1_700_000_000_000 + Math.floor(next() * 365 * 86_400_000),
-      });
-    }
+  let user = 0;
+  for (const list of data.users()) {
+    const userId = `u${user}`;
+    for (const { item, rating, at } of list) out.push({ userId, itemId: itemIds[item] ?? '', rating, at: at * 1000 });
+    user += 1;
   }
   return out;
 }
@@ -125,23 +104,54 @@ function trainRow(label: string, interactions: Interaction[], options: Parameter
   const { snapshot, stats } = trainSnapshot(interactions, options);
   const seconds = (performance.now() - started) / 1000;
   log(`${label}: ${snapshot.kind} in ${seconds.toFixed(1)} s`);
-  return `| ${label} | ${stats.users.toLocaleString('en')} × ${stats.items.toLocaleString('en')}, ${stats.interactions.toLocaleString('en')} ratings | ${snapshot.kind} | ${seconds.toFixed(1)} s | ${mib(snapshotBytes(snapshot))} |`;
+  rows.push(
+    `| ${label} | ${stats.users.toLocaleString('en')} × ${stats.items.toLocaleString('en')}, ${stats.interactions.toLocaleString('en')} ratings | ${snapshot.kind} | ${seconds.toFixed(1)} s | ${mib(snapshotBytes(snapshot))} |`,
+  );
+  return snapshot;
+}
+
+/** p50/p99 of one user's fold-in (scores, top 100 without rated films, reasons) on a snapshot. */
+function foldInLatency(snapshot: ModelSnapshot, interactions: Interaction[], count: number) {
+  const index = new Map(snapshot.items.map((id, i) => [id, i]));
+  const byUser = new Map<string, { liked: number[]; rated: Set<number> }>();
+  for (const x of interactions) {
+    const item = index.get(x.itemId);
+    if (item === undefined) continue;
+    let entry = byUser.get(x.userId);
+    if (entry === undefined) {
+      if (byUser.size >= count) break;
+      entry = { liked: [], rated: new Set<number>() };
+      byUser.set(x.userId, entry);
+    }
+    entry.rated.add(item);
+    if (x.rating >= 3.5) entry.liked.push(item);
+  }
+  const users = [...byUser.values()].filter((entry) => entry.liked.length >= 3);
+  const times: number[] = [];
+  for (const [n, user] of users.entries()) {
+    const started = performance.now();
+    foldIn(snapshot, user.liked, 100, user.rated);
+    if (n >= 20) times.push(performance.now() - started); // the first few warm up the JIT
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99), users: times.length };
 }
 
 const rows: string[] = [];
 log('generating the 100k set');
-const small = synthetic(943, 1682, 106_000, 1);
-rows.push(trainRow('100k (ml-100k shape)', small));
-rows.push(trainRow('100k, item-kNN forced', small, { easeMaxItems: 0 }));
+const small = synthetic(943, 1682, 100_000, 1);
+trainRow('100k (ml-100k shape)', small);
+trainRow('100k, item-kNN forced', small, { model: 'item-knn' });
+trainRow('100k, ALS forced', small, { model: 'als' });
 const largeUsers = Number(args['large-users']);
 const largeItems = Number(args['large-items']);
 const largeRatings = Number(args['large-ratings']);
 // In a function so the large set can be collected before latencies are measured.
-const rss = (() => {
+const { rss, largeFoldIn, largeKind } = (() => {
   log(`generating the large set (${largeRatings} ratings)`);
   const large = synthetic(largeUsers, largeItems, largeRatings, 2);
-  rows.push(trainRow('large synthetic', large));
-  return process.memoryUsage().rss;
+  const snapshot = trainRow('large synthetic', large);
+  return { rss: process.memoryUsage().rss, largeFoldIn: foldInLatency(snapshot, large, 1020), largeKind: snapshot.kind };
 })();
 
 // Serving: PGlite with the 100k set, trained snapshot, subgraph in process.
@@ -160,10 +170,6 @@ const pubsub = createMemoryPubSub<MarqueeTopics>();
 const secret = 'b'.repeat(32);
 const subgraph = createRecommendationsSubgraph({ db, pubsub, logger, identitySecret: secret, cache: createMemoryCache({ maxEntries: 100_000 }) });
 const store = subgraph.stores.recommendations;
-const trained = await trainAndPublish(store);
-log(`trained through the store: ${trained?.metadata.trainSeconds.toFixed(1)} s (+${trained?.metadata.loadSeconds.toFixed(1)} s loading)`);
-const stop = await subgraph.start();
-await subgraph.server.start();
 const queries = Number(args.queries);
 const QUERY = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { recommendations(first: 20) { movie { id } score reason } } } }';
 const ask = async (userId: string) => {
@@ -174,10 +180,21 @@ const ask = async (userId: string) => {
   });
   if (result.errors !== undefined) throw new Error(result.errors[0]?.message);
 };
-for (let i = 0; i < 50; i += 1) await ask(`u${900 + (i % 43)}`); // warm-up (JIT), users outside the samples below
 const users = (i: number) => `u${i % 900}`;
-const miss = await latencies(Math.min(queries, 900), (i) => ask(users(i)));
-const hit = await latencies(queries, (i) => ask(users(i % 900)));
+const stop = await subgraph.start();
+await subgraph.server.start();
+/** Cache-miss then cache-hit latencies with the snapshot `options` trains (a new version misses every cached list). */
+async function serving(options: Parameters<typeof trainAndPublish>[1]) {
+  const trained = await trainAndPublish(store, options);
+  log(`trained ${trained?.kind} through the store: ${trained?.metadata.trainSeconds.toFixed(1)} s (+${trained?.metadata.loadSeconds.toFixed(1)} s loading)`);
+  await subgraph.stores.engine.refresh();
+  for (let i = 0; i < 50; i += 1) await ask(`u${900 + (i % 43)}`); // warm-up (JIT), users outside the samples below
+  const miss = await latencies(Math.min(queries, 900), (i) => ask(users(i)));
+  const hit = await latencies(queries, (i) => ask(users(i % 900)));
+  return { kind: trained?.kind ?? 'none', miss, hit };
+}
+const servedEase = await serving({});
+const servedAls = await serving({ model: 'als' });
 const baseline = await latencies(Math.min(queries, 200), async (i) => {
   await db.sql.query(BASELINE_SQL, [[users(i)], 20]);
 });
@@ -189,10 +206,20 @@ console.log(`Training (\`trainSnapshot\`, in process; peak RSS after the large s
 console.log('| data | users × items, ratings | model | train time | snapshot in memory |');
 console.log('|---|---|---|---|---|');
 for (const row of rows) console.log(row);
+console.log(
+  `\nFold-in on the large ${largeKind} snapshot (\`foldIn\`: scores, top 100 without rated films, reasons; ${largeFoldIn.users} users): ` +
+    `p50 ${largeFoldIn.p50.toFixed(2)} ms, p99 ${largeFoldIn.p99.toFixed(2)} ms`,
+);
 console.log(`\n\`recommendations(first: 20)\` inside the subgraph (executeInProcess, PGlite, 100k set, ${queries} queries):\n`);
 console.log('| path | p50 | p99 |');
 console.log('|---|---|---|');
-console.log(`| snapshot, top-N cache miss (SQL read of the user's ratings + fold-in) | ${miss.p50.toFixed(2)} ms | ${miss.p99.toFixed(2)} ms |`);
-console.log(`| snapshot, top-N cache hit | ${hit.p50.toFixed(2)} ms | ${hit.p99.toFixed(2)} ms |`);
+for (const { kind, miss, hit } of [servedEase, servedAls]) {
+  console.log(`| ${kind} snapshot, top-N cache miss (SQL read of the user's ratings + fold-in) | ${miss.p50.toFixed(2)} ms | ${miss.p99.toFixed(2)} ms |`);
+  console.log(`| ${kind} snapshot, top-N cache hit | ${hit.p50.toFixed(2)} ms | ${hit.p99.toFixed(2)} ms |`);
+}
 console.log(`| SQL baseline (genre affinity × popularity, store call only) | ${baseline.p50.toFixed(2)} ms | ${baseline.p99.toFixed(2)} ms |`);
-console.log(`\nRatio (baseline p50 / cache-miss p50): ${(baseline.p50 / miss.p50).toFixed(1)}×; (baseline p99 / cache-miss p99): ${(baseline.p99 / miss.p99).toFixed(1)}×`);
+for (const { kind, miss } of [servedEase, servedAls]) {
+  console.log(
+    `\nRatio for ${kind} (baseline p50 / cache-miss p50): ${(baseline.p50 / miss.p50).toFixed(1)}×; (baseline p99 / cache-miss p99): ${(baseline.p99 / miss.p99).toFixed(1)}×`,
+  );
+}

@@ -3,23 +3,7 @@
  * Overwrites nothing it is given; O(n³) time, 2·n² doubles of memory.
  */
 export function invertSpd(matrix: Float64Array, n: number): Float64Array {
-  const l = Float64Array.from(matrix);
-  // G = L·Lᵀ, L lower-triangular, computed in place row by row.
-  for (let i = 0; i < n; i += 1) {
-    const rowI = i * n;
-    for (let j = 0; j <= i; j += 1) {
-      const rowJ = j * n;
-      let sum = l[rowI + j] ?? 0;
-      for (let k = 0; k < j; k += 1) sum -= (l[rowI + k] ?? 0) * (l[rowJ + k] ?? 0);
-      if (i === j) {
-        if (sum <= 0) throw new RangeError('matrix is not positive definite');
-        l[rowI + i] = Math.sqrt(sum);
-      } else {
-        l[rowI + j] = sum / (l[rowJ + j] ?? 1);
-      }
-    }
-    for (let j = i + 1; j < n; j += 1) l[rowI + j] = 0;
-  }
+  const l = cholesky(matrix, n);
   // L⁻¹ (lower-triangular), column by column of the identity.
   const inv = new Float64Array(n * n);
   for (let i = 0; i < n; i += 1) {
@@ -41,4 +25,46 @@ export function invertSpd(matrix: Float64Array, n: number): Float64Array {
     }
   }
   return result;
+}
+
+/**
+ * Cholesky factor L (lower-triangular, row-major, upper triangle zero) of a symmetric
+ * positive-definite n×n matrix, so that matrix = L·Lᵀ. O(n³/3); the input is not modified.
+ */
+export function cholesky(matrix: Float64Array, n: number): Float64Array {
+  const l = Float64Array.from(matrix);
+  for (let i = 0; i < n; i += 1) {
+    const rowI = i * n;
+    for (let j = 0; j <= i; j += 1) {
+      const rowJ = j * n;
+      let sum = l[rowI + j] ?? 0;
+      for (let k = 0; k < j; k += 1) sum -= (l[rowI + k] ?? 0) * (l[rowJ + k] ?? 0);
+      if (i === j) {
+        if (sum <= 0) throw new RangeError('matrix is not positive definite');
+        l[rowI + i] = Math.sqrt(sum);
+      } else {
+        l[rowI + j] = sum / (l[rowJ + j] ?? 1);
+      }
+    }
+    for (let j = i + 1; j < n; j += 1) l[rowI + j] = 0;
+  }
+  return l;
+}
+
+/** Solves L·Lᵀ·x = b for x, given the Cholesky factor L from `cholesky`. O(n²). */
+export function choleskySolve(l: Float64Array, n: number, b: ArrayLike<number>): Float64Array {
+  const x = Float64Array.from({ length: n }, (_, i) => b[i] ?? 0);
+  // Forward: L·y = b.
+  for (let i = 0; i < n; i += 1) {
+    let sum = x[i] ?? 0;
+    for (let k = 0; k < i; k += 1) sum -= (l[i * n + k] ?? 0) * (x[k] ?? 0);
+    x[i] = sum / (l[i * n + i] ?? 1);
+  }
+  // Backward: Lᵀ·x = y.
+  for (let i = n - 1; i >= 0; i -= 1) {
+    let sum = x[i] ?? 0;
+    for (let k = i + 1; k < n; k += 1) sum -= (l[k * n + i] ?? 0) * (x[k] ?? 0);
+    x[i] = sum / (l[i * n + i] ?? 1);
+  }
+  return x;
 }

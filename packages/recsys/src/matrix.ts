@@ -20,6 +20,22 @@ export function itemsOfUser(matrix: ImplicitMatrix, user: number): Int32Array {
   return matrix.itemsOf.subarray(matrix.rowStart[user], matrix.rowStart[user + 1]);
 }
 
+/** The item → users transpose: the users of item i are usersOf[colStart[i] .. colStart[i + 1]), ascending. */
+export function transpose(matrix: ImplicitMatrix): { colStart: Int32Array; usersOf: Int32Array } {
+  const n = matrix.items.length;
+  const colStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i += 1) colStart[i + 1] = (colStart[i] ?? 0) + (matrix.itemCounts[i] ?? 0);
+  const usersOf = new Int32Array(matrix.itemsOf.length);
+  const fill = colStart.slice(0, n);
+  for (let user = 0; user < matrix.users.length; user += 1) {
+    for (const item of itemsOfUser(matrix, user)) {
+      usersOf[fill[item] ?? 0] = user;
+      fill[item] = (fill[item] ?? 0) + 1;
+    }
+  }
+  return { colStart, usersOf };
+}
+
 /**
  * Builds the matrix from interactions. Users and items are indexed in first-seen order; only
  * positive interactions become entries, but every item rated at all gets an index, so a model

@@ -1,17 +1,21 @@
 import { endianness } from 'node:os';
 import { isPositive, POSITIVE_THRESHOLD, type Interaction } from './interactions.ts';
 import { buildImplicitMatrix, type ImplicitMatrix } from './matrix.ts';
+import { alsExplain, alsFactors, alsScores, type AlsOptions, type LatentFactors } from './models/als.ts';
 import { easeWeights } from './models/ease.ts';
 import { itemKnnNeighbours } from './models/itemKnn.ts';
 import type { Recommender } from './models/recommender.ts';
 import { topK } from './topK.ts';
 
-export type SnapshotKind = 'ease' | 'item-knn';
+export type SnapshotKind = 'ease' | 'item-knn' | 'als';
 
 /**
- * What serving needs from a training run, and nothing else: per item its strongest neighbours
- * (sparse rows of the model's item-to-item weights) and a time-decayed popularity. Scoring a user
- * is a fold-in over their liked items, so a new rating changes their list without retraining.
+ * What serving needs from a training run, and nothing else, so a user is scored from their liked
+ * items at request time (a new rating changes their list without retraining):
+ * - neighbourhood models (EASE, item-kNN): per item its strongest neighbours, sparse rows of the
+ *   model's item-to-item weights; a user's score is the sum of their liked items' rows;
+ * - ALS: the item factors and YᵀY + λI (`latent`); a user is folded in by one f×f solve.
+ * Every kind carries a time-decayed popularity.
  */
 export interface ModelSnapshot {
   readonly kind: SnapshotKind;
@@ -19,21 +23,26 @@ export interface ModelSnapshot {
   readonly trainedAt: number;
   /** Item index → item id. */
   readonly items: readonly string[];
-  /** CSR rows: item i's neighbours are neighbours[rowStart[i] .. rowStart[i + 1]), best first. */
+  /** CSR rows: item i's neighbours are neighbours[rowStart[i] .. rowStart[i + 1]), best first (empty for ALS). */
   readonly rowStart: Int32Array;
   readonly neighbours: Int32Array;
   readonly weights: Float32Array;
+  /** ALS only: item factors and the regularised Gram matrix; null for neighbourhood models. */
+  readonly latent: LatentFactors | null;
   /** Positive ratings per item, each weighted 0.5^(age / half-life), age from the latest rating. */
   readonly popularity: Float32Array;
 }
 
 export interface TrainSnapshotOptions {
-  /** EASE up to this many items (dense items² memory, items³ time); item-kNN above it. */
+  /** EASE up to this many items (dense items² memory, items³ time); ALS above it. */
   easeMaxItems?: number;
-  /** Neighbours kept per item in the snapshot (both models are pruned to this). */
+  /** Train this model whatever the catalogue size (benchmarks and comparisons). */
+  model?: SnapshotKind;
+  /** Neighbours kept per item in the snapshot (EASE and item-kNN are pruned to this). */
   neighbours?: number;
   /** EASE's L2 regularisation. */
   lambda?: number;
+  als?: AlsOptions;
   popularityHalfLifeDays?: number;
   positiveThreshold?: number;
 }
@@ -43,7 +52,32 @@ export interface TrainedSnapshot {
   stats: { users: number; items: number; interactions: number; positives: number };
 }
 
-/** Trains the model the catalogue size allows and prunes it into a snapshot. */
+/** The part of a snapshot a model produces. */
+type ModelParts = Pick<ModelSnapshot, 'rowStart' | 'neighbours' | 'weights' | 'latent'>;
+
+const DEFAULT_EASE_MAX_ITEMS = 6_000;
+
+/**
+ * Which model a catalogue of `items` items gets: EASE while its dense items² matrices fit
+ * (≤ `easeMaxItems`, 6,000 by default: two 6,000² float64 matrices are ~0.6 GiB), implicit ALS
+ * above, whose memory is linear in users + items. `model` overrides the choice.
+ */
+export function chooseModel(items: number, options: TrainSnapshotOptions = {}): SnapshotKind {
+  return options.model ?? (items <= (options.easeMaxItems ?? DEFAULT_EASE_MAX_ITEMS) ? 'ease' : 'als');
+}
+
+/** Every model a snapshot can hold, trained on the one matrix shape. */
+const BUILDERS: Record<SnapshotKind, (matrix: ImplicitMatrix, options: TrainSnapshotOptions) => ModelParts> = {
+  ease: (matrix, options) => easeRows(matrix, options.neighbours ?? 100, options.lambda),
+  'item-knn': (matrix, options) => knnRows(matrix, options.neighbours ?? 100),
+  als: (matrix, options) => {
+    const { factors, alpha, itemFactors, gram } = alsFactors(matrix, options.als);
+    const empty = new Int32Array(matrix.items.length + 1);
+    return { rowStart: empty, neighbours: new Int32Array(0), weights: new Float32Array(0), latent: { factors, alpha, itemFactors, gram } };
+  },
+};
+
+/** Trains the model the catalogue size allows and packs it into a snapshot. */
 export function trainSnapshot(
   /** Iterated three times; a lazy iterable (one reused object per step) keeps memory flat. */
   interactions: Iterable<Interaction>,
@@ -52,10 +86,9 @@ export function trainSnapshot(
 ): TrainedSnapshot {
   const threshold = options.positiveThreshold ?? POSITIVE_THRESHOLD;
   const matrix = buildImplicitMatrix(interactions, threshold);
-  const k = options.neighbours ?? 100;
   const n = matrix.items.length;
-  const kind: SnapshotKind = n <= (options.easeMaxItems ?? 6_000) ? 'ease' : 'item-knn';
-  const rows = kind === 'ease' ? easeRows(matrix, k, options.lambda) : knnRows(matrix, k);
+  const kind = chooseModel(n, options);
+  const parts = BUILDERS[kind](matrix, options);
   let latest = 0;
   let count = 0;
   for (const interaction of interactions) {
@@ -71,39 +104,67 @@ export function trainSnapshot(
     popularity[item] = (popularity[item] ?? 0) + 0.5 ** ((latest - interaction.at) / halfLife);
   }
   return {
-    snapshot: { kind, trainedAt: now, items: matrix.items, ...rows, popularity },
+    snapshot: { kind, trainedAt: now, items: matrix.items, ...parts, popularity },
     stats: { users: matrix.users.length, items: n, interactions: count, positives: matrix.itemsOf.length },
   };
 }
 
-type Rows = Pick<ModelSnapshot, 'rowStart' | 'neighbours' | 'weights'>;
-
 /**
- * The served model as a `Trainer` for offline evaluation: the same pruned rows and the same
- * fold-in as serving, so `evaluate` measures what users get, not the dense model it came from.
+ * The served model as a `Trainer` for offline evaluation: the same model choice, the same pruned
+ * rows or factors and the same scoring as serving (`scoreUser`), so `evaluate` measures what users
+ * get, not a model it came from.
  */
 export function trainServedModel(matrix: ImplicitMatrix, options: TrainSnapshotOptions = {}): Recommender {
-  const n = matrix.items.length;
-  const k = options.neighbours ?? 100;
-  const kind: SnapshotKind = n <= (options.easeMaxItems ?? 6_000) ? 'ease' : 'item-knn';
-  const rows = kind === 'ease' ? easeRows(matrix, k, options.lambda) : knnRows(matrix, k);
+  const kind = chooseModel(matrix.items.length, options);
+  const parts = BUILDERS[kind](matrix, options);
+  const name =
+    parts.latent === null ? `served (${kind}, top ${options.neighbours ?? 100})` : `served (${kind}, ${parts.latent.factors} factors)`;
   return {
-    name: `served (${kind}, top ${k})`,
-    bytes: rows.rowStart.byteLength + rows.neighbours.byteLength + rows.weights.byteLength,
-    score(userItems) {
-      const scores = new Float64Array(n);
-      for (let u = 0; u < userItems.length; u += 1) {
-        const i = userItems[u] ?? 0;
-        const end = rows.rowStart[i + 1] ?? 0;
-        for (let offset = rows.rowStart[i] ?? 0; offset < end; offset += 1) {
-          const j = rows.neighbours[offset] ?? 0;
-          scores[j] = (scores[j] ?? 0) + (rows.weights[offset] ?? 0);
-        }
-      }
-      return scores;
-    },
+    name,
+    bytes: partsBytes(parts),
+    score: (userItems) => scoreUser(parts, Array.from(userItems)).scores,
   };
 }
+
+interface UserScores {
+  scores: Float64Array;
+  /** Per item, the liked item behind its score (−1: none); filled lazily for ALS. */
+  because: (items: readonly number[]) => number[];
+}
+
+/** Scores every item for a user from their liked items: the one scoring path of serving and evaluation. */
+function scoreUser(parts: ModelParts, liked: readonly number[]): UserScores {
+  const { latent } = parts;
+  if (latent !== null) {
+    const user = alsScores(latent, liked);
+    return { scores: user.scores, because: (items) => alsExplain(latent, user, liked, items) };
+  }
+  const n = parts.rowStart.length - 1;
+  const scores = new Float64Array(n);
+  const because = new Int32Array(n).fill(-1);
+  const strongest = new Float32Array(n);
+  for (const i of liked) {
+    const end = parts.rowStart[i + 1] ?? 0;
+    for (let offset = parts.rowStart[i] ?? 0; offset < end; offset += 1) {
+      const j = parts.neighbours[offset] ?? 0;
+      const weight = parts.weights[offset] ?? 0;
+      scores[j] = (scores[j] ?? 0) + weight;
+      if (weight > (strongest[j] ?? 0)) {
+        strongest[j] = weight;
+        because[j] = i;
+      }
+    }
+  }
+  return { scores, because: (items) => items.map((item) => because[item] ?? -1) };
+}
+
+const partsBytes = (parts: ModelParts) =>
+  parts.rowStart.byteLength +
+  parts.neighbours.byteLength +
+  parts.weights.byteLength +
+  (parts.latent === null ? 0 : parts.latent.itemFactors.byteLength + parts.latent.gram.byteLength);
+
+type Rows = Omit<ModelParts, 'latent'> & { latent: null };
 
 function toRows(n: number, perItem: (i: number) => { index: number; weight: number }[]): Rows {
   const lists = Array.from({ length: n }, (_, i) => perItem(i));
@@ -124,7 +185,7 @@ function toRows(n: number, perItem: (i: number) => { index: number; weight: numb
       offset += 1;
     }
   });
-  return { rowStart, neighbours, weights };
+  return { rowStart, neighbours, weights, latent: null };
 }
 
 // EASE's dense B pruned to each row's k largest positive weights: negative weights only push
@@ -162,7 +223,7 @@ export interface FoldInResult {
 
 /**
  * Fold-in: scores every item from the user's liked items alone, best `k` first, skipping
- * `exclude` (everything the user rated) and items no liked item points to.
+ * `exclude` (everything the user rated) and items scored 0 or below (nothing liked points to them).
  */
 export function foldIn(
   snapshot: ModelSnapshot,
@@ -170,35 +231,59 @@ export function foldIn(
   k: number,
   exclude: ReadonlySet<number> = new Set(),
 ): FoldInResult[] {
-  const n = snapshot.items.length;
-  const scores = new Float64Array(n);
-  const because = new Int32Array(n).fill(-1);
-  const strongest = new Float32Array(n);
-  for (const i of liked) {
-    const end = snapshot.rowStart[i + 1] ?? 0;
-    for (let offset = snapshot.rowStart[i] ?? 0; offset < end; offset += 1) {
-      const j = snapshot.neighbours[offset] ?? 0;
-      const weight = snapshot.weights[offset] ?? 0;
-      scores[j] = (scores[j] ?? 0) + weight;
-      if (weight > (strongest[j] ?? 0)) {
-        strongest[j] = weight;
-        because[j] = i;
-      }
+  const { scores, because } = scoreUser(snapshot, liked);
+  const top = topK(scores, k, exclude).filter((item) => (scores[item] ?? 0) > 0);
+  const reasons = because(top);
+  return top.map((item, n) => ({ item, score: scores[item] ?? 0, because: reasons[n] ?? -1 }));
+}
+
+/**
+ * Item `item`'s `k` most similar items by the audience: its strongest rows for neighbourhood
+ * models, cosine of item factors for ALS (O(items·f) per call). Never the item itself.
+ */
+export function similarItems(snapshot: ModelSnapshot, item: number, k: number): { item: number; weight: number }[] {
+  const { latent } = snapshot;
+  if (latent === null) {
+    const result: { item: number; weight: number }[] = [];
+    const end = Math.min(snapshot.rowStart[item + 1] ?? 0, (snapshot.rowStart[item] ?? 0) + k);
+    for (let offset = snapshot.rowStart[item] ?? 0; offset < end; offset += 1) {
+      result.push({ item: snapshot.neighbours[offset] ?? 0, weight: snapshot.weights[offset] ?? 0 });
     }
+    return result;
   }
-  return topK(scores, k, exclude)
-    .filter((item) => (scores[item] ?? 0) > 0)
-    .map((item) => ({ item, score: scores[item] ?? 0, because: because[item] ?? -1 }));
+  const f = latent.factors;
+  const y = latent.itemFactors;
+  const n = snapshot.items.length;
+  const norm = (j: number) => {
+    let sum = 0;
+    for (let a = 0; a < f; a += 1) sum += (y[j * f + a] ?? 0) ** 2;
+    return Math.sqrt(sum);
+  };
+  const own = norm(item);
+  const cosines = new Float64Array(n);
+  for (let j = 0; j < n; j += 1) {
+    let dot = 0;
+    for (let a = 0; a < f; a += 1) dot += (y[item * f + a] ?? 0) * (y[j * f + a] ?? 0);
+    const denominator = own * norm(j);
+    cosines[j] = denominator > 0 ? dot / denominator : 0;
+  }
+  return topK(cosines, k, new Set([item]))
+    .filter((j) => (cosines[j] ?? 0) > 0)
+    .map((j) => ({ item: j, weight: cosines[j] ?? 0 }));
 }
 
 const MAGIC = 'MQRS';
-const FORMAT_VERSION = 1;
+/** 2: ALS factors after popularity. 1: neighbour rows and popularity only (still read). */
+const FORMAT_VERSION = 2;
+const READABLE_FORMATS = new Set([1, 2]);
 
 /**
  * Binary form: "MQRS", format version (u32), header length (u32), JSON header (kind, trainedAt,
- * items, nnz), zero padding to 4 bytes, then rowStart, neighbours, weights, popularity as
- * little-endian 32-bit arrays. Arrays are copied as they sit in memory, so this refuses to run on
- * a big-endian host rather than write a snapshot other hosts misread.
+ * items, nnz; from version 2 also factors f, 0 for none, and alpha), zero padding to 4 bytes, then
+ * rowStart, neighbours, weights, popularity as little-endian 32-bit arrays and, from version 2,
+ * item factors (items × f float32) and YᵀY + λI (f × f float64). Arrays are copied as they sit in
+ * memory, so this refuses to run on a big-endian host rather than write a snapshot other hosts
+ * misread.
  */
 export function serializeSnapshot(snapshot: ModelSnapshot): Buffer {
   assertLittleEndian();
@@ -208,11 +293,14 @@ export function serializeSnapshot(snapshot: ModelSnapshot): Buffer {
       trainedAt: snapshot.trainedAt,
       items: snapshot.items,
       nnz: snapshot.neighbours.length,
+      factors: snapshot.latent?.factors ?? 0,
+      alpha: snapshot.latent?.alpha ?? 0,
     }),
   );
   const headerEnd = 12 + header.length;
   const padded = headerEnd + ((4 - (headerEnd % 4)) % 4);
-  const arrays = [snapshot.rowStart, snapshot.neighbours, snapshot.weights, snapshot.popularity];
+  const arrays: ArrayBufferView[] = [snapshot.rowStart, snapshot.neighbours, snapshot.weights, snapshot.popularity];
+  if (snapshot.latent !== null) arrays.push(snapshot.latent.itemFactors, snapshot.latent.gram);
   const out = Buffer.alloc(padded + arrays.reduce((sum, array) => sum + array.byteLength, 0));
   out.write(MAGIC, 0, 'latin1');
   out.writeUInt32LE(FORMAT_VERSION, 4);
@@ -231,40 +319,46 @@ export function deserializeSnapshot(data: Uint8Array): ModelSnapshot {
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   if (bytes.length < 12 || bytes.toString('latin1', 0, 4) !== MAGIC) throw new TypeError('not a model snapshot');
   const format = bytes.readUInt32LE(4);
-  if (format !== FORMAT_VERSION) throw new TypeError(`unsupported snapshot format ${format}`);
+  if (!READABLE_FORMATS.has(format)) {
+    throw new TypeError(
+      `model snapshot format ${format} is not readable by this version (reads formats ${[...READABLE_FORMATS].join(', ')}); ` +
+        'deploy the version that wrote it or train a new snapshot with `marquee train`',
+    );
+  }
   const headerLength = bytes.readUInt32LE(8);
   const header = JSON.parse(bytes.toString('utf8', 12, 12 + headerLength)) as {
     kind: SnapshotKind;
     trainedAt: number;
     items: string[];
     nnz: number;
+    factors?: number;
+    alpha?: number;
   };
   const n = header.items.length;
   let offset = 12 + headerLength;
   offset += (4 - (offset % 4)) % 4;
   // Copies into fresh, aligned buffers: the source may be a view at any byte offset.
-  const take = (count: number) => {
-    const copy = bytes.subarray(offset, offset + count * 4);
-    if (copy.length !== count * 4) throw new TypeError('model snapshot is truncated');
-    offset += count * 4;
+  const take = (count: number, width = 4) => {
+    const copy = bytes.subarray(offset, offset + count * width);
+    if (copy.length !== count * width) throw new TypeError('model snapshot is truncated');
+    offset += count * width;
     return new Uint8Array(copy).buffer;
   };
-  return {
-    kind: header.kind,
-    trainedAt: header.trainedAt,
-    items: header.items,
-    rowStart: new Int32Array(take(n + 1)),
-    neighbours: new Int32Array(take(header.nnz)),
-    weights: new Float32Array(take(header.nnz)),
-    popularity: new Float32Array(take(n)),
-  };
+  const rowStart = new Int32Array(take(n + 1));
+  const neighbours = new Int32Array(take(header.nnz));
+  const weights = new Float32Array(take(header.nnz));
+  const popularity = new Float32Array(take(n));
+  const f = header.factors ?? 0;
+  const latent =
+    f > 0
+      ? { factors: f, alpha: header.alpha ?? 0, itemFactors: new Float32Array(take(n * f)), gram: new Float64Array(take(f * f, 8)) }
+      : null;
+  return { kind: header.kind, trainedAt: header.trainedAt, items: header.items, rowStart, neighbours, weights, latent, popularity };
 }
 
 /** Bytes of the snapshot's arrays in memory (item ids not counted). */
 export function snapshotBytes(snapshot: ModelSnapshot): number {
-  return (
-    snapshot.rowStart.byteLength + snapshot.neighbours.byteLength + snapshot.weights.byteLength + snapshot.popularity.byteLength
-  );
+  return partsBytes(snapshot) + snapshot.popularity.byteLength;
 }
 
 function assertLittleEndian(): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildImplicitMatrix, contentSimilarity, deserializeSnapshot, evaluate, foldIn, itemKnnNeighbours, serializeSnapshot, snapshotBytes, trainEase, trainPopularity, trainServedModel, trainSnapshot } from '../src/index.ts';
+import { buildImplicitMatrix, chooseModel, contentSimilarity, deserializeSnapshot, evaluate, foldIn, itemKnnNeighbours, serializeSnapshot, snapshotBytes, trainEase, trainPopularity, trainServedModel, trainSnapshot } from '../src/index.ts';
 import { tasteClusters } from './synthetic.ts';
 
 const data = tasteClusters({ users: 200, items: 120, tastes: 4, perUser: 25, seed: 7 });
@@ -20,9 +20,12 @@ describe('model snapshots', () => {
     expect(() => deserializeSnapshot(Buffer.from('not a snapshot'))).toThrow(/not a model snapshot/);
   });
 
-  it('trains EASE for small catalogues and item-kNN above the EASE limit', () => {
+  it('trains EASE for small catalogues, ALS above the EASE limit, and item-kNN when asked for', () => {
     expect(trainSnapshot(data).snapshot.kind).toBe('ease');
-    expect(trainSnapshot(data, { easeMaxItems: 50 }).snapshot.kind).toBe('item-knn');
+    expect(trainSnapshot(data, { easeMaxItems: 50 }).snapshot.kind).toBe('als');
+    expect(trainSnapshot(data, { model: 'item-knn' }).snapshot.kind).toBe('item-knn');
+    expect(chooseModel(6_000)).toBe('ease');
+    expect(chooseModel(6_001)).toBe('als');
   });
 
   it('keeps at most the configured neighbours per item, best first', () => {

@@ -1,16 +1,6 @@
-import type { Interaction } from '../src/index.ts';
+import { random, type Interaction } from '../src/index.ts';
 
-/** Deterministic PRNG (mulberry32) so synthetic datasets are the same on every run. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { random };
 
 /**
  * Users with one of `tastes` tastes rate mostly items of their taste highly, plus popular items

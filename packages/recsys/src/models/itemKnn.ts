@@ -1,4 +1,4 @@
-import { itemsOfUser, type ImplicitMatrix } from '../matrix.ts';
+import { transpose, type ImplicitMatrix } from '../matrix.ts';
 import type { Recommender } from './recommender.ts';
 
 export interface ItemKnnOptions {
@@ -53,17 +53,7 @@ export function itemKnnNeighbours(
   if (options.maxItems !== undefined && n > options.maxItems) {
     throw new RangeError(`item-kNN limited to ${options.maxItems} items; the catalogue has ${n}.`);
   }
-  // Transpose: the users of item i are usersOf[colStart[i] .. colStart[i + 1]).
-  const colStart = new Int32Array(n + 1);
-  for (let i = 0; i < n; i += 1) colStart[i + 1] = (colStart[i] ?? 0) + (matrix.itemCounts[i] ?? 0);
-  const usersOf = new Int32Array(matrix.itemsOf.length);
-  const fill = colStart.slice(0, n);
-  for (let user = 0; user < matrix.users.length; user += 1) {
-    for (const item of itemsOfUser(matrix, user)) {
-      usersOf[fill[item] ?? 0] = user;
-      fill[item] = (fill[item] ?? 0) + 1;
-    }
-  }
+  const { colStart, usersOf } = transpose(matrix);
   const neighbourIndex = new Int32Array(n * k).fill(-1);
   const neighbourSim = new Float32Array(n * k);
   const co = new Float32Array(n);

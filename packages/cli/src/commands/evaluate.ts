@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { InvalidArgumentError, type Command } from 'commander';
-import { evaluate, trainEase, trainItemKnn, trainPopularity, trainServedModel, type Interaction } from '@marquee/recsys';
+import { chooseModel, evaluate, trainAls, trainEase, trainItemKnn, trainPopularity, trainServedModel, type Interaction, type Trainer } from '@marquee/recsys';
 
 /**
  * Reads MovieLens ratings: `ratings.csv` (userId,movieId,rating,timestamp with a header) or
@@ -45,17 +45,22 @@ export function registerEvaluateCommand(program: Command): void {
   program
     .command('evaluate')
     .description(
-      'Offline ranking quality on a time-ordered hold-out: NDCG@10, Recall@20 and HR@10 for most-popular, item-kNN, EASE and the served (pruned) model.',
+      'Offline ranking quality on a time-ordered hold-out: NDCG@10, Recall@20 and HR@10 for most-popular, item-kNN and the model `marquee train` ships for this catalogue size (EASE pruned as served up to 6,000 films, implicit ALS above); for EASE-sized catalogues also dense EASE and ALS.',
     )
     .argument('<ratings>', 'MovieLens ratings.csv or ml-100k u.data (optionally .gz)')
     .option('--holdout <share>', "share of each user's latest positives held out", parseHoldout, 0.2)
     .option('--json', 'print the report as JSON', false)
     .action(async (path: string, options: { holdout: number; json: boolean }) => {
       const { interactions, rejected } = await readMovieLensRatings(path);
-      // The last row is what `marquee train` ships: the catalogue-sized model pruned as served.
-      const report = evaluate(interactions, [trainPopularity, (m) => trainItemKnn(m), (m) => trainEase(m), (m) => trainServedModel(m)], {
-        holdout: options.holdout,
-      });
+      // Every model goes through the one `evaluate` (same split, same metrics). The last row is
+      // what `marquee train` ships for this catalogue, scored as served; where that is EASE, dense
+      // EASE shows the cost of pruning and ALS the other strong model. Dense EASE is never
+      // trained where it does not fit.
+      const shipped = chooseModel(new Set(interactions.map((interaction) => interaction.itemId)).size);
+      const trainers: Trainer[] = [trainPopularity, (m) => trainItemKnn(m)];
+      if (shipped === 'ease') trainers.push((m) => trainEase(m), (m) => trainAls(m));
+      trainers.push((m) => trainServedModel(m));
+      const report = evaluate(interactions, trainers, { holdout: options.holdout });
       if (options.json) {
         console.log(JSON.stringify({ ...report, rejectedLines: rejected }, null, 2));
         return;

@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tconstOf, type GeneratedFile } from './imdb.ts';
-import { genresOf, movielensGenres, titleName } from './names.ts';
+import { latentTasteRatings } from '@marquee/recsys';
+import { movielensGenres, titleName } from './names.ts';
 import { Random } from './random.ts';
 import { LineWriter } from './writer.ts';
 
@@ -26,14 +27,20 @@ function movielensTitle(title: string, year: number): string {
 /**
  * Writes the ml-latest layout (movies.csv, links.csv, ratings.csv, tags.csv). Film n links to
  * `tt` + n zero-padded, the id the IMDb generator gives its n-th title, so the two generated
- * sets describe the same films. Users rate a long-tail share of the films; each user's ratings are
- * distinct films in movieId order, as in the real files. Deterministic for a given seed.
+ * sets describe the same films. Ratings come from the latent-taste model in `@marquee/recsys`
+ * (`latentTasteRatings`: long-tail exposure and activity, genre and hidden tastes deciding what a
+ * user watches and how they rate it, sessions in time order; see docs/recommendations.md), so
+ * recommenders have structure to find; each user's ratings are distinct films in movieId order, as
+ * in the real files, with timestamps in the order the user watched them. Deterministic for a
+ * given seed.
  */
 export async function generateMovielens(outDir: string, options: MovielensGenerateOptions): Promise<GeneratedFile[]> {
   const movies = options.titles;
   const users = options.users ?? Math.max(1, Math.ceil(movies / 10));
   const ratings = options.ratings ?? movies * 10;
   const random = new Random(options.seed ?? 1);
+  // Its own stream (a scrambled seed), so titles and tastes are not drawn from the same numbers.
+  const tastes = latentTasteRatings({ users, items: movies, ratings, seed: ((options.seed ?? 1) ^ 0x5f3759df) >>> 0, genres: movielensGenres.length });
   await mkdir(outDir, { recursive: true });
   const written: GeneratedFile[] = [];
   const done = async (file: string, writer: LineWriter) => {
@@ -44,7 +51,8 @@ export async function generateMovielens(outDir: string, options: MovielensGenera
   let out = new LineWriter(join(outDir, 'movies.csv'));
   await out.line('movieId,title,genres');
   for (let m = 1; m <= movies; m += 1) {
-    const genres = random.next() < 0.97 ? genresOf(random, movielensGenres).join('|') : '(no genres listed)';
+    const listed = (tastes.itemGenres[m - 1] ?? []).map((genre) => movielensGenres[genre] ?? 'Drama');
+    const genres = random.next() < 0.97 ? listed.join('|') : '(no genres listed)';
     await out.line(`${m},${csv(movielensTitle(titleName(random), random.int(1920, 2024)))},${genres}`);
   }
   await done('movies.csv', out);
@@ -56,33 +64,13 @@ export async function generateMovielens(outDir: string, options: MovielensGenera
   }
   await done('links.csv', out);
 
-  // Heavy-tailed activity: a few users rate a lot. Weights are per user (bounded by --users).
-  const weights = Float64Array.from({ length: users }, () => 1 / (1 - random.next() * 0.98) ** 1.2);
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
   out = new LineWriter(join(outDir, 'ratings.csv'));
   await out.line('userId,movieId,rating,timestamp');
-  // Shares of what is left (not of the total), so rounding and the one-rating-per-film cap still
-  // add up to --ratings whenever users × films allows it.
-  let remaining = ratings;
-  let weightLeft = total;
-  for (let u = 1; u <= users && remaining > 0; u += 1) {
-    const weight = weights[u - 1] ?? 1;
-    const share = u === users ? remaining : Math.round((remaining * weight) / weightLeft);
-    weightLeft -= weight;
-    // Each user rates a film at most once: leave no more than the users after this one can take.
-    const atLeast = Math.max(1, remaining - movies * (users - u));
-    const count = Math.min(remaining, movies, Math.max(atLeast, share));
-    remaining -= count;
-    const picked = new Set<number>();
-    if (count > movies / 2) {
-      for (let m = 1; picked.size < count; m += 1) picked.add(m);
-    } else {
-      while (picked.size < count) picked.add(1 + random.skewed(movies, 2.2));
-    }
-    let at = 1_000_000_000 + random.int(0, 600_000_000);
-    for (const movie of [...picked].sort((a, b) => a - b)) {
-      at += random.int(1, 5000);
-      await out.line(`${u},${movie},${(random.int(1, 10) / 2).toFixed(1)},${at}`);
+  let u = 0;
+  for (const watched of tastes.users()) {
+    u += 1;
+    for (const { item, rating, at } of [...watched].sort((x, y) => x.item - y.item)) {
+      await out.line(`${u},${item + 1},${rating.toFixed(1)},${at}`);
     }
   }
   await done('ratings.csv', out);

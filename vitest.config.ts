@@ -1,5 +1,12 @@
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+// graphql 16 ships CommonJS (`main`) and ESM (`module`) copies. Node loads the CommonJS one for
+// everyone, including the Apollo packages; Vite's resolver would hand our sources the ESM one,
+// and a schema or error made by one copy fails the other's `instanceof` checks. Resolve it as
+// Node does, so tests run the modules production runs.
+const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
 
 // Three tiers by file suffix (docs: STYLE §12). Run one with `npx vitest run --project <name>`.
 const ignored = ['**/node_modules/**', '**/__generated__/**', '**/dist/**', '.marquee/**'];
@@ -9,6 +16,7 @@ const ignored = ['**/node_modules/**', '**/__generated__/**', '**/dist/**', '.ma
 const testServers = './packages/testing/src/globalSetup.ts';
 
 export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
     // Child processes rather than worker threads: tests spawn servers and load native addons
     // (Prisma, argon2), which behave as in production only in a process of their own.

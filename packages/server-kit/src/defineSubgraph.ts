@@ -21,6 +21,8 @@ export interface SubgraphDefinition<Stores, Loaders> {
   logger: Logger;
   /** Throws (or rejects) when a backing store is unreachable. */
   checkHealth: () => Promise<unknown>;
+  /** Figures worth showing on /health besides the status (e.g. open subscriptions). */
+  healthDetails?: () => Record<string, unknown>;
   /** Background work started with the server (event consumers); returns its stop function. */
   start?: () => Promise<() => Promise<void>>;
 }
@@ -66,7 +68,7 @@ export function defineSubgraph<Stores, Loaders>(
     async health() {
       try {
         await definition.checkHealth();
-        return { status: 'ok' };
+        return { status: 'ok', ...definition.healthDetails?.() };
       } catch (error) {
         logger.warn({ err: error }, 'health check failed');
         return { status: 'down' };

@@ -59,8 +59,16 @@ export async function* executeSubscription(
   let wake: (() => void) | undefined;
   let overflowed = false;
   const push = (item: Item) => {
-    if (item.kind === 'event' && queue.length >= options.maxPendingEvents) overflowed = true;
-    else queue.push(item);
+    if (overflowed) return;
+    if (item.kind === 'event' && queue.length >= options.maxPendingEvents) {
+      // Act now: the generator is likely parked in a `yield` whose send is stuck behind the
+      // client's full socket, so it would not notice until the client read again.
+      overflowed = true;
+      queue.length = 0;
+      request.onOverflow();
+    } else {
+      queue.push(item);
+    }
     wake?.();
   };
   const end = options.upstream.subscribe(
@@ -83,10 +91,7 @@ export async function* executeSubscription(
 
   try {
     for (;;) {
-      if (overflowed) {
-        request.onOverflow();
-        return;
-      }
+      if (overflowed) return;
       const item = queue.shift();
       if (item === undefined) {
         await new Promise<void>((resolve) => (wake = resolve));

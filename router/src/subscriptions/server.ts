@@ -84,6 +84,8 @@ interface OperationContext {
 type Ctx = SocketContext<Record<string, unknown> | undefined, Extra>;
 
 const requestError = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
+/** How long a closed slow consumer has to read what was already sent before its socket is cut. */
+const SLOW_CONSUMER_GRACE_MS = 10_000;
 /** setTimeout's ceiling (about 24.8 days). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -227,12 +229,17 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
           operation,
           query,
           operationName: args.operationName ?? undefined,
-          variables: (args.variableValues ?? {}) as Record<string, unknown>,
+          variables: args.variableValues ?? {},
           context: { identity: connection.identity },
           requestId: randomUUID(),
           onOverflow: () => {
             logger.warn({ userId: connection.identity.userId, pending: options.maxPendingEvents }, 'closing a subscriber that fell behind');
+            // The slot and the queued events go now; what is already in the socket's buffer goes
+            // with the socket: the close frame follows it, and a client that reads nothing
+            // more is cut off after a grace period.
+            connection.slots.get(operationId)?.();
             closeWith(connection.socket, SubscriptionCloseCode.SLOW_CONSUMER, `Slow consumer: more than ${options.maxPendingEvents} events were waiting`);
+            setTimeout(() => connection.socket.terminate(), SLOW_CONSUMER_GRACE_MS).unref();
           },
         },
       );
@@ -244,7 +251,7 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
   async function execute(args: ExecutionArgs): Promise<ExecutionResult> {
     const { connection, query } = args.contextValue as OperationContext;
     const result = await options.executeOperation(
-      { query, variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName ?? undefined },
+      { query, variables: args.variableValues ?? {}, operationName: args.operationName ?? undefined },
       connection.identity,
     );
     return {

@@ -97,7 +97,7 @@ export function createUpstreamSockets(options: {
     },
     open: () => Object.fromEntries(counts),
     async close() {
-      await Promise.all([...clients.values()].map((client) => client.dispose()));
+      await Promise.all([...clients.values()].map((client) => Promise.resolve(client.dispose())));
       clients.clear();
     },
   };

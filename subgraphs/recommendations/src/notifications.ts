@@ -11,6 +11,8 @@ export interface NotificationHub {
   listen(userId: string): AsyncGenerator<RecommendationsUpdatedEvent, void, undefined>;
   /** Users with at least one open stream on this replica. */
   listeningUsers(): string[];
+  /** Open streams on this replica. */
+  streamCount(): number;
   /** Subscribes to the topic once for the whole process; returns the stop function. */
   start(): Promise<() => Promise<void>>;
 }
@@ -22,6 +24,7 @@ export interface NotificationHub {
  */
 export function createNotificationHub(pubsub: PubSub<MarqueeTopics>, logger: Logger): NotificationHub {
   const streams = new Map<string, Set<(event: RecommendationsUpdatedEvent) => void>>();
+  let open = 0;
 
   return {
     async *listen(userId) {
@@ -36,6 +39,7 @@ export function createNotificationHub(pubsub: PubSub<MarqueeTopics>, logger: Log
       let own = streams.get(userId);
       if (own === undefined) streams.set(userId, (own = new Set()));
       own.add(deliver);
+      open += 1;
       try {
         for (;;) {
           if (overflowed) {
@@ -48,11 +52,13 @@ export function createNotificationHub(pubsub: PubSub<MarqueeTopics>, logger: Log
           wake = undefined;
         }
       } finally {
+        open -= 1;
         own.delete(deliver);
         if (own.size === 0 && streams.get(userId) === own) streams.delete(userId);
       }
     },
     listeningUsers: () => [...streams.keys()],
+    streamCount: () => open,
     start: () =>
       pubsub.subscribe('recommendations.updated', (event) => {
         for (const deliver of streams.get(event.userId) ?? []) deliver(event);

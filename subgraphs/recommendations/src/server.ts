@@ -60,6 +60,7 @@ export function createRecommendationsSubgraph(deps: RecommendationsDependencies)
     identitySecret: deps.identitySecret,
     logger: deps.logger,
     checkHealth: () => deps.db.sql.query('SELECT 1'),
+    healthDetails: () => ({ modelVersion: engine.modelVersion(), subscriptions: notifications.streamCount() }),
     async start() {
       // Serve the newest snapshot from the first request: a restart never waits for training.
       await engine.refresh();

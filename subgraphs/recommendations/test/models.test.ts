@@ -108,6 +108,31 @@ describe('trained recommendations', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
+  it('trains implicit ALS above the EASE limit and serves it: liked films as reasons, never a rated film, similar films by factors', async () => {
+    const trained = await trainAndPublish(subgraph.stores.recommendations, { pubsub, easeMaxItems: 10 });
+    expect(trained?.kind).toBe('als');
+    expect(trained?.metadata).toMatchObject({ model: 'als', users: 40, items: 15 });
+    await expect.poll(() => subgraph.stores.engine.modelVersion()).toBe(trained?.version);
+    for (const movieId of ['heat', 'godfather', 'goodfellas']) await rate('als-fan', movieId, 5);
+    await rate('als-fan', 'casino', 1);
+    await expect.poll(async () => (await recommendationsOf('als-fan', 3))[0]?.reason ?? '').toMatch(/^Because you liked/);
+    const recs = await recommendationsOf('als-fan', 3);
+    for (const rated of ['heat', 'godfather', 'goodfellas', 'casino']) expect(recs.map((r) => r.movie.id)).not.toContain(rated);
+    // Exactly what crime fans liked and this user has not rated: the two crime films left and
+    // the film every user liked; no sci-fi, nothing nobody rated.
+    expect(new Set(recs.map((r) => r.movie.id))).toEqual(new Set(['fargo', 'seven', 'popcorn']));
+    for (const r of recs) expect(r.reason).toMatch(/^Because you liked (Heat|godfather|goodfellas)$/);
+    const similar = await executeInProcess<{ _entities: { similar: { id: string }[] }[] }>(
+      subgraph,
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Movie { similar(first: 3) { id } } } }',
+      { variables: { r: [{ __typename: 'Movie', id: 'fargo' }] } },
+    );
+    expect(similar.errors).toBeUndefined();
+    const ids = similar.data?._entities[0]?.similar.map((m) => m.id) ?? [];
+    expect(ids).toHaveLength(3);
+    expect(ids.every((id) => crime.includes(id) && id !== 'fargo')).toBe(true);
+  });
+
   it('changes a user list within seconds of a rating and publishes the films that entered it', async () => {
     await trainAndPublish(subgraph.stores.recommendations, { pubsub });
     await expect.poll(() => subgraph.stores.engine.modelVersion()).toBeGreaterThan(0);

@@ -139,6 +139,7 @@ async function loadBulk(
   jobs['name.basics'].write = writers.people;
   jobs['title.basics'].write = writers.titles;
   jobs['title.principals'].write = writers.principals;
+  jobs['title.crew'].write = (batch) => writeCrew(writers.crewCredits, batch);
   const context = { progress: options.progress, rejects };
   const files = new Map<ImdbFile, FileSummary>();
   const rebuilding: Promise<void>[] = [];
@@ -200,7 +201,7 @@ const parsers = {
  * unknown (its other credits are still written).
  */
 async function writeCrew(
-  people: PeopleImportStore,
+  people: Pick<PeopleImportStore, 'upsertCredits'>,
   batch: { line: number; value: ReturnType<typeof parseTitleCrew> }[],
 ): Promise<BatchOutcome> {
   const credits: ImportedCredit[] = batch.flatMap(({ line, value }) => [

@@ -1,4 +1,5 @@
-import { encodeCopyValue, nonEmptyTables, type BulkValue, type Database, type SqlExecutor } from '@marquee/db';
+import { bulkUpsert, encodeCopyValue, nonEmptyTables, type BulkValue, type Database, type SqlExecutor } from '@marquee/db';
+import type { ImportedCredit, PeopleImportStore } from '@marquee/people';
 import { IngestError, type ImportStores } from './context.ts';
 import type { ParsedCredit, ParsedPerson, ParsedTitle, ParsedTitleRating } from './imdbParsers.ts';
 import { countsOf, outcomeOf, type BatchOutcome, type Parsed } from './runFile.ts';
@@ -155,7 +156,28 @@ export interface BulkWriters {
   people: (batch: Parsed<ParsedPerson>[]) => Promise<BatchOutcome>;
   titles: (batch: Parsed<ParsedTitle>[]) => Promise<BatchOutcome>;
   principals: (batch: Parsed<ParsedCredit>[]) => Promise<BatchOutcome>;
+  /** title.crew's credits, for `writeCrew`. */
+  crewCredits: Pick<PeopleImportStore, 'upsertCredits'>;
 }
+
+/**
+ * title.crew only adds credits: on a credit title.principals already wrote it fills nothing
+ * (a crew credit has no characters and no order, and every stored credit has an array of
+ * characters), so into tables this load started empty, `DO NOTHING` on a known id does what the
+ * store's fill-missing upsert does, without locking and rewriting the existing row.
+ */
+const crewCredit = {
+  table: 'people.credit',
+  key: ['id'],
+  columns: [
+    { name: 'id', type: 'text' },
+    { name: 'movie_id', type: 'text', onConflict: 'insertOnly' },
+    { name: 'person_id', type: 'text', onConflict: 'insertOnly' },
+    { name: 'role', type: 'people.credit_role', onConflict: 'insertOnly' },
+    { name: 'characters', type: 'text[]', onConflict: 'insertOnly' },
+    { name: 'billing_order', type: 'integer', onConflict: 'insertOnly' },
+  ],
+} as const;
 
 /**
  * Batch writers for the bulk load. `knownPeople` collects the nconsts written from name.basics:
@@ -229,6 +251,23 @@ export function bulkWriters(sql: SqlExecutor, stores: ImportStores, ratings: Rat
       }
       const outcome = outcomeOf(await stores.people.upsertCredits(known.map(({ line, value }) => ({ line, ...value })), 'principals'));
       return { ...outcome, rejected: [...rejected, ...outcome.rejected] };
+    },
+
+    crewCredits: {
+      async upsertCredits(credits: readonly ImportedCredit[], _source, options = {}) {
+        const rejected = credits
+          .filter(({ personId }) => !knownPeople.has(personId))
+          .map(({ line }) => ({ line, reason: 'unknown person (nconst not in name.basics)' }));
+        const result = await bulkUpsert(
+          sql,
+          crewCredit,
+          credits
+            .filter(({ personId }) => knownPeople.has(personId))
+            .map((c) => ({ line: c.line, values: [`${c.movieId}:${c.personId}:${c.role}`, c.movieId, c.personId, c.role, c.characters, c.billingOrder] })),
+          options,
+        );
+        return { ...result, rejected: [...rejected, ...result.rejected] };
+      },
     },
   };
 }

@@ -120,6 +120,9 @@ export async function runFile<T>(job: FileJob<T>, context: RunContext): Promise<
         raws = new Map();
       }
     }
+    // The last batch waits its turn like the others: at most `concurrency` batches are ever
+    // written at once, so a key repeated `concurrency` batches later is written after the first.
+    if (inFlight.length >= concurrency) await inFlight.shift();
     inFlight.push(flush(batch, raws));
     await Promise.all(inFlight);
   } finally {

@@ -1,0 +1,249 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BulkLoadInProgressError, migrateDatabase, openDatabase, withDeferredDefinitions, type Database } from '@marquee/db';
+import { createTestDatabase, DisposalStack, runMarquee, spawnMarquee } from '@marquee/testing';
+import { generateImdb } from '../src/generate/index.ts';
+import { imdbTables } from '../src/ingest/imdbBulk.ts';
+import { ingestImdb, IngestError, silentProgress, type IngestSummary } from '../src/ingest/index.ts';
+
+const stack = new DisposalStack();
+afterAll(() => stack.disposeAll());
+
+let work: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'marquee-ingest-bulk-'));
+  stack.defer(() => rm(work, { recursive: true, force: true }));
+});
+
+async function freshDatabase(): Promise<{ db: Database; url: string }> {
+  const database = await createTestDatabase();
+  stack.defer(() => database.dispose());
+  const db = stack.adopt(await openDatabase({ kind: 'postgres', url: database.url }), (opened) => opened.close());
+  return { db, url: database.url };
+}
+
+const lines = (...rows: string[]) => `${rows.join('\n')}\n`;
+
+/**
+ * IMDb files with every kind of mistake, and keys repeated within a batch and across batches
+ * (batches of 2 good rows below): each path of the bulk writers, fast and fallback, is taken.
+ * Repeats across batches are at least two batches apart: two batches are written at once, and
+ * which of two concurrent batches writes a shared key last is not defined, in either mode.
+ */
+async function writeFixture(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(
+    join(dir, 'name.basics.tsv'),
+    lines(
+      'nconst\tprimaryName\tbirthYear\tdeathYear\tprimaryProfession\tknownForTitles',
+      'nm0000209\tTim Robbins\t1958\t\\N\tactor,director\ttt0111161',
+      'nm0000151\tMorgan Freeman\t1937\t\\N\tactor,producer\ttt0111161',
+      'nm0001104\tFrank Darabont\t1959\t\\N\tdirector,writer\ttt0111161',
+      'nm0000008\tMarlon Brando\t19024\t2004\tactor\ttt0068646', // bad birthYear
+      'nm0000338\tFrancis Ford Coppola\t1939\t\\N\tdirector\ttt0068646',
+      'nm0000199\tAl Pacino\t1940\t\\N\tactor\ttt0068646',
+      'nm0000199\tAlfredo Pacino\t1940\t\\N\tactor\ttt0068646', // same batch as the line above: supersedes it
+      'nm0000151\tMorgan Freeman\t1937\t\\N\tactor\ttt0111161', // three batches later: overwrites line 3
+    ),
+  );
+  await writeFile(
+    join(dir, 'title.basics.tsv'),
+    lines(
+      'tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\truntimeMinutes\tgenres',
+      'tt0111161\tmovie\tThe Shawshank Redemption\tThe Shawshank Redemption\t0\t1994\t\\N\t142\tDrama',
+      'tt0068646\tmovie\tThe Godfather\tIl padrino\t0\t1972\t\\N\t175\tCrime,Drama',
+      'xx0000003\tmovie\tBad Id\tBad Id\t0\t2000\t\\N\t90\tDrama', // bad tconst
+      'tt0903747\ttvSeries\tBreaking Bad\tBreaking Bad\t0\t2008\t2013\t49', // 8 columns
+      'tt0000001\tshort\tCarmencita\tCarmencita\t0\t1894\t\\N\t1\tDocumentary,Short',
+      'tt0000002\tshort\tLe clown et ses chiens\t\\N\t0\t\\N\t\\N\t5\t\\N',
+      'tt0000003\tshort\tPauvre Pierrot\tPauvre Pierrot\t0\t1892\t\\N\t4\tAnimation,Comedy,Romance',
+      'tt0000004\tshort\tUn bon bock\tUn bon bock\t0\t1892\t\\N\t12\tAnimation,Short',
+      'tt0000001\tshort\tCarmencita\tCarmencita\t0\t1894\t\\N\t1\tDocumentary', // two batches later: overwrites line 6
+    ),
+  );
+  await writeFile(
+    join(dir, 'title.ratings.tsv'),
+    lines(
+      'tconst\taverageRating\tnumVotes',
+      'tt0111161\t9.3\t2900000',
+      'tt0068646\tnine\t2000000', // non-numeric rating
+      'tt9999999\t7.0\t10', // unknown title
+      'tt0000001\t5.7\t2100',
+      'tt0000002\t5.0\t0', // no votes: the item feature's popularity stays 0
+    ),
+  );
+  await writeFile(
+    join(dir, 'title.principals.tsv'),
+    lines(
+      'tconst\tordering\tnconst\tcategory\tjob\tcharacters',
+      'tt0111161\t1\tnm0000209\tactor\t\\N\t["Andy Dufresne"]',
+      'tt0111161\t2\tnm0000151\tactor\t\\N\t["Ellis Boyd \'Red\' Redding"]',
+      'tt0111161\t3\tnm9999999\tactress\t\\N\t["Nobody"]', // unknown person
+      'tt0111161\t4\tnm0001104\tdirector\t\\N\t\\N',
+      'tt0068646\t1\tnm0000199\tactor\t\\N\t[Michael Corleone]', // characters not JSON
+      'tt0068646\t3\tnm0000199\tself\t\\N\t["Himself"]', // ACTOR again, same batch as the next: superseded
+      'tt0068646\t4\tnm0000199\tactor\t\\N\t["Michael"]',
+      'tt0068646\t2\tnm0000338\tdirector\t\\N\t\\N',
+      'tt0111161\t5\tnm0000209\tactor\t\\N\t["Andy"]', // three batches later: overwrites line 2
+    ),
+  );
+  await writeFile(
+    join(dir, 'title.crew.tsv'),
+    lines('tconst\tdirectors\twriters', 'tt0111161\tnm0001104\tnm0001104', 'tt0068646\tnm0000338\tnm0000338,nm7777777', 'tt0000001\t\\N\t\\N'),
+  );
+}
+
+/** Everything an ingestion leaves in the tables it writes (timestamps aside), in a stable order. */
+async function contents(db: Database): Promise<unknown> {
+  return {
+    movies: await db.sql.query(
+      'SELECT id, kind, title, original_title, year, runtime_minutes, genres, imdb_id, popularity, average_rating, rating_count FROM movies.movie ORDER BY id',
+    ),
+    people: await db.sql.query('SELECT id, name, birth_year, death_year, professions, imdb_id, known_for FROM people.person ORDER BY id'),
+    credits: await db.sql.query('SELECT id, movie_id, person_id, role, characters, billing_order FROM people.credit ORDER BY id'),
+    items: await db.sql.query('SELECT movie_id, genres, year, popularity FROM recommendations.item_feature ORDER BY movie_id'),
+  };
+}
+
+/** The indexes and constraints of the ingested tables, as the catalog defines them. */
+async function definitions(db: Database): Promise<unknown> {
+  return {
+    indexes: await db.sql.query(
+      `SELECT indrelid::regclass::text AS table, indexrelid::regclass::text AS index, pg_get_indexdef(indexrelid) AS definition
+         FROM pg_index WHERE indrelid = ANY($1::regclass[]) ORDER BY 1, 2`,
+      [imdbTables],
+    ),
+    constraints: await db.sql.query(
+      `SELECT conrelid::regclass::text AS table, conname AS name, pg_get_constraintdef(oid) AS definition, convalidated AS valid
+         FROM pg_constraint WHERE conrelid = ANY($1::regclass[]) ORDER BY 1, 2`,
+      [imdbTables],
+    ),
+  };
+}
+
+const withoutTimes = (summary: IngestSummary) => summary.files.map(({ seconds: _seconds, rejectsFile: _path, ...file }) => file);
+
+async function rejectsIn(dir: string): Promise<Record<string, string>> {
+  const found: Record<string, string> = {};
+  for (const name of (await readdir(dir)).sort()) found[name] = await readFile(join(dir, name), 'utf8');
+  return found;
+}
+
+describe('bulk initial load (PostgreSQL)', () => {
+  it('gives the incremental load’s summary, rejects and rows, and leaves every index and constraint as migrated', async () => {
+    const dir = join(work, 'fixture');
+    await writeFixture(dir);
+    const bulk = await freshDatabase();
+    const incremental = await freshDatabase();
+    const expectedDefinitions = await definitions(bulk.db);
+    const options = { progress: silentProgress, batchSize: 2 };
+
+    const bulkSummary = await ingestImdb(dir, bulk.db, { ...options, bulk: 'on', rejectsDir: join(work, 'fixture-bulk-rejects') });
+    const incrementalSummary = await ingestImdb(dir, incremental.db, { ...options, bulk: 'off', rejectsDir: join(work, 'fixture-incremental-rejects') });
+
+    expect(bulkSummary.mode).toBe('bulk');
+    expect(incrementalSummary.mode).toBe('incremental');
+    expect(withoutTimes(bulkSummary)).toEqual(withoutTimes(incrementalSummary));
+    expect(await rejectsIn(join(work, 'fixture-bulk-rejects'))).toEqual(await rejectsIn(join(work, 'fixture-incremental-rejects')));
+    expect(await contents(bulk.db)).toEqual(await contents(incremental.db));
+    expect(await definitions(bulk.db)).toEqual(expectedDefinitions);
+    expect(await bulk.db.sql.query('SELECT count(*)::int AS n FROM ingest.deferred_definition')).toEqual([{ n: 0 }]);
+    // Rebuilt indexes serve queries: the planner knows the tables (ANALYZE ran).
+    expect(await bulk.db.sql.query(`SELECT count(*)::int AS n FROM pg_stats WHERE schemaname = 'people' AND tablename = 'credit'`)).not.toEqual([{ n: 0 }]);
+
+    // A second run finds the tables filled and upserts, exactly as after an incremental first run
+    // (the repeated keys are written again in file order; everything else is unchanged).
+    const again = await ingestImdb(dir, bulk.db, { ...options, rejectsDir: join(work, 'fixture-again-rejects') });
+    const incrementalAgain = await ingestImdb(dir, incremental.db, { ...options, rejectsDir: join(work, 'fixture-again-rejects') });
+    expect(again.mode).toBe('incremental');
+    expect(withoutTimes(again)).toEqual(withoutTimes(incrementalAgain));
+    expect(await contents(bulk.db)).toEqual(await contents(incremental.db));
+  });
+
+  it('gives the same rows as the incremental load for generated files, with no rejects', async () => {
+    const dir = join(work, 'generated');
+    await generateImdb(dir, { titles: 400, principals: 2000, seed: 11, gzip: true });
+    const bulk = await freshDatabase();
+    const incremental = await freshDatabase();
+    const bulkSummary = await ingestImdb(dir, bulk.db, { progress: silentProgress, batchSize: 300, rejectsDir: join(work, 'generated-rejects') });
+    const incrementalSummary = await ingestImdb(dir, incremental.db, { progress: silentProgress, batchSize: 300, bulk: 'off', rejectsDir: join(work, 'generated-rejects') });
+    expect(bulkSummary.mode).toBe('bulk');
+    expect(withoutTimes(bulkSummary)).toEqual(withoutTimes(incrementalSummary));
+    expect(bulkSummary.files.every((file) => file.rejected === 0)).toBe(true);
+    expect(await contents(bulk.db)).toEqual(await contents(incremental.db));
+  });
+
+  it('refuses --bulk on when a target table has rows, and auto then loads incrementally', async () => {
+    const { db } = await freshDatabase();
+    await db.sql.query(`INSERT INTO people.person (id, name) VALUES ('nm0000001', 'Someone')`);
+    const dir = join(work, 'fixture-nonempty');
+    await writeFixture(dir);
+    await expect(ingestImdb(dir, db, { progress: silentProgress, bulk: 'on' })).rejects.toThrow(
+      new IngestError('--bulk on needs empty tables, but people.person already has rows; --bulk auto (the default) loads incrementally then.'),
+    );
+    expect((await ingestImdb(dir, db, { progress: silentProgress })).mode).toBe('incremental');
+  });
+
+  /** Starts `marquee ingest imdb --bulk on` and SIGKILLs it once the definitions are dropped and rows are arriving. */
+  async function killMidLoad(db: Database, url: string, dir: string): Promise<void> {
+    const child = spawnMarquee(['ingest', 'imdb', dir, '--bulk', 'on', '--batch-size', '1000'], { DATABASE_URL: url });
+    stack.defer(() => child.stop('SIGKILL'));
+    for (;;) {
+      const [state] = await db.sql.query<{ deferred: number; people: number }>(
+        `SELECT (SELECT count(*)::int FROM ingest.deferred_definition) AS deferred, (SELECT count(*)::int FROM people.person) AS people`,
+      );
+      if ((state?.deferred ?? 0) > 0 && (state?.people ?? 0) > 0) break;
+      if (child.child.exitCode !== null) throw new Error(`The load ended before it could be killed:\n${child.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await child.stop('SIGKILL');
+  }
+
+  it('recreates every dropped index and constraint in `marquee migrate` after the load is killed midway', async () => {
+    const { db, url } = await freshDatabase();
+    const expected = await definitions(db);
+    const dir = join(work, 'crash');
+    await generateImdb(dir, { titles: 20_000, principals: 100_000, seed: 3 });
+    await killMidLoad(db, url, dir);
+
+    expect(await definitions(db)).not.toEqual(expected);
+    const recorded = await db.sql.query<{ name: string }>('SELECT name FROM ingest.deferred_definition ORDER BY name');
+    expect(recorded.map(({ name }) => name)).toEqual(expect.arrayContaining(['credit_person_id_fkey', 'movie_title_trgm_idx', 'person_name_trgm_idx']));
+
+    await runMarquee(['migrate'], { DATABASE_URL: url });
+    expect(await definitions(db)).toEqual(expected);
+    expect(await db.sql.query('SELECT count(*)::int AS n FROM ingest.deferred_definition')).toEqual([{ n: 0 }]);
+  });
+
+  it('recreates them at the start of the next ingestion after a kill, which then completes the load incrementally', async () => {
+    const { db, url } = await freshDatabase();
+    const expected = await definitions(db);
+    const dir = join(work, 'crash-reingest');
+    await generateImdb(dir, { titles: 20_000, principals: 100_000, seed: 5 });
+    await killMidLoad(db, url, dir);
+    expect(await definitions(db)).not.toEqual(expected);
+
+    const summary = await ingestImdb(dir, db, { progress: silentProgress, rejectsDir: join(work, 'crash-reingest-rejects') });
+    expect(summary.mode).toBe('incremental');
+    expect(summary.files.every((file) => file.rejected === 0)).toBe(true);
+    expect(await definitions(db)).toEqual(expected);
+    expect(await db.sql.query('SELECT count(*)::int AS n FROM ingest.deferred_definition')).toEqual([{ n: 0 }]);
+    // The same rows as a load that was never interrupted.
+    const uninterrupted = await freshDatabase();
+    await ingestImdb(dir, uninterrupted.db, { progress: silentProgress, rejectsDir: join(work, 'crash-reingest-rejects') });
+    expect(await contents(db)).toEqual(await contents(uninterrupted.db));
+  });
+
+  it('refuses to migrate while a bulk load is running, instead of rebuilding its indexes under it', async () => {
+    const { db, url } = await freshDatabase();
+    const expected = await definitions(db);
+    await withDeferredDefinitions(db.sql, imdbTables, async () => {
+      await expect(migrateDatabase(url)).rejects.toThrow(BulkLoadInProgressError);
+      await expect(ingestImdb(join(work, 'nowhere'), db, { progress: silentProgress })).rejects.toThrow(BulkLoadInProgressError);
+    });
+    expect(await definitions(db)).toEqual(expected);
+  });
+});

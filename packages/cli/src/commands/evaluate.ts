@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { InvalidArgumentError, type Command } from 'commander';
-import { chooseModel, evaluate, trainAls, trainEase, trainItemKnn, trainPopularity, trainServedModel, type Interaction, type Trainer } from '@marquee/recsys';
+import { ALS_DEFAULTS, chooseModel, evaluate, trainAls, trainEase, trainItemKnn, trainPopularity, trainServedModel, type AlsOptions, type Interaction, type Trainer } from '@marquee/recsys';
 
 /**
  * Reads MovieLens ratings: `ratings.csv` (userId,movieId,rating,timestamp with a header) or
@@ -35,10 +35,31 @@ export async function readMovieLensRatings(path: string): Promise<{ interactions
   return { interactions, rejected };
 }
 
+function parsePositive(value: string): number {
+  const number = Number(value);
+  if (!(number > 0)) throw new InvalidArgumentError('expected a positive number');
+  return number;
+}
+
+function parseCount(value: string): number {
+  const number = Number(value);
+  if (!(Number.isInteger(number) && number > 0)) throw new InvalidArgumentError('expected a positive integer');
+  return number;
+}
+
 function parseHoldout(value: string): number {
   const share = Number(value);
   if (!(share > 0 && share < 1)) throw new InvalidArgumentError('expected a number between 0 and 1');
   return share;
+}
+
+interface EvaluateOptions {
+  holdout: number;
+  json: boolean;
+  factors?: number;
+  regularization?: number;
+  alpha?: number;
+  iterations?: number;
 }
 
 export function registerEvaluateCommand(program: Command): void {
@@ -49,8 +70,12 @@ export function registerEvaluateCommand(program: Command): void {
     )
     .argument('<ratings>', 'MovieLens ratings.csv or ml-100k u.data (optionally .gz)')
     .option('--holdout <share>', "share of each user's latest positives held out", parseHoldout, 0.2)
+    .option('--factors <n>', `ALS latent factors (default ${ALS_DEFAULTS.factors})`, parseCount)
+    .option('--regularization <lambda>', `ALS L2 regularisation (default ${ALS_DEFAULTS.regularization})`, parsePositive)
+    .option('--alpha <alpha>', `ALS confidence of a positive, 1 + alpha (default ${ALS_DEFAULTS.alpha})`, parsePositive)
+    .option('--iterations <n>', `ALS alternating sweeps (default ${ALS_DEFAULTS.iterations})`, parseCount)
     .option('--json', 'print the report as JSON', false)
-    .action(async (path: string, options: { holdout: number; json: boolean }) => {
+    .action(async (path: string, options: EvaluateOptions) => {
       const { interactions, rejected } = await readMovieLensRatings(path);
       // Every model goes through the one `evaluate` (same split, same metrics). The last row is
       // what `marquee train` ships for this catalogue, scored as served; where that is EASE, dense
@@ -58,8 +83,15 @@ export function registerEvaluateCommand(program: Command): void {
       // trained where it does not fit.
       const shipped = chooseModel(new Set(interactions.map((interaction) => interaction.itemId)).size);
       const trainers: Trainer[] = [trainPopularity, (m) => trainItemKnn(m)];
-      if (shipped === 'ease') trainers.push((m) => trainEase(m), (m) => trainAls(m));
-      trainers.push((m) => trainServedModel(m));
+      // ALS hyper-parameters given on the command line apply to every ALS row, for tuning.
+      const als: AlsOptions = {
+        ...(options.factors === undefined ? {} : { factors: options.factors }),
+        ...(options.regularization === undefined ? {} : { regularization: options.regularization }),
+        ...(options.alpha === undefined ? {} : { alpha: options.alpha }),
+        ...(options.iterations === undefined ? {} : { iterations: options.iterations }),
+      };
+      if (shipped === 'ease') trainers.push((m) => trainEase(m), (m) => trainAls(m, als));
+      trainers.push((m) => trainServedModel(m, { als }));
       const report = evaluate(interactions, trainers, { holdout: options.holdout });
       if (options.json) {
         console.log(JSON.stringify({ ...report, rejectedLines: rejected }, null, 2));

@@ -117,9 +117,10 @@ const updateOf = (live: LiveSubscription, index: number) => live.events[index]?.
 describe('live recommendation notifications through the router', () => {
   it('delivers an update within 5 s of a rating, with titles and directors from other subgraphs, never a rated film', async () => {
     const token = await signUp('lumiere');
+    const open = await streamsOn(replicas.one);
     const live = subscribe(routers.a, { token, query: UPDATE });
     stack.defer(() => live.stop());
-    await expect.poll(() => streamsOn(replicas.one)).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => streamsOn(replicas.one)).toBe(open + 1);
 
     const sciFi = await postGraphQL(routers.a, { query: '{ movies(first: 5, filter: { genres: ["Sci-Fi"] }, orderBy: { field: POPULARITY, direction: DESC }) { edges { node { id } } } }' });
     const rated = (sciFi.body.data?.['movies'] as { edges: { node: { id: string } }[] }).edges.map((edge) => edge.node.id);
@@ -150,12 +151,13 @@ describe('live recommendation notifications through the router', () => {
 
   it('reaches a subscriber on the other router exactly once per change', async () => {
     const token = await signUp('melies');
+    const [openOne, openTwo] = [await streamsOn(replicas.one), await streamsOn(replicas.two)];
     const onB = subscribe(routers.b, { token, query: UPDATE });
     const onA = subscribe(routers.a, { token, query: UPDATE });
     stack.defer(() => onB.stop());
     stack.defer(() => onA.stop());
-    await expect.poll(() => streamsOn(replicas.two)).toBeGreaterThanOrEqual(1);
-    await expect.poll(() => streamsOn(replicas.one)).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => streamsOn(replicas.two)).toBe(openTwo + 1);
+    await expect.poll(() => streamsOn(replicas.one)).toBe(openOne + 1);
 
     await rateOneRecommended(routers.a, token);
     await onB.event(0, 5_000);
@@ -169,10 +171,11 @@ describe('live recommendation notifications through the router', () => {
 
   it('re-establishes the upstream subscription when a recommendations replica restarts', async () => {
     const token = await signUp('varda');
+    const open = await streamsOn(replicas.one);
     const live = subscribe(routers.a, { token, query: UPDATE });
     stack.defer(() => live.stop());
-    await expect.poll(() => streamsOn(replicas.one)).toBeGreaterThanOrEqual(1);
-    const before = await streamsOn(replicas.one);
+    await expect.poll(() => streamsOn(replicas.one)).toBe(open + 1);
+    const before = open + 1;
 
     await replicaOne.stop();
     replicaOne = spawnMarquee(['serve', 'recommendations'], replicaOneEnv);
@@ -188,9 +191,10 @@ describe('live recommendation notifications through the router', () => {
 
   it('resumes delivery after a Redis restart without client action', async () => {
     const token = await signUp('agnes');
+    const open = await streamsOn(replicas.two);
     const live = subscribe(routers.b, { token, query: UPDATE });
     stack.defer(() => live.stop());
-    await expect.poll(() => streamsOn(replicas.two)).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => streamsOn(replicas.two)).toBe(open + 1);
 
     await redis.stop();
     await sleep(1_000);

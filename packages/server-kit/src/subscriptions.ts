@@ -3,7 +3,7 @@ import type { Identity } from '@marquee/auth';
 import { verifyIdentity, verifyRouterCredential } from '@marquee/auth';
 import { maskError } from '@marquee/errors';
 import type { Logger } from '@marquee/logger';
-import type { ExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
+import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { requestIdFrom } from './subgraph.ts';
@@ -38,6 +38,9 @@ export function serveSubgraphSubscriptions<Context>(options: SubgraphSubscriptio
   const { schema, identitySecret, logger } = options;
   const wss = new WebSocketServer({ server: options.server, path: options.path ?? '/graphql', maxPayload: 1_000_000 });
   const mask = maskError((formatted, original) => logger.error({ err: original, path: formatted.path }, 'unexpected subscription error'));
+  // Per subscription, how to make a fresh context: each event gets new DataLoaders, so values
+  // cached while resolving one event never answer the next.
+  const renewals = new WeakMap<object, () => unknown>();
   const maskAll = (errors: readonly GraphQLError[]) => errors.map((error) => mask(error.toJSON(), error.originalError ?? error));
   const handle = useServer(
     {
@@ -48,7 +51,16 @@ export function serveSubgraphSubscriptions<Context>(options: SubgraphSubscriptio
         const identity = verifyIdentity(typeof signed === 'string' ? signed : undefined, identitySecret, Date.now(), {
           maxAgeSeconds: Infinity,
         });
-        return options.contextFor(identity, requestIdFrom(payload.extensions?.[REQUEST_ID_EXTENSION])) as Record<string, unknown>;
+        const requestId = requestIdFrom(payload.extensions?.[REQUEST_ID_EXTENSION]);
+        const context = options.contextFor(identity, requestId) as Record<string, unknown>;
+        renewals.set(context, () => options.contextFor(identity, requestId));
+        return context;
+      },
+      subscribe: async (args) => {
+        const stream = await createSourceEventStream(args);
+        if (!(Symbol.asyncIterator in stream)) return stream;
+        const renew = renewals.get(args.contextValue as object);
+        return perEvent(stream, args, renew ?? (() => args.contextValue));
       },
       onNext: (_ctx, _id, _payload, _args, result) => {
         const { errors, data, extensions } = result as ExecutionResult;
@@ -65,4 +77,13 @@ export function serveSubgraphSubscriptions<Context>(options: SubgraphSubscriptio
       for (const client of wss.clients) client.terminate();
     },
   };
+}
+
+/** graphql-js's own mapping of source events to results, with a fresh context per event. */
+async function* perEvent(
+  stream: AsyncIterable<unknown>,
+  args: ExecutionArgs,
+  freshContext: () => unknown,
+): AsyncGenerator<ExecutionResult, void, undefined> {
+  for await (const event of stream) yield await execute({ ...args, rootValue: event, contextValue: freshContext() });
 }

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { cacheKey, type Cache } from '@marquee/cache';
 import type { Logger } from '@marquee/logger';
 import type { MarqueeTopics, PubSub } from '@marquee/pubsub';
@@ -15,6 +16,26 @@ const CLAIM_TTL_SECONDS = 3600;
  */
 const claim = (claims: Cache, kind: string, id: string) =>
   claims.add(cacheKey('recommendations', kind, id), 1, CLAIM_TTL_SECONDS);
+
+/** A user's recompute lock outlives any recompute; a holder that died frees it after this. */
+const USER_LOCK_TTL_SECONDS = 10;
+
+/**
+ * Runs `work` while holding the user's recompute lock, shared by every replica. Replicas handle
+ * different events of one user, so without it two recomputes could overlap and the later write
+ * be the one that had not seen the newest rating. Every handler records its rating before
+ * taking the lock, so whichever recompute runs last sees them all.
+ */
+async function withUserLock(claims: Cache, userId: string, work: () => Promise<unknown>): Promise<void> {
+  const key = cacheKey('recommendations', 'userLock', userId);
+  const deadline = Date.now() + USER_LOCK_TTL_SECONDS * 1000;
+  while (!(await claims.add(key, randomUUID(), USER_LOCK_TTL_SECONDS)) && Date.now() < deadline) await sleep(10);
+  try {
+    await work();
+  } finally {
+    await claims.delete(key);
+  }
+}
 
 /**
  * Keeps the recommender's interaction table in step with rating events and recomputes the
@@ -34,7 +55,7 @@ export async function consumeRatingEvents(
     if (!(await claim(claims, 'ratingEvent', event.eventId))) return;
     if (event.rating === null) await store.deleteInteraction(event.userId, event.movieId);
     else await store.recordInteraction({ userId: event.userId, movieId: event.movieId, rating: event.rating, at: new Date(event.at) });
-    await engine.recompute(event.userId);
+    await withUserLock(claims, event.userId, () => engine.recompute(event.userId));
   };
   // One user's events apply in arrival order, so the last recompute sees every rating before it.
   const queues = new Map<string, Promise<void>>();
@@ -69,7 +90,7 @@ export async function consumeArrivals(
         await engine.refresh();
         for (const userId of notifications.listeningUsers()) {
           // A user subscribed on two replicas is recomputed (and notified) once.
-          if (await claim(claims, 'arrivals', `${batch}:${userId}`)) await engine.recompute(userId);
+          if (await claim(claims, 'arrivals', `${batch}:${userId}`)) await withUserLock(claims, userId, () => engine.recompute(userId));
         }
       })
       .catch((error: unknown) => logger.error({ err: error, movies: event.movieIds.length }, 'failed to apply new arrivals'));

@@ -8,7 +8,7 @@ export interface LatentTasteOptions {
   seed: number;
   /** Visible tastes: every item lists 1–3 of them (MovieLens has 19 genres). */
   genres?: number;
-  /** Hidden taste dimensions, never written anywhere: structure only collaborative models can find. */
+  /** Hidden taste clusters (dimensions), never written anywhere: structure only collaborative models can find. */
   hidden?: number;
   /** First possible rating time, epoch seconds. */
   start?: number;
@@ -33,21 +33,23 @@ export interface LatentTasteData {
 }
 
 /**
- * A latent-taste model of MovieLens-like ratings, deterministic per seed.
+ * A latent-taste model of MovieLens-like ratings, deterministic per seed (docs/recommendations.md,
+ * "Synthetic MovieLens data").
  *
- * - Items: long-tail popularity by index (item 0 most exposed), 1–3 visible genres drawn with a
+ * - Items: long-tail exposure by index (item 0 offered most), 1–3 visible genres drawn with a
  *   skew towards the first genres (as Drama and Comedy dominate MovieLens), a hidden taste vector
- *   h_i ~ N(0, 0.3²)^hidden, and a quality offset q_i ~ N(0, 0.5²) (approximately normal).
+ *   (1 in one of `hidden` clusters plus N(0, 0.15²) noise per dimension) and a quality offset
+ *   q ~ N(0, 0.5²) (sums of uniforms, approximately normal).
  * - Users: heavy-tailed activity (a few users rate hundreds of films), two favourite genres
- *   (weight 1), one disliked genre (−0.7), and a hidden taste vector h_u ~ N(0, 0.3²)^hidden.
- * - Affinity s(u, i) = Σ over the film's genres g of w_u(g)/√|genres(i)| + 4·h_u·h_i (the
- *   hidden part has a standard deviation of about 1 with the defaults).
- * - What a user watches: a candidate film by exposure (long-tail popularity), kept with
- *   probability σ(4·s − 3), else another candidate (taste decides what is watched, popularity
- *   what is offered). A user rates a film once.
- * - The value is 3.0 + 0.9·s + q + noise (σ ≈ 0.8), clamped to 0.5–5 and rounded to half stars.
- * - Time: each user starts at a uniform time in the span and rates in the order watched, a few
- *   seconds to days apart, so a time-ordered hold-out asks for later picks from the same tastes.
+ *   (weight 1), one disliked genre (−0.7), and a hidden taste vector (1 in one cluster, 0.7 in a
+ *   second for half the users, N(0, 0.15²) noise).
+ * - Affinity s(u, i) = Σ over the film's genres g of w_u(g)/√|genres(i)| + 1.5·h_u·h_i.
+ * - What a user watches: a candidate film by exposure, kept with probability σ(6·s − 5), else
+ *   another candidate (taste decides what is watched, popularity what is offered). A user rates
+ *   a film once.
+ * - The value is 2.6 + 0.9·s + q + noise (σ ≈ 0.8), clamped to 0.5–5 and rounded to half stars.
+ * - Time: each user starts at a uniform time in the span and rates in the order watched, a
+ *   second to two days apart, so a time-ordered hold-out asks for later picks from the same tastes.
  *
  * Affinity is a dot product of user and item vectors (genre and hidden parts), so the data are
  * low-rank plus noise: the model class of matrix factorisation, which favours it over

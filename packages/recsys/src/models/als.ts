@@ -74,7 +74,7 @@ export function alsFactors(matrix: ImplicitMatrix, options: AlsOptions = {}): Al
   const users = matrix.users.length;
   const n = matrix.items.length;
   const next = random(seed);
-  // Small positive start, as `implicit` does: the first sweep's solves are then well-conditioned.
+  // Small uniform start in [0, 0.01), as `implicit` does.
   const x = Float64Array.from({ length: users * f }, () => next() * 0.01);
   const y = Float64Array.from({ length: n * f }, () => next() * 0.01);
   const { colStart, usersOf } = transpose(matrix);
@@ -86,8 +86,10 @@ export function alsFactors(matrix: ImplicitMatrix, options: AlsOptions = {}): Al
     regularisedGram(x, users, f, lambda, gram);
     solveRows(y, x, gram, colStart, usersOf, n, f, alpha, cgSteps, work);
   }
-  regularisedGram(y, n, f, lambda, gram);
-  return { factors: f, alpha, itemFactors: Float32Array.from(y), userFactors: Float32Array.from(x), gram };
+  // G from the float32 factors serving will hold, so a fold-in solves exactly the system it describes.
+  const itemFactors = Float32Array.from(y);
+  regularisedGram(itemFactors, n, f, lambda, gram);
+  return { factors: f, alpha, itemFactors, userFactors: Float32Array.from(x), gram };
 }
 
 /** ALS as a `Recommender`: every user is folded in from their items, exactly as serving does. */

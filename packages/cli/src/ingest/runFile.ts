@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { BulkResult } from '@marquee/db';
 import { RowError } from './fields.ts';
-import { readLines } from './lines.ts';
+import { readLineChunks } from './lines.ts';
 import type { Progress } from './progress.ts';
 import type { RejectsWriter } from './rejects.ts';
 import { addCounts, type FileSummary, type WriteCounts } from './summary.ts';
@@ -69,7 +69,7 @@ export async function runFile<T>(job: FileJob<T>, context: RunContext): Promise<
   const startedAt = performance.now();
   const summary: FileSummary = { file, read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, seconds: 0, also: {} };
   const batchSize = job.batchSize ?? 10_000;
-  const reader = await readLines(job.path, job.encoding);
+  const reader = await readLineChunks(job.path, job.encoding);
   const header = job.header?.join('\u0000');
 
   const reject = async (line: number, reason: string, raw: string) => {
@@ -77,47 +77,54 @@ export async function runFile<T>(job: FileJob<T>, context: RunContext): Promise<
     await context.rejects?.write({ file, line, reason, raw });
   };
 
-  const flush = async (batch: Parsed<T>[], raws: Map<number, string>) => {
+  // Each batch's raw lines, in batch order, for the rejects its write reports.
+  const flush = async (batch: Parsed<T>[], raws: string[]) => {
     if (job.write === undefined || batch.length === 0) return;
     const outcome = await job.write(batch);
     addCounts(summary, outcome);
     for (const [store, counts] of Object.entries(outcome.also ?? {})) {
       addCounts((summary.also[store] ??= { inserted: 0, updated: 0, unchanged: 0 }), counts);
     }
-    for (const { line, reason } of outcome.rejected.sort((a, b) => a.line - b.line)) await reject(line, reason, raws.get(line) ?? '');
+    if (outcome.rejected.length === 0) return;
+    const rawOf = new Map(batch.map(({ line }, index) => [line, raws[index] ?? '']));
+    for (const { line, reason } of outcome.rejected.sort((a, b) => a.line - b.line)) await reject(line, reason, rawOf.get(line) ?? '');
   };
 
   context.progress.start(file, reader.totalBytes);
   let batch: Parsed<T>[] = [];
-  let raws = new Map<number, string>();
+  let raws: string[] = [];
   const concurrency = job.concurrency ?? 2;
   const inFlight: Promise<void>[] = [];
   try {
-    for await (const { line, text: rawText } of reader.lines) {
-      const text = line === 1 ? rawText.replace(/^\uFEFF/, '') : rawText;
-      if (line === 1 && header !== undefined && job.split(text).join('\u0000') === header) continue;
-      summary.read += 1;
-      if (summary.read % 2000 === 0) context.progress.update(summary.read, reader.bytesRead());
-      let value: T;
-      try {
-        value = job.parse(job.split(text));
-      } catch (error) {
-        if (!(error instanceof RowError)) throw error;
-        await reject(line, error.message, text);
-        continue;
-      }
-      job.collect?.({ line, value });
-      if (job.write === undefined) continue;
-      batch.push({ line, value });
-      raws.set(line, text);
-      if (batch.length >= batchSize) {
-        if (inFlight.length >= concurrency) await inFlight.shift();
-        const writing = flush(batch, raws);
-        // Awaited later; this only keeps a failure from being reported as unhandled meanwhile.
-        writing.catch(() => undefined);
-        inFlight.push(writing);
-        batch = [];
-        raws = new Map();
+    let line = 0;
+    for await (const chunk of reader.chunks) {
+      for (const rawText of chunk) {
+        line += 1;
+        const text = line === 1 ? rawText.replace(/^\uFEFF/, '') : rawText;
+        if (line === 1 && header !== undefined && job.split(text).join('\u0000') === header) continue;
+        summary.read += 1;
+        if (summary.read % 2000 === 0) context.progress.update(summary.read, reader.bytesRead());
+        let value: T;
+        try {
+          value = job.parse(job.split(text));
+        } catch (error) {
+          if (!(error instanceof RowError)) throw error;
+          await reject(line, error.message, text);
+          continue;
+        }
+        job.collect?.({ line, value });
+        if (job.write === undefined) continue;
+        batch.push({ line, value });
+        raws.push(text);
+        if (batch.length >= batchSize) {
+          if (inFlight.length >= concurrency) await inFlight.shift();
+          const writing = flush(batch, raws);
+          // Awaited later; this only keeps a failure from being reported as unhandled meanwhile.
+          writing.catch(() => undefined);
+          inFlight.push(writing);
+          batch = [];
+          raws = [];
+        }
       }
     }
     // The last batch waits its turn like the others: at most `concurrency` batches are ever

@@ -1,7 +1,10 @@
 import { join, resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
+import { Redis } from 'ioredis';
 import { openDatabase } from '@marquee/db';
-import { loadEnv } from '@marquee/env';
+import { loadEnv, type Env } from '@marquee/env';
+import { createMemoryPubSub, createRedisPubSub, type MarqueeTopics, type PubSub } from '@marquee/pubsub';
+import { announceNewMovies, announcementStart } from '../ingest/announce.ts';
 import { barProgress, bulkModes, formatSummary, ingestImdb, ingestMovielens, logProgress, type BulkMode, type IngestSummary } from '../ingest/index.ts';
 
 export type IngestSource = 'imdb' | 'movielens';
@@ -31,9 +34,33 @@ export interface IngestCommandOptions {
 }
 
 /**
+ * Where the run's new films are announced: the services' Redis (REDIS_URL, REDIS_PREFIX), or the
+ * in-process pubsub of embedded mode, where nothing else listens.
+ */
+function openAnnouncements(env: Env): { pubsub: PubSub<MarqueeTopics>; close(): Promise<void> } {
+  if (env.REDIS_URL === undefined) {
+    const pubsub = createMemoryPubSub<MarqueeTopics>();
+    return { pubsub, close: () => pubsub.close() };
+  }
+  const publisher = new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  // Never subscribed, so never connected: a pubsub still needs a subscriber connection of its own.
+  const subscriber = new Redis(env.REDIS_URL, { lazyConnect: true });
+  const pubsub = createRedisPubSub<MarqueeTopics>({ publisher, subscriber, prefix: env.REDIS_PREFIX });
+  return {
+    pubsub,
+    async close() {
+      await pubsub.close();
+      await publisher.quit();
+      subscriber.disconnect();
+    },
+  };
+}
+
+/**
  * Streams a source directory into the stores the environment points at (migrating first, like
  * `seed`). Progress goes to stderr (a bar on a terminal, a line every 5 s otherwise); the summary
- * to stdout. Rejected rows never fail the run: only something fatal exits non-zero.
+ * to stdout. Rejected rows never fail the run: only something fatal exits non-zero. A run that
+ * inserted films announces them in one `catalog.moviesAdded` event (see ingest/announce.ts).
  */
 export async function ingestCommand(source: IngestSource, dir: string, options: IngestCommandOptions): Promise<void> {
   const env = loadEnv();
@@ -42,7 +69,9 @@ export async function ingestCommand(source: IngestSource, dir: string, options: 
       ? await openDatabase({ kind: 'pglite', dataDir: join(resolve(env.MARQUEE_DATA_DIR), 'pgdata') })
       : await openDatabase({ kind: 'postgres', url: env.DATABASE_URL }, { migrate: true });
   let summary: IngestSummary;
+  const announcements = openAnnouncements(env);
   try {
+    const since = await announcementStart(db);
     const ingestOptions = {
       progress: process.stderr.isTTY ? barProgress() : logProgress(),
       ...(options.rejects === undefined ? {} : { rejectsDir: resolve(options.rejects) }),
@@ -50,7 +79,9 @@ export async function ingestCommand(source: IngestSource, dir: string, options: 
       bulk: options.bulk,
     };
     summary = source === 'imdb' ? await ingestImdb(dir, db, ingestOptions) : await ingestMovielens(dir, db, ingestOptions);
+    summary.announcedMovies = await announceNewMovies(db, announcements.pubsub, since, summary);
   } finally {
+    await announcements.close();
     await db.close();
   }
   console.log(options.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));

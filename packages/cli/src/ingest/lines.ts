@@ -83,7 +83,7 @@ export async function readLines(path: string, encoding: 'utf8' | 'latin1' = 'utf
       }
     }
   }
-  return { lines: lines(), bytesRead: reader.bytesRead, totalBytes: reader.totalBytes };
+  return { lines: lines(), bytesRead: () => reader.bytesRead(), totalBytes: reader.totalBytes };
 }
 
 /** The text of the given physical lines of a file (for rejects found after the file was read). */

@@ -27,6 +27,8 @@ export interface IngestSummary {
   dir: string;
   files: FileSummary[];
   seconds: number;
+  /** Films named in the run's `catalog.moviesAdded` event (at most 1,000; 0 when none was sent). */
+  announcedMovies?: number;
 }
 
 export function addCounts(into: WriteCounts, counts: WriteCounts): void {
@@ -55,6 +57,9 @@ export function formatSummary(summary: IngestSummary): string {
       lines.push(`  ${file.file} → ${store}: ${counts.inserted} inserted, ${counts.updated} updated, ${counts.unchanged} unchanged`);
     }
     if (file.rejectsFile !== undefined) lines.push(`  ${file.file}: ${file.rejected} rejected lines in ${file.rejectsFile}`);
+  }
+  if (summary.announcedMovies !== undefined && summary.announcedMovies > 0) {
+    lines.push(`announced ${summary.announcedMovies.toLocaleString('en-US')} new films in catalog.moviesAdded`);
   }
   lines.push(`${summary.source} ${summary.mode === 'bulk' ? 'bulk initial load' : 'ingestion'} of ${summary.dir} took ${summary.seconds.toFixed(1)}s`);
   return lines.join('\n');

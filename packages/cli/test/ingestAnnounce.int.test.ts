@@ -1,0 +1,118 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openDatabase } from '@marquee/db';
+import { createRedisPubSub, type MarqueeTopics, type MoviesAddedEvent } from '@marquee/pubsub';
+import { createTestDatabase, createTestRedisPrefix, DisposalStack, runMarquee } from '@marquee/testing';
+import { generateImdb } from '../src/generate/index.ts';
+import type { IngestSummary } from '../src/ingest/index.ts';
+
+const stack = new DisposalStack();
+afterAll(() => stack.disposeAll());
+
+let work: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'marquee-ingest-announce-'));
+  stack.defer(() => rm(work, { recursive: true, force: true }));
+});
+
+/** A fresh database and Redis prefix, and every `catalog.moviesAdded` event published under it. */
+async function servicesEnvironment(): Promise<{ env: Record<string, string>; events: MoviesAddedEvent[]; url: string }> {
+  const database = await createTestDatabase();
+  stack.defer(() => database.dispose());
+  const prefix = createTestRedisPrefix();
+  const publisher = stack.adopt(new Redis(inject('testRedisUrl')), (client) => client.quit());
+  const subscriber = stack.adopt(new Redis(inject('testRedisUrl')), (client) => client.quit());
+  const pubsub = stack.adopt(createRedisPubSub<MarqueeTopics>({ publisher, subscriber, prefix }), (opened) => opened.close());
+  const events: MoviesAddedEvent[] = [];
+  await pubsub.subscribe('catalog.moviesAdded', (event) => events.push(event));
+  return { env: { DATABASE_URL: database.url, REDIS_URL: inject('testRedisUrl'), REDIS_PREFIX: prefix }, events, url: database.url };
+}
+
+async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const ingest = async (args: string[], env: Record<string, string>) => {
+  const output = await runMarquee(['ingest', ...args, '--json'], env);
+  return JSON.parse(output.slice(output.indexOf('{\n'))) as IngestSummary;
+};
+
+/** Long enough for an event published before the command exited to have arrived. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
+
+describe('marquee ingest announces new films on the services’ Redis', () => {
+  it('publishes one catalog.moviesAdded event with the new films, newest first, and none when a second run adds nothing', async () => {
+    const { env, events } = await servicesEnvironment();
+    const dir = join(work, 'three');
+    await mkdir(dir, { recursive: true });
+    await writeFile(
+      join(dir, 'title.basics.tsv'),
+      [
+        'tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\truntimeMinutes\tgenres',
+        'tt0111161\tmovie\tThe Shawshank Redemption\tThe Shawshank Redemption\t0\t1994\t\\N\t142\tDrama',
+        'tt0068646\tmovie\tThe Godfather\tThe Godfather\t0\t1972\t\\N\t175\tCrime,Drama',
+        'tt0000001\tshort\tCarmencita\tCarmencita\t0\t\\N\t\\N\t1\tDocumentary',
+        'tt1375666\tmovie\tInception\tInception\t0\t2010\t\\N\t148\tAction,Sci-Fi',
+        '',
+      ].join('\n'),
+    );
+    const before = Date.now();
+    const first = await ingest(['imdb', dir], env);
+    expect(first.announcedMovies).toBe(4);
+    await until(() => events.length > 0);
+    await settle();
+    expect(events).toHaveLength(1);
+    expect(events[0]?.movieIds).toEqual(['tt1375666', 'tt0111161', 'tt0068646', 'tt0000001']);
+    expect(Date.parse(events[0]?.at ?? '')).toBeGreaterThanOrEqual(before);
+
+    const second = await ingest(['imdb', dir], env);
+    expect(second.files).toMatchObject([{ file: 'title.basics.tsv', read: 4, inserted: 0, updated: 0, unchanged: 4 }]);
+    expect(second.announcedMovies).toBe(0);
+    await settle();
+    expect(events).toHaveLength(1);
+  });
+
+  it('names at most 1,000 films, the newest by year, after a bulk load and after a run that adds films to a filled catalogue', async () => {
+    const { env, events, url } = await servicesEnvironment();
+    const dir = join(work, 'generated');
+    await generateImdb(dir, { titles: 1500, seed: 3 });
+    const bulk = await ingest(['imdb', dir], env);
+    expect(bulk.mode).toBe('bulk');
+    expect(bulk.announcedMovies).toBe(1000);
+    await until(() => events.length > 0);
+
+    const db = await openDatabase({ kind: 'postgres', url });
+    try {
+      const newest = await db.sql.query<{ id: string }>('SELECT id FROM movies.movie ORDER BY year DESC NULLS LAST, id LIMIT 1000');
+      expect(events[0]?.movieIds).toEqual(newest.map((row) => row.id));
+
+      // Two films more: only they are announced, by the incremental load this time.
+      const more = join(work, 'more');
+      await mkdir(more, { recursive: true });
+      await writeFile(
+        join(more, 'title.basics.tsv'),
+        [
+          'tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\truntimeMinutes\tgenres',
+          'tt9000001\tmovie\tOlder\tOlder\t0\t1950\t\\N\t90\tDrama',
+          'tt9000002\tmovie\tNewer\tNewer\t0\t2020\t\\N\t90\tDrama',
+          '',
+        ].join('\n'),
+      );
+      const incremental = await ingest(['imdb', more], env);
+      expect(incremental.mode).toBe('incremental');
+      await until(() => events.length > 1);
+      await settle();
+      expect(events.map((event) => event.movieIds)).toEqual([newest.map((row) => row.id), ['tt9000002', 'tt9000001']]);
+    } finally {
+      await db.close();
+    }
+  });
+});

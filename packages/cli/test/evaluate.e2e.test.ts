@@ -8,7 +8,7 @@ const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
 
 describe('marquee evaluate', () => {
-  it('prints NDCG@10, Recall@20 and HR@10 for most-popular, item-kNN, EASE and the served model from one split', async () => {
+  it('prints NDCG@10, Recall@20 and HR@10 for most-popular, item-kNN, EASE, ALS and the served model from one split', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'marquee-evaluate-cli-'));
     dirs.push(dir);
     // Two tastes: even users like even items, odd users odd items; popularity alone cannot tell.
@@ -23,11 +23,25 @@ describe('marquee evaluate', () => {
     const output = await runMarquee(['evaluate', file, '--json'], { LOG_LEVEL: 'warn' });
     const report = JSON.parse(output) as { evaluatedUsers: number; models: { model: string; ndcgAt10: number; recallAt20: number; hitRateAt10: number }[] };
     expect(report.evaluatedUsers).toBe(60);
-    expect(report.models.map((m) => m.model)).toEqual(['most-popular', 'item-knn', 'ease', 'served (ease, top 100)']);
-    const [popularity, knn, ease, served] = report.models;
+    expect(report.models.map((m) => m.model)).toEqual(['most-popular', 'item-knn', 'ease', 'als', 'served (ease, top 100)']);
+    const [popularity, knn, ease, als, served] = report.models;
     expect(knn?.ndcgAt10).toBeGreaterThan(popularity?.ndcgAt10 ?? 1);
     expect(ease?.ndcgAt10).toBeGreaterThan(popularity?.ndcgAt10 ?? 1);
+    expect(als?.ndcgAt10).toBeGreaterThan(popularity?.ndcgAt10 ?? 1);
     expect(served?.ndcgAt10).toBeGreaterThan(popularity?.ndcgAt10 ?? 1);
+  });
+
+  it('evaluates the shipped ALS above 6,000 films on generated MovieLens data: ahead of item-kNN and most-popular', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'marquee-evaluate-als-'));
+    dirs.push(dir);
+    await runMarquee(['generate', 'movielens', dir, '--titles', '6500', '--users', '1500', '--ratings', '120000', '--seed', '4'], {});
+    const output = await runMarquee(['evaluate', join(dir, 'ratings.csv'), '--iterations', '10', '--json'], { LOG_LEVEL: 'warn' });
+    const report = JSON.parse(output) as { items: number; models: { model: string; ndcgAt10: number }[] };
+    expect(report.items).toBeGreaterThan(6_000);
+    expect(report.models.map((m) => m.model)).toEqual(['most-popular', 'item-knn', 'served (als, 32 factors)']);
+    const [popularity, knn, served] = report.models;
+    expect(served?.ndcgAt10).toBeGreaterThan(knn?.ndcgAt10 ?? Infinity);
+    expect(served?.ndcgAt10).toBeGreaterThan(1.5 * (popularity?.ndcgAt10 ?? Infinity));
   });
 
   it('rejects a hold-out share outside (0, 1) with a clear message', async () => {

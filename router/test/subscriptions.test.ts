@@ -6,6 +6,7 @@ import { forbidden, unauthenticated } from '@marquee/errors';
 import { createLogger } from '@marquee/logger';
 import {
   createHttpHandler,
+  createPushIterator,
   defineSubgraph,
   listen,
   serveSubgraphSubscriptions,
@@ -63,18 +64,37 @@ interface TickArgs {
   intervalMs: number;
 }
 
+/** Open `ticks` streams in the feed subgraph. */
+let feedStreams = 0;
+
 const feedResolvers = {
   Query: { feedVersion: () => 1 },
   Tick: { next: () => null },
   Subscription: {
     ticks: {
-      subscribe: async function* (_: unknown, args: TickArgs, context: SubgraphContext<object, object>) {
-        if (context.identity === undefined) throw unauthenticated();
+      // Timer-driven, like a real event source: nothing is pending in an `await` when the
+      // subscriber leaves, so cleanup must not depend on the next tick.
+      subscribe: (_: unknown, args: TickArgs, context: SubgraphContext<object, object>) => {
+        const identity = context.identity;
+        if (identity === undefined) throw unauthenticated();
         const payload = 'x'.repeat(args.size);
-        for (let n = 1; n <= args.count; n += 1) {
-          if (args.intervalMs > 0) await sleep(args.intervalMs);
-          yield { n, viewer: context.identity.userId, payload, item: { id: n === 2 ? 'bad' : `item-${n}` } };
-        }
+        let n = 0;
+        let timer: NodeJS.Timeout | undefined;
+        feedStreams += 1;
+        const stream = createPushIterator<object>(() => {
+          feedStreams -= 1;
+          clearTimeout(timer);
+        });
+        const tick = () => {
+          n += 1;
+          stream.push({ n, viewer: identity.userId, payload, item: { id: n === 2 ? 'bad' : `item-${n}` } });
+          if (n >= args.count) stream.end();
+          else if (args.intervalMs > 0) timer = setTimeout(tick, args.intervalMs);
+          else setImmediate(tick);
+        };
+        if (args.intervalMs > 0) timer = setTimeout(tick, args.intervalMs);
+        else tick();
+        return stream;
       },
       resolve: (tick: unknown) => tick,
     },
@@ -243,6 +263,18 @@ describe('subscriptions through the router', () => {
     const fourth = subscribe(routerUrl, { token, query: ticks(1) });
     await expect(fourth.ended).resolves.toEqual({});
     expect(fourth.events).toHaveLength(1);
+  });
+
+  it('cleans up at once when a client leaves while no event is coming', async () => {
+    const baseline = await activeSubscriptions();
+    const streamsBefore = feedStreams;
+    const live = subscribe(routerUrl, { token: await tokenFor('kim'), query: ticks(2, ', intervalMs: 60000') });
+    await expect.poll(activeSubscriptions).toBe(baseline + 1);
+    await expect.poll(() => feedStreams).toBe(streamsBefore + 1);
+    await live.stop();
+    // Both the router's slot and the subgraph's stream end without waiting for the next tick.
+    await expect.poll(activeSubscriptions, { timeout: 2_000 }).toBe(baseline);
+    await expect.poll(() => feedStreams, { timeout: 2_000 }).toBe(streamsBefore);
   });
 
   it('answers malformed, invalid and too-deep operations with an error and keeps the connection', async () => {

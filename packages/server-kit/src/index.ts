@@ -18,3 +18,5 @@ export {
   serveSubgraphSubscriptions,
 } from './subscriptions.ts';
 export type { SubgraphSubscriptions, SubgraphSubscriptionsOptions } from './subscriptions.ts';
+export { createPushIterator, mapAsyncIterator } from './iterators.ts';
+export type { PushIterator } from './iterators.ts';

@@ -6,6 +6,7 @@ import type { Logger } from '@marquee/logger';
 import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { mapAsyncIterator } from './iterators.ts';
 import { requestIdFrom } from './subgraph.ts';
 
 /** `connection_init` payload key carrying the router's socket credential. */
@@ -80,10 +81,6 @@ export function serveSubgraphSubscriptions<Context>(options: SubgraphSubscriptio
 }
 
 /** graphql-js's own mapping of source events to results, with a fresh context per event. */
-async function* perEvent(
-  stream: AsyncIterable<unknown>,
-  args: ExecutionArgs,
-  freshContext: () => unknown,
-): AsyncGenerator<ExecutionResult, void, undefined> {
-  for await (const event of stream) yield await execute({ ...args, rootValue: event, contextValue: freshContext() });
+function perEvent(stream: AsyncIterable<unknown>, args: ExecutionArgs, freshContext: () => unknown): AsyncIterableIterator<ExecutionResult, undefined> {
+  return mapAsyncIterator(stream[Symbol.asyncIterator](), (event) => execute({ ...args, rootValue: event, contextValue: freshContext() }));
 }

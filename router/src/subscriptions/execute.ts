@@ -3,7 +3,7 @@ import type { FetchNode, QueryPlan, SubscriptionNode } from '@apollo/query-plann
 import { signIdentity } from '@marquee/auth';
 import { upstreamUnavailable } from '@marquee/errors';
 import type { Logger } from '@marquee/logger';
-import { IDENTITY_EXTENSION, REQUEST_ID_EXTENSION } from '@marquee/server-kit';
+import { createPushIterator, IDENTITY_EXTENSION, mapAsyncIterator, REQUEST_ID_EXTENSION } from '@marquee/server-kit';
 import { GraphQLError, type DocumentNode, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
 import type { RouterContext } from '../router.ts';
 import type { SubscriptionPlanner } from './planner.ts';
@@ -36,7 +36,7 @@ export interface SubscriptionRequest {
   onOverflow(): void;
 }
 
-type Item = { kind: 'event'; result: FormattedExecutionResult } | { kind: 'error'; error: unknown } | { kind: 'complete' };
+type Item = { kind: 'event'; result: FormattedExecutionResult } | { kind: 'error'; error: unknown };
 
 /**
  * Runs one federated subscription (ARCHITECTURE §5): the plan's primary fetch as a `graphql-ws`
@@ -45,32 +45,20 @@ type Item = { kind: 'event'; result: FormattedExecutionResult } | { kind: 'error
  * event — so entity fetches, merging and result shaping are exactly those of a query. An error in
  * one event's fetches is reported in that event and the stream goes on.
  */
-export async function* executeSubscription(
+export function executeSubscription(
   options: SubscriptionExecutorOptions,
   request: SubscriptionRequest,
-): AsyncGenerator<ExecutionResult, void, undefined> {
+): AsyncIterableIterator<ExecutionResult, undefined> {
   const plan = options.planner.plan(request.document, request.operationName, request.query);
   const node = plan.node;
   if (node?.kind !== 'Subscription') throw new Error(`Expected a subscription plan, got ${node?.kind ?? 'none'}.`);
   const perEvent = perEventPlan(node);
   const identity = request.context.identity;
 
-  const queue: Item[] = [];
-  let wake: (() => void) | undefined;
+  // Upstream events wait here while the client's socket is busy; past the bound the client is
+  // too slow and is let go at once (the consumer is likely parked behind that very socket).
+  const items = createPushIterator<Item>(() => end());
   let overflowed = false;
-  const push = (item: Item) => {
-    if (overflowed) return;
-    if (item.kind === 'event' && queue.length >= options.maxPendingEvents) {
-      // Act now: the generator is likely parked in a `yield` whose send is stuck behind the
-      // client's full socket, so it would not notice until the client read again.
-      overflowed = true;
-      queue.length = 0;
-      request.onOverflow();
-    } else {
-      queue.push(item);
-    }
-    wake?.();
-  };
   const end = options.upstream.subscribe(
     node.primary.serviceName,
     {
@@ -83,31 +71,26 @@ export async function* executeSubscription(
       },
     },
     {
-      next: (result) => push({ kind: 'event', result }),
-      error: (error) => push({ kind: 'error', error }),
-      complete: () => push({ kind: 'complete' }),
+      next: (result) => {
+        if (overflowed) return;
+        if (items.pending < options.maxPendingEvents) {
+          items.push({ kind: 'event', result });
+          return;
+        }
+        overflowed = true;
+        void items.return();
+        request.onOverflow();
+      },
+      error: (error) => {
+        items.push({ kind: 'error', error });
+        items.end();
+      },
+      complete: () => items.end(),
     },
   );
-
-  try {
-    for (;;) {
-      if (overflowed) return;
-      const item = queue.shift();
-      if (item === undefined) {
-        await new Promise<void>((resolve) => (wake = resolve));
-        wake = undefined;
-        continue;
-      }
-      if (item.kind === 'complete') return;
-      if (item.kind === 'error') {
-        yield { errors: upstreamErrors(item.error, options.logger) };
-        return;
-      }
-      yield await runEvent(options, request, perEvent, item.result);
-    }
-  } finally {
-    end();
-  }
+  return mapAsyncIterator(items, (item) =>
+    item.kind === 'event' ? runEvent(options, request, perEvent, item.result) : { errors: upstreamErrors(item.error, options.logger) },
+  );
 }
 
 function perEventPlan(node: SubscriptionNode): QueryPlan {

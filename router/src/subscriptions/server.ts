@@ -19,6 +19,7 @@ import {
 import { CloseCode, type Context as SocketContext, type SubscribePayload } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { mapAsyncIterator } from '@marquee/server-kit';
 import { operationCost } from '../cost.ts';
 import { identityFromRequest, type TokenRevocationCheck } from '../identity.ts';
 import { operationDepth } from '../limits.ts';
@@ -217,12 +218,16 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
     return { schema, document, operationName, variableValues: variables, contextValue } satisfies ExecutionArgs;
   }
 
-  async function* subscribe(args: ExecutionArgs): AsyncGenerator<ExecutionResult, void, undefined> {
+  function subscribe(args: ExecutionArgs): AsyncIterableIterator<ExecutionResult, undefined> | ExecutionResult {
     const { connection, operationId, query } = args.contextValue as OperationContext;
+    const release = () => connection.slots.get(operationId)?.();
+    const operation = getOperationAST(args.document, args.operationName);
+    if (operation == null) {
+      release();
+      return { errors: [requestError('Name the operation to run.', ErrorCode.OPERATION_RESOLUTION_FAILURE)] };
+    }
     try {
-      const operation = getOperationAST(args.document, args.operationName);
-      if (operation == null) return;
-      yield* executeSubscription(
+      const events = executeSubscription(
         { ...executor, maxPendingEvents: options.maxPendingEvents },
         {
           document: args.document,
@@ -237,14 +242,16 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
             // The slot and the queued events go now; what is already in the socket's buffer goes
             // with the socket: the close frame follows it, and a client that reads nothing
             // more is cut off after a grace period.
-            connection.slots.get(operationId)?.();
+            release();
             closeWith(connection.socket, SubscriptionCloseCode.SLOW_CONSUMER, `Slow consumer: more than ${options.maxPendingEvents} events were waiting`);
             setTimeout(() => connection.socket.terminate(), SLOW_CONSUMER_GRACE_MS).unref();
           },
         },
       );
-    } finally {
-      connection.slots.get(operationId)?.();
+      return mapAsyncIterator(events, (result) => result, release);
+    } catch (error) {
+      release();
+      throw error;
     }
   }
 

@@ -7,7 +7,7 @@ export const Subscription: SubscriptionResolvers = {
     // Always the viewer's own stream: there is no argument naming someone else's.
     subscribe: (_parent, _args, { identity, stores }) => {
       if (identity === undefined) throw unauthenticated('Sign in to subscribe to your recommendations.');
-      return { [Symbol.asyncIterator]: () => stores.notifications.listen(identity.userId) };
+      return stores.notifications.listen(identity.userId);
     },
     resolve: (event: RecommendationsUpdatedEvent) => event,
   },

@@ -1,4 +1,4 @@
-import { bulkUpsert, encodeCopyValue, nonEmptyTables, type BulkValue, type Database, type SqlExecutor } from '@marquee/db';
+import { encodeCopyValue, nonEmptyTables, type BulkResult, type Database, type SqlExecutor } from '@marquee/db';
 import type { ImportedCredit, PeopleImportStore } from '@marquee/people';
 import { IngestError, type ImportStores } from './context.ts';
 import type { ParsedCredit, ParsedPerson, ParsedTitle, ParsedTitleRating } from './imdbParsers.ts';
@@ -41,7 +41,31 @@ export async function chooseBulk(db: Database, mode: BulkMode): Promise<boolean>
   return false;
 }
 
-const copyRow = (values: readonly BulkValue[]) => `${values.map(encodeCopyValue).join('\t')}\n`;
+/**
+ * COPY text for the values of IMDb rows, written field by field instead of through an array of
+ * values per row. A text field of a TSV line can hold no tab or line end (the line was split on
+ * them), so only backslashes need doubling; ids passed the parsers' tt/nm checks and need nothing.
+ */
+const tsvText = (value: string): string => (value.includes('\\') ? value.replaceAll('\\', '\\\\') : value);
+
+const nullableTsvText = (value: string | null): string => (value === null ? '\\N' : tsvText(value));
+
+const integer = (value: number | null): string => (value === null ? '\\N' : String(value));
+
+const ARRAY_SPECIAL = /["\\\t\n\r]/;
+
+/** A text array (genres, professions, characters…): quoted items, as `encodeCopyValue` writes them. */
+function textArray(items: readonly string[]): string {
+  if (items.length === 0) return '{}';
+  for (const item of items) if (ARRAY_SPECIAL.test(item)) return encodeCopyValue(items);
+  return `{"${items.join('","')}"}`;
+}
+
+const personRow = (p: ParsedPerson): string =>
+  `${p.id}\t${tsvText(p.name)}\t${integer(p.birthYear)}\t${integer(p.deathYear)}\t${textArray(p.professions)}\t${p.id}\t${textArray(p.knownFor)}\n`;
+
+const creditRow = (c: ParsedCredit): string =>
+  `${c.movieId}:${c.personId}:${c.role}\t${c.movieId}\t${c.personId}\t${c.role}\t${textArray(c.characters)}\t${integer(c.billingOrder)}\n`;
 
 /**
  * COPYs every part in one transaction. False when a key is already in its table (a unique
@@ -57,10 +81,6 @@ async function copyUnlessConflict(sql: SqlExecutor, parts: readonly { target: st
     if ((error as { code?: unknown }).code === '23505') return false;
     throw error;
   }
-}
-
-function hasRepeats(keys: readonly string[]): boolean {
-  return new Set(keys).size !== keys.length;
 }
 
 const inserted = (count: number): BatchOutcome => ({ inserted: count, updated: 0, unchanged: 0, rejected: [] });
@@ -172,24 +192,62 @@ export interface BulkWriters {
   crewCredits: Pick<PeopleImportStore, 'upsertCredits'>;
 }
 
+/** Per connection, emptied by every commit: one title.crew batch's credits on their way in. */
+const CREW_STAGE = 'marquee_crew_stage';
+
 /**
- * title.crew only adds credits: on a credit title.principals already wrote it fills nothing
- * (a crew credit has no characters and no order, and every stored credit has an array of
+ * title.crew only adds credits: on a credit title.principals already wrote it fills nothing (a
+ * crew credit has no characters and no order, and every stored credit has an array of
  * characters), so into tables this load started empty, `DO NOTHING` on a known id does what the
- * store's fill-missing upsert does, without locking and rewriting the existing row.
+ * store's fill-missing upsert does, without locking and rewriting the existing row. The lines
+ * whose credits were new come back from the database (not every credit's key): what `writeCrew`
+ * needs to count lines.
  */
-const crewCredit = {
-  table: 'people.credit',
-  key: ['id'],
-  columns: [
-    { name: 'id', type: 'text' },
-    { name: 'movie_id', type: 'text', onConflict: 'insertOnly' },
-    { name: 'person_id', type: 'text', onConflict: 'insertOnly' },
-    { name: 'role', type: 'people.credit_role', onConflict: 'insertOnly' },
-    { name: 'characters', type: 'text[]', onConflict: 'insertOnly' },
-    { name: 'billing_order', type: 'integer', onConflict: 'insertOnly' },
-  ],
-} as const;
+async function insertCrewCredits(sql: SqlExecutor, credits: readonly ImportedCredit[], knownPeople: IdSet): Promise<BulkResult> {
+  const rejected: BulkResult['rejected'] = [];
+  const superseded: BulkResult['superseded'] = [];
+  // The last line of each credit: a credit repeated within the batch is written for its last line.
+  const lineOf = new Map<string, number>();
+  const rows = new Map<string, string>();
+  for (const credit of credits) {
+    if (!knownPeople.has(credit.personId)) {
+      rejected.push({ line: credit.line, reason: 'unknown person (nconst not in name.basics)' });
+      continue;
+    }
+    const id = `${credit.movieId}:${credit.personId}:${credit.role}`;
+    const earlier = lineOf.get(id);
+    if (earlier !== undefined) superseded.push({ line: earlier, by: credit.line });
+    lineOf.set(id, credit.line);
+    rows.set(id, `${credit.line}\t${id}\t${credit.movieId}\t${credit.personId}\t${credit.role}\n`);
+  }
+  const insertedLines =
+    rows.size === 0
+      ? []
+      : await sql.transaction(async (tx) => {
+          await tx.exec(`CREATE TEMP TABLE IF NOT EXISTS ${CREW_STAGE} (_line bigint, id text, movie_id text, person_id text, role people.credit_role) ON COMMIT DELETE ROWS`);
+          await tx.copyFrom(`${CREW_STAGE} (_line, id, movie_id, person_id, role)`, [...rows.values()].join(''));
+          const added = await tx.query<{ line: number }>(
+            `WITH added AS (
+               INSERT INTO people.credit AS t (id, movie_id, person_id, role, characters, billing_order)
+               SELECT id, movie_id, person_id, role, '{}', NULL FROM ${CREW_STAGE}
+               -- Key order: concurrent batches that share keys lock them in the same order (no deadlock).
+               ORDER BY id
+               ON CONFLICT (id) DO NOTHING
+               RETURNING t.id)
+             SELECT s._line::int AS line FROM ${CREW_STAGE} s JOIN added USING (id)`,
+          );
+          return added.map((row) => row.line);
+        });
+  return {
+    inserted: insertedLines.length,
+    updated: 0,
+    unchanged: rows.size - insertedLines.length,
+    rejected,
+    superseded,
+    insertedLines,
+    updatedLines: [],
+  };
+}
 
 /**
  * Batch writers for the bulk load. `knownPeople` collects the nconsts written from name.basics:
@@ -201,8 +259,9 @@ export function bulkWriters(sql: SqlExecutor, stores: ImportStores, ratings: Rat
   return {
     people: async (batch) => {
       let outcome = inserted(batch.length);
-      const rows = batch.map(({ value: p }) => copyRow([p.id, p.name, p.birthYear, p.deathYear, p.professions, p.id, p.knownFor])).join('');
-      if (hasRepeats(batch.map(({ value }) => value.id)) || !(await copyUnlessConflict(sql, [{ target: personTarget, rows }]))) {
+      // A key repeated within the batch or written by an earlier one fails the COPY on the primary key.
+      const rows = batch.map(({ value }) => personRow(value)).join('');
+      if (!(await copyUnlessConflict(sql, [{ target: personTarget, rows }]))) {
         outcome = outcomeOf(await stores.people.upsertPeople(batch.map(({ line, value }) => ({ line, ...value }))));
       }
       const written = writtenLines(outcome);
@@ -211,20 +270,24 @@ export function bulkWriters(sql: SqlExecutor, stores: ImportStores, ratings: Rat
     },
 
     titles: async (batch) => {
-      let movies = '';
-      let items = '';
+      const movies: string[] = [];
+      const items: string[] = [];
       for (const { value: t } of batch) {
-        const [average, votes] = ratings.lookup(t.id) ?? [null, 0];
-        movies += copyRow([t.id, t.kind, t.title, t.originalTitle, t.year, t.runtimeMinutes, t.genres, t.id, average, votes, votes]);
-        items += copyRow([t.id, t.genres, t.year, votes]);
+        const slot = ratings.slotOf(t.id);
+        const average = slot < 0 ? '\\N' : String(ratings.average(slot));
+        const votes = slot < 0 ? '0' : String(ratings.numVotes(slot));
+        const genres = textArray(t.genres);
+        const year = integer(t.year);
+        movies.push(
+          `${t.id}\t${tsvText(t.kind)}\t${tsvText(t.title)}\t${nullableTsvText(t.originalTitle)}\t${year}\t${integer(t.runtimeMinutes)}\t${genres}\t${t.id}\t${average}\t${votes}\t${votes}\n`,
+        );
+        items.push(`${t.id}\t${genres}\t${year}\t${votes}\n`);
       }
       let outcome: BatchOutcome;
-      const fast =
-        !hasRepeats(batch.map(({ value }) => value.id)) &&
-        (await copyUnlessConflict(sql, [
-          { target: movieTarget, rows: movies },
-          { target: itemTarget, rows: items },
-        ]));
+      const fast = await copyUnlessConflict(sql, [
+        { target: movieTarget, rows: movies.join('') },
+        { target: itemTarget, rows: items.join('') },
+      ]);
       if (fast) {
         outcome = { ...inserted(batch.length), also: { itemFeatures: { inserted: batch.length, updated: 0, unchanged: 0 } } };
       } else {
@@ -253,12 +316,9 @@ export function bulkWriters(sql: SqlExecutor, stores: ImportStores, ratings: Rat
         rejected.push({ line, reason: 'unknown person (nconst not in name.basics)' });
         return false;
       });
-      const id = (credit: ParsedCredit) => `${credit.movieId}:${credit.personId}:${credit.role}`;
       if (known.length === 0) return { ...inserted(0), rejected };
-      const rows = known
-        .map(({ value: c }) => copyRow([id(c), c.movieId, c.personId, c.role, c.characters, c.billingOrder]))
-        .join('');
-      if (!hasRepeats(known.map(({ value }) => id(value))) && (await copyUnlessConflict(sql, [{ target: creditTarget, rows }]))) {
+      const rows = known.map(({ value }) => creditRow(value)).join('');
+      if (await copyUnlessConflict(sql, [{ target: creditTarget, rows }])) {
         return { ...inserted(known.length), rejected };
       }
       const outcome = outcomeOf(await stores.people.upsertCredits(known.map(({ line, value }) => ({ line, ...value })), 'principals'));
@@ -266,20 +326,7 @@ export function bulkWriters(sql: SqlExecutor, stores: ImportStores, ratings: Rat
     },
 
     crewCredits: {
-      async upsertCredits(credits: readonly ImportedCredit[], _source, options = {}) {
-        const rejected = credits
-          .filter(({ personId }) => !knownPeople.has(personId))
-          .map(({ line }) => ({ line, reason: 'unknown person (nconst not in name.basics)' }));
-        const result = await bulkUpsert(
-          sql,
-          crewCredit,
-          credits
-            .filter(({ personId }) => knownPeople.has(personId))
-            .map((c) => ({ line: c.line, values: [`${c.movieId}:${c.personId}:${c.role}`, c.movieId, c.personId, c.role, c.characters, c.billingOrder] })),
-          options,
-        );
-        return { ...result, rejected: [...rejected, ...result.rejected] };
-      },
+      upsertCredits: (credits) => insertCrewCredits(sql, credits, knownPeople),
     },
   };
 }

@@ -4,7 +4,7 @@
  * subgraphs), p50 and p99, with 1, 100 and 5,000 concurrent subscribers on one router, and the
  * memory each subscriber costs the router and the recommendations subgraph.
  *
- *   npx tsx bench/subscriptions.ts [--subscribers 1,100,5000] [--samples 200] [--concurrency 4]
+ *   npx tsx bench/subscriptions.ts [--subscribers 1,100,5000] [--samples 200] [--concurrency 4] [--warmup 20]
  *
  * Services mode as deployed: throwaway PostgreSQL and Redis (or BENCH_DATABASE_URL), the demo
  * catalogue, five subgraph processes and one router process started with `marquee serve`. Every
@@ -30,11 +30,14 @@ const { values: args } = parseArgs({
     subscribers: { type: 'string', default: '1,100,5000' },
     samples: { type: 'string', default: '200' },
     concurrency: { type: 'string', default: '4' },
+    warmup: { type: 'string', default: '20' },
   },
 });
 const rounds = args.subscribers.split(',').map(Number);
 const sampleCount = Number(args.samples);
 const concurrency = Number(args.concurrency);
+/** Samples taken first in each round and not counted (JIT, connection pools, caches). */
+const warmupCount = Number(args.warmup);
 
 const log = (message: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -186,7 +189,7 @@ try {
         for (;;) {
           const sample = next;
           next += 1;
-          if (sample >= sampleCount) return;
+          if (sample >= warmupCount + sampleCount) return;
           // Lanes take disjoint subscribers, so one subscriber's events are never confused.
           const subscriber = subscribers[(lane + lanes * Math.floor(sample / lanes)) % count] as Subscriber;
           const me = (await post(graphql, subscriber.token, '{ me { recommendations(first: 1) { movie { id } } } }')) as { me: { recommendations: { movie: { id: string } }[] } };
@@ -203,6 +206,7 @@ try {
           await post(graphql, subscriber.token, 'mutation ($m: ID!) { rateMovie(movieId: $m, rating: 4.5) { rating } }', { m: top });
           const returned = performance.now();
           const ok = subscriber.arrivals.length > seen || (await arrived);
+          if (sample < warmupCount) continue;
           if (!ok) {
             missed += 1;
             continue;
@@ -216,7 +220,7 @@ try {
     samples.sort((a, b) => a - b);
     results.push({ subscribers: count, samples, missed, routerKiB, recommendationsKiB, connectSeconds });
     log(`  p50 ${percentile(samples, 50).toFixed(1)} ms, p99 ${percentile(samples, 99).toFixed(1)} ms, missed ${missed}`);
-    await Promise.all(subscribers.map((subscriber) => subscriber.client.dispose()));
+    await Promise.all(subscribers.map((subscriber) => Promise.resolve(subscriber.client.dispose())));
     while ((await openStreams()) > base) await sleep(100);
   }
 

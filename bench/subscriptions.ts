@@ -181,6 +181,8 @@ try {
     log(`  open in ${connectSeconds.toFixed(1)} s; router +${(routerKiB / 1024).toFixed(1)} MiB, recommendations +${(recommendationsKiB / 1024).toFixed(1)} MiB`);
 
     const samples: number[] = [];
+    // A subscriber rates at most 30 films: the demo catalogue has about 80, and a list of 20 must remain.
+    const roundSamples = Math.min(sampleCount, count * 30 - warmupCount);
     let missed = 0;
     let next = 0;
     const lanes = Math.min(concurrency, count);
@@ -189,7 +191,7 @@ try {
         for (;;) {
           const sample = next;
           next += 1;
-          if (sample >= warmupCount + sampleCount) return;
+          if (sample >= warmupCount + roundSamples) return;
           // Lanes take disjoint subscribers, so one subscriber's events are never confused.
           const subscriber = subscribers[(lane + lanes * Math.floor(sample / lanes)) % count] as Subscriber;
           const me = (await post(graphql, subscriber.token, '{ me { recommendations(first: 1) { movie { id } } } }')) as { me: { recommendations: { movie: { id: string } }[] } };

@@ -13,7 +13,7 @@
 import { execFile } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
@@ -114,8 +114,21 @@ try {
   await copyDb.close();
   log(`plain COPY: ${baseline.seconds.toFixed(1)}s`);
 
+  const loadAtStart = loadavg()[0] ?? 0;
   const ingestDb = await openDatabase({ kind: 'postgres', url: databaseUrl(`bench_ingest_${suffix}`) }, { migrate: true });
-  const ingest = await measure(() => ingestImdb(dir, ingestDb, { progress: logProgress(log, 10_000), bulk }));
+  // Each index or constraint the bulk load rebuilt: table, start and end in seconds from the start of the run.
+  const rebuilds: { table: string; name: string; from: number; to: number }[] = [];
+  const ingestStart = performance.now();
+  const ingest = await measure(() =>
+    ingestImdb(dir, ingestDb, {
+      progress: logProgress(log, 10_000),
+      bulk,
+      restore: {
+        onRestored: (definition, startedAt, endedAt) =>
+          rebuilds.push({ table: definition.tableName, name: definition.name, from: (startedAt - ingestStart) / 1000, to: (endedAt - ingestStart) / 1000 }),
+      },
+    }),
+  );
   await ingestDb.close();
   const rejected = ingest.result.files.reduce((sum, file) => sum + file.rejected, 0);
 
@@ -129,12 +142,28 @@ try {
     ingestSeconds: Number(ingest.seconds.toFixed(1)),
     copyRowsPerSecond: Math.round(rows / baseline.seconds),
     ingestRowsPerSecond: Math.round(rows / ingest.seconds),
-    speedVsCopy: Number((baseline.seconds / ingest.seconds).toFixed(2)),
+    speedVsCopy: Number((baseline.seconds / ingest.seconds).toFixed(3)),
+    // One-minute load average when the ingestion started and ended: other work on the machine.
+    loadAverage: [Number(loadAtStart.toFixed(1)), Number((loadavg()[0] ?? 0).toFixed(1))],
     peakRssMiB: Math.round(ingest.peakRssMiB),
     kernelMaxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     rejected,
     // Dropping, rebuilding and analysing: what the run took beyond reading and writing the files.
     indexSeconds: Number((ingest.seconds - ingest.result.files.reduce((sum, file) => sum + file.seconds, 0)).toFixed(1)),
+    // When each table's rebuild ran (first start to last end, seconds into the run) and the time its builds took, summed.
+    rebuilds: Object.fromEntries(
+      [...new Set(rebuilds.map(({ table }) => table))].map((table) => {
+        const mine = rebuilds.filter((rebuild) => rebuild.table === table);
+        return [
+          table,
+          {
+            from: Number(Math.min(...mine.map(({ from }) => from)).toFixed(1)),
+            to: Number(Math.max(...mine.map(({ to }) => to)).toFixed(1)),
+            buildSeconds: Number(mine.reduce((sum, { from, to }) => sum + to - from, 0).toFixed(1)),
+          },
+        ];
+      }),
+    ),
     files: ingest.result.files.map(({ file, read, inserted, rejected: bad, seconds }) => ({ file, read, inserted, rejected: bad, seconds: Number(seconds.toFixed(1)) })),
   };
   console.log(JSON.stringify(report, null, 2));

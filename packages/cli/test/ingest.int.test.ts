@@ -151,9 +151,10 @@ describe('marquee ingest on PostgreSQL', () => {
       [3, 'bad averageRating "nine" (not a number from 1 to 10)'],
       [4, 'unknown title (not in title.basics)'],
     ]);
+    // In line order: a batch writes the lines it could not parse and those its write refused together.
     expect((await rejectsOf(join(dir, 'rejects', 'title.principals.tsv.rejects.jsonl'))).map(({ line, reason }) => [line, reason])).toEqual([
-      [6, 'bad characters "[Michael Corleone]" (not a JSON array)'],
       [4, 'unknown person (nconst not in name.basics)'],
+      [6, 'bad characters "[Michael Corleone]" (not a JSON array)'],
     ]);
     expect((await rejectsOf(join(dir, 'rejects', 'name.basics.tsv.rejects.jsonl')))[0]).toMatchObject({ line: 5, reason: 'bad birthYear "19024"' });
 

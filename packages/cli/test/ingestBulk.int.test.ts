@@ -200,6 +200,13 @@ describe('bulk initial load (PostgreSQL)', () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     await child.stop('SIGKILL');
+    // The server ends the dead client's sessions (and their bulk-load lock) once it notices the
+    // closed connections, which can take a moment after the process is gone.
+    for (;;) {
+      const [held] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = 72616874 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
+      if (held?.n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
   }
 
   it('recreates every dropped index and constraint in `marquee migrate` after the load is killed midway', async () => {

@@ -73,6 +73,8 @@ export interface RestoreOptions {
    * temporary files is most of the difference for the GIN (trigram, full-text) indexes.
    */
   maintenanceWorkMem?: string;
+  /** Told of every definition recreated, with when its build started and ended (`performance.now()`). */
+  onRestored?: (definition: DeferredDefinition, startedAt: number, endedAt: number) => void;
 }
 
 /**
@@ -83,11 +85,13 @@ export interface RestoreOptions {
 export async function restoreDefinition(sql: SqlExecutor, definition: DeferredDefinition, options: RestoreOptions = {}): Promise<void> {
   const memory = options.maintenanceWorkMem ?? '256MB';
   if (!/^\d+\s*(kB|MB|GB)$/.test(memory)) throw new RangeError(`maintenance_work_mem ${JSON.stringify(memory)} is not like "256MB"`);
+  const startedAt = performance.now();
   await sql.transaction(async (tx) => {
     await tx.exec(`SET LOCAL maintenance_work_mem = '${memory}'`);
     if (!(await alreadyThere(tx, definition))) await tx.exec(recreateStatement(definition));
     await tx.query(`DELETE FROM ${DEFINITIONS} WHERE id = $1`, [definition.id]);
   });
+  options.onRestored?.(definition, startedAt, performance.now());
 }
 
 /**

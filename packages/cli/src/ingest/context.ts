@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Database } from '@marquee/db';
+import type { Database, RestoreOptions } from '@marquee/db';
 import { createMovieImportStore, type MovieImportStore } from '@marquee/movies';
 import { createPeopleImportStore, type PeopleImportStore } from '@marquee/people';
 import { createInteractionImportStore, type InteractionImportStore } from '@marquee/recommendations';
@@ -20,6 +20,8 @@ export interface IngestOptions {
    * are empty, else incremental upserts; `on`: bulk or fail; `off`: always incremental.
    */
   bulk?: 'auto' | 'on' | 'off';
+  /** Bulk load: how its index rebuilds run (memory per build) and a report of each (benchmark). */
+  restore?: RestoreOptions;
 }
 
 /** Each subgraph's data goes through that subgraph's own import store. */

@@ -43,10 +43,12 @@ export async function ingestImdb(dir: string, db: Database, options: IngestOptio
   const bulk = await chooseBulk(db, options.bulk ?? 'auto');
   const rejects = rejectsWriter(dir, options);
   try {
+    // Tables analysed as soon as their indexes were rebuilt, while later files loaded.
+    const analysed = new Set<string>();
     const files = bulk
-      ? await withDeferredDefinitions(db.sql, imdbTables, (deferred) => loadBulk(paths, db, options, rejects, deferred))
+      ? await withDeferredDefinitions(db.sql, imdbTables, (deferred) => loadBulk(paths, db, options, rejects, deferred, analysed), options.restore)
       : await loadIncrementally(paths, db, options, rejects);
-    if (bulk) await Promise.all(imdbTables.map((table) => db.sql.exec(`ANALYZE ${table}`)));
+    if (bulk) await Promise.all(imdbTables.filter((table) => !analysed.has(table)).map((table) => db.sql.exec(`ANALYZE ${table}`)));
     return { source: 'imdb', mode: bulk ? 'bulk' : 'incremental', dir: resolve(dir), files, seconds: (performance.now() - startedAt) / 1000 };
   } finally {
     await rejects.close();
@@ -132,6 +134,7 @@ async function loadBulk(
   options: IngestOptions,
   rejects: RejectsWriter,
   deferred: readonly DeferredDefinition[],
+  analysed: Set<string>,
 ): Promise<FileSummary[]> {
   const ratings = new RatingsByTitle();
   const writers = bulkWriters(db.sql, importStores(db), ratings);
@@ -145,7 +148,10 @@ async function loadBulk(
   const rebuilding: Promise<void>[] = [];
   const rebuild = (tables: readonly string[]) => {
     const definitions = deferred.filter((definition) => tables.includes(definition.tableName) && !/^FOREIGN KEY/i.test(definition.definition));
-    const done = restoreDefinitions(db.sql, definitions);
+    const done = restoreDefinitions(db.sql, definitions, options.restore).then(async () => {
+      await Promise.all(tables.map((table) => db.sql.exec(`ANALYZE ${table}`)));
+      for (const table of tables) analysed.add(table);
+    });
     // Awaited below; this only keeps a failure from being reported as unhandled meanwhile.
     done.catch(() => undefined);
     rebuilding.push(done);

@@ -196,6 +196,8 @@ async function writeMovies(stores: ImportStores, rows: Parsed<ParsedMovielensMov
   return { ...outcome, also: { itemFeatures: countsOf(items) } };
 }
 
+let usersTurn: Promise<unknown> = Promise.resolve();
+
 /**
  * Ratings of films the load does not know are rejected; the raters become users (no password,
  * cannot log in); each rating goes to the reviews store and, as an interaction, to the recommender.
@@ -214,9 +216,14 @@ async function writeRatings(stores: ImportStores, rows: Parsed<ParsedRating>[], 
     if (!users.has(userId)) users.set(userId, line);
     ratings.push({ line, userId, movieId, rating: value.rating, at: value.at });
   }
-  const userResult = await stores.users.upsertUsers(
-    [...users].map(([id, line]) => ({ line, id, username: id, displayName: `MovieLens user ${id.slice(id.indexOf(':') + 1)}` })),
+  // One batch's users at a time: a rater whose ratings span two batches written at once would
+  // otherwise be inserted by both, and the loser fails on the unique username (ON CONFLICT only
+  // waits on the id). After the first commits, the second sees the user and changes nothing.
+  const upsert = usersTurn.then(() =>
+    stores.users.upsertUsers([...users].map(([id, line]) => ({ line, id, username: id, displayName: `MovieLens user ${id.slice(id.indexOf(':') + 1)}` }))),
   );
+  usersTurn = upsert.catch(() => undefined);
+  const userResult = await upsert;
   const outcome = outcomeOf(await stores.ratings.upsertRatings(ratings));
   const interactions = await stores.interactions.upsertInteractions(ratings);
   return {

@@ -77,24 +77,47 @@ export async function runFile<T>(job: FileJob<T>, context: RunContext): Promise<
     await context.rejects?.write({ file, line, reason, raw });
   };
 
-  // Each batch's raw lines, in batch order, for the rejects its write reports.
-  const flush = async (batch: Parsed<T>[], raws: string[]) => {
-    if (job.write === undefined || batch.length === 0) return;
-    const outcome = await job.write(batch);
-    addCounts(summary, outcome);
-    for (const [store, counts] of Object.entries(outcome.also ?? {})) {
-      addCounts((summary.also[store] ??= { inserted: 0, updated: 0, unchanged: 0 }), counts);
-    }
-    if (outcome.rejected.length === 0) return;
-    const rawOf = new Map(batch.map(({ line }, index) => [line, raws[index] ?? '']));
-    for (const { line, reason } of outcome.rejected.sort((a, b) => a.line - b.line)) await reject(line, reason, rawOf.get(line) ?? '');
+  interface Rejected {
+    line: number;
+    reason: string;
+    raw: string;
+  }
+  // Settles once the previous batch's rejects are written: each batch writes its own (the lines
+  // its parse rejected and those its write rejected) in line order after it, so the rejects file
+  // is in line order whichever of the concurrent batches finishes first.
+  let turn: Promise<unknown> = Promise.resolve();
+
+  /** Writes a batch (`raws` are its lines' text, in batch order) and then its rejects, in turn. */
+  const flush = (batch: Parsed<T>[], raws: string[], parseRejects: Rejected[]): Promise<void> => {
+    const previous = turn;
+    const done = (async () => {
+      let rejected = parseRejects;
+      if (job.write !== undefined && batch.length > 0) {
+        const outcome = await job.write(batch);
+        addCounts(summary, outcome);
+        for (const [store, counts] of Object.entries(outcome.also ?? {})) {
+          addCounts((summary.also[store] ??= { inserted: 0, updated: 0, unchanged: 0 }), counts);
+        }
+        if (outcome.rejected.length > 0) {
+          const rawOf = new Map(batch.map(({ line }, index) => [line, raws[index] ?? '']));
+          rejected = [...parseRejects, ...outcome.rejected.map(({ line, reason }) => ({ line, reason, raw: rawOf.get(line) ?? '' }))];
+        }
+      }
+      // An earlier batch's failure is reported through its own promise.
+      await previous.catch(() => undefined);
+      for (const { line, reason, raw } of rejected.sort((a, b) => a.line - b.line)) await reject(line, reason, raw);
+    })();
+    turn = done;
+    return done;
   };
 
   context.progress.start(file, reader.totalBytes);
   let batch: Parsed<T>[] = [];
   let raws: string[] = [];
+  let parseRejects: Rejected[] = [];
   const concurrency = job.concurrency ?? 2;
   const inFlight: Promise<void>[] = [];
+  let rejectsOnly: Promise<void> = Promise.resolve();
   try {
     let line = 0;
     for await (const chunk of reader.chunks) {
@@ -104,34 +127,46 @@ export async function runFile<T>(job: FileJob<T>, context: RunContext): Promise<
         if (line === 1 && header !== undefined && job.split(text).join('\u0000') === header) continue;
         summary.read += 1;
         if (summary.read % 2000 === 0) context.progress.update(summary.read, reader.bytesRead());
-        let value: T;
+        let value: T | undefined;
         try {
           value = job.parse(job.split(text));
         } catch (error) {
           if (!(error instanceof RowError)) throw error;
-          await reject(line, error.message, text);
-          continue;
+          if (job.write === undefined) await reject(line, error.message, text);
+          else parseRejects.push({ line, reason: error.message, raw: text });
         }
-        job.collect?.({ line, value });
-        if (job.write === undefined) continue;
-        batch.push({ line, value });
-        raws.push(text);
+        if (value !== undefined) {
+          job.collect?.({ line, value });
+          if (job.write === undefined) continue;
+          batch.push({ line, value });
+          raws.push(text);
+        }
+        if (parseRejects.length >= batchSize) {
+          // A run of malformed lines is held at most a batch's worth at a time: these go out in
+          // turn now, ahead of the rest of the batch they fell in.
+          // At most one such set is waiting for its turn.
+          await rejectsOnly;
+          rejectsOnly = flush([], [], parseRejects);
+          rejectsOnly.catch(() => undefined);
+          parseRejects = [];
+        }
         if (batch.length >= batchSize) {
           if (inFlight.length >= concurrency) await inFlight.shift();
-          const writing = flush(batch, raws);
+          const writing = flush(batch, raws, parseRejects);
           // Awaited later; this only keeps a failure from being reported as unhandled meanwhile.
           writing.catch(() => undefined);
           inFlight.push(writing);
           batch = [];
           raws = [];
+          parseRejects = [];
         }
       }
     }
     // The last batch waits its turn like the others: at most `concurrency` batches are ever
     // written at once, so a key repeated `concurrency` batches later is written after the first.
     if (inFlight.length >= concurrency) await inFlight.shift();
-    inFlight.push(flush(batch, raws));
-    await Promise.all(inFlight);
+    inFlight.push(flush(batch, raws, parseRejects));
+    await Promise.all([...inFlight, rejectsOnly]);
   } finally {
     context.progress.update(summary.read, reader.bytesRead());
     context.progress.stop();

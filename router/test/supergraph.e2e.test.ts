@@ -90,8 +90,12 @@ describe('the supergraph in services mode', () => {
     expect(allowed.body.errors).toBeUndefined();
   });
 
-  it('reports each subgraph in /health', async () => {
+  it('reports each subgraph and the open subscriptions in /health', async () => {
     const response = await fetch(`${routerUrl}/health`);
-    expect(await response.json()).toEqual({ status: 'ok', subgraphs: Object.fromEntries(subgraphServices.map((s) => [s, 'ok'])) });
+    expect(await response.json()).toEqual({
+      status: 'ok',
+      subgraphs: Object.fromEntries(subgraphServices.map((s) => [s, 'ok'])),
+      subscriptions: { connections: 0, active: 0 },
+    });
   });
 });

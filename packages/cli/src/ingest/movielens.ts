@@ -1,17 +1,19 @@
 import { resolve } from 'node:path';
-import { recoverInterruptedBulkLoad, type Database } from '@marquee/db';
+import { bulkUpsert, recoverInterruptedBulkLoad, type BulkResult, type Database, type SqlExecutor } from '@marquee/db';
 import { findFile, importStores, IngestError, rejectsWriter, type ImportStores, type IngestOptions } from './context.ts';
 import {
   movielensHeaders,
   parseLinksCsv,
   parseMoviesCsv,
   parseRatingsCsv,
+  parseTagsCsv,
   parseUData,
   parseUItem,
   parseUUser,
   splitCsv,
   type ParsedMovielensMovie,
   type ParsedRating,
+  type ParsedTag,
 } from './movielensParsers.ts';
 import type { Progress } from './progress.ts';
 import type { RejectsWriter } from './rejects.ts';
@@ -43,6 +45,7 @@ const ml100k: Release = {
 
 interface Run {
   stores: ImportStores;
+  sql: SqlExecutor;
   context: { progress: Progress; rejects: RejectsWriter };
   batchSize?: number;
 }
@@ -50,8 +53,8 @@ interface Run {
 /**
  * Loads a MovieLens directory: the ml-latest / ml-25m layout (`links.csv`, `movies.csv`,
  * `ratings.csv`) or ml-100k (`u.item`, `u.user`, `u.data`). A film with an IMDb link gets the
- * tconst as its id, so it is the same Movie an IMDb load writes. `tags.csv` is not read (see
- * docs/ingestion.md).
+ * tconst as its id, so it is the same Movie an IMDb load writes. `tags.csv` (after ratings.csv)
+ * fills reviews.tag.
  */
 export async function ingestMovielens(dir: string, db: Database, options: IngestOptions): Promise<IngestSummary> {
   const startedAt = performance.now();
@@ -61,6 +64,7 @@ export async function ingestMovielens(dir: string, db: Database, options: Ingest
   const rejects = rejectsWriter(dir, options);
   const run: Run = {
     stores: importStores(db),
+    sql: db.sql,
     context: { progress: options.progress, rejects },
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
   };
@@ -74,9 +78,9 @@ export async function ingestMovielens(dir: string, db: Database, options: Ingest
 }
 
 async function ingestLatest(dir: string, run: Run): Promise<FileSummary[]> {
-  const [links, movies, ratings] = await Promise.all(['links.csv', 'movies.csv', 'ratings.csv'].map((name) => findFile(dir, [name])));
+  const [links, movies, ratings, tags] = await Promise.all(['links.csv', 'movies.csv', 'ratings.csv', 'tags.csv'].map((name) => findFile(dir, [name])));
   if (movies === undefined && ratings === undefined) {
-    throw new IngestError(`No MovieLens files in ${dir}: expected movies.csv, links.csv, ratings.csv (ml-latest, ml-25m) or u.item, u.data (ml-100k).`);
+    throw new IngestError(`No MovieLens files in ${dir}: expected movies.csv, links.csv, ratings.csv, tags.csv (ml-latest, ml-25m) or u.item, u.data (ml-100k).`);
   }
   const batch = run.batchSize === undefined ? {} : { batchSize: run.batchSize };
   const files: FileSummary[] = [];
@@ -126,11 +130,19 @@ async function ingestLatest(dir: string, run: Run): Promise<FileSummary[]> {
       ),
     );
   }
+  const ids = ratings === undefined && tags === undefined ? new Map<string, string>() : await run.stores.movies.idsByMovielensId();
   if (ratings !== undefined) {
-    const ids = await run.stores.movies.idsByMovielensId();
     files.push(
       await runFile(
         { ...batch, path: ratings, header: movielensHeaders['ratings.csv'], split: splitCsv, parse: parseRatingsCsv, write: (rows) => writeRatings(run.stores, rows, ids, latest) },
+        run.context,
+      ),
+    );
+  }
+  if (tags !== undefined) {
+    files.push(
+      await runFile(
+        { ...batch, path: tags, header: movielensHeaders['tags.csv'], split: splitCsv, parse: parseTagsCsv, write: (rows) => writeTags(run, rows, ids) },
         run.context,
       ),
     );
@@ -199,6 +211,56 @@ async function writeMovies(stores: ImportStores, rows: Parsed<ParsedMovielensMov
 let usersTurn: Promise<unknown> = Promise.resolve();
 
 /**
+ * MovieLens users (by id, with the line that named each first), one batch at a time: a user whose
+ * lines span two batches written at once would otherwise be inserted by both, and the loser fails
+ * on the unique username (ON CONFLICT only waits on the id). After the first commits, the second
+ * sees the user and changes nothing.
+ */
+function upsertRaters(stores: ImportStores, users: ReadonlyMap<string, number>): Promise<BulkResult> {
+  const upsert = usersTurn.then(() =>
+    stores.users.upsertUsers([...users].map(([id, line]) => ({ line, id, username: id, displayName: `MovieLens user ${id.slice(id.indexOf(':') + 1)}` }))),
+  );
+  usersTurn = upsert.catch(() => undefined);
+  return upsert;
+}
+
+/** reviews.tag: one row per user, film and tag; a repeated one keeps the later timestamp. */
+const tagTarget = {
+  table: 'reviews.tag',
+  key: ['user_id', 'movie_id', 'tag'],
+  columns: [
+    { name: 'user_id', type: 'text' },
+    { name: 'movie_id', type: 'text' },
+    { name: 'tag', type: 'text' },
+    { name: 'created_at', type: 'timestamptz' },
+  ],
+} as const;
+
+/**
+ * Tags of films the load does not know are rejected, like ratings; taggers become users. The
+ * reviews subgraph has no import store for tags (nothing reads them yet), so they are upserted
+ * here, into the reviews schema's table.
+ */
+async function writeTags(run: Run, rows: Parsed<ParsedTag>[], ids: Map<string, string>): Promise<BatchOutcome> {
+  const rejected: { line: number; reason: string }[] = [];
+  const tags = [];
+  const users = new Map<string, number>();
+  for (const { line, value } of rows) {
+    const movieId = ids.get(latest.movielensId(value.movielensId));
+    if (movieId === undefined) {
+      rejected.push({ line, reason: `unknown movieId ${value.movielensId} (not in the films file)` });
+      continue;
+    }
+    const userId = latest.user(value.userId);
+    if (!users.has(userId)) users.set(userId, line);
+    tags.push({ line, values: [userId, movieId, value.tag, value.at] });
+  }
+  const userResult = await upsertRaters(run.stores, users);
+  const outcome = outcomeOf(await bulkUpsert(run.sql, tagTarget, tags));
+  return { ...outcome, rejected: [...rejected, ...outcome.rejected], also: { users: countsOf(userResult) } };
+}
+
+/**
  * Ratings of films the load does not know are rejected; the raters become users (no password,
  * cannot log in); each rating goes to the reviews store and, as an interaction, to the recommender.
  */
@@ -216,14 +278,7 @@ async function writeRatings(stores: ImportStores, rows: Parsed<ParsedRating>[], 
     if (!users.has(userId)) users.set(userId, line);
     ratings.push({ line, userId, movieId, rating: value.rating, at: value.at });
   }
-  // One batch's users at a time: a rater whose ratings span two batches written at once would
-  // otherwise be inserted by both, and the loser fails on the unique username (ON CONFLICT only
-  // waits on the id). After the first commits, the second sees the user and changes nothing.
-  const upsert = usersTurn.then(() =>
-    stores.users.upsertUsers([...users].map(([id, line]) => ({ line, id, username: id, displayName: `MovieLens user ${id.slice(id.indexOf(':') + 1)}` }))),
-  );
-  usersTurn = upsert.catch(() => undefined);
-  const userResult = await upsert;
+  const userResult = await upsertRaters(stores, users);
   const outcome = outcomeOf(await stores.ratings.upsertRatings(ratings));
   const interactions = await stores.interactions.upsertInteractions(ratings);
   return {

@@ -68,6 +68,11 @@ export type RefreshToken = Prisma.RefreshTokenModel
  */
 export type Rating = Prisma.RatingModel
 /**
+ * Model Tag
+ * 
+ */
+export type Tag = Prisma.TagModel
+/**
  * Model Review
  * 
  */

@@ -61,6 +61,7 @@ export const ModelName = {
   Preference: 'Preference',
   RefreshToken: 'RefreshToken',
   Rating: 'Rating',
+  Tag: 'Tag',
   Review: 'Review',
   ItemFeature: 'ItemFeature',
   Interaction: 'Interaction',
@@ -204,6 +205,16 @@ export const RatingScalarFieldEnum = {
 } as const
 
 export type RatingScalarFieldEnum = (typeof RatingScalarFieldEnum)[keyof typeof RatingScalarFieldEnum]
+
+
+export const TagScalarFieldEnum = {
+  userId: 'userId',
+  movieId: 'movieId',
+  tag: 'tag',
+  createdAt: 'createdAt'
+} as const
+
+export type TagScalarFieldEnum = (typeof TagScalarFieldEnum)[keyof typeof TagScalarFieldEnum]
 
 
 export const ReviewScalarFieldEnum = {

@@ -1,0 +1,66 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '@marquee/db';
+import { createTestDatabase, DisposalStack } from '@marquee/testing';
+import { ingestMovielens, silentProgress } from '../src/ingest/index.ts';
+
+const stack = new DisposalStack();
+afterAll(() => stack.disposeAll());
+
+let work: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'marquee-ingest-tags-'));
+  stack.defer(() => rm(work, { recursive: true, force: true }));
+});
+
+const lines = (...rows: string[]) => `${rows.join('\n')}\n`;
+
+describe('MovieLens tags.csv', () => {
+  it('stores each user’s tags of known films in reviews.tag, rejects tags of unknown films, and re-runs without changes', async () => {
+    const database = await createTestDatabase();
+    stack.defer(() => database.dispose());
+    const db = stack.adopt(await openDatabase({ kind: 'postgres', url: database.url }), (opened) => opened.close());
+    const dir = join(work, 'ml');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'movies.csv'), lines('movieId,title,genres', '1,Toy Story (1995),Animation|Comedy', '2,Jumanji (1995),Adventure'));
+    await writeFile(join(dir, 'links.csv'), lines('movieId,imdbId,tmdbId', '1,0114709,862', '2,0113497,8844'));
+    await writeFile(join(dir, 'ratings.csv'), lines('userId,movieId,rating,timestamp', '1,1,4.0,964982703'));
+    await writeFile(
+      join(dir, 'tags.csv'),
+      lines(
+        'userId,movieId,tag,timestamp',
+        '1,1,pixar,1139045764',
+        '2,1,"funny, dark",1139045765', // a tagger who rated nothing becomes a user too
+        '2,2,"slow ""burn""",1139045766',
+        '2,99,orphan,1139045767', // line 5: not in movies.csv
+        '2,2,"slow ""burn""",1139045999', // line 6: same tag again, same batch: the later one is kept
+        '3,2,,1139045768', // line 7: no tag
+      ),
+    );
+    const options = { progress: silentProgress, rejectsDir: join(work, 'rejects') };
+    const first = await ingestMovielens(dir, db, options);
+    const tags = first.files.find((file) => file.file === 'tags.csv');
+    expect(tags).toMatchObject({ read: 6, inserted: 3, updated: 0, unchanged: 0, rejected: 3, also: { users: { inserted: 1, updated: 0, unchanged: 1 } } });
+    const rejects = (await readFile(join(work, 'rejects', 'tags.csv.rejects.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { line: number; reason: string });
+    expect(rejects.map(({ line, reason }) => [line, reason])).toEqual([
+      [4, 'duplicate key: line 6 has the same key and is the one written'],
+      [5, 'unknown movieId 99 (not in the films file)'],
+      [7, 'missing tag'],
+    ]);
+    expect(await db.sql.query(`SELECT user_id, movie_id, tag, created_at::text AS at FROM reviews.tag ORDER BY user_id, movie_id, tag`)).toEqual([
+      { user_id: 'movielens:1', movie_id: 'tt0114709', tag: 'pixar', at: '2006-02-04 09:36:04+00' },
+      // Line 6's timestamp: the later of the repeated tag.
+      { user_id: 'movielens:2', movie_id: 'tt0113497', tag: 'slow "burn"', at: '2006-02-04 09:39:59+00' },
+      { user_id: 'movielens:2', movie_id: 'tt0114709', tag: 'funny, dark', at: '2006-02-04 09:36:05+00' },
+    ]);
+
+    const second = await ingestMovielens(dir, db, options);
+    expect(second.files.find((file) => file.file === 'tags.csv')).toMatchObject({ read: 6, inserted: 0, updated: 0, unchanged: 3, rejected: 3 });
+  });
+});

@@ -43,6 +43,8 @@ function openAnnouncements(env: Env): { pubsub: PubSub<MarqueeTopics>; close(): 
     return { pubsub, close: () => pubsub.close() };
   }
   const publisher = new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  // Connection errors surface as the publish's failure, reported once.
+  publisher.on('error', () => undefined);
   // Never subscribed, so never connected: a pubsub still needs a subscriber connection of its own.
   const subscriber = new Redis(env.REDIS_URL, { lazyConnect: true });
   const pubsub = createRedisPubSub<MarqueeTopics>({ publisher, subscriber, prefix: env.REDIS_PREFIX });
@@ -79,9 +81,16 @@ export async function ingestCommand(source: IngestSource, dir: string, options: 
       bulk: options.bulk,
     };
     summary = source === 'imdb' ? await ingestImdb(dir, db, ingestOptions) : await ingestMovielens(dir, db, ingestOptions);
-    summary.announcedMovies = await announceNewMovies(db, announcements.pubsub, since, summary);
+    try {
+      summary.announcedMovies = await announceNewMovies(db, announcements.pubsub, since, summary);
+    } catch (error) {
+      // The rows are in: a pubsub that cannot be reached costs the announcement, not the run
+      // (Redis pub/sub delivers nothing to a subscriber that is not connected either).
+      summary.announcedMovies = 0;
+      process.stderr.write(`Could not announce the new films on catalog.moviesAdded: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
   } finally {
-    await announcements.close();
+    await announcements.close().catch(() => undefined);
     await db.close();
   }
   console.log(options.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));

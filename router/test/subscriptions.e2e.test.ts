@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -216,6 +216,27 @@ describe('live recommendation notifications through the router', () => {
     expect(live.events.length).toBeGreaterThan(0);
     expect(updateOf(live, 0)?.user.username).toBe('agnes');
     await expect(Promise.race([live.ended, sleep(10, 'open')])).resolves.toBe('open');
+  });
+
+  it('tells a subscriber about a newly ingested film that enters their list', async () => {
+    const token = await signUp('chaplin');
+    const open = await streamsOn(replicas.one);
+    const live = subscribe(routers.a, { token, query: UPDATE });
+    stack.defer(() => live.stop());
+    await expect.poll(() => streamsOn(replicas.one)).toBe(open + 1);
+
+    // A film of this year that everyone is watching, in the IMDb dump format.
+    const dir = await mkdtemp(join(tmpdir(), 'marquee-arrival-'));
+    stack.defer(() => rm(dir, { recursive: true, force: true }));
+    const year = new Date().getUTCFullYear();
+    await writeFile(join(dir, 'title.basics.tsv'), `tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\truntimeMinutes\tgenres\ntt9900001\tmovie\tThe Premiere\tThe Premiere\t0\t${year}\t\\N\t101\tDrama\n`);
+    await writeFile(join(dir, 'title.ratings.tsv'), 'tconst\taverageRating\tnumVotes\ntt9900001\t9.1\t9000000\n');
+    await runMarquee(['ingest', 'imdb', dir], env);
+
+    await live.event(0, 10_000);
+    expect(updateOf(live, 0)?.added).toContainEqual(
+      expect.objectContaining({ movie: expect.objectContaining({ id: 'tt9900001', title: 'The Premiere' }) as unknown, reason: 'New arrival' }),
+    );
   });
 
   it('closes the socket with 4401 for a missing or invalid token at connection_init', async () => {

@@ -78,7 +78,7 @@ function incrementalJobs(db: Database, options: IngestOptions): Jobs {
       parse: parsers['title.basics'],
       async write(batch) {
         const outcome = outcomeOf(await stores.movies.upsertTitles(batch.map(({ line, value }) => ({ line, ...value }))));
-        const items = await stores.interactions.upsertItems(batch.map(({ line, value }) => ({ line, movieId: value.id, genres: value.genres, year: value.year })));
+        const items = await stores.interactions.upsertItems(batch.map(({ line, value }) => ({ line, movieId: value.id, title: value.title, genres: value.genres, year: value.year })));
         return { ...outcome, also: { itemFeatures: countsOf(items) } };
       },
     },

@@ -185,7 +185,7 @@ export function completeRatingsSummary(summary: FileSummary, outcome: BatchOutco
 
 const personTarget = 'people.person (id, name, birth_year, death_year, professions, imdb_id, known_for)';
 const movieTarget = 'movies.movie (id, kind, title, original_title, year, runtime_minutes, genres, imdb_id, average_rating, rating_count, popularity)';
-const itemTarget = 'recommendations.item_feature (movie_id, genres, year, popularity)';
+const itemTarget = 'recommendations.item_feature (movie_id, title, genres, year, popularity)';
 const creditTarget = 'people.credit (id, movie_id, person_id, role, characters, billing_order)';
 
 export interface BulkWriters {
@@ -299,7 +299,7 @@ export function bulkWriters(sql: SqlExecutor, stores: ImportStores, ratings: Rat
         movies.push(
           `${t.id}\t${tsvText(t.kind)}\t${tsvText(t.title)}\t${nullableTsvText(t.originalTitle)}\t${year}\t${integer(t.runtimeMinutes)}\t${genres}\t${t.id}\t${average}\t${votes}\t${votes}\n`,
         );
-        items.push(`${t.id}\t${genres}\t${year}\t${votes}\n`);
+        items.push(`${t.id}\t${tsvText(t.title)}\t${genres}\t${year}\t${votes}\n`);
       }
       let outcome: BatchOutcome;
       const fast = await copyUnlessConflict(sql, [
@@ -313,7 +313,7 @@ export function bulkWriters(sql: SqlExecutor, stores: ImportStores, ratings: Rat
         const titles = outcomeOf(await stores.movies.upsertTitles(batch.map(({ line, value }) => ({ line, ...value }))));
         const written = writtenLines(titles);
         const kept = batch.filter(({ line }) => written(line));
-        const itemCounts = await stores.interactions.upsertItems(kept.map(({ line, value }) => ({ line, movieId: value.id, genres: value.genres, year: value.year })));
+        const itemCounts = await stores.interactions.upsertItems(kept.map(({ line, value }) => ({ line, movieId: value.id, title: value.title, genres: value.genres, year: value.year })));
         const rated = kept.flatMap(({ line, value }) => {
           const rating = ratings.lookup(value.id);
           return rating === undefined ? [] : [{ line, id: value.id, averageRating: rating[0], numVotes: rating[1] }];

@@ -202,7 +202,7 @@ async function writeMovies(stores: ImportStores, rows: Parsed<ParsedMovielensMov
   }));
   const outcome = outcomeOf(await stores.movies.upsertMovielensMovies(movies));
   const items = await stores.interactions.upsertItems(
-    movies.map(({ line, id, genres, year }) => ({ line, movieId: id, genres, year })),
+    movies.map(({ line, id, title, genres, year }) => ({ line, movieId: id, title, genres, year })),
     'fillMissing',
   );
   return { ...outcome, also: { itemFeatures: countsOf(items) } };

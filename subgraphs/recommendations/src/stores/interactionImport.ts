@@ -3,8 +3,12 @@ import { bulkUpsert, type BulkResult, type Database } from '@marquee/db';
 /** Bulk writes into the recommendations subgraph's tables, for `marquee ingest`. */
 export interface InteractionImportStore {
   upsertInteractions(rows: readonly { line: number; userId: string; movieId: string; rating: number; at: Date }[]): Promise<BulkResult>;
-  /** Genres and year of catalogue films (popularity is left alone: `setPopularity` owns it). */
-  upsertItems(rows: readonly { line: number; movieId: string; genres: readonly string[]; year: number | null }[], policy?: 'overwriteNonNull' | 'fillMissing'): Promise<BulkResult>;
+  /** Title (for reasons such as "Because you liked Alien"), genres and year of catalogue films
+   * (popularity is left alone: `setPopularity` owns it). */
+  upsertItems(
+    rows: readonly { line: number; movieId: string; title: string | null; genres: readonly string[]; year: number | null }[],
+    policy?: 'overwriteNonNull' | 'fillMissing',
+  ): Promise<BulkResult>;
   setPopularity(rows: readonly { line: number; movieId: string; popularity: number }[]): Promise<BulkResult>;
 }
 
@@ -34,12 +38,13 @@ export function createInteractionImportStore(db: Database): InteractionImportSto
           key: ['movie_id'],
           columns: [
             { name: 'movie_id', type: 'text' },
+            { name: 'title', type: 'text', onConflict: policy },
             { name: 'genres', type: 'text[]', onConflict: policy },
             { name: 'year', type: 'integer', onConflict: policy },
           ],
           touch: 'updated_at',
         },
-        rows.map((row) => ({ line: row.line, values: [row.movieId, row.genres, row.year] })),
+        rows.map((row) => ({ line: row.line, values: [row.movieId, row.title, row.genres, row.year] })),
       ),
     setPopularity: (rows) =>
       bulkUpsert(

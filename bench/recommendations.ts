@@ -6,19 +6,33 @@
  * same run.
  *
  *   NODE_OPTIONS=--max-old-space-size=16384 npm run bench:recommendations -- \
- *     [--large-users 160000 --large-items 60000 --large-ratings 25000000] [--queries 1000]
+ *     [--large-users 160000 --large-items 60000 --large-ratings 25000000] [--queries 1000] \
+ *     [--database-url postgresql://user@host:port/postgres | --pglite]
  *
- * The large set is held as plain objects (several GiB of heap, hence the option). Runs on
- * in-memory PGlite. Results go to stdout as Markdown for docs/benchmarks.md.
+ * The large set is held as plain objects (several GiB of heap, hence the option). The serving part
+ * runs on PostgreSQL, as production does: with `--database-url` (or BENCH_DATABASE_URL) in a
+ * throwaway database created on that server and dropped afterwards, otherwise on a throwaway
+ * server started for the run (the PostgreSQL binaries on PATH or Debian's). `--pglite` serves from
+ * in-memory PGlite instead. Besides p50/p99 it splits the slowest 1% of cache misses into the
+ * store's read of the user's ratings, the rest of the engine (fold-in, cache) and GraphQL, with
+ * the garbage-collection pauses that overlapped them. Results go to stdout as Markdown for
+ * docs/benchmarks.md.
  */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { createMemoryCache } from '@marquee/cache';
-import { openDatabase } from '@marquee/db';
+import { openDatabase, type Database } from '@marquee/db';
 import { createLogger } from '@marquee/logger';
 import { createMemoryPubSub, type MarqueeTopics } from '@marquee/pubsub';
 import { createRecommendationsSubgraph, trainAndPublish } from '@marquee/recommendations';
 import { foldIn, latentTasteRatings, snapshotBytes, trainSnapshot, type Interaction, type ModelSnapshot } from '@marquee/recsys';
 import { executeInProcess } from '@marquee/server-kit';
+import { findFreePorts, locatePostgres, startPostgres } from '../packages/testing/src/services.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -26,8 +40,12 @@ const { values: args } = parseArgs({
     'large-items': { type: 'string', default: '60000' },
     'large-ratings': { type: 'string', default: '25000000' },
     queries: { type: 'string', default: '500' },
+    'database-url': { type: 'string' },
+    pglite: { type: 'boolean', default: false },
   },
 });
+const databaseUrl = args['database-url'] ?? process.env['BENCH_DATABASE_URL'];
+if (args.pglite && databaseUrl !== undefined && databaseUrl !== '') throw new Error('--pglite and a database URL exclude each other');
 
 /**
  * The baseline: the SQL recommender Marquee served before trained snapshots (the foundation's),
@@ -88,15 +106,29 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-async function latencies(count: number, work: (i: number) => Promise<void>): Promise<{ p50: number; p99: number }> {
-  const times: number[] = [];
+/** One timed call: when it started and how long it took (ms, `performance.now()` clock). */
+interface Sample {
+  start: number;
+  total: number;
+}
+
+async function timedSamples(count: number, work: (i: number) => Promise<void>): Promise<Sample[]> {
+  const samples: Sample[] = [];
   for (let i = 0; i < count; i += 1) {
     const start = performance.now();
     await work(i);
-    times.push(performance.now() - start);
+    samples.push({ start, total: performance.now() - start });
   }
-  times.sort((a, b) => a - b);
+  return samples;
+}
+
+function summary(samples: readonly Sample[]): { p50: number; p99: number } {
+  const times = samples.map((sample) => sample.total).sort((a, b) => a - b);
   return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+async function latencies(count: number, work: (i: number) => Promise<void>): Promise<{ p50: number; p99: number }> {
+  return summary(await timedSamples(count, work));
 }
 
 function trainRow(label: string, interactions: Interaction[], options: Parameters<typeof trainSnapshot>[1] = {}) {
@@ -154,9 +186,71 @@ const { rss, largeFoldIn, largeKind } = (() => {
   return { rss: process.memoryUsage().rss, largeFoldIn: foldInLatency(snapshot, large, 1020), largeKind: snapshot.kind };
 })();
 
-// Serving: PGlite with the 100k set, trained snapshot, subgraph in process.
-log('loading the 100k set into PGlite');
-const db = await openDatabase({ kind: 'pglite', dataDir: undefined });
+/** The serving database: a throwaway one on a PostgreSQL server (given, or started here) or in-memory PGlite. */
+async function openServingDatabase(): Promise<{ db: Database; label: string; close: () => Promise<void> }> {
+  if (args.pglite) {
+    const db = await openDatabase({ kind: 'pglite', dataDir: undefined });
+    return { db, label: 'PGlite (in memory, WebAssembly)', close: () => db.close() };
+  }
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const close = async () => {
+    for (const cleanup of cleanups) await cleanup().catch((error: unknown) => log(`cleanup failed: ${String(error)}`));
+  };
+  try {
+    let serverUrl = databaseUrl;
+    if (serverUrl === undefined || serverUrl === '') {
+      const dir = await mkdtemp(join(tmpdir(), 'marquee-bench-recommendations-'));
+      cleanups.unshift(() => rm(dir, { recursive: true, force: true }));
+      const [port] = await findFreePorts(1);
+      log('starting a throwaway PostgreSQL server');
+      const server = await startPostgres(locatePostgres(), { port: port ?? 55433, dir: join(dir, 'postgres') });
+      cleanups.unshift(() => server.stop());
+      serverUrl = server.url;
+    }
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    const name = `marquee_bench_${randomBytes(6).toString('hex')}`;
+    let version: string;
+    try {
+      await admin.query(`CREATE DATABASE "${name}"`);
+      version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?';
+    } finally {
+      await admin.end();
+    }
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const server = serverUrl;
+    cleanups.unshift(async () => {
+      const client = new pg.Client({ connectionString: server });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    });
+    const db = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 }, { migrate: true });
+    cleanups.unshift(() => db.close());
+    return { db, label: `PostgreSQL ${version.split(' ')[0] ?? version}`, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+// Garbage-collection pauses, to see which of the slowest queries overlapped one.
+const gcPauses: { start: number; end: number }[] = [];
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcPauses.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+});
+gcObserver.observe({ entryTypes: ['gc'] });
+const gcWithin = (from: number, to: number) =>
+  gcPauses.reduce((sum, pause) => sum + Math.max(0, Math.min(to, pause.end) - Math.max(from, pause.start)), 0);
+
+// Serving: the 100k set, trained snapshot, subgraph in process.
+const serving = await openServingDatabase();
+const { db } = serving;
+log(`loading the 100k set into ${serving.label}`);
 await db.sql.copyFrom(
   'recommendations.item_feature (movie_id, title, genres, year, popularity)',
   Array.from({ length: 1682 }, (_, i) => `m${i}\tFilm ${i}\t{G${i % 18},G${(i * 7) % 18}}\t${1950 + (i % 70)}\t${1682 - i}\n`).join(''),
@@ -165,11 +259,37 @@ await db.sql.copyFrom(
   'recommendations.interaction (user_id, movie_id, rating, at)',
   small.map((x) => `${x.userId}\t${x.itemId}\t${x.rating}\t${new Date(x.at).toISOString()}\n`).join(''),
 );
+await db.sql.exec('ANALYZE recommendations.item_feature; ANALYZE recommendations.interaction');
 const logger = createLogger({ name: 'bench', level: 'silent' });
 const pubsub = createMemoryPubSub<MarqueeTopics>();
 const secret = 'b'.repeat(32);
 const subgraph = createRecommendationsSubgraph({ db, pubsub, logger, identitySecret: secret, cache: createMemoryCache({ maxEntries: 100_000 }) });
 const store = subgraph.stores.recommendations;
+const { engine } = subgraph.stores;
+
+// Per query, the time inside the store's read of the user's ratings and inside the engine's
+// `forUsers` (cache lookup, that read, fold-in, cache write); the rest is GraphQL and the loader.
+let readMs = 0;
+let engineMs = 0;
+const readRatings = store.interactionsOf.bind(store);
+store.interactionsOf = async (userIds) => {
+  const started = performance.now();
+  try {
+    return await readRatings(userIds);
+  } finally {
+    readMs += performance.now() - started;
+  }
+};
+const forUsers = engine.forUsers.bind(engine);
+engine.forUsers = async (userIds) => {
+  const started = performance.now();
+  try {
+    return await forUsers(userIds);
+  } finally {
+    engineMs += performance.now() - started;
+  }
+};
+
 const queries = Number(args.queries);
 const QUERY = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { recommendations(first: 20) { movie { id } score reason } } } }';
 const ask = async (userId: string) => {
@@ -183,25 +303,77 @@ const ask = async (userId: string) => {
 const users = (i: number) => `u${i % 900}`;
 const stop = await subgraph.start();
 await subgraph.server.start();
+
+interface Split {
+  total: number;
+  read: number;
+  /** forUsers minus the read: fold-in, cold-start top-up, cache. */
+  score: number;
+  /** The rest: GraphQL parsing, validation and execution, the loader. */
+  graphql: number;
+  gc: number;
+}
+
+/** The slowest 1% of cache misses (at least 5), each split into its parts, averaged. */
+function tail(samples: readonly (Sample & { read: number; engine: number })[]): Split & { count: number; withGc: number } {
+  const count = Math.max(5, Math.ceil(samples.length / 100));
+  const slowest = [...samples].sort((a, b) => b.total - a.total).slice(0, count);
+  const parts = slowest.map((sample) => ({
+    total: sample.total,
+    read: sample.read,
+    score: sample.engine - sample.read,
+    graphql: sample.total - sample.engine,
+    gc: gcWithin(sample.start, sample.start + sample.total),
+  }));
+  const mean = (pick: (split: Split) => number) => parts.reduce((sum, split) => sum + pick(split), 0) / parts.length;
+  return {
+    count,
+    withGc: parts.filter((split) => split.gc > 0).length,
+    total: mean((split) => split.total),
+    read: mean((split) => split.read),
+    score: mean((split) => split.score),
+    graphql: mean((split) => split.graphql),
+    gc: mean((split) => split.gc),
+  };
+}
+
 /** Cache-miss then cache-hit latencies with the snapshot `options` trains (a new version misses every cached list). */
-async function serving(options: Parameters<typeof trainAndPublish>[1]) {
+async function serve(options: Parameters<typeof trainAndPublish>[1]) {
   const trained = await trainAndPublish(store, options);
   log(`trained ${trained?.kind} through the store: ${trained?.metadata.trainSeconds.toFixed(1)} s (+${trained?.metadata.loadSeconds.toFixed(1)} s loading)`);
-  await subgraph.stores.engine.refresh();
+  await engine.refresh();
   for (let i = 0; i < 50; i += 1) await ask(`u${900 + (i % 43)}`); // warm-up (JIT), users outside the samples below
-  const miss = await latencies(Math.min(queries, 900), (i) => ask(users(i)));
+  const missSamples: (Sample & { read: number; engine: number })[] = [];
+  for (let i = 0; i < Math.min(queries, 900); i += 1) {
+    readMs = 0;
+    engineMs = 0;
+    const [sample] = await timedSamples(1, () => ask(users(i)));
+    if (sample !== undefined) missSamples.push({ ...sample, read: readMs, engine: engineMs });
+  }
   const hit = await latencies(queries, (i) => ask(users(i % 900)));
-  return { kind: trained?.kind ?? 'none', miss, hit };
+  const reads = missSamples.map((sample) => sample.read).sort((a, b) => a - b);
+  return {
+    kind: trained?.kind ?? 'none',
+    miss: summary(missSamples),
+    read: { p50: percentile(reads, 50), p99: percentile(reads, 99) },
+    tail: tail(missSamples),
+    hit,
+  };
 }
-const servedEase = await serving({});
-const servedAls = await serving({ model: 'als' });
+
+const loadAtStart = loadavg()[0] ?? 0;
+const servedEase = await serve({});
+const servedAls = await serve({ model: 'als' });
 const baseline = await latencies(Math.min(queries, 200), async (i) => {
   await db.sql.query(BASELINE_SQL, [[users(i)], 20]);
 });
+const loadAtEnd = loadavg()[0] ?? 0;
+gcObserver.disconnect();
 await stop();
 await subgraph.server.stop();
-await db.close();
+await serving.close();
 
+const ms = (value: number) => value.toFixed(2);
 console.log(`Training (\`trainSnapshot\`, in process; peak RSS after the large set ${mib(rss)}):\n`);
 console.log('| data | users × items, ratings | model | train time | snapshot in memory |');
 console.log('|---|---|---|---|---|');
@@ -210,16 +382,26 @@ console.log(
   `\nFold-in on the large ${largeKind} snapshot (\`foldIn\`: scores, top 100 without rated films, reasons; ${largeFoldIn.users} users): ` +
     `p50 ${largeFoldIn.p50.toFixed(2)} ms, p99 ${largeFoldIn.p99.toFixed(2)} ms`,
 );
-console.log(`\n\`recommendations(first: 20)\` inside the subgraph (executeInProcess, PGlite, 100k set, ${queries} queries):\n`);
+console.log(
+  `\n\`recommendations(first: 20)\` inside the subgraph (executeInProcess, ${serving.label}, 100k set, ${queries} queries; ` +
+    `Node ${process.version}; one-minute load average ${loadAtStart.toFixed(1)} at the start of serving, ${loadAtEnd.toFixed(1)} at the end):\n`,
+);
 console.log('| path | p50 | p99 |');
 console.log('|---|---|---|');
-for (const { kind, miss, hit } of [servedEase, servedAls]) {
-  console.log(`| ${kind} snapshot, top-N cache miss (SQL read of the user's ratings + fold-in) | ${miss.p50.toFixed(2)} ms | ${miss.p99.toFixed(2)} ms |`);
-  console.log(`| ${kind} snapshot, top-N cache hit | ${hit.p50.toFixed(2)} ms | ${hit.p99.toFixed(2)} ms |`);
+for (const { kind, miss, read, hit } of [servedEase, servedAls]) {
+  console.log(`| ${kind} snapshot, top-N cache miss (SQL read of the user's ratings + fold-in) | ${ms(miss.p50)} ms | ${ms(miss.p99)} ms |`);
+  console.log(`| ${kind} snapshot, of which the read of the user's ratings | ${ms(read.p50)} ms | ${ms(read.p99)} ms |`);
+  console.log(`| ${kind} snapshot, top-N cache hit | ${ms(hit.p50)} ms | ${ms(hit.p99)} ms |`);
 }
-console.log(`| SQL baseline (genre affinity × popularity, store call only) | ${baseline.p50.toFixed(2)} ms | ${baseline.p99.toFixed(2)} ms |`);
+console.log(`| SQL baseline (genre affinity × popularity, store call only) | ${ms(baseline.p50)} ms | ${ms(baseline.p99)} ms |`);
 for (const { kind, miss } of [servedEase, servedAls]) {
   console.log(
     `\nRatio for ${kind} (baseline p50 / cache-miss p50): ${(baseline.p50 / miss.p50).toFixed(1)}×; (baseline p99 / cache-miss p99): ${(baseline.p99 / miss.p99).toFixed(1)}×`,
   );
+}
+console.log('\nThe slowest 1% of cache misses, mean per query (ms):\n');
+console.log('| snapshot | queries | total | read of the ratings | fold-in and cache | GraphQL and loader | GC pauses overlapping (queries with one) |');
+console.log('|---|---|---|---|---|---|---|');
+for (const { kind, tail: t } of [servedEase, servedAls]) {
+  console.log(`| ${kind} | ${t.count} | ${ms(t.total)} | ${ms(t.read)} | ${ms(t.score)} | ${ms(t.graphql)} | ${ms(t.gc)} (${t.withGc}) |`);
 }

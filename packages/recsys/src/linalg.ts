@@ -53,18 +53,27 @@ export function cholesky(matrix: Float64Array, n: number): Float64Array {
 
 /** Solves L·Lᵀ·x = b for x, given the Cholesky factor L from `cholesky`. O(n²). */
 export function choleskySolve(l: Float64Array, n: number, b: ArrayLike<number>): Float64Array {
-  const x = Float64Array.from({ length: n }, (_, i) => b[i] ?? 0);
+  const x = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) x[i] = b[i] ?? 0;
+  choleskySolveInPlace(l, n, x, 0);
+  return x;
+}
+
+/**
+ * `choleskySolve` on x[offset .. offset + n) in place: b in, the solution out. Lets a caller solve
+ * many right-hand sides into one preallocated array.
+ */
+export function choleskySolveInPlace(l: Float64Array, n: number, x: Float64Array, offset: number): void {
   // Forward: L·y = b.
   for (let i = 0; i < n; i += 1) {
-    let sum = x[i] ?? 0;
-    for (let k = 0; k < i; k += 1) sum -= (l[i * n + k] ?? 0) * (x[k] ?? 0);
-    x[i] = sum / (l[i * n + i] ?? 1);
+    let sum = x[offset + i] ?? 0;
+    for (let k = 0; k < i; k += 1) sum -= (l[i * n + k] ?? 0) * (x[offset + k] ?? 0);
+    x[offset + i] = sum / (l[i * n + i] ?? 1);
   }
   // Backward: Lᵀ·x = y.
   for (let i = n - 1; i >= 0; i -= 1) {
-    let sum = x[i] ?? 0;
-    for (let k = i + 1; k < n; k += 1) sum -= (l[k * n + i] ?? 0) * (x[k] ?? 0);
-    x[i] = sum / (l[i * n + i] ?? 1);
+    let sum = x[offset + i] ?? 0;
+    for (let k = i + 1; k < n; k += 1) sum -= (l[k * n + i] ?? 0) * (x[offset + k] ?? 0);
+    x[offset + i] = sum / (l[i * n + i] ?? 1);
   }
-  return x;
 }

@@ -5,7 +5,7 @@ import { alsExplain, alsFactors, alsScores, type AlsOptions, type LatentFactors 
 import { easeWeights } from './models/ease.ts';
 import { itemKnnNeighbours } from './models/itemKnn.ts';
 import type { Recommender } from './models/recommender.ts';
-import { topK } from './topK.ts';
+import { topK, topKMasked } from './topK.ts';
 
 export type SnapshotKind = 'ease' | 'item-knn' | 'als';
 
@@ -132,17 +132,65 @@ interface UserScores {
   because: (items: readonly number[]) => number[];
 }
 
-/** Scores every item for a user from their liked items: the one scoring path of serving and evaluation. */
-function scoreUser(parts: ModelParts, liked: readonly number[]): UserScores {
+/**
+ * Catalogue-sized work arrays, one set per served snapshot, reused by every `foldIn` on it: a
+ * fold-in runs to completion synchronously, and fresh arrays per request (items × 17 bytes) were
+ * most of serving's garbage on large catalogues. Zeroed (or reset) at the start of each use.
+ */
+interface Scratch {
+  scores: Float64Array;
+  because: Int32Array | undefined;
+  strongest: Float32Array | undefined;
+  /** 1: excluded from the top k; cleared again after each use. */
+  excluded: Uint8Array;
+}
+
+const scratches = new WeakMap<ModelParts, Scratch>();
+
+function itemCount(parts: ModelParts): number {
+  return parts.latent === null ? parts.rowStart.length - 1 : parts.latent.itemFactors.length / parts.latent.factors;
+}
+
+function scratchOf(parts: ModelParts): Scratch {
+  let scratch = scratches.get(parts);
+  if (scratch === undefined) {
+    const n = itemCount(parts);
+    const rows = parts.latent === null;
+    scratch = {
+      scores: new Float64Array(n),
+      because: rows ? new Int32Array(n) : undefined,
+      strongest: rows ? new Float32Array(n) : undefined,
+      excluded: new Uint8Array(n),
+    };
+    scratches.set(parts, scratch);
+  }
+  return scratch;
+}
+
+/**
+ * Scores every item for a user from their liked items: the one scoring path of serving and
+ * evaluation. With `scratch` the scores live in its arrays (valid until the next use of the
+ * scratch); without, in new ones the caller may keep.
+ */
+function scoreUser(parts: ModelParts, liked: readonly number[], scratch?: Scratch): UserScores {
   const { latent } = parts;
   if (latent !== null) {
-    const user = alsScores(latent, liked);
+    const user = alsScores(latent, liked, scratch?.scores);
     return { scores: user.scores, because: (items) => alsExplain(latent, user, liked, items) };
   }
   const n = parts.rowStart.length - 1;
-  const scores = new Float64Array(n);
-  const because = new Int32Array(n).fill(-1);
-  const strongest = new Float32Array(n);
+  let scores: Float64Array;
+  let because: Int32Array;
+  let strongest: Float32Array;
+  if (scratch?.because !== undefined && scratch.strongest !== undefined) {
+    scores = scratch.scores.fill(0);
+    because = scratch.because.fill(-1);
+    strongest = scratch.strongest.fill(0);
+  } else {
+    scores = new Float64Array(n);
+    because = new Int32Array(n).fill(-1);
+    strongest = new Float32Array(n);
+  }
   for (const i of liked) {
     const end = parts.rowStart[i + 1] ?? 0;
     for (let offset = parts.rowStart[i] ?? 0; offset < end; offset += 1) {
@@ -231,8 +279,16 @@ export function foldIn(
   k: number,
   exclude: ReadonlySet<number> = new Set(),
 ): FoldInResult[] {
-  const { scores, because } = scoreUser(snapshot, liked);
-  const top = topK(scores, k, exclude).filter((item) => (scores[item] ?? 0) > 0);
+  const scratch = scratchOf(snapshot);
+  const { scores, because } = scoreUser(snapshot, liked, scratch);
+  const { excluded } = scratch;
+  let top: number[];
+  try {
+    for (const item of exclude) excluded[item] = 1;
+    top = topKMasked(scores, k, excluded).filter((item) => (scores[item] ?? 0) > 0);
+  } finally {
+    for (const item of exclude) excluded[item] = 0;
+  }
   const reasons = because(top);
   return top.map((item, n) => ({ item, score: scores[item] ?? 0, because: reasons[n] ?? -1 }));
 }

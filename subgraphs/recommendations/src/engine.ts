@@ -134,8 +134,9 @@ export function createRecommendationEngine(options: EngineOptions): Recommendati
     return 0.5 * outside + 0.5 * inside;
   }
 
-  function isNewArrival(item: ItemFeature): boolean {
-    return item.year !== null && item.year >= new Date(now()).getUTCFullYear() - NEW_ARRIVAL_YEARS;
+  /** The earliest year whose films are "New arrival"s now (computed once per list, not per film). */
+  function newArrivalSince(): number {
+    return new Date(now()).getUTCFullYear() - NEW_ARRIVAL_YEARS;
   }
 
   /** Genre affinity from liked films, popularity and freshness: for users the model cannot score yet. */
@@ -148,27 +149,37 @@ export function createRecommendationEngine(options: EngineOptions): Recommendati
     }
     let total = 0;
     for (const weight of affinity.values()) total += weight;
-    const scored: ScoredMovie[] = [];
-    for (const item of catalogue.items) {
-      if (exclude.has(item.movieId)) continue;
+    const since = newArrivalSince();
+    // Scores first, objects and reasons only for the k kept: a list costs k objects, not one per film.
+    const { items } = catalogue;
+    const scores = new Float64Array(items.length);
+    const candidates: number[] = [];
+    items.forEach((item, i) => {
+      if (exclude.has(item.movieId)) return;
       let genreScore = 0;
+      for (const genre of item.genres) genreScore += affinity.get(genre) ?? 0;
+      const fresh = item.year !== null && item.year >= since;
+      scores[i] = popularityOf(item.movieId) + (total > 0 ? genreScore / total : 0) + (fresh ? 0.3 : 0);
+      candidates.push(i);
+    });
+    const idOf = (i: number) => items[i]?.movieId ?? '';
+    candidates.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || (idOf(a) < idOf(b) ? -1 : 1));
+    return candidates.slice(0, k).map((i) => {
+      const item = items[i] as ItemFeature;
       let topGenre: string | undefined;
       let topWeight = 0;
       for (const genre of item.genres) {
         const weight = affinity.get(genre) ?? 0;
-        genreScore += weight;
         if (weight > topWeight || (weight === topWeight && weight > 0 && topGenre !== undefined && genre < topGenre)) {
           topWeight = weight;
           topGenre = genre;
         }
       }
-      const fresh = isNewArrival(item);
-      const score = popularityOf(item.movieId) + (total > 0 ? genreScore / total : 0) + (fresh ? 0.3 : 0);
+      const fresh = item.year !== null && item.year >= since;
       const reason =
         topGenre !== undefined ? `Popular in ${topGenre}` : fresh ? 'New arrival' : 'Popular on Marquee';
-      scored.push({ movieId: item.movieId, score, reason });
-    }
-    return scored.sort((a, b) => b.score - a.score || (a.movieId < b.movieId ? -1 : 1)).slice(0, k);
+      return { movieId: item.movieId, score: scores[i] ?? 0, reason };
+    });
   }
 
   function titleOf(movieId: string): string | null {
@@ -177,7 +188,8 @@ export function createRecommendationEngine(options: EngineOptions): Recommendati
 
   /** A user's top `k`: fold-in over their liked films, topped up by the cold-start list. */
   function score(interactions: readonly StoredInteraction[], k: number): ScoredMovie[] {
-    const rated = new Set(interactions.map((interaction) => interaction.movieId));
+    // Only the cold-start list needs the rated ids as strings: built when it runs.
+    const ratedIds = () => new Set(interactions.map((interaction) => interaction.movieId));
     const liked: number[] = [];
     const excluded = new Set<number>();
     if (model !== undefined) {
@@ -188,7 +200,7 @@ export function createRecommendationEngine(options: EngineOptions): Recommendati
         if (interaction.rating >= POSITIVE_THRESHOLD) liked.push(m);
       }
     }
-    if (model === undefined || liked.length < COLD_START_LIKES) return coldStart(interactions, k, rated);
+    if (model === undefined || liked.length < COLD_START_LIKES) return coldStart(interactions, k, ratedIds());
     const { snapshot } = model;
     const personal = foldIn(snapshot, liked, k, excluded).map((result) => {
       const movieId = snapshot.items[result.item] ?? '';
@@ -199,7 +211,7 @@ export function createRecommendationEngine(options: EngineOptions): Recommendati
     if (personal.length >= k) return personal;
     // Not enough collaborative signal (a small or fresh model): fill with the cold-start list,
     // scaled below the last personal score so the list stays in score order.
-    const chosen = new Set([...rated, ...personal.map((scored) => scored.movieId)]);
+    const chosen = new Set([...ratedIds(), ...personal.map((scored) => scored.movieId)]);
     const filler = coldStart(interactions, k - personal.length, chosen);
     const floor = personal.at(-1)?.score ?? 1;
     const top = filler[0]?.score ?? 1;

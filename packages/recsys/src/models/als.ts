@@ -1,4 +1,4 @@
-import { cholesky, choleskySolve } from '../linalg.ts';
+import { cholesky, choleskySolve, choleskySolveInPlace } from '../linalg.ts';
 import { transpose, type ImplicitMatrix } from '../matrix.ts';
 import { random } from '../random.ts';
 import type { Recommender } from './recommender.ts';
@@ -207,9 +207,10 @@ export interface FoldedInUser {
 /**
  * Folds a user in from their positive items without retraining: one exact f×f solve of the same
  * normal equations training solves, (G + α·Σ_{i∈liked} y_i·y_iᵀ)·x = (1 + α)·Σ_{i∈liked} y_i,
- * then scores every item as y_j·x. O(liked·f² + f³ + items·f).
+ * then scores every item as y_j·x. O(liked·f² + f³ + items·f). `scoresInto` (items long), when
+ * given, receives the scores instead of a new array: serving reuses one per snapshot.
  */
-export function alsScores(model: LatentFactors, liked: ArrayLike<number>): FoldedInUser {
+export function alsScores(model: LatentFactors, liked: ArrayLike<number>, scoresInto?: Float64Array): FoldedInUser {
   const f = model.factors;
   const y = model.itemFactors;
   const a = Float64Array.from(model.gram);
@@ -228,7 +229,7 @@ export function alsScores(model: LatentFactors, liked: ArrayLike<number>): Folde
   const factor = cholesky(a, f);
   const vector = choleskySolve(factor, f, b);
   const n = y.length / f;
-  const scores = new Float64Array(n);
+  const scores = scoresInto ?? new Float64Array(n);
   for (let j = 0; j < n; j += 1) {
     const yo = j * f;
     let sum = 0;
@@ -246,19 +247,28 @@ export function alsScores(model: LatentFactors, liked: ArrayLike<number>): Folde
 export function alsExplain(model: LatentFactors, user: FoldedInUser, liked: readonly number[], items: readonly number[]): number[] {
   const f = model.factors;
   const y = model.itemFactors;
-  const solved = liked.map((i) => choleskySolve(user.factor, f, y.subarray(i * f, (i + 1) * f)));
+  const count = liked.length;
+  // A⁻¹·y_i for every liked item, row after row in one array.
+  const solved = new Float64Array(count * f);
+  for (let l = 0; l < count; l += 1) {
+    const yo = (liked[l] ?? 0) * f;
+    const zo = l * f;
+    for (let a = 0; a < f; a += 1) solved[zo + a] = y[yo + a] ?? 0;
+    choleskySolveInPlace(user.factor, f, solved, zo);
+  }
   return items.map((j) => {
     const yo = j * f;
     let best = -1;
     let bestShare = -Infinity;
-    solved.forEach((z, l) => {
+    for (let l = 0; l < count; l += 1) {
+      const zo = l * f;
       let share = 0;
-      for (let a = 0; a < f; a += 1) share += (y[yo + a] ?? 0) * (z[a] ?? 0);
+      for (let a = 0; a < f; a += 1) share += (y[yo + a] ?? 0) * (solved[zo + a] ?? 0);
       if (share > bestShare) {
         bestShare = share;
         best = liked[l] ?? -1;
       }
-    });
+    }
     return best;
   });
 }

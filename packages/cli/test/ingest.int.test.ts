@@ -1,32 +1,15 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '@marquee/db';
-import { createTestDatabase, DisposalStack, runMarquee } from '@marquee/testing';
+import { describe, expect, it } from 'vitest';
+import { runMarquee } from '@marquee/testing';
 import { generateImdb, generateMovielens } from '../src/generate/index.ts';
 import { ingestImdb, ingestMovielens, silentProgress, type FileSummary, type IngestSummary } from '../src/ingest/index.ts';
+import { ingestHarness, lines } from './ingestHarness.ts';
 
-const stack = new DisposalStack();
-afterAll(() => stack.disposeAll());
+const { inWork, freshDatabase } = ingestHarness('ingest');
 
-let work: string;
 
-beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'marquee-ingest-'));
-  stack.defer(() => rm(work, { recursive: true, force: true }));
-});
-
-/** Each test gets a database of its own, so none depends on another's writes. */
-async function freshDatabase(): Promise<{ db: Database; url: string }> {
-  const database = await createTestDatabase();
-  stack.defer(() => database.dispose());
-  const db = stack.adopt(await openDatabase({ kind: 'postgres', url: database.url }), (opened) => opened.close());
-  return { db, url: database.url };
-}
-
-const lines = (...rows: string[]) => `${rows.join('\n')}\n`;
 
 /** Hand-written IMDb files: real-looking rows plus one deliberate mistake of each kind. */
 async function writeImdbFixture(dir: string): Promise<void> {
@@ -132,7 +115,7 @@ async function rejectsOf(path: string): Promise<{ file: string; line: number; re
 describe('marquee ingest on PostgreSQL', () => {
   it('loads every good IMDb row, writes each bad line with its number and reason, and re-runs without changes', async () => {
     const { db } = await freshDatabase();
-    const dir = join(work, 'imdb');
+    const dir = inWork('imdb');
     await writeImdbFixture(dir);
     const first = byFile(await ingestImdb(dir, db, { progress: silentProgress }));
 
@@ -193,10 +176,10 @@ describe('marquee ingest on PostgreSQL', () => {
 
   it('merges a film present in MovieLens and IMDb into one Movie with both ids, and imports raters and ratings', async () => {
     const { db } = await freshDatabase();
-    const imdbDir = join(work, 'imdb-for-merge');
+    const imdbDir = inWork('imdb-for-merge');
     await writeImdbFixture(imdbDir);
     await ingestImdb(imdbDir, db, { progress: silentProgress });
-    const dir = join(work, 'movielens');
+    const dir = inWork('movielens');
     await writeMovielensFixture(dir);
     const first = byFile(await ingestMovielens(dir, db, { progress: silentProgress }));
 
@@ -237,7 +220,7 @@ describe('marquee ingest on PostgreSQL', () => {
 
   it('loads ml-100k: ISO-8859-1 u.item with genre flags, u.user and tab-separated u.data in their own id space', async () => {
     const { db } = await freshDatabase();
-    const dir = join(work, 'ml-100k');
+    const dir = inWork('ml-100k');
     await import('node:fs/promises').then((fs) => fs.mkdir(dir, { recursive: true }));
     const flags = (...on: number[]) => Array.from({ length: 19 }, (_, index) => (on.includes(index) ? '1' : '0')).join('|');
     await writeFile(
@@ -271,11 +254,11 @@ describe('marquee ingest on PostgreSQL', () => {
 
   it('loads generated IMDb and MovieLens files without a reject, as one catalogue', async () => {
     const { db } = await freshDatabase();
-    const imdb = join(work, 'generated-imdb');
-    const movielens = join(work, 'generated-ml');
+    const imdb = inWork('generated-imdb');
+    const movielens = inWork('generated-ml');
     await generateImdb(imdb, { titles: 300, principals: 1200, seed: 7, gzip: true });
     await generateMovielens(movielens, { titles: 100, users: 20, ratings: 800, seed: 7 });
-    const options = { progress: silentProgress, rejectsDir: join(work, 'generated-rejects'), batchSize: 128 };
+    const options = { progress: silentProgress, rejectsDir: inWork('generated-rejects'), batchSize: 128 };
     const imdbSummary = await ingestImdb(imdb, db, options);
     const movielensSummary = await ingestMovielens(movielens, db, options);
 
@@ -291,9 +274,9 @@ describe('marquee ingest on PostgreSQL', () => {
 
   it('runs as `marquee ingest … --json`, printing the summary as JSON and exiting 0 despite rejects', async () => {
     const { url } = await freshDatabase();
-    const dir = join(work, 'cli-imdb');
+    const dir = inWork('cli-imdb');
     await writeImdbFixture(dir);
-    const rejects = join(work, 'cli-rejects');
+    const rejects = inWork('cli-rejects');
     const output = await runMarquee(['ingest', 'imdb', dir, '--json', '--rejects', rejects], { DATABASE_URL: url });
     const summary = JSON.parse(output.slice(output.indexOf('{\n'))) as IngestSummary;
     expect(summary.source).toBe('imdb');

@@ -1,23 +1,15 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '@marquee/db';
 import { createRedisPubSub, type MarqueeTopics, type MoviesAddedEvent } from '@marquee/pubsub';
-import { createTestDatabase, createTestRedisPrefix, DisposalStack, runMarquee } from '@marquee/testing';
+import { createTestDatabase, createTestRedisPrefix, runMarquee } from '@marquee/testing';
 import { generateImdb } from '../src/generate/index.ts';
 import type { IngestSummary } from '../src/ingest/index.ts';
+import { ingestHarness } from './ingestHarness.ts';
 
-const stack = new DisposalStack();
-afterAll(() => stack.disposeAll());
-
-let work: string;
-
-beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'marquee-ingest-announce-'));
-  stack.defer(() => rm(work, { recursive: true, force: true }));
-});
+const { stack, inWork } = ingestHarness('ingest-announce');
 
 /** A fresh database and Redis prefix, and every `catalog.moviesAdded` event published under it. */
 async function servicesEnvironment(): Promise<{ env: Record<string, string>; events: MoviesAddedEvent[]; url: string }> {
@@ -51,7 +43,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
 describe('marquee ingest announces new films on the services’ Redis', () => {
   it('publishes one catalog.moviesAdded event with the new films, newest first, and none when a second run adds nothing', async () => {
     const { env, events } = await servicesEnvironment();
-    const dir = join(work, 'three');
+    const dir = inWork('three');
     await mkdir(dir, { recursive: true });
     await writeFile(
       join(dir, 'title.basics.tsv'),
@@ -82,7 +74,7 @@ describe('marquee ingest announces new films on the services’ Redis', () => {
 
   it('names at most 1,000 films, the newest by year, after a bulk load and after a run that adds films to a filled catalogue', async () => {
     const { env, events, url } = await servicesEnvironment();
-    const dir = join(work, 'generated');
+    const dir = inWork('generated');
     await generateImdb(dir, { titles: 1500, seed: 3 });
     const bulk = await ingest(['imdb', dir], env);
     expect(bulk.mode).toBe('bulk');
@@ -95,7 +87,7 @@ describe('marquee ingest announces new films on the services’ Redis', () => {
       expect(events[0]?.movieIds).toEqual(newest.map((row) => row.id));
 
       // Two films more: only they are announced, by the incremental load this time.
-      const more = join(work, 'more');
+      const more = inWork('more');
       await mkdir(more, { recursive: true });
       await writeFile(
         join(more, 'title.basics.tsv'),

@@ -1,31 +1,16 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BulkLoadInProgressError, migrateDatabase, openDatabase, withDeferredDefinitions, type Database } from '@marquee/db';
-import { createTestDatabase, DisposalStack, runMarquee, spawnMarquee } from '@marquee/testing';
+import { describe, expect, it } from 'vitest';
+import { BulkLoadInProgressError, migrateDatabase, withDeferredDefinitions, type Database } from '@marquee/db';
+import { runMarquee, spawnMarquee } from '@marquee/testing';
 import { generateImdb } from '../src/generate/index.ts';
 import { imdbTables } from '../src/ingest/imdbBulk.ts';
 import { ingestImdb, IngestError, silentProgress, type IngestSummary } from '../src/ingest/index.ts';
+import { ingestHarness, lines } from './ingestHarness.ts';
 
-const stack = new DisposalStack();
-afterAll(() => stack.disposeAll());
+const { stack, inWork, freshDatabase } = ingestHarness('ingest-bulk');
 
-let work: string;
 
-beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'marquee-ingest-bulk-'));
-  stack.defer(() => rm(work, { recursive: true, force: true }));
-});
-
-async function freshDatabase(): Promise<{ db: Database; url: string }> {
-  const database = await createTestDatabase();
-  stack.defer(() => database.dispose());
-  const db = stack.adopt(await openDatabase({ kind: 'postgres', url: database.url }), (opened) => opened.close());
-  return { db, url: database.url };
-}
-
-const lines = (...rows: string[]) => `${rows.join('\n')}\n`;
 
 /**
  * IMDb files with every kind of mistake, and keys repeated within a batch and across batches
@@ -134,20 +119,20 @@ async function rejectsIn(dir: string): Promise<Record<string, string>> {
 
 describe('bulk initial load (PostgreSQL)', () => {
   it('gives the incremental load’s summary, rejects and rows, and leaves every index and constraint as migrated', async () => {
-    const dir = join(work, 'fixture');
+    const dir = inWork('fixture');
     await writeFixture(dir);
     const bulk = await freshDatabase();
     const incremental = await freshDatabase();
     const expectedDefinitions = await definitions(bulk.db);
     const options = { progress: silentProgress, batchSize: 2 };
 
-    const bulkSummary = await ingestImdb(dir, bulk.db, { ...options, bulk: 'on', rejectsDir: join(work, 'fixture-bulk-rejects') });
-    const incrementalSummary = await ingestImdb(dir, incremental.db, { ...options, bulk: 'off', rejectsDir: join(work, 'fixture-incremental-rejects') });
+    const bulkSummary = await ingestImdb(dir, bulk.db, { ...options, bulk: 'on', rejectsDir: inWork('fixture-bulk-rejects') });
+    const incrementalSummary = await ingestImdb(dir, incremental.db, { ...options, bulk: 'off', rejectsDir: inWork('fixture-incremental-rejects') });
 
     expect(bulkSummary.mode).toBe('bulk');
     expect(incrementalSummary.mode).toBe('incremental');
     expect(withoutTimes(bulkSummary)).toEqual(withoutTimes(incrementalSummary));
-    expect(await rejectsIn(join(work, 'fixture-bulk-rejects'))).toEqual(await rejectsIn(join(work, 'fixture-incremental-rejects')));
+    expect(await rejectsIn(inWork('fixture-bulk-rejects'))).toEqual(await rejectsIn(inWork('fixture-incremental-rejects')));
     expect(await contents(bulk.db)).toEqual(await contents(incremental.db));
     expect(await definitions(bulk.db)).toEqual(expectedDefinitions);
     expect(await bulk.db.sql.query('SELECT count(*)::int AS n FROM ingest.deferred_definition')).toEqual([{ n: 0 }]);
@@ -156,20 +141,20 @@ describe('bulk initial load (PostgreSQL)', () => {
 
     // A second run finds the tables filled and upserts, exactly as after an incremental first run
     // (the repeated keys are written again in file order; everything else is unchanged).
-    const again = await ingestImdb(dir, bulk.db, { ...options, rejectsDir: join(work, 'fixture-again-rejects') });
-    const incrementalAgain = await ingestImdb(dir, incremental.db, { ...options, rejectsDir: join(work, 'fixture-again-rejects') });
+    const again = await ingestImdb(dir, bulk.db, { ...options, rejectsDir: inWork('fixture-again-rejects') });
+    const incrementalAgain = await ingestImdb(dir, incremental.db, { ...options, rejectsDir: inWork('fixture-again-rejects') });
     expect(again.mode).toBe('incremental');
     expect(withoutTimes(again)).toEqual(withoutTimes(incrementalAgain));
     expect(await contents(bulk.db)).toEqual(await contents(incremental.db));
   });
 
   it('gives the same rows as the incremental load for generated files, with no rejects', async () => {
-    const dir = join(work, 'generated');
+    const dir = inWork('generated');
     await generateImdb(dir, { titles: 400, principals: 2000, seed: 11, gzip: true });
     const bulk = await freshDatabase();
     const incremental = await freshDatabase();
-    const bulkSummary = await ingestImdb(dir, bulk.db, { progress: silentProgress, batchSize: 300, rejectsDir: join(work, 'generated-rejects') });
-    const incrementalSummary = await ingestImdb(dir, incremental.db, { progress: silentProgress, batchSize: 300, bulk: 'off', rejectsDir: join(work, 'generated-rejects') });
+    const bulkSummary = await ingestImdb(dir, bulk.db, { progress: silentProgress, batchSize: 300, rejectsDir: inWork('generated-rejects') });
+    const incrementalSummary = await ingestImdb(dir, incremental.db, { progress: silentProgress, batchSize: 300, bulk: 'off', rejectsDir: inWork('generated-rejects') });
     expect(bulkSummary.mode).toBe('bulk');
     expect(withoutTimes(bulkSummary)).toEqual(withoutTimes(incrementalSummary));
     expect(bulkSummary.files.every((file) => file.rejected === 0)).toBe(true);
@@ -179,7 +164,7 @@ describe('bulk initial load (PostgreSQL)', () => {
   it('refuses --bulk on when a target table has rows, and auto then loads incrementally', async () => {
     const { db } = await freshDatabase();
     await db.sql.query(`INSERT INTO people.person (id, name) VALUES ('nm0000001', 'Someone')`);
-    const dir = join(work, 'fixture-nonempty');
+    const dir = inWork('fixture-nonempty');
     await writeFixture(dir);
     await expect(ingestImdb(dir, db, { progress: silentProgress, bulk: 'on' })).rejects.toThrow(
       new IngestError('--bulk on needs empty tables, but people.person already has rows; --bulk auto (the default) loads incrementally then.'),
@@ -212,7 +197,7 @@ describe('bulk initial load (PostgreSQL)', () => {
   it('recreates every dropped index and constraint in `marquee migrate` after the load is killed midway', async () => {
     const { db, url } = await freshDatabase();
     const expected = await definitions(db);
-    const dir = join(work, 'crash');
+    const dir = inWork('crash');
     await generateImdb(dir, { titles: 20_000, principals: 100_000, seed: 3 });
     await killMidLoad(db, url, dir);
 
@@ -228,19 +213,19 @@ describe('bulk initial load (PostgreSQL)', () => {
   it('recreates them at the start of the next ingestion after a kill, which then completes the load incrementally', async () => {
     const { db, url } = await freshDatabase();
     const expected = await definitions(db);
-    const dir = join(work, 'crash-reingest');
+    const dir = inWork('crash-reingest');
     await generateImdb(dir, { titles: 20_000, principals: 100_000, seed: 5 });
     await killMidLoad(db, url, dir);
     expect(await definitions(db)).not.toEqual(expected);
 
-    const summary = await ingestImdb(dir, db, { progress: silentProgress, rejectsDir: join(work, 'crash-reingest-rejects') });
+    const summary = await ingestImdb(dir, db, { progress: silentProgress, rejectsDir: inWork('crash-reingest-rejects') });
     expect(summary.mode).toBe('incremental');
     expect(summary.files.every((file) => file.rejected === 0)).toBe(true);
     expect(await definitions(db)).toEqual(expected);
     expect(await db.sql.query('SELECT count(*)::int AS n FROM ingest.deferred_definition')).toEqual([{ n: 0 }]);
     // The same rows as a load that was never interrupted.
     const uninterrupted = await freshDatabase();
-    await ingestImdb(dir, uninterrupted.db, { progress: silentProgress, rejectsDir: join(work, 'crash-reingest-rejects') });
+    await ingestImdb(dir, uninterrupted.db, { progress: silentProgress, rejectsDir: inWork('crash-reingest-rejects') });
     expect(await contents(db)).toEqual(await contents(uninterrupted.db));
   });
 
@@ -249,7 +234,7 @@ describe('bulk initial load (PostgreSQL)', () => {
     const expected = await definitions(db);
     await withDeferredDefinitions(db.sql, imdbTables, async () => {
       await expect(migrateDatabase(url)).rejects.toThrow(BulkLoadInProgressError);
-      await expect(ingestImdb(join(work, 'nowhere'), db, { progress: silentProgress })).rejects.toThrow(BulkLoadInProgressError);
+      await expect(ingestImdb(inWork('nowhere'), db, { progress: silentProgress })).rejects.toThrow(BulkLoadInProgressError);
     });
     expect(await definitions(db)).toEqual(expected);
   });

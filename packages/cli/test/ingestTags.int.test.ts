@@ -1,29 +1,20 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@marquee/db';
-import { createTestDatabase, DisposalStack } from '@marquee/testing';
+import { createTestDatabase } from '@marquee/testing';
 import { ingestMovielens, silentProgress } from '../src/ingest/index.ts';
+import { ingestHarness, lines } from './ingestHarness.ts';
 
-const stack = new DisposalStack();
-afterAll(() => stack.disposeAll());
+const { stack, inWork } = ingestHarness('ingest-tags');
 
-let work: string;
-
-beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'marquee-ingest-tags-'));
-  stack.defer(() => rm(work, { recursive: true, force: true }));
-});
-
-const lines = (...rows: string[]) => `${rows.join('\n')}\n`;
 
 describe('MovieLens tags.csv', () => {
   it('stores each user’s tags of known films in reviews.tag, rejects tags of unknown films, and re-runs without changes', async () => {
     const database = await createTestDatabase();
     stack.defer(() => database.dispose());
     const db = stack.adopt(await openDatabase({ kind: 'postgres', url: database.url }), (opened) => opened.close());
-    const dir = join(work, 'ml');
+    const dir = inWork('ml');
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, 'movies.csv'), lines('movieId,title,genres', '1,Toy Story (1995),Animation|Comedy', '2,Jumanji (1995),Adventure'));
     await writeFile(join(dir, 'links.csv'), lines('movieId,imdbId,tmdbId', '1,0114709,862', '2,0113497,8844'));
@@ -40,11 +31,11 @@ describe('MovieLens tags.csv', () => {
         '3,2,,1139045768', // line 7: no tag
       ),
     );
-    const options = { progress: silentProgress, rejectsDir: join(work, 'rejects') };
+    const options = { progress: silentProgress, rejectsDir: inWork('rejects') };
     const first = await ingestMovielens(dir, db, options);
     const tags = first.files.find((file) => file.file === 'tags.csv');
     expect(tags).toMatchObject({ read: 6, inserted: 3, updated: 0, unchanged: 0, rejected: 3, also: { users: { inserted: 1, updated: 0, unchanged: 1 } } });
-    const rejects = (await readFile(join(work, 'rejects', 'tags.csv.rejects.jsonl'), 'utf8'))
+    const rejects = (await readFile(inWork('rejects', 'tags.csv.rejects.jsonl'), 'utf8'))
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as { line: number; reason: string });

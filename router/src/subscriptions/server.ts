@@ -105,7 +105,9 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
   let active = 0;
 
   const closeWith = (socket: WebSocket, code: number, reason: string) => {
-    if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(code, reason);
+    // A close frame's reason is at most 123 bytes (RFC 6455); `ws` throws on a longer one.
+    const fitted = Buffer.from(reason).subarray(0, 123).toString().replace(/\uFFFD$/, '');
+    if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(code, fitted);
   };
 
   function reserve(connection: Connection, operationId: string): boolean {

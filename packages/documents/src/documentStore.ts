@@ -25,9 +25,18 @@ export interface DocumentCollection<T extends Document> {
   putMany(docs: readonly T[]): Promise<void>;
   /** Sets these top-level fields and keeps the others; creates the document if it is missing. */
   merge(id: string, fields: Partial<Omit<T, '_id'>>): Promise<void>;
+  /** `merge` for many documents, one round trip per batch of 500; merges of a repeated `_id`
+   * apply in order, as separate `merge` calls would. Batches are not one transaction, and running
+   * the same call again is safe. */
+  mergeMany(entries: readonly MergeEntry<T>[]): Promise<void>;
   /** Whether a document was deleted. */
   delete(id: string): Promise<boolean>;
   count(): Promise<number>;
+}
+
+export interface MergeEntry<T extends Document> {
+  id: string;
+  fields: Partial<Omit<T, '_id'>>;
 }
 
 export interface DocumentStore {
@@ -155,6 +164,19 @@ export function mergeFields(id: string, fields: unknown): Record<string, unknown
   if (!isPlainObject(fields)) throw new TypeError('merge: fields must be an object');
   if (Object.hasOwn(fields, '_id')) throw new TypeError('merge: fields cannot change _id');
   return toJson(fields, `Document ${JSON.stringify(id)}`) as Record<string, unknown>;
+}
+
+/** Checks each entry of a `mergeMany` and folds repeated ids into one set of fields, in order. */
+export function mergeEntries(entries: unknown): { id: string; fields: Record<string, unknown> }[] {
+  if (!Array.isArray(entries)) throw new TypeError('mergeMany: entries must be an array');
+  const byId = new Map<string, Record<string, unknown>>();
+  for (const entry of entries as unknown[]) {
+    if (!isPlainObject(entry)) throw new TypeError('mergeMany: each entry must be { id, fields }');
+    const { id, fields } = entry;
+    assertId(id);
+    byId.set(id, { ...byId.get(id), ...mergeFields(id, fields) });
+  }
+  return [...byId].map(([id, fields]) => ({ id, fields }));
 }
 
 /** Keeps the last document for each id (a bulk upsert may not touch one row twice). */

@@ -1,4 +1,4 @@
-export type { Document, DocumentCollection, DocumentStore } from './documentStore.ts';
+export type { Document, DocumentCollection, DocumentStore, MergeEntry } from './documentStore.ts';
 export { DocumentStoreError } from './documentStore.ts';
 export { createMongoDocumentStore } from './mongoDocumentStore.ts';
 export type { MongoDocumentStoreOptions } from './mongoDocumentStore.ts';

@@ -22,6 +22,7 @@ export function createLazyDocumentStore(open: () => Promise<DocumentStore>): Doc
         put: async (doc) => (await target()).put(doc),
         putMany: async (docs) => (await target()).putMany(docs),
         merge: async (id, fields) => (await target()).merge(id, fields),
+        mergeMany: async (entries) => (await target()).mergeMany(entries),
         delete: async (id) => (await target()).delete(id),
         count: async () => (await target()).count(),
       };

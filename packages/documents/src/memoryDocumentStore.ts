@@ -7,6 +7,7 @@ import {
   assertIds,
   closedError,
   lastPerId,
+  mergeEntries,
   mergeFields,
   splitDocument,
   type Document,
@@ -68,6 +69,15 @@ export function createMemoryDocumentStore(): DocumentStore {
           const current = stored.get(id);
           const body = current === undefined ? {} : (JSON.parse(current) as object);
           stored.set(id, JSON.stringify({ ...body, ...changes }));
+        },
+        async mergeMany(entries) {
+          assertOpen();
+          const stored = documents();
+          for (const { id, fields } of mergeEntries(entries)) {
+            const current = stored.get(id);
+            const body = current === undefined ? {} : (JSON.parse(current) as object);
+            stored.set(id, JSON.stringify({ ...body, ...fields }));
+          }
         },
         async delete(id) {
           assertOpen();

@@ -7,6 +7,7 @@ import {
   chunks,
   closedError,
   lastPerId,
+  mergeEntries,
   mergeFields,
   splitDocument,
   translateError,
@@ -149,6 +150,22 @@ export async function createMongoDocumentStore(
           await run('merge', name, () =>
             collection.updateOne({ _id: id }, { $set: set }, { upsert: true }),
           );
+        },
+        async mergeMany(entries) {
+          for (const batch of chunks(mergeEntries(entries), BATCH_SIZE)) {
+            await run('mergeMany', name, () =>
+              collection.bulkWrite(
+                batch.map(({ id, fields }) => ({
+                  updateOne: {
+                    filter: { _id: id },
+                    update: { $set: encodeValue(fields) as Record<string, unknown> },
+                    upsert: true,
+                  },
+                })),
+                { ordered: false },
+              ),
+            );
+          }
         },
         async delete(id) {
           assertId(id);

@@ -7,6 +7,7 @@ import {
   chunks,
   closedError,
   lastPerId,
+  mergeEntries,
   mergeFields,
   splitDocument,
   translateError,
@@ -48,6 +49,12 @@ ON CONFLICT (collection, id) DO UPDATE SET body = EXCLUDED.body, updated_at = no
 const mergeSql = `
 INSERT INTO documents.document (collection, id, body, updated_at)
 VALUES ($1, $2, $3::jsonb, now())
+ON CONFLICT (collection, id) DO UPDATE
+SET body = documents.document.body || EXCLUDED.body, updated_at = now()`;
+
+const mergeManySql = `
+INSERT INTO documents.document (collection, id, body, updated_at)
+SELECT $1, entry->>'id', entry->'fields', now() FROM jsonb_array_elements($2::jsonb) AS entry
 ON CONFLICT (collection, id) DO UPDATE
 SET body = documents.document.body || EXCLUDED.body, updated_at = now()`;
 
@@ -132,6 +139,13 @@ export async function createSqlDocumentStore(sql: SqlExecutor): Promise<Document
           assertId(id);
           const changes = mergeFields(id, fields);
           await run('merge', name, () => sql.query(mergeSql, [name, id, JSON.stringify(changes)]));
+        },
+        async mergeMany(entries) {
+          for (const batch of chunks(mergeEntries(entries), BATCH_SIZE)) {
+            await run('mergeMany', name, () =>
+              sql.query(mergeManySql, [name, JSON.stringify(batch)]),
+            );
+          }
         },
         async delete(id) {
           assertId(id);

@@ -186,6 +186,49 @@ export function describeDocumentStoreContract(
       await expect(movies.putMany([])).resolves.toBeUndefined();
     });
 
+    it('mergeMany merges each entry like merge, creating missing documents and applying repeats in order', async () => {
+      const movies = freshCollection();
+      await movies.put({ _id: 'm1', title: 'Heat', year: 1995, overview: 'kept' });
+      const entries = [
+        { id: 'm1', fields: { year: 1996, details: { runtime: 170 } } },
+        { id: 'm2', fields: { title: 'Created by mergeMany' } },
+        { id: 'm1', fields: { year: null } },
+      ];
+
+      await movies.mergeMany(entries);
+      await movies.mergeMany(entries);
+
+      await expect(movies.count()).resolves.toBe(2);
+      await expect(movies.getMany(['m1', 'm2'])).resolves.toEqual([
+        { _id: 'm1', title: 'Heat', year: null, overview: 'kept', details: { runtime: 170 } },
+        { _id: 'm2', title: 'Created by mergeMany' },
+      ]);
+    });
+
+    it('mergeMany writes in batches of 500, one round trip each, and refuses bad entries before writing', async () => {
+      const movies = freshCollection();
+      const entries = Array.from({ length: 1_001 }, (_, index) => ({
+        id: `m${index}`,
+        fields: { title: `Movie ${index}` },
+      }));
+
+      const trips = await countRoundTrips(() => movies.mergeMany(entries));
+
+      expectRoundTrips(trips, 3);
+      await expect(movies.count()).resolves.toBe(1_001);
+      await expect(movies.mergeMany([])).resolves.toBeUndefined();
+      await expect(
+        movies.mergeMany([
+          { id: 'fine', fields: { title: 'never written' } },
+          { id: 'bad', fields: { _id: 'other' } as never },
+        ]),
+      ).rejects.toThrow(TypeError);
+      await expect(
+        movies.mergeMany([{ id: { $gt: '' } as unknown as string, fields: {} }]),
+      ).rejects.toThrow(TypeError);
+      await expect(movies.get('fine')).resolves.toBeNull();
+    });
+
     it('delete removes a document and says whether there was one', async () => {
       const movies = freshCollection();
       await movies.putMany([

@@ -11,6 +11,7 @@ const stack = new DisposalStack();
 let routerUrl: string;
 let env: Record<string, string>;
 let ratedByUser: Map<string, Set<string>>;
+let tagsFile: string;
 afterAll(() => stack.disposeAll());
 
 beforeAll(async () => {
@@ -21,6 +22,7 @@ beforeAll(async () => {
   stack.defer(() => rm(dir, { recursive: true, force: true }));
   await runMarquee(['generate', 'movielens', dir, '--titles', '400', '--users', '60', '--ratings', '6000'], env);
   await runMarquee(['ingest', 'movielens', dir], env);
+  tagsFile = await readFile(join(dir, 'tags.csv'), 'utf8');
   const trained = await runMarquee(['train'], env);
   expect(trained).toMatch(/snapshot version 1/);
   ratedByUser = new Map();
@@ -60,5 +62,32 @@ describe('recommendations for an imported MovieLens user', () => {
     const scores = me.recommendations.map((recommendation) => recommendation.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(me.recommendations.some((recommendation) => recommendation.reason.startsWith('Because you liked '))).toBe(true);
+  });
+
+  it('gives the most tagged film its most used tags as keywords, from its MongoDB document', async () => {
+    // tags.csv as a MovieLens reader sees it: userId,movieId,tag,timestamp with quoted tags.
+    const taggers = new Map<string, Map<string, Set<string>>>();
+    for (const line of tagsFile.trim().split(/\r?\n/).slice(1)) {
+      const match = /^(\d+),(\d+),("(?:[^"]|"")*"|[^,]*),\d+$/.exec(line);
+      if (match === null) throw new Error(`unexpected tags.csv line: ${line}`);
+      const [, userId = '', movieId = '', raw = ''] = match;
+      const tag = (raw.startsWith('"') ? raw.slice(1, -1).replaceAll('""', '"') : raw).trim().toLowerCase();
+      const byTag = taggers.get(movieId) ?? new Map<string, Set<string>>();
+      byTag.set(tag, (byTag.get(tag) ?? new Set()).add(userId));
+      taggers.set(movieId, byTag);
+    }
+    const [movieId, byTag] = [...taggers].sort((a, b) => b[1].size - a[1].size || Number(a[0]) - Number(b[0]))[0] as [string, Map<string, Set<string>>];
+    const expected = [...byTag]
+      .sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 10)
+      .map(([tag]) => tag);
+    expect(expected.length).toBeGreaterThan(1);
+
+    const result = await postGraphQL(`${routerUrl}/graphql`, {
+      query: 'query ($id: String!) { movieByExternalId(source: MOVIELENS, id: $id) { keywords } }',
+      variables: { id: movieId },
+    });
+    expect(result.body.errors).toBeUndefined();
+    expect(result.body.data?.['movieByExternalId']).toEqual({ keywords: expected });
   });
 });

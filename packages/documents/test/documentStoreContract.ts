@@ -220,7 +220,7 @@ export function describeDocumentStoreContract(
       await expect(
         movies.mergeMany([
           { id: 'fine', fields: { title: 'never written' } },
-          { id: 'bad', fields: { _id: 'other' } as never },
+          { id: 'bad', fields: { _id: 'other' } },
         ]),
       ).rejects.toThrow(TypeError);
       await expect(

@@ -29,6 +29,8 @@ beforeAll(async () => {
     overview: 'The aging patriarch of an organized crime dynasty transfers control to his reluctant son.',
     tagline: "An offer you can't refuse.",
     keywords: ['mafia', 'family'],
+    // From MovieLens tags: they follow the curated keywords, each keyword once.
+    movielensTags: ['classic', 'mafia'],
     posterUrl: 'https://posters.example/tt0068646.jpg',
   });
   const findByIds = subgraph.stores.movies.findByIds.bind(subgraph.stores.movies);
@@ -82,7 +84,7 @@ describe('movie and movieByExternalId', () => {
           id: 'tt0068646', kind: 'movie', title: 'The Godfather', originalTitle: null, year: 1972, runtimeMinutes: 120,
           genres: ['Crime', 'Drama'], externalIds: { imdb: 'tt0068646', tmdb: '238', movielens: '858' },
           overview: 'The aging patriarch of an organized crime dynasty transfers control to his reluctant son.',
-          tagline: "An offer you can't refuse.", keywords: ['mafia', 'family'], posterUrl: 'https://posters.example/tt0068646.jpg',
+          tagline: "An offer you can't refuse.", keywords: ['mafia', 'family', 'classic'], posterUrl: 'https://posters.example/tt0068646.jpg',
         },
       },
     });

@@ -14,8 +14,8 @@ export const TOPN_TTL_SECONDS = 6 * 3600;
 const TRENDING_TTL_SECONDS = 60;
 /** A film whose year is this recent (or later) is a "New arrival". */
 const NEW_ARRIVAL_YEARS = 1;
-/** Genre postings consulted per genre for `similar` (most popular first): keeps it O(1) in catalogue size. */
-const GENRE_CANDIDATES = 300;
+/** Genre and keyword postings consulted per genre or keyword for `similar` (most popular first): keeps it O(1) in catalogue size. */
+const POSTING_CANDIDATES = 300;
 /** How many of a user's top-N a `recommendations.updated` event compares. */
 const NOTIFY_TOP = 20;
 
@@ -91,7 +91,10 @@ function buildCatalogue(items: ItemFeature[], fingerprint: string): Catalogue {
     for (const keyword of item.keywords) post(byKeyword, keyword, i);
     maxPopularity = Math.max(maxPopularity, item.popularity);
   });
-  for (const list of byGenre.values()) list.sort((a, b) => (items[b]?.popularity ?? 0) - (items[a]?.popularity ?? 0) || a - b);
+  // Most popular first, so "more like this" can take the head of a long list (a common tag).
+  const byPopularity = (a: number, b: number) => (items[b]?.popularity ?? 0) - (items[a]?.popularity ?? 0) || a - b;
+  for (const list of byGenre.values()) list.sort(byPopularity);
+  for (const list of byKeyword.values()) list.sort(byPopularity);
   return { fingerprint, items, index, byGenre, byPerson, byKeyword, maxPopularity };
 }
 
@@ -299,9 +302,9 @@ export function createRecommendationEngine(options: EngineOptions): Recommendati
           }
         }
         const candidates = new Set<number>();
-        for (const genre of sourceItem?.genres ?? []) for (const i of (catalogue.byGenre.get(genre) ?? []).slice(0, GENRE_CANDIDATES)) candidates.add(i);
+        for (const genre of sourceItem?.genres ?? []) for (const i of (catalogue.byGenre.get(genre) ?? []).slice(0, POSTING_CANDIDATES)) candidates.add(i);
         for (const person of sourceItem?.people ?? []) for (const i of catalogue.byPerson.get(person) ?? []) candidates.add(i);
-        for (const keyword of sourceItem?.keywords ?? []) for (const i of catalogue.byKeyword.get(keyword) ?? []) candidates.add(i);
+        for (const keyword of sourceItem?.keywords ?? []) for (const i of (catalogue.byKeyword.get(keyword) ?? []).slice(0, POSTING_CANDIDATES)) candidates.add(i);
         const scores = new Map<string, ScoredMovie>();
         for (const i of candidates) {
           const item = catalogue.items[i];

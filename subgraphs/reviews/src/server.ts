@@ -12,7 +12,7 @@ export { createRatingStore, createReviewStore, typeDefs };
 export { scoreSentiment } from './sentiment.ts';
 export type { ReviewsContext, ReviewsStores } from './context.ts';
 export type { RatingRecord, RatingStore } from './stores/ratingStore.ts';
-export { createRatingImportStore, type ImportedRating, type RatingImportStore } from './stores/ratingImport.ts';
+export { createRatingImportStore, type ImportedRating, type ImportedTag, type RatingImportStore } from './stores/ratingImport.ts';
 export type { ReviewRecord, ReviewStore } from './stores/reviewStore.ts';
 
 export interface ReviewsDependencies {

@@ -5,6 +5,7 @@ import { openDatabase } from '@marquee/db';
 import { loadEnv, type Env } from '@marquee/env';
 import { createMemoryPubSub, createRedisPubSub, type MarqueeTopics, type PubSub } from '@marquee/pubsub';
 import { announceNewMovies, announcementStart } from '../ingest/announce.ts';
+import { documentStoreFor } from '../runtime/stores.ts';
 import { barProgress, bulkModes, formatSummary, ingestImdb, ingestMovielens, logProgress, type BulkMode, type IngestSummary } from '../ingest/index.ts';
 
 export type IngestSource = 'imdb' | 'movielens';
@@ -72,6 +73,7 @@ export async function ingestCommand(source: IngestSource, dir: string, options: 
       : await openDatabase({ kind: 'postgres', url: env.DATABASE_URL }, { migrate: true });
   let summary: IngestSummary;
   const announcements = openAnnouncements(env);
+  const documents = documentStoreFor(env, db);
   try {
     const since = await announcementStart(db);
     const ingestOptions = {
@@ -79,6 +81,7 @@ export async function ingestCommand(source: IngestSource, dir: string, options: 
       ...(options.rejects === undefined ? {} : { rejectsDir: resolve(options.rejects) }),
       ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
       bulk: options.bulk,
+      documents,
     };
     summary = source === 'imdb' ? await ingestImdb(dir, db, ingestOptions) : await ingestMovielens(dir, db, ingestOptions);
     try {
@@ -91,6 +94,7 @@ export async function ingestCommand(source: IngestSource, dir: string, options: 
     }
   } finally {
     await announcements.close().catch(() => undefined);
+    await documents.close().catch(() => undefined);
     await db.close();
   }
   console.log(options.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));

@@ -1,6 +1,7 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database, RestoreOptions } from '@marquee/db';
+import { createLazyDocumentStore, createSqlDocumentStore, type DocumentStore } from '@marquee/documents';
 import { createMovieImportStore, type MovieImportStore } from '@marquee/movies';
 import { createPeopleImportStore, type PeopleImportStore } from '@marquee/people';
 import { createInteractionImportStore, type InteractionImportStore } from '@marquee/recommendations';
@@ -22,6 +23,8 @@ export interface IngestOptions {
   bulk?: 'auto' | 'on' | 'off';
   /** Bulk load: how its index rebuilds run (memory per build) and a report of each (benchmark). */
   restore?: RestoreOptions;
+  /** Where movie documents go (MongoDB in services mode); default: the JSONB document store on `db`. */
+  documents?: DocumentStore;
 }
 
 /** Each subgraph's data goes through that subgraph's own import store. */
@@ -33,9 +36,9 @@ export interface ImportStores {
   interactions: InteractionImportStore;
 }
 
-export function importStores(db: Database): ImportStores {
+export function importStores(db: Database, documents?: DocumentStore): ImportStores {
   return {
-    movies: createMovieImportStore(db),
+    movies: createMovieImportStore(db, documents ?? createLazyDocumentStore(() => createSqlDocumentStore(db.sql))),
     people: createPeopleImportStore(db),
     users: createUserImportStore(db),
     ratings: createRatingImportStore(db),

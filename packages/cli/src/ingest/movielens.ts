@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { bulkUpsert, recoverInterruptedBulkLoad, type BulkResult, type Database, type SqlExecutor } from '@marquee/db';
+import { recoverInterruptedBulkLoad, type BulkResult, type Database } from '@marquee/db';
 import { findFile, importStores, IngestError, rejectsWriter, type ImportStores, type IngestOptions } from './context.ts';
 import {
   movielensHeaders,
@@ -18,7 +18,7 @@ import {
 import type { Progress } from './progress.ts';
 import type { RejectsWriter } from './rejects.ts';
 import { countsOf, outcomeOf, runFile, type BatchOutcome, type Parsed } from './runFile.ts';
-import type { FileSummary, IngestSummary } from './summary.ts';
+import { addCounts, type FileSummary, type IngestSummary, type WriteCounts } from './summary.ts';
 
 /** How one MovieLens release names its films and users in Marquee. */
 interface Release {
@@ -45,7 +45,6 @@ const ml100k: Release = {
 
 interface Run {
   stores: ImportStores;
-  sql: SqlExecutor;
   context: { progress: Progress; rejects: RejectsWriter };
   batchSize?: number;
 }
@@ -54,7 +53,7 @@ interface Run {
  * Loads a MovieLens directory: the ml-latest / ml-25m layout (`links.csv`, `movies.csv`,
  * `ratings.csv`) or ml-100k (`u.item`, `u.user`, `u.data`). A film with an IMDb link gets the
  * tconst as its id, so it is the same Movie an IMDb load writes. `tags.csv` (after ratings.csv)
- * fills reviews.tag.
+ * fills reviews.tag, and each tagged film's most used tags become its keywords.
  */
 export async function ingestMovielens(dir: string, db: Database, options: IngestOptions): Promise<IngestSummary> {
   const startedAt = performance.now();
@@ -63,8 +62,7 @@ export async function ingestMovielens(dir: string, db: Database, options: Ingest
   await recoverInterruptedBulkLoad(db.sql);
   const rejects = rejectsWriter(dir, options);
   const run: Run = {
-    stores: importStores(db),
-    sql: db.sql,
+    stores: importStores(db, options.documents),
     context: { progress: options.progress, rejects },
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
   };
@@ -140,12 +138,13 @@ async function ingestLatest(dir: string, run: Run): Promise<FileSummary[]> {
     );
   }
   if (tags !== undefined) {
-    files.push(
-      await runFile(
-        { ...batch, path: tags, header: movielensHeaders['tags.csv'], split: splitCsv, parse: parseTagsCsv, write: (rows) => writeTags(run, rows, ids) },
-        run.context,
-      ),
+    const tagged = new Set<string>();
+    const summary = await runFile(
+      { ...batch, path: tags, header: movielensHeaders['tags.csv'], split: splitCsv, parse: parseTagsCsv, write: (rows) => writeTags(run.stores, rows, ids, tagged) },
+      run.context,
     );
+    summary.also.keywords = await writeTagKeywords(run.stores, tagged);
+    files.push(summary);
   }
   return files;
 }
@@ -224,24 +223,11 @@ function upsertRaters(stores: ImportStores, users: ReadonlyMap<string, number>):
   return upsert;
 }
 
-/** reviews.tag: one row per user, film and tag; a repeated one keeps the later timestamp. */
-const tagTarget = {
-  table: 'reviews.tag',
-  key: ['user_id', 'movie_id', 'tag'],
-  columns: [
-    { name: 'user_id', type: 'text' },
-    { name: 'movie_id', type: 'text' },
-    { name: 'tag', type: 'text' },
-    { name: 'created_at', type: 'timestamptz' },
-  ],
-} as const;
-
 /**
  * Tags of films the load does not know are rejected, like ratings; taggers become users. The
- * reviews subgraph has no import store for tags (nothing reads them yet), so they are upserted
- * here, into the reviews schema's table.
+ * films tagged are remembered (bounded by the catalogue) for their keywords afterwards.
  */
-async function writeTags(run: Run, rows: Parsed<ParsedTag>[], ids: Map<string, string>): Promise<BatchOutcome> {
+async function writeTags(stores: ImportStores, rows: Parsed<ParsedTag>[], ids: Map<string, string>, tagged: Set<string>): Promise<BatchOutcome> {
   const rejected: { line: number; reason: string }[] = [];
   const tags = [];
   const users = new Map<string, number>();
@@ -253,11 +239,34 @@ async function writeTags(run: Run, rows: Parsed<ParsedTag>[], ids: Map<string, s
     }
     const userId = latest.user(value.userId);
     if (!users.has(userId)) users.set(userId, line);
-    tags.push({ line, values: [userId, movieId, value.tag, value.at] });
+    tagged.add(movieId);
+    tags.push({ line, userId, movieId, tag: value.tag, at: value.at });
   }
-  const userResult = await upsertRaters(run.stores, users);
-  const outcome = outcomeOf(await bulkUpsert(run.sql, tagTarget, tags));
+  const userResult = await upsertRaters(stores, users);
+  const outcome = outcomeOf(await stores.ratings.upsertTags(tags));
   return { ...outcome, rejected: [...rejected, ...outcome.rejected], also: { users: countsOf(userResult) } };
+}
+
+/** Keywords per film taken from its tags: enough to describe it, few enough to stay specific. */
+export const KEYWORDS_PER_FILM = 10;
+const keywordBatch = 500;
+
+/**
+ * After tags.csv: each tagged film's most used tags (over every tag stored, not only this run's)
+ * go into its movie document, and its keywords (curated first, then tags) into the recommender's
+ * item features, which "more like this" and cold start match on. Returns the item-feature writes.
+ */
+async function writeTagKeywords(stores: ImportStores, tagged: Set<string>): Promise<WriteCounts> {
+  const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  const films = [...tagged];
+  for (let start = 0; start < films.length; start += keywordBatch) {
+    const batch = films.slice(start, start + keywordBatch);
+    const tags = await stores.ratings.topTags(batch, KEYWORDS_PER_FILM);
+    const keywords = await stores.movies.setMovielensTags(batch.map((movieId, index) => ({ movieId, tags: tags[index] ?? [] })));
+    const result = await stores.interactions.setKeywords(batch.map((movieId, index) => ({ line: start + index, movieId, keywords: keywords[index] ?? [] })));
+    addCounts(counts, countsOf(result));
+  }
+  return counts;
 }
 
 /**

@@ -92,6 +92,14 @@ function edgeStores(redis: Redis | undefined, prefix: string): Pick<Stores, 'rat
 }
 
 /** Opens real servers where their URL is set and the embedded stand-ins where it is not. */
+/** The document store the environment names (MongoDB at MONGO_URL, else JSONB on `db`), opened on first use. */
+export function documentStoreFor(env: Pick<Env, 'MONGO_URL'>, db: Database): DocumentStore {
+  const mongoUrl = env.MONGO_URL;
+  return createLazyDocumentStore(() =>
+    mongoUrl === undefined ? createSqlDocumentStore(db.sql) : createMongoDocumentStore({ url: mongoUrl }),
+  );
+}
+
 export async function openStores(
   env: Env,
   options: { migrate?: boolean; signs?: boolean; logger?: Logger } = {},
@@ -106,10 +114,7 @@ export async function openStores(
         : await openDatabase({ kind: 'postgres', url: env.DATABASE_URL }, { migrate: options.migrate ?? false });
     closers.push(() => db.close());
 
-    const mongoUrl = env.MONGO_URL;
-    const documents = createLazyDocumentStore(() =>
-      mongoUrl === undefined ? createSqlDocumentStore(db.sql) : createMongoDocumentStore({ url: mongoUrl }),
-    );
+    const documents = documentStoreFor(env, db);
     closers.push(() => documents.close());
 
     let pubsub: PubSub<MarqueeTopics>;

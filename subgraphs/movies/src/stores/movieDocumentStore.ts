@@ -5,7 +5,10 @@ export interface MovieDocument {
   _id: string;
   overview?: string;
   tagline?: string;
+  /** Curated keywords (the demo catalogue, an editor). */
   keywords?: string[];
+  /** The film's most used MovieLens tags, written by `marquee ingest movielens` from tags.csv. */
+  movielensTags?: string[];
   posterUrl?: string;
   /** Where the document's fields came from, e.g. `demo-catalogue@1`. */
   source?: string;
@@ -13,3 +16,8 @@ export interface MovieDocument {
 }
 
 export const movieDocuments = (documents: DocumentStore) => documents.collection<MovieDocument>('movies');
+
+/** A film's keywords: the curated ones first, then its MovieLens tags, each once. */
+export function keywordsOf(doc: Pick<MovieDocument, 'keywords' | 'movielensTags'> | null | undefined): string[] {
+  return [...new Set([...(doc?.keywords ?? []), ...(doc?.movielensTags ?? [])])];
+}

@@ -1,4 +1,6 @@
 import { bulkUpsert, type BulkColumn, type BulkResult, type Database } from '@marquee/db';
+import type { DocumentStore } from '@marquee/documents';
+import { keywordsOf, movieDocuments } from './movieDocumentStore.ts';
 
 /** A title from IMDb's `title.basics`; its id is the tconst. */
 export interface ImportedTitle {
@@ -37,6 +39,12 @@ export interface MovieImportStore {
   setExternalIds(rows: readonly { line: number; movielensId: string; imdbId: string | null; tmdbId: string | null }[]): Promise<BulkResult>;
   /** MovieLens id → Marquee id of every film written from MovieLens (bounded by the catalogue, not the ratings). */
   idsByMovielensId(): Promise<Map<string, string>>;
+  /**
+   * Each film's most used MovieLens tags, into its document (`movielensTags`; curated keywords are
+   * kept). Returns every film's keywords afterwards, curated first (`keywordsOf`), in input order.
+   * Two document round trips per 500 films.
+   */
+  setMovielensTags(rows: readonly { movieId: string; tags: readonly string[] }[]): Promise<string[][]>;
 }
 
 const titleColumns: BulkColumn[] = [
@@ -60,8 +68,9 @@ const movielensColumns: BulkColumn[] = [
   { name: 'movielens_id', type: 'text' },
 ];
 
-export function createMovieImportStore(db: Database): MovieImportStore {
+export function createMovieImportStore(db: Database, documents: DocumentStore): MovieImportStore {
   const table = 'movies.movie';
+  const docs = movieDocuments(documents);
   return {
     upsertTitles: (rows) =>
       bulkUpsert(db.sql, { table, key: ['id'], columns: titleColumns, touch: 'updated_at' }, rows.map((row) => ({
@@ -111,6 +120,11 @@ export function createMovieImportStore(db: Database): MovieImportStore {
         'SELECT movielens_id, id FROM movies.movie WHERE movielens_id IS NOT NULL',
       );
       return new Map(rows.map((row) => [row.movielens_id, row.id]));
+    },
+    async setMovielensTags(rows) {
+      await docs.mergeMany(rows.map((row) => ({ id: row.movieId, fields: { movielensTags: [...row.tags] } })));
+      const stored = await docs.getMany(rows.map((row) => row.movieId));
+      return stored.map(keywordsOf);
     },
   };
 }

@@ -10,6 +10,8 @@ export interface InteractionImportStore {
     policy?: 'overwriteNonNull' | 'fillMissing',
   ): Promise<BulkResult>;
   setPopularity(rows: readonly { line: number; movieId: string; popularity: number }[]): Promise<BulkResult>;
+  /** Keywords of catalogue films, for content similarity ("more like this") and cold start. */
+  setKeywords(rows: readonly { line: number; movieId: string; keywords: readonly string[] }[]): Promise<BulkResult>;
 }
 
 export function createInteractionImportStore(db: Database): InteractionImportStore {
@@ -56,6 +58,17 @@ export function createInteractionImportStore(db: Database): InteractionImportSto
           touch: 'updated_at',
         },
         rows.map((row) => ({ line: row.line, values: [row.movieId, row.popularity] })),
+      ),
+    setKeywords: (rows) =>
+      bulkUpsert(
+        db.sql,
+        {
+          table: items,
+          key: ['movie_id'],
+          columns: [{ name: 'movie_id', type: 'text' }, { name: 'keywords', type: 'text[]' }],
+          touch: 'updated_at',
+        },
+        rows.map((row) => ({ line: row.line, values: [row.movieId, row.keywords] })),
       ),
   };
 }

@@ -220,6 +220,24 @@ describe('subscriptions through the router', () => {
     expect(live.events).toHaveLength(3);
   });
 
+  it('finds the token in connection_init whatever its letter case, at the top level or under headers', async () => {
+    const token = await tokenFor('amy');
+    const forms = [
+      { Authorization: `Bearer ${token}` },
+      { headers: { authorization: `Bearer ${token}` } },
+      { headers: { AUTHORIZATION: `Bearer ${token}` } },
+    ];
+    // One after another: the test router caps a user at two subscriptions.
+    for (const connectionParams of forms) {
+      const live = subscribe(routerUrl, { connectionParams, query: ticks(1) });
+      stack.defer(() => live.stop());
+      await expect(live.ended).resolves.toEqual({});
+      expect(live.events).toEqual([{ data: { ticks: { n: 1, viewer: 'amy', item: { id: 'item-1', name: 'Item #1' } } } }]);
+    }
+    const nested = subscribe(routerUrl, { connectionParams: { headers: 'Bearer nope' }, query: ticks(1) });
+    expect((await nested.ended).close?.code).toBe(4401);
+  });
+
   it('closes with 4401 at connection_init without a token, with an invalid one, or an expired one', async () => {
     const missing = subscribe(routerUrl, { query: ticks(1) });
     const invalid = subscribe(routerUrl, { token: `${await tokenFor('bob')}x`, query: ticks(1) });

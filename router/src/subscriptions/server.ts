@@ -143,8 +143,7 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
 
   async function onConnect(ctx: Ctx): Promise<boolean> {
     const { socket, request } = ctx.extra;
-    const params = ctx.connectionParams ?? {};
-    const authorization = params['authorization'] ?? params['Authorization'];
+    const authorization = authorizationOf(ctx.connectionParams);
     if (typeof authorization !== 'string' || authorization === '') {
       closeWith(socket, SubscriptionCloseCode.UNAUTHORIZED, 'Unauthorized: send { "authorization": "Bearer <token>" } in connection_init');
       return false;
@@ -308,4 +307,18 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
       for (const client of wss.clients) client.terminate();
     },
   };
+}
+
+/**
+ * The bearer token of a `connection_init` payload: `authorization` in any letter case, at the top
+ * level (`{ "authorization": "Bearer …" }`, the documented form) or inside `headers`, where Apollo
+ * clients and the Explorer's connection settings often put it.
+ */
+export function authorizationOf(params: Readonly<Record<string, unknown>> | undefined): unknown {
+  const find = (from: unknown): unknown => {
+    if (typeof from !== 'object' || from === null) return undefined;
+    const key = Object.keys(from).find((name) => name.toLowerCase() === 'authorization');
+    return key === undefined ? undefined : (from as Record<string, unknown>)[key];
+  };
+  return find(params) ?? find(params?.['headers']);
 }

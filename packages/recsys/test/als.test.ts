@@ -144,6 +144,13 @@ describe('ALS snapshots', () => {
       expect(result.because).toBe(liked[shares.indexOf(Math.max(...shares))]);
       expect(tasteOf(trained.items[result.item])).toBe(3);
     }
+    // Fewer recommended films than liked ones: the reasons are solved from the other side, alike.
+    const few = foldIn(trained, liked, 3, rated);
+    expect(few.map((result) => result.item)).toEqual(results.slice(0, 3).map((result) => result.item));
+    for (const result of few) {
+      const shares = liked.map((i) => share(result.item, i));
+      expect(result.because).toBe(liked[shares.indexOf(Math.max(...shares))]);
+    }
   });
 
   it('finds similar films by the cosine of item factors, never the film itself', () => {

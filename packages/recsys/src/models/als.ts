@@ -223,52 +223,84 @@ export function alsScores(model: LatentFactors, liked: ArrayLike<number>, scores
       b[i] = (b[i] ?? 0) + confidence * yi;
       const scaled = model.alpha * yi;
       const row = i * f;
-      for (let j = 0; j < f; j += 1) a[row + j] = (a[row + j] ?? 0) + scaled * (y[yo + j] ?? 0);
+      // The upper triangle only (A is symmetric): half the work of a heavy rater's fold-in.
+      for (let j = i; j < f; j += 1) a[row + j] = (a[row + j] ?? 0) + scaled * (y[yo + j] ?? 0);
     }
   }
+  for (let i = 1; i < f; i += 1) for (let j = 0; j < i; j += 1) a[i * f + j] = a[j * f + i] ?? 0;
   const factor = cholesky(a, f);
   const vector = choleskySolve(factor, f, b);
   const n = y.length / f;
   const scores = scoresInto ?? new Float64Array(n);
   for (let j = 0; j < n; j += 1) {
     const yo = j * f;
-    let sum = 0;
-    for (let i = 0; i < f; i += 1) sum += (y[yo + i] ?? 0) * (vector[i] ?? 0);
-    scores[j] = sum;
+    // Four partial sums: independent additions the CPU can overlap.
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let i = 0;
+    for (; i + 3 < f; i += 4) {
+      s0 += (y[yo + i] ?? 0) * (vector[i] ?? 0);
+      s1 += (y[yo + i + 1] ?? 0) * (vector[i + 1] ?? 0);
+      s2 += (y[yo + i + 2] ?? 0) * (vector[i + 2] ?? 0);
+      s3 += (y[yo + i + 3] ?? 0) * (vector[i + 3] ?? 0);
+    }
+    for (; i < f; i += 1) s0 += (y[yo + i] ?? 0) * (vector[i] ?? 0);
+    scores[j] = s0 + s1 + s2 + s3;
   }
   return { vector, scores, factor };
 }
 
 /**
  * For each recommended item j, the liked item i contributing most to its score. The fold-in score
- * decomposes exactly: y_j·x_u = Σ_{i∈liked} (1 + α)·y_jᵀ·A⁻¹·y_i (Hu, Koren & Volinsky §5), so
- * each liked item's share is one dot product with A⁻¹·y_i.
+ * decomposes exactly: y_j·x_u = Σ_{i∈liked} (1 + α)·y_jᵀ·A⁻¹·y_i (Hu, Koren & Volinsky §5), and A
+ * is symmetric, so i's share of j is y_j·(A⁻¹·y_i) = (A⁻¹·y_j)·y_i. One Cholesky solve per item of
+ * the smaller side (a heavy rater likes thousands of films, a list holds 100), then one dot
+ * product per pair, liked item by liked item.
  */
 export function alsExplain(model: LatentFactors, user: FoldedInUser, liked: readonly number[], items: readonly number[]): number[] {
   const f = model.factors;
   const y = model.itemFactors;
-  const count = liked.length;
-  // A⁻¹·y_i for every liked item, row after row in one array.
-  const solved = new Float64Array(count * f);
-  for (let l = 0; l < count; l += 1) {
-    const yo = (liked[l] ?? 0) * f;
-    const zo = l * f;
+  const n = items.length;
+  const solveItems = liked.length > n;
+  const side = solveItems ? items : liked;
+  // A⁻¹·y for every item of the smaller side, row after row in one array.
+  const solved = new Float64Array(side.length * f);
+  for (let s = 0; s < side.length; s += 1) {
+    const yo = (side[s] ?? 0) * f;
+    const zo = s * f;
     for (let a = 0; a < f; a += 1) solved[zo + a] = y[yo + a] ?? 0;
     choleskySolveInPlace(user.factor, f, solved, zo);
   }
-  return items.map((j) => {
-    const yo = j * f;
-    let best = -1;
-    let bestShare = -Infinity;
-    for (let l = 0; l < count; l += 1) {
-      const zo = l * f;
-      let share = 0;
-      for (let a = 0; a < f; a += 1) share += (y[yo + a] ?? 0) * (solved[zo + a] ?? 0);
-      if (share > bestShare) {
-        bestShare = share;
-        best = liked[l] ?? -1;
+  const best = new Int32Array(n).fill(-1);
+  const bestShare = new Float64Array(n).fill(-Infinity);
+  for (let l = 0; l < liked.length; l += 1) {
+    const i = liked[l] ?? 0;
+    for (let r = 0; r < n; r += 1) {
+      // One side's raw factors against the other side's solved ones.
+      const yo = (solveItems ? i : (items[r] ?? 0)) * f;
+      const zo = (solveItems ? r : l) * f;
+      // Four partial sums: independent additions the CPU can overlap.
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let a = 0;
+      for (; a + 3 < f; a += 4) {
+        s0 += (y[yo + a] ?? 0) * (solved[zo + a] ?? 0);
+        s1 += (y[yo + a + 1] ?? 0) * (solved[zo + a + 1] ?? 0);
+        s2 += (y[yo + a + 2] ?? 0) * (solved[zo + a + 2] ?? 0);
+        s3 += (y[yo + a + 3] ?? 0) * (solved[zo + a + 3] ?? 0);
+      }
+      for (; a < f; a += 1) s0 += (y[yo + a] ?? 0) * (solved[zo + a] ?? 0);
+      const share = s0 + s1 + s2 + s3;
+      // Strictly greater: among equal shares the first liked item stays.
+      if (share > (bestShare[r] ?? -Infinity)) {
+        bestShare[r] = share;
+        best[r] = i;
       }
     }
-    return best;
-  });
+  }
+  return Array.from(best);
 }

@@ -2,8 +2,8 @@
  * Recommendations benchmark: training time and snapshot memory per model on synthetic
  * MovieLens-shaped ratings (the latent-taste model behind `marquee generate movielens`), fold-in
  * latency on the large model, and p50/p99 of `recommendations(first: 20)` inside the subgraph (in
- * process) from a warm snapshot (EASE, then ALS) against the SQL baseline it replaced, in the
- * same run.
+ * process) from a warm snapshot (EASE, then ALS on the 100k set; then the large snapshot over a
+ * catalogue of its films) against the SQL baseline it replaced, in the same run.
  *
  *   NODE_OPTIONS=--max-old-space-size=16384 npm run bench:recommendations -- \
  *     [--large-users 160000 --large-items 60000 --large-ratings 25000000] [--queries 1000] \
@@ -30,7 +30,7 @@ import { openDatabase, type Database } from '@marquee/db';
 import { createLogger } from '@marquee/logger';
 import { createMemoryPubSub, type MarqueeTopics } from '@marquee/pubsub';
 import { createRecommendationsSubgraph, trainAndPublish } from '@marquee/recommendations';
-import { foldIn, latentTasteRatings, snapshotBytes, trainSnapshot, type Interaction, type ModelSnapshot } from '@marquee/recsys';
+import { foldIn, latentTasteRatings, serializeSnapshot, snapshotBytes, trainSnapshot, type Interaction, type ModelSnapshot } from '@marquee/recsys';
 import { executeInProcess } from '@marquee/server-kit';
 import { findFreePorts, locatePostgres, startPostgres } from '../packages/testing/src/services.ts';
 
@@ -169,6 +169,30 @@ function foldInLatency(snapshot: ModelSnapshot, interactions: Interaction[], cou
   return { p50: percentile(times, 50), p99: percentile(times, 99), users: times.length };
 }
 
+/** Users of the large set served through the subgraph: a warm-up group, then the measured one. */
+const LARGE_WARM_UP = 50;
+const LARGE_SERVED = 900;
+
+/**
+ * What serving the large snapshot needs, taken before the large set is released: the snapshot's
+ * bytes, its films as item features, and the ratings of the first `count` users with at least
+ * three liked films, as COPY text.
+ */
+function servingSet(snapshot: ModelSnapshot, interactions: Interaction[], count: number) {
+  const liked = new Map<string, number>();
+  for (const x of interactions) if (x.rating >= 3.5) liked.set(x.userId, (liked.get(x.userId) ?? 0) + 1);
+  const users: string[] = [];
+  for (const [userId, likes] of liked) {
+    if (users.length >= count) break;
+    if (likes >= 3) users.push(userId);
+  }
+  const chosen = new Set(users);
+  let ratings = '';
+  for (const x of interactions) if (chosen.has(x.userId)) ratings += `${x.userId}\t${x.itemId}\t${x.rating}\t${new Date(x.at).toISOString()}\n`;
+  const items = snapshot.items.map((id, i) => `${id}\tFilm ${i}\t{G${i % 18},G${(i * 7) % 18}}\t${1950 + (i % 70)}\t${snapshot.items.length - i}\n`).join('');
+  return { kind: snapshot.kind, films: snapshot.items.length, data: serializeSnapshot(snapshot), users, ratings, items };
+}
+
 const rows: string[] = [];
 log('generating the 100k set');
 // In a function, like the large set below, so the 100k rating objects are collected before
@@ -185,11 +209,16 @@ const largeUsers = Number(args['large-users']);
 const largeItems = Number(args['large-items']);
 const largeRatings = Number(args['large-ratings']);
 // In a function so the large set can be collected before latencies are measured.
-const { rss, largeFoldIn, largeKind } = (() => {
+const { rss, largeFoldIn, largeKind, largeServing } = (() => {
   log(`generating the large set (${largeRatings} ratings)`);
   const large = synthetic(largeUsers, largeItems, largeRatings, 2);
   const snapshot = trainRow('large synthetic', large);
-  return { rss: process.memoryUsage().rss, largeFoldIn: foldInLatency(snapshot, large, 1020), largeKind: snapshot.kind };
+  return {
+    rss: process.memoryUsage().rss,
+    largeFoldIn: foldInLatency(snapshot, large, 1020),
+    largeKind: snapshot.kind,
+    largeServing: servingSet(snapshot, large, LARGE_WARM_UP + LARGE_SERVED),
+  };
 })();
 
 /** The serving database: a throwaway one on a PostgreSQL server (given, or started here) or in-memory PGlite. */
@@ -340,28 +369,51 @@ function tail(samples: readonly (Sample & { read: number; engine: number })[]): 
   };
 }
 
-/** Cache-miss then cache-hit latencies with the snapshot `options` trains (a new version misses every cached list). */
-async function serve(options: Parameters<typeof trainAndPublish>[1]) {
-  const trained = await trainAndPublish(store, options);
-  log(`trained ${trained?.kind} through the store: ${trained?.metadata.trainSeconds.toFixed(1)} s (+${trained?.metadata.loadSeconds.toFixed(1)} s loading)`);
+/** Cache-miss then cache-hit latencies of the newest snapshot: `userOf(i)` are measured, `warmUpOf(i)` only warm up. */
+async function measureServing(kind: string, userOf: (i: number) => string, warmUpOf: (i: number) => string) {
   await engine.refresh();
-  for (let i = 0; i < 50; i += 1) await ask(`u${900 + (i % 43)}`); // warm-up (JIT), users outside the samples below
+  for (let i = 0; i < 50; i += 1) await ask(warmUpOf(i)); // warm-up (JIT), users outside the samples below
   const missSamples: (Sample & { read: number; engine: number })[] = [];
   for (let i = 0; i < Math.min(queries, 900); i += 1) {
     readMs = 0;
     engineMs = 0;
-    const [sample] = await timedSamples(1, () => ask(users(i)));
+    const [sample] = await timedSamples(1, () => ask(userOf(i)));
     if (sample !== undefined) missSamples.push({ ...sample, read: readMs, engine: engineMs });
   }
-  const hit = await latencies(queries, (i) => ask(users(i % 900)));
+  const hit = await latencies(queries, (i) => ask(userOf(i % 900)));
   const reads = missSamples.map((sample) => sample.read).sort((a, b) => a - b);
   return {
-    kind: trained?.kind ?? 'none',
+    kind,
     miss: summary(missSamples),
     read: { p50: percentile(reads, 50), p99: percentile(reads, 99) },
     tail: tail(missSamples),
     hit,
   };
+}
+
+/** The 100k set with the snapshot `options` trains through the store (a new version misses every cached list). */
+async function serve(options: Parameters<typeof trainAndPublish>[1]) {
+  const trained = await trainAndPublish(store, options);
+  log(`trained ${trained?.kind} through the store: ${trained?.metadata.trainSeconds.toFixed(1)} s (+${trained?.metadata.loadSeconds.toFixed(1)} s loading)`);
+  return measureServing(trained?.kind ?? 'none', users, (i) => `u${900 + (i % 43)}`);
+}
+
+/**
+ * The large snapshot (trained in process above) published through the store over a catalogue of
+ * its films, with the ratings of the users served: the 100k set's rows are replaced.
+ */
+async function serveLarge() {
+  const { kind, films, data, users: served, ratings, items } = largeServing;
+  log(`serving the large ${kind} snapshot (${films} films, ${served.length} users)`);
+  await db.sql.exec('TRUNCATE recommendations.interaction, recommendations.item_feature');
+  await db.sql.copyFrom('recommendations.item_feature (movie_id, title, genres, year, popularity)', items);
+  await db.sql.copyFrom('recommendations.interaction (user_id, movie_id, rating, at)', ratings);
+  await db.sql.exec('ANALYZE recommendations.item_feature; ANALYZE recommendations.interaction');
+  const record = await store.saveSnapshot({ kind, metadata: { model: kind, source: 'benchmark: the large set, trained in process' }, data });
+  await engine.refresh();
+  if (engine.modelVersion() !== record.version) throw new Error(`the engine serves version ${engine.modelVersion()}, not the large snapshot's ${record.version}`);
+  const userAt = (i: number) => served[LARGE_WARM_UP + (i % LARGE_SERVED)] ?? '';
+  return measureServing(`${kind}, ${films.toLocaleString('en')} films`, userAt, (i) => served[i % LARGE_WARM_UP] ?? '');
 }
 
 const loadAtStart = loadavg()[0] ?? 0;
@@ -370,6 +422,7 @@ const servedAls = await serve({ model: 'als' });
 const baseline = await latencies(Math.min(queries, 200), async (i) => {
   await db.sql.query(BASELINE_SQL, [[users(i)], 20]);
 });
+const servedLarge = await serveLarge();
 const loadAtEnd = loadavg()[0] ?? 0;
 gcObserver.disconnect();
 await stop();
@@ -386,12 +439,12 @@ console.log(
     `p50 ${largeFoldIn.p50.toFixed(2)} ms, p99 ${largeFoldIn.p99.toFixed(2)} ms`,
 );
 console.log(
-  `\n\`recommendations(first: 20)\` inside the subgraph (executeInProcess, ${serving.label}, 100k set, ${queries} queries; ` +
+  `\n\`recommendations(first: 20)\` inside the subgraph (executeInProcess, ${serving.label}; the 100k set, then the large snapshot over its own catalogue; ${queries} queries; ` +
     `Node ${process.version}; one-minute load average ${loadAtStart.toFixed(1)} at the start of serving, ${loadAtEnd.toFixed(1)} at the end):\n`,
 );
 console.log('| path | p50 | p99 |');
 console.log('|---|---|---|');
-for (const { kind, miss, read, hit } of [servedEase, servedAls]) {
+for (const { kind, miss, read, hit } of [servedEase, servedAls, servedLarge]) {
   console.log(`| ${kind} snapshot, top-N cache miss (SQL read of the user's ratings + fold-in) | ${ms(miss.p50)} ms | ${ms(miss.p99)} ms |`);
   console.log(`| ${kind} snapshot, of which the read of the user's ratings | ${ms(read.p50)} ms | ${ms(read.p99)} ms |`);
   console.log(`| ${kind} snapshot, top-N cache hit | ${ms(hit.p50)} ms | ${ms(hit.p99)} ms |`);
@@ -405,6 +458,6 @@ for (const { kind, miss } of [servedEase, servedAls]) {
 console.log('\nThe slowest 1% of cache misses, mean per query (ms):\n');
 console.log('| snapshot | queries | total | read of the ratings | fold-in and cache | GraphQL and loader | GC pauses overlapping (queries with one) |');
 console.log('|---|---|---|---|---|---|---|');
-for (const { kind, tail: t } of [servedEase, servedAls]) {
+for (const { kind, tail: t } of [servedEase, servedAls, servedLarge]) {
   console.log(`| ${kind} | ${t.count} | ${ms(t.total)} | ${ms(t.read)} | ${ms(t.score)} | ${ms(t.graphql)} | ${ms(t.gc)} (${t.withGc}) |`);
 }

@@ -172,11 +172,11 @@ function scratchOf(parts: ModelParts): Scratch {
  * evaluation. With `scratch` the scores live in its arrays (valid until the next use of the
  * scratch); without, in new ones the caller may keep.
  */
-function scoreUser(parts: ModelParts, liked: readonly number[], scratch?: Scratch): UserScores {
+function scoreUser(parts: ModelParts, liked: readonly number[], scratch?: Scratch, reasonsFrom: readonly number[] = liked): UserScores {
   const { latent } = parts;
   if (latent !== null) {
     const user = alsScores(latent, liked, scratch?.scores);
-    return { scores: user.scores, because: (items) => alsExplain(latent, user, liked, items) };
+    return { scores: user.scores, because: (items) => alsExplain(latent, user, reasonsFrom, items) };
   }
   const n = parts.rowStart.length - 1;
   let scores: Float64Array;
@@ -272,15 +272,19 @@ export interface FoldInResult {
 /**
  * Fold-in: scores every item from the user's liked items alone, best `k` first, skipping
  * `exclude` (everything the user rated) and items scored 0 or below (nothing liked points to them).
+ * `reasonsFrom` (some of `liked`) bounds which liked items an ALS reason may name: its cost is
+ * k × reasonsFrom × factors, the largest part of a heavy rater's fold-in. Neighbourhood models
+ * find their reasons while scoring and ignore it.
  */
 export function foldIn(
   snapshot: ModelSnapshot,
   liked: readonly number[],
   k: number,
   exclude: ReadonlySet<number> = new Set(),
+  reasonsFrom?: readonly number[],
 ): FoldInResult[] {
   const scratch = scratchOf(snapshot);
-  const { scores, because } = scoreUser(snapshot, liked, scratch);
+  const { scores, because } = scoreUser(snapshot, liked, scratch, reasonsFrom);
   const { excluded } = scratch;
   let top: number[];
   try {

@@ -151,6 +151,14 @@ describe('ALS snapshots', () => {
       const shares = liked.map((i) => share(result.item, i));
       expect(result.because).toBe(liked[shares.indexOf(Math.max(...shares))]);
     }
+    // Reasons bounded to some liked films: same scores, each reason the best of those films.
+    const recent = liked.slice(-2);
+    const bounded = foldIn(trained, liked, 100, rated, recent);
+    expect(bounded.map(({ item, score }) => ({ item, score }))).toEqual(results.map(({ item, score }) => ({ item, score })));
+    for (const result of bounded.slice(0, 10)) {
+      const shares = recent.map((i) => share(result.item, i));
+      expect(result.because).toBe(recent[shares.indexOf(Math.max(...shares))]);
+    }
   });
 
   it('finds similar films by the cosine of item factors, never the film itself', () => {

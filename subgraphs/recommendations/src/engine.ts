@@ -16,6 +16,12 @@ const TRENDING_TTL_SECONDS = 60;
 const NEW_ARRIVAL_YEARS = 1;
 /** Genre and keyword postings consulted per genre or keyword for `similar` (most popular first): keeps it O(1) in catalogue size. */
 const POSTING_CANDIDATES = 300;
+/**
+ * "Because you liked …" names the film with the largest share of the score among the user's latest
+ * this many liked films: recent taste explains best, and for a heavy rater it bounds the cost of
+ * ALS reasons (100 films × liked × factors). Scores always use every liked film.
+ */
+const REASON_LIKES = 500;
 /** How many of a user's top-N a `recommendations.updated` event compares. */
 const NOTIFY_TOP = 20;
 
@@ -205,7 +211,9 @@ export function createRecommendationEngine(options: EngineOptions): Recommendati
     }
     if (model === undefined || liked.length < COLD_START_LIKES) return coldStart(interactions, k, ratedIds());
     const { snapshot } = model;
-    const personal = foldIn(snapshot, liked, k, excluded).map((result) => {
+    // Reasons name one of the latest REASON_LIKES liked films (interactions come oldest first).
+    const reasonsFrom = liked.length > REASON_LIKES ? liked.slice(-REASON_LIKES) : undefined;
+    const personal = foldIn(snapshot, liked, k, excluded, reasonsFrom).map((result) => {
       const movieId = snapshot.items[result.item] ?? '';
       const because = snapshot.items[result.because];
       const title = because === undefined ? null : titleOf(because);

@@ -69,6 +69,7 @@ export interface RecommendationStore {
   loadItems(): Promise<ItemFeature[]>;
   /** Changes whenever an item is written: a cheap check before reloading the catalogue. */
   itemsFingerprint(): Promise<string>;
+  /** Each user's ratings, oldest first. */
   interactionsOf(userIds: readonly string[]): Promise<Map<string, StoredInteraction[]>>;
   /** Every interaction, in pages of `pageSize` (keyset order), for training. */
   scanInteractions(pageSize?: number): AsyncIterable<{ userId: string; movieId: string; rating: number; at: number }[]>;

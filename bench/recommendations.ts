@@ -30,7 +30,7 @@ import { openDatabase, type Database } from '@marquee/db';
 import { createLogger } from '@marquee/logger';
 import { createMemoryPubSub, type MarqueeTopics } from '@marquee/pubsub';
 import { createRecommendationsSubgraph, trainAndPublish } from '@marquee/recommendations';
-import { foldIn, latentTasteRatings, serializeSnapshot, snapshotBytes, trainSnapshot, type Interaction, type ModelSnapshot } from '@marquee/recsys';
+import { foldIn, latentTasteRatings, serializeSnapshot, snapshotBytes, trainSnapshot, useFactorKernels, type Interaction, type ModelSnapshot } from '@marquee/recsys';
 import { executeInProcess } from '@marquee/server-kit';
 import { findFreePorts, locatePostgres, startPostgres } from '../packages/testing/src/services.ts';
 
@@ -142,7 +142,10 @@ function trainRow(label: string, interactions: Interaction[], options: Parameter
   return snapshot;
 }
 
-/** p50/p99 of one user's fold-in (scores, top 100 without rated films, reasons) on a snapshot. */
+/**
+ * p50/p99 of one user's fold-in (scores, top 100 without rated films, reasons) on a snapshot, in
+ * alternating rounds with ALS's WebAssembly kernels off (plain JavaScript) and on.
+ */
 function foldInLatency(snapshot: ModelSnapshot, interactions: Interaction[], count: number) {
   const index = new Map(snapshot.items.map((id, i) => [id, i]));
   const byUser = new Map<string, { liked: number[]; rated: Set<number> }>();
@@ -159,14 +162,20 @@ function foldInLatency(snapshot: ModelSnapshot, interactions: Interaction[], cou
     if (x.rating >= 3.5) entry.liked.push(item);
   }
   const users = [...byUser.values()].filter((entry) => entry.liked.length >= 3);
-  const times: number[] = [];
-  for (const [n, user] of users.entries()) {
-    const started = performance.now();
-    foldIn(snapshot, user.liked, 100, user.rated);
-    if (n >= 20) times.push(performance.now() - started); // the first few warm up the JIT
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p99: percentile(times, 99), users: times.length };
+  const round = (kernels: boolean) => {
+    useFactorKernels(kernels);
+    const times: number[] = [];
+    for (const [n, user] of users.entries()) {
+      const started = performance.now();
+      foldIn(snapshot, user.liked, 100, user.rated);
+      if (n >= 20) times.push(performance.now() - started); // the first few warm up the JIT
+    }
+    times.sort((a, b) => a - b);
+    return { p50: percentile(times, 50), p99: percentile(times, 99) };
+  };
+  const rounds = [false, true, false, true].map((kernels) => ({ kernels, ...round(kernels) }));
+  useFactorKernels(true);
+  return { rounds, users: users.length - 20 };
 }
 
 /** Users of the large set served through the subgraph: a warm-up group, then the measured one. */
@@ -402,18 +411,27 @@ async function serve(options: Parameters<typeof trainAndPublish>[1]) {
  * The large snapshot (trained in process above) published through the store over a catalogue of
  * its films, with the ratings of the users served: the 100k set's rows are replaced.
  */
-async function serveLarge() {
-  const { kind, films, data, users: served, ratings, items } = largeServing;
-  log(`serving the large ${kind} snapshot (${films} films, ${served.length} users)`);
+async function loadLarge() {
+  const { films, users: served, ratings, items } = largeServing;
+  log(`loading the large set's catalogue (${films} films) and ${served.length} of its users' ratings`);
   await db.sql.exec('TRUNCATE recommendations.interaction, recommendations.item_feature');
   await db.sql.copyFrom('recommendations.item_feature (movie_id, title, genres, year, popularity)', items);
   await db.sql.copyFrom('recommendations.interaction (user_id, movie_id, rating, at)', ratings);
   await db.sql.exec('ANALYZE recommendations.item_feature; ANALYZE recommendations.interaction');
+}
+
+/** One pass over the large snapshot, published again (a new version: every list misses) with ALS's WebAssembly kernels on or off. */
+async function serveLarge(kernels: boolean) {
+  const { kind, films, data, users: served } = largeServing;
+  useFactorKernels(kernels);
   const record = await store.saveSnapshot({ kind, metadata: { model: kind, source: 'benchmark: the large set, trained in process' }, data });
   await engine.refresh();
   if (engine.modelVersion() !== record.version) throw new Error(`the engine serves version ${engine.modelVersion()}, not the large snapshot's ${record.version}`);
   const userAt = (i: number) => served[LARGE_WARM_UP + (i % LARGE_SERVED)] ?? '';
-  return measureServing(`${kind}, ${films.toLocaleString('en')} films`, userAt, (i) => served[i % LARGE_WARM_UP] ?? '');
+  const label = `${kind}, ${films.toLocaleString('en')} films, ${kernels ? 'WebAssembly SIMD' : 'JavaScript'}`;
+  const result = await measureServing(label, userAt, (i) => served[i % LARGE_WARM_UP] ?? '');
+  useFactorKernels(true);
+  return result;
 }
 
 const loadAtStart = loadavg()[0] ?? 0;
@@ -422,7 +440,8 @@ const servedAls = await serve({ model: 'als' });
 const baseline = await latencies(Math.min(queries, 200), async (i) => {
   await db.sql.query(BASELINE_SQL, [[users(i)], 20]);
 });
-const servedLarge = await serveLarge();
+await loadLarge();
+const servedLarge = [await serveLarge(false), await serveLarge(true), await serveLarge(false), await serveLarge(true)];
 const loadAtEnd = loadavg()[0] ?? 0;
 gcObserver.disconnect();
 await stop();
@@ -435,8 +454,13 @@ console.log('| data | users × items, ratings | model | train time | snapshot in
 console.log('|---|---|---|---|---|');
 for (const row of rows) console.log(row);
 console.log(
-  `\nFold-in on the large ${largeKind} snapshot (\`foldIn\`: scores, top 100 without rated films, reasons; ${largeFoldIn.users} users): ` +
-    `p50 ${largeFoldIn.p50.toFixed(2)} ms, p99 ${largeFoldIn.p99.toFixed(2)} ms`,
+  `\nFold-in on the large ${largeKind} snapshot (\`foldIn\`: scores, top 100 without rated films, reasons; ${largeFoldIn.users} users), ` +
+    'alternating rounds with the WebAssembly kernels off and on:\n',
+);
+console.log('| round | ALS kernels | p50 | p99 |');
+console.log('|---|---|---|---|');
+largeFoldIn.rounds.forEach(({ kernels, p50, p99 }, n) =>
+  console.log(`| ${n + 1} | ${kernels ? 'WebAssembly SIMD' : 'JavaScript'} | ${ms(p50)} ms | ${ms(p99)} ms |`),
 );
 console.log(
   `\n\`recommendations(first: 20)\` inside the subgraph (executeInProcess, ${serving.label}; the 100k set, then the large snapshot over its own catalogue; ${queries} queries; ` +
@@ -444,7 +468,7 @@ console.log(
 );
 console.log('| path | p50 | p99 |');
 console.log('|---|---|---|');
-for (const { kind, miss, read, hit } of [servedEase, servedAls, servedLarge]) {
+for (const { kind, miss, read, hit } of [servedEase, servedAls, ...servedLarge]) {
   console.log(`| ${kind} snapshot, top-N cache miss (SQL read of the user's ratings + fold-in) | ${ms(miss.p50)} ms | ${ms(miss.p99)} ms |`);
   console.log(`| ${kind} snapshot, of which the read of the user's ratings | ${ms(read.p50)} ms | ${ms(read.p99)} ms |`);
   console.log(`| ${kind} snapshot, top-N cache hit | ${ms(hit.p50)} ms | ${ms(hit.p99)} ms |`);
@@ -458,6 +482,6 @@ for (const { kind, miss } of [servedEase, servedAls]) {
 console.log('\nThe slowest 1% of cache misses, mean per query (ms):\n');
 console.log('| snapshot | queries | total | read of the ratings | fold-in and cache | GraphQL and loader | GC pauses overlapping (queries with one) |');
 console.log('|---|---|---|---|---|---|---|');
-for (const { kind, tail: t } of [servedEase, servedAls, servedLarge]) {
+for (const { kind, tail: t } of [servedEase, servedAls, ...servedLarge]) {
   console.log(`| ${kind} | ${t.count} | ${ms(t.total)} | ${ms(t.read)} | ${ms(t.score)} | ${ms(t.graphql)} | ${ms(t.gc)} (${t.withGc}) |`);
 }

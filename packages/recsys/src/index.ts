@@ -26,3 +26,4 @@ export { chooseModel, deserializeSnapshot, foldIn, serializeSnapshot, similarIte
 export type { FoldInResult, ModelSnapshot, SnapshotKind, TrainedSnapshot, TrainSnapshotOptions } from './snapshot.ts';
 export { contentSimilarity, decay } from './content.ts';
 export type { ItemContent } from './content.ts';
+export { factorKernel, useFactorKernels } from './wasm/factorKernel.ts';

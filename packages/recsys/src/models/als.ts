@@ -1,6 +1,7 @@
 import { cholesky, choleskySolve, choleskySolveInPlace } from '../linalg.ts';
 import { transpose, type ImplicitMatrix } from '../matrix.ts';
 import { random } from '../random.ts';
+import { factorKernel } from '../wasm/factorKernel.ts';
 import type { Recommender } from './recommender.ts';
 
 export interface AlsOptions {
@@ -232,12 +233,16 @@ export function alsScores(model: LatentFactors, liked: ArrayLike<number>, scores
   const vector = choleskySolve(factor, f, b);
   const n = y.length / f;
   const scores = scoresInto ?? new Float64Array(n);
-  // A plain loop: unrolling it into partial sums measured slower here (unlike the reasons' loop).
-  for (let j = 0; j < n; j += 1) {
-    const yo = j * f;
-    let sum = 0;
-    for (let i = 0; i < f; i += 1) sum += (y[yo + i] ?? 0) * (vector[i] ?? 0);
-    scores[j] = sum;
+  const kernel = factorKernel(y, f);
+  if (kernel !== null) kernel.scoreAll(vector, scores);
+  else {
+    // A plain loop: unrolling it into partial sums measured slower here (unlike the reasons' loop).
+    for (let j = 0; j < n; j += 1) {
+      const yo = j * f;
+      let sum = 0;
+      for (let i = 0; i < f; i += 1) sum += (y[yo + i] ?? 0) * (vector[i] ?? 0);
+      scores[j] = sum;
+    }
   }
   return { vector, scores, factor };
 }
@@ -265,6 +270,36 @@ export function alsExplain(model: LatentFactors, user: FoldedInUser, liked: read
   }
   const best = new Int32Array(n).fill(-1);
   const bestShare = new Float64Array(n).fill(-Infinity);
+  const kernel = factorKernel(y, f);
+  if (kernel !== null) {
+    kernel.loadMatrix(solved, side.length);
+    if (solveItems) {
+      // Per liked film, its share of every listed film at once.
+      for (const i of liked) {
+        const shares = kernel.dotsWithItem(i);
+        for (let r = 0; r < n; r += 1) {
+          const share = shares[r] ?? -Infinity;
+          if (share > (bestShare[r] ?? -Infinity)) {
+            bestShare[r] = share;
+            best[r] = i;
+          }
+        }
+      }
+    } else {
+      // Per listed film, every liked film's share of it.
+      for (let r = 0; r < n; r += 1) {
+        const shares = kernel.dotsWithItem(items[r] ?? 0);
+        for (let l = 0; l < liked.length; l += 1) {
+          const share = shares[l] ?? -Infinity;
+          if (share > (bestShare[r] ?? -Infinity)) {
+            bestShare[r] = share;
+            best[r] = liked[l] ?? -1;
+          }
+        }
+      }
+    }
+    return Array.from(best);
+  }
   for (let l = 0; l < liked.length; l += 1) {
     const i = liked[l] ?? 0;
     for (let r = 0; r < n; r += 1) {

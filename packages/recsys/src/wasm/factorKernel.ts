@@ -25,7 +25,8 @@ function dotsModule(): WebAssembly.Module | null {
 /**
  * An ALS model's item factors in WebAssembly memory, with the float32 SIMD dot products fold-in
  * spends its time on: scoring every item, and the reasons' shares. One instance (and memory) per
- * model, so a replaced snapshot's memory goes with it. Results are float32 sums of float32
+ * model, so a replaced snapshot's memory goes with it; the memory holds a copy of the factors
+ * (items × f × 4 bytes: 7.5 MiB for 60,000 films at f = 32) beside small scratch areas. Results are float32 sums of float32
  * products: relative error about 1e-6, far below what separates two ranked films.
  */
 export class FactorKernel {
@@ -103,7 +104,15 @@ export function factorKernel(itemFactors: Float32Array, f: number): FactorKernel
   let kernel = kernels.get(itemFactors);
   if (kernel === undefined) {
     const module = f % 4 === 0 && f > 0 ? dotsModule() : null;
-    kernel = module === null ? null : new FactorKernel(module, itemFactors, f);
+    kernel = null;
+    if (module !== null) {
+      try {
+        kernel = new FactorKernel(module, itemFactors, f);
+      } catch {
+        // A catalogue whose factors exceed WebAssembly's 4 GiB memory: JavaScript it is.
+        kernel = null;
+      }
+    }
     kernels.set(itemFactors, kernel);
   }
   return kernel;

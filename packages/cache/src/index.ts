@@ -8,3 +8,5 @@ export { createMemoryRateLimiter, createRedisRateLimiter } from './rateLimiter.t
 export type { RateLimitDecision, RateLimiter } from './rateLimiter.ts';
 export { createMemoryRevocationStore, createRedisRevocationStore } from './revocations.ts';
 export type { RevocationStore } from './revocations.ts';
+export { createMemorySlotStore, createRedisSlotStore } from './slots.ts';
+export type { SlotStore } from './slots.ts';

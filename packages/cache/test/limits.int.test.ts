@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { DisposalStack, createTestRedisPrefix } from '@marquee/testing';
-import { createRedisRateLimiter, createRedisRevocationStore } from '../src/index.ts';
-import { describeRateLimiterContract, describeRevocationContract } from './limitsContract.ts';
+import { createRedisRateLimiter, createRedisRevocationStore, createRedisSlotStore } from '../src/index.ts';
+import { describeRateLimiterContract, describeRevocationContract, describeSlotStoreContract } from './limitsContract.ts';
 
 const stack = new DisposalStack();
 afterAll(() => stack.disposeAll());
@@ -11,6 +11,7 @@ const prefix = createTestRedisPrefix();
 
 describeRateLimiterContract('Redis rate limiter', () => createRedisRateLimiter({ redis, prefix: `${prefix}rl:` }));
 describeRevocationContract('Redis revocation store', () => createRedisRevocationStore({ redis, prefix: `${prefix}revoked:` }));
+describeSlotStoreContract('Redis slot store', () => createRedisSlotStore({ redis, prefix: `${prefix}slots:`, leaseSeconds: 1 }));
 
 describe('Redis rate limiter', () => {
   it('counts under the prefixed key with the window as its expiry', async () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryRateLimiter, createMemoryRevocationStore } from '../src/index.ts';
-import { describeRateLimiterContract, describeRevocationContract } from './limitsContract.ts';
+import { createMemoryRateLimiter, createMemoryRevocationStore, createMemorySlotStore } from '../src/index.ts';
+import { describeRateLimiterContract, describeRevocationContract, describeSlotStoreContract } from './limitsContract.ts';
 
 describeRateLimiterContract('in-memory rate limiter', () => createMemoryRateLimiter());
 describeRevocationContract('in-memory revocation store', () => createMemoryRevocationStore());
+describeSlotStoreContract('in-memory slot store', () => createMemorySlotStore({ leaseSeconds: 1 }));
 
 describe('in-memory rate limiter', () => {
   it('reports the seconds left in the window as the retry hint', async () => {

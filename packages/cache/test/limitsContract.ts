@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import type { RateLimiter, RevocationStore } from '../src/index.ts';
+import type { RateLimiter, RevocationStore, SlotStore } from '../src/index.ts';
 
 /** The behaviour every RateLimiter shares, Redis and in-memory alike. */
 export function describeRateLimiterContract(name: string, create: () => RateLimiter): void {
@@ -60,6 +60,53 @@ export function describeRevocationContract(name: string, create: () => Revocatio
       const id = randomUUID();
       await store.revoke(id, Math.floor(Date.now() / 1000) - 10);
       await expect(store.isRevoked(id)).resolves.toBe(false);
+    });
+  });
+}
+
+/** The behaviour every SlotStore shares; `create` makes a store whose leases last one second. */
+export function describeSlotStoreContract(name: string, create: () => SlotStore): void {
+  describe(`${name} (SlotStore contract)`, () => {
+    it('gives out up to the limit of slots under a key, again to a holder that has one, and frees released ones', async () => {
+      const store = create();
+      const key = `subscriptions:${randomUUID()}`;
+      const claims = await Promise.all(['a', 'b', 'c', 'd'].map((holder) => store.claim(key, holder, 2)));
+      expect(claims.filter(Boolean)).toHaveLength(2);
+      const holders = ['a', 'b', 'c', 'd'].filter((_, index) => claims[index] === true);
+      await expect(store.claim(key, holders[0] ?? '', 2)).resolves.toBe(true);
+      await expect(store.claim(key, 'e', 2)).resolves.toBe(false);
+      await store.release(key, holders[0] ?? '');
+      await expect(store.claim(key, 'e', 2)).resolves.toBe(true);
+      await expect(store.claim(key, 'f', 2)).resolves.toBe(false);
+    });
+
+    it('counts each key on its own', async () => {
+      const store = create();
+      const [first, second] = [`user:${randomUUID()}`, `user:${randomUUID()}`];
+      await expect(store.claim(first, 'a', 1)).resolves.toBe(true);
+      await expect(store.claim(first, 'b', 1)).resolves.toBe(false);
+      await expect(store.claim(second, 'b', 1)).resolves.toBe(true);
+    });
+
+    it('frees a slot whose lease ran out, and keeps a renewed one', async () => {
+      const store = create();
+      const key = `user:${randomUUID()}`;
+      await store.claim(key, 'renewed', 2);
+      await store.claim(key, 'abandoned', 2);
+      await sleep(600);
+      await store.renew([{ key, holder: 'renewed' }]);
+      await sleep(600);
+      // 1.2 s on: the abandoned lease ended, the renewed one has 0.4 s left.
+      await expect(store.claim(key, 'new', 2)).resolves.toBe(true);
+      await expect(store.claim(key, 'another', 2)).resolves.toBe(false);
+    });
+
+    it('renews nothing for a holder it does not know and refuses limits that are not whole positive numbers', async () => {
+      const store = create();
+      const key = `user:${randomUUID()}`;
+      await store.renew([{ key, holder: 'ghost' }]);
+      await expect(store.claim(key, 'a', 1)).resolves.toBe(true);
+      await expect(store.claim(key, 'b', 0)).rejects.toThrow(RangeError);
     });
   });
 }

@@ -13,7 +13,7 @@ import { identityFromRequest, type TokenRevocationCheck } from './identity.ts';
 import { depthLimitPlugin } from './limits.ts';
 import { enforceRateLimit, type ClientRequest, type RateLimitOptions } from './rateLimit.ts';
 import { createSubscriptionPlanner } from './subscriptions/planner.ts';
-import { serveRouterSubscriptions, type SubscriptionServer } from './subscriptions/server.ts';
+import { serveRouterSubscriptions, type SubscriptionServer, type SubscriptionSlots } from './subscriptions/server.ts';
 import { createUpstreamSockets } from './subscriptions/upstream.ts';
 
 export interface RouterContext extends BaseContext {
@@ -39,8 +39,10 @@ export interface RouterOptions {
 }
 
 export interface SubscriptionLimits {
-  /** Open subscriptions per user on one router. Default 10. */
+  /** Open subscriptions per user, across every router that shares `slots`. Default 10. */
   maxPerUser?: number;
+  /** Where the per-user slots are counted: Redis in services mode (shared by every router), else in this process. */
+  slots?: SubscriptionSlots;
   /** Events waiting for one slow subscription before its connection is closed. Default 100. */
   maxPendingEvents?: number;
   /** How often open connections are checked against logouts, in ms. Default 60 000. */
@@ -128,6 +130,7 @@ export function createRouter(options: RouterOptions) {
         maxDepth: options.maxDepth ?? 12,
         maxCost: options.maxCost ?? 20_000,
         maxPerUser: limits.maxPerUser ?? 10,
+        ...(limits.slots === undefined ? {} : { slots: limits.slots }),
         maxPendingEvents: limits.maxPendingEvents ?? 100,
         maxMessageBytes: 100_000,
         revocationCheckMs: limits.revocationCheckMs ?? 60_000,

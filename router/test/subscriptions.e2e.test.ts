@@ -48,7 +48,12 @@ beforeAll(async () => {
   redis = await startRedis(locateRedisServer(), { port: redisPort, dir: redisDir });
   stack.defer(() => redis.stop());
 
-  const deployment = await servicesDeployment(stack, { REDIS_URL: redis.url, RATE_LIMIT_IP_PER_MINUTE: '10000', RATE_LIMIT_USER_PER_MINUTE: '10000' });
+  const deployment = await servicesDeployment(stack, {
+    REDIS_URL: redis.url,
+    RATE_LIMIT_IP_PER_MINUTE: '10000',
+    RATE_LIMIT_USER_PER_MINUTE: '10000',
+    MAX_SUBSCRIPTIONS_PER_USER: '2',
+  });
   env = deployment.env;
   const [routerB, recsTwo] = (await findFreePorts(2)) as [number, number];
   routers.a = `${deployment.routerUrl}/graphql`;
@@ -167,6 +172,35 @@ describe('live recommendation notifications through the router', () => {
     expect(onB.events).toHaveLength(1);
     expect(onA.events).toHaveLength(1);
     expect(updateOf(onB, 0)).toEqual(updateOf(onA, 0));
+  });
+
+  it('caps a user at two subscriptions across both routers, and frees a slot when one ends', async () => {
+    const token = await signUp('guy');
+    const [openOne, openTwo] = [await streamsOn(replicas.one), await streamsOn(replicas.two)];
+    const onA = subscribe(routers.a, { token, query: UPDATE });
+    const onB = subscribe(routers.b, { token, query: UPDATE });
+    stack.defer(() => onA.stop());
+    stack.defer(() => onB.stop());
+    await expect.poll(() => streamsOn(replicas.one)).toBe(openOne + 1);
+    await expect.poll(() => streamsOn(replicas.two)).toBe(openTwo + 1);
+
+    const third = subscribe(routers.a, { token, query: UPDATE });
+    stack.defer(() => third.stop());
+    const refused = await third.ended;
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit: 2 } });
+
+    // Router B's subscription ends: its slot is released in Redis, and router A accepts one more.
+    await onB.stop();
+    await expect.poll(() => streamsOn(replicas.two)).toBe(openTwo);
+    const accepted = async () => {
+      const live = subscribe(routers.a, { token, query: UPDATE });
+      stack.defer(() => live.stop());
+      const outcome = await Promise.race([live.ended.then(() => 'ended'), sleep(1_000).then(() => 'open')]);
+      if (outcome === 'ended') await live.stop();
+      return outcome;
+    };
+    await expect.poll(accepted, { timeout: 10_000 }).toBe('open');
+    await expect.poll(() => streamsOn(replicas.one)).toBe(openOne + 2);
   });
 
   it('re-establishes the upstream subscription when a recommendations replica restarts', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Identity, TokenService } from '@marquee/auth';
+import { createMemorySlotStore, type SlotStore } from '@marquee/cache';
 import { ErrorCode, tooComplex, tooManySubscriptions, unauthenticated } from '@marquee/errors';
 import type { Logger } from '@marquee/logger';
 import {
@@ -36,6 +37,9 @@ export const SubscriptionCloseCode = {
   SLOW_CONSUMER: 4008,
 } as const;
 
+/** The part of @marquee/cache's SlotStore the router uses for its per-user cap. */
+export type SubscriptionSlots = Pick<SlotStore, 'claim' | 'release' | 'renew' | 'leaseSeconds'>;
+
 export interface SubscriptionServerOptions {
   server: Server;
   executor: Omit<SubscriptionExecutorOptions, 'maxPendingEvents'>;
@@ -45,8 +49,10 @@ export interface SubscriptionServerOptions {
   logger: Logger;
   maxDepth: number;
   maxCost: number;
-  /** Open subscriptions per user on this router. */
+  /** Open subscriptions per user, counted in `slots`. */
   maxPerUser: number;
+  /** Per-user slots; shared by every router when they are in Redis. Default: in this process. */
+  slots?: SubscriptionSlots;
   /** Events waiting for one slow subscription before its connection is closed. */
   maxPendingEvents: number;
   /** Largest message a client may send, in bytes. */
@@ -69,6 +75,8 @@ export interface SubscriptionServer {
 }
 
 interface Connection {
+  /** Unique within this router. */
+  id: number;
   identity: Identity;
   socket: WebSocket;
   /** Per operation id, the function that frees its slot under the per-user cap. */
@@ -101,7 +109,9 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
   const wss = new WebSocketServer({ server: options.server, path: '/graphql', maxPayload: options.maxMessageBytes });
   const connectionsByCtx = new WeakMap<Ctx, Connection>();
   const open = new Set<Connection>();
-  const perUser = new Map<string, number>();
+  /** Names this router's slot holders apart from other replicas'. */
+  const routerId = randomUUID();
+  let connectionCount = 0;
   let active = 0;
 
   const closeWith = (socket: WebSocket, code: number, reason: string) => {
@@ -110,11 +120,38 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
     if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(code, fitted);
   };
 
-  function reserve(connection: Connection, operationId: string): boolean {
-    const userId = connection.identity.userId;
-    const used = perUser.get(userId) ?? 0;
-    if (used >= options.maxPerUser) return false;
-    perUser.set(userId, used + 1);
+  const slots = options.slots ?? createMemorySlotStore();
+  /** Slots this router holds, renewed a few times per lease so a dead router's slots free themselves. */
+  const held = new Map<string, { key: string; holder: string }>();
+  const renewal = setInterval(() => {
+    if (held.size === 0) return;
+    slots.renew([...held.values()]).catch((error: unknown) => logger.warn({ err: error }, 'could not renew subscription slots'));
+  }, (slots.leaseSeconds * 1000) / 3);
+  renewal.unref();
+
+  /** Takes one of the user's slots for this operation; false when the user holds them all. */
+  async function reserve(connection: Connection, operationId: string): Promise<boolean> {
+    const key = `subscriptions:${connection.identity.userId}`;
+    const holder = `${routerId}:${connection.id}:${operationId}`;
+    let taken: boolean;
+    try {
+      taken = await slots.claim(key, holder, options.maxPerUser);
+    } catch (error) {
+      // Like the rate limiter: an unreachable store does not take subscriptions down.
+      logger.warn({ err: error }, 'subscription slots unavailable; subscription allowed');
+      taken = true;
+    }
+    if (!taken) return false;
+    const free = () => {
+      held.delete(holder);
+      slots.release(key, holder).catch((error: unknown) => logger.warn({ err: error }, 'could not release a subscription slot'));
+    };
+    if (!open.has(connection)) {
+      // The socket closed while the slot was being taken.
+      free();
+      return false;
+    }
+    held.set(holder, { key, holder });
     active += 1;
     let released = false;
     connection.slots.set(operationId, () => {
@@ -122,9 +159,7 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
       released = true;
       connection.slots.delete(operationId);
       active -= 1;
-      const left = (perUser.get(userId) ?? 1) - 1;
-      if (left <= 0) perUser.delete(userId);
-      else perUser.set(userId, left);
+      free();
     });
     return true;
   }
@@ -165,7 +200,8 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
       closeWith(socket, SubscriptionCloseCode.RATE_LIMITED, limited.message);
       return false;
     }
-    const connection: Connection = { identity, socket, slots: new Map(), timers: [] };
+    connectionCount += 1;
+    const connection: Connection = { id: connectionCount, identity, socket, slots: new Map(), timers: [] };
     const untilExpiry = identity.expiresAt * 1000 - Date.now();
     connection.timers.push(
       setTimeout(() => closeWith(socket, SubscriptionCloseCode.UNAUTHORIZED, 'Unauthorized: your session has expired; reconnect with a new token'), Math.min(Math.max(untilExpiry, 0), MAX_TIMER_MS)),
@@ -212,7 +248,7 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
     if (cost > options.maxCost) return [tooComplex(`The operation's estimated cost is ${cost}; the limit is ${options.maxCost}.`)];
     const limited = await rateLimit(ctx.extra.request, connection.identity);
     if (limited !== undefined) return [limited];
-    if (operation.operation === OperationTypeNode.SUBSCRIPTION && !reserve(connection, id)) {
+    if (operation.operation === OperationTypeNode.SUBSCRIPTION && !(await reserve(connection, id))) {
       return [tooManySubscriptions(options.maxPerUser)];
     }
     const contextValue: OperationContext = { connection, operationId: id, query: payload.query };
@@ -303,6 +339,7 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
     active: () => active,
     connections: () => open.size,
     async close() {
+      clearInterval(renewal);
       await handle.dispose();
       for (const client of wss.clients) client.terminate();
     },

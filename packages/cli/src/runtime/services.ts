@@ -82,7 +82,7 @@ export async function serveSubgraph(
 }
 
 export async function serveRouter(
-  stores: Pick<Stores, 'tokens' | 'identitySecret' | 'rateLimiter' | 'revocations'>,
+  stores: Pick<Stores, 'tokens' | 'identitySecret' | 'rateLimiter' | 'revocations' | 'subscriptionSlots'>,
   env: Env,
   logger: Logger,
   port = env.ROUTER_PORT,
@@ -103,7 +103,7 @@ export async function serveRouter(
       ipPerMinute: env.RATE_LIMIT_IP_PER_MINUTE,
       trustProxy: env.TRUST_PROXY,
     },
-    subscriptions: { maxPerUser: env.MAX_SUBSCRIPTIONS_PER_USER, maxPendingEvents: env.SUBSCRIPTION_BUFFER_EVENTS },
+    subscriptions: { maxPerUser: env.MAX_SUBSCRIPTIONS_PER_USER, slots: stores.subscriptionSlots, maxPendingEvents: env.SUBSCRIPTION_BUFFER_EVENTS },
   });
   await router.server.start();
   const listening = await listen(

@@ -4,13 +4,16 @@ import { loadOrCreateLocalSecrets, TokenService } from '@marquee/auth';
 import {
   createMemoryCache,
   createMemoryRateLimiter,
+  createMemorySlotStore,
   createMemoryRevocationStore,
   createRedisCache,
   createRedisRateLimiter,
   createRedisRevocationStore,
+  createRedisSlotStore,
   type Cache,
   type RateLimiter,
   type RevocationStore,
+  type SlotStore,
 } from '@marquee/cache';
 import { openDatabase, type Database } from '@marquee/db';
 import { createLazyDocumentStore, createMongoDocumentStore, createSqlDocumentStore, type DocumentStore } from '@marquee/documents';
@@ -30,6 +33,8 @@ export interface Stores {
   rateLimiter: RateLimiter;
   /** Logged-out access tokens: the users subgraph writes, the router checks every request. */
   revocations: RevocationStore;
+  /** The router's per-user subscription slots (shared by every router replica on Redis). */
+  subscriptionSlots: SlotStore;
   /** Keeps recommendation training runs from overlapping (across replicas on Redis). */
   trainingLock: TrainingLock;
   tokens: TokenService;
@@ -71,7 +76,7 @@ export async function loadSecrets(env: Env, options: { signs: boolean }): Promis
  * out); without REDIS_URL they are in-process, which is right only when the users subgraph runs in
  * the same process (embedded mode).
  */
-export function openEdgeStores(env: Env): Pick<Stores, 'rateLimiter' | 'revocations' | 'close'> {
+export function openEdgeStores(env: Env): Pick<Stores, EdgeStore | 'close'> {
   if (env.REDIS_URL === undefined) return { ...edgeStores(undefined, env.REDIS_PREFIX), close: () => Promise.resolve() };
   const redis = new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 3 });
   return {
@@ -82,12 +87,17 @@ export function openEdgeStores(env: Env): Pick<Stores, 'rateLimiter' | 'revocati
   };
 }
 
-/** Rate-limit counters and revocations on the given Redis connection, or in process without one. */
-function edgeStores(redis: Redis | undefined, prefix: string): Pick<Stores, 'rateLimiter' | 'revocations'> {
-  if (redis === undefined) return { rateLimiter: createMemoryRateLimiter(), revocations: createMemoryRevocationStore() };
+type EdgeStore = 'rateLimiter' | 'revocations' | 'subscriptionSlots';
+
+/** Rate-limit counters, revocations and subscription slots on the given Redis connection, or in process without one. */
+function edgeStores(redis: Redis | undefined, prefix: string): Pick<Stores, EdgeStore> {
+  if (redis === undefined) {
+    return { rateLimiter: createMemoryRateLimiter(), revocations: createMemoryRevocationStore(), subscriptionSlots: createMemorySlotStore() };
+  }
   return {
     rateLimiter: createRedisRateLimiter({ redis, prefix: `${prefix}ratelimit:` }),
     revocations: createRedisRevocationStore({ redis, prefix: `${prefix}revoked:` }),
+    subscriptionSlots: createRedisSlotStore({ redis, prefix: `${prefix}slots:` }),
   };
 }
 
@@ -121,12 +131,13 @@ export async function openStores(
     let cache: Cache;
     let rateLimiter: RateLimiter;
     let revocations: RevocationStore;
+    let subscriptionSlots: SlotStore;
     let trainingLock: TrainingLock;
     if (env.REDIS_URL === undefined) {
       trainingLock = createMemoryTrainingLock();
       pubsub = createMemoryPubSub<MarqueeTopics>({ onHandlerError });
       cache = createMemoryCache();
-      ({ rateLimiter, revocations } = edgeStores(undefined, env.REDIS_PREFIX));
+      ({ rateLimiter, revocations, subscriptionSlots } = edgeStores(undefined, env.REDIS_PREFIX));
     } else {
       // Pub/sub needs its own subscriber connection: a subscribed Redis connection can do nothing else.
       const publisher = new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 3 });
@@ -137,10 +148,10 @@ export async function openStores(
       });
       pubsub = createRedisPubSub<MarqueeTopics>({ publisher, subscriber, prefix: env.REDIS_PREFIX, onHandlerError });
       cache = createRedisCache({ redis: cacheClient, prefix: `${env.REDIS_PREFIX}cache:` });
-      ({ rateLimiter, revocations } = edgeStores(cacheClient, env.REDIS_PREFIX));
+      ({ rateLimiter, revocations, subscriptionSlots } = edgeStores(cacheClient, env.REDIS_PREFIX));
       trainingLock = createRedisTrainingLock(cacheClient, env.REDIS_PREFIX);
     }
-    closers.push(() => pubsub.close(), () => cache.close(), () => rateLimiter.close(), () => revocations.close());
+    closers.push(() => pubsub.close(), () => cache.close(), () => rateLimiter.close(), () => revocations.close(), () => subscriptionSlots.close());
 
     return {
       db,
@@ -150,6 +161,7 @@ export async function openStores(
       trainingLock,
       rateLimiter,
       revocations,
+      subscriptionSlots,
       ...(await loadSecrets(env, { signs: options.signs ?? true })),
       backends: {
         relational: db.kind,

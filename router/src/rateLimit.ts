@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { HeaderMap } from '@apollo/server';
 import type { Identity } from '@marquee/auth';
+import type { Logger } from '@marquee/logger';
 import { rateLimited } from '@marquee/errors';
 import { GraphQLError } from 'graphql';
 
@@ -48,4 +49,26 @@ export async function enforceRateLimit(options: RateLimitOptions, request: Clien
   const error = rateLimited(decision.retryAfterSeconds);
   const headers = new HeaderMap([['retry-after', String(decision.retryAfterSeconds)]]);
   throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 429, headers } } });
+}
+
+/**
+ * `enforceRateLimit` as HTTP requests and subscriptions apply it: over the limit comes back as the
+ * error to answer with; a counter store that cannot be reached is not a reason to refuse
+ * everyone, so the router fails open and says so in the log.
+ */
+export async function checkRateLimit(
+  options: RateLimitOptions | undefined,
+  request: ClientRequest,
+  identity: Identity | undefined,
+  logger: Logger,
+): Promise<GraphQLError | undefined> {
+  if (options === undefined) return undefined;
+  try {
+    await enforceRateLimit(options, request, identity);
+    return undefined;
+  } catch (error) {
+    if (error instanceof GraphQLError) return error;
+    logger.warn({ err: error }, 'rate limiter unavailable; request allowed');
+    return undefined;
+  }
 }

@@ -1,7 +1,6 @@
 import type { Server } from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { GraphQLError } from 'graphql';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { IDENTITY_HEADER, signIdentity, type Identity, type TokenService } from '@marquee/auth';
@@ -11,7 +10,7 @@ import type { HealthReport } from '@marquee/server-kit';
 import { costLimitPlugin } from './cost.ts';
 import { identityFromRequest, type TokenRevocationCheck } from './identity.ts';
 import { depthLimitPlugin } from './limits.ts';
-import { enforceRateLimit, type ClientRequest, type RateLimitOptions } from './rateLimit.ts';
+import { checkRateLimit, type ClientRequest, type RateLimitOptions } from './rateLimit.ts';
 import { createSubscriptionPlanner } from './subscriptions/planner.ts';
 import { serveRouterSubscriptions, type SubscriptionServer, type SubscriptionSlots } from './subscriptions/server.ts';
 import { createUpstreamSockets } from './subscriptions/upstream.ts';
@@ -153,16 +152,8 @@ export function createRouter(options: RouterOptions) {
     },
     createContext: async (request: ClientRequest): Promise<RouterContext> => {
       const identity = await identityFromRequest(request, options.tokens, options.revocations);
-      if (options.rateLimit !== undefined) {
-        try {
-          await enforceRateLimit(options.rateLimit, request, identity);
-        } catch (error) {
-          // Over the limit is an answer; a counter store that cannot be reached is not a reason
-          // to refuse every request, so the router fails open (and says so in the log).
-          if (error instanceof GraphQLError) throw error;
-          options.logger.warn({ err: error }, 'rate limiter unavailable; request allowed');
-        }
-      }
+      const limited = await checkRateLimit(options.rateLimit, request, identity, options.logger);
+      if (limited !== undefined) throw limited;
       return { identity };
     },
     async health(): Promise<HealthReport> {

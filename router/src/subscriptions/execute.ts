@@ -52,7 +52,7 @@ export function executeSubscription(
   const plan = options.planner.plan(request.document, request.operationName, request.query);
   const node = plan.node;
   if (node?.kind !== 'Subscription') throw new Error(`Expected a subscription plan, got ${node?.kind ?? 'none'}.`);
-  const perEvent = perEventPlan(node);
+  const execution = eventExecution(options, request, perEventPlan(node));
   const identity = request.context.identity;
 
   // Upstream events wait here while the client's socket is busy; past the bound the client is
@@ -89,7 +89,7 @@ export function executeSubscription(
     },
   );
   return mapAsyncIterator(items, (item) =>
-    item.kind === 'event' ? runEvent(options, request, perEvent, item.result) : { errors: upstreamErrors(item.error, options.logger) },
+    item.kind === 'event' ? runEvent(options, execution, item.result) : { errors: upstreamErrors(item.error, options.logger) },
   );
 }
 
@@ -98,17 +98,15 @@ function perEventPlan(node: SubscriptionNode): QueryPlan {
   return { kind: 'QueryPlan', node: node.rest === undefined ? primary : { kind: 'Sequence', nodes: [primary, node.rest] } };
 }
 
-async function runEvent(
-  options: SubscriptionExecutorOptions,
-  request: SubscriptionRequest,
-  plan: QueryPlan,
-  event: FormattedExecutionResult,
-): Promise<ExecutionResult> {
-  const source: GraphQLDataSource<RouterContext> = {
-    process: () =>
-      Promise.resolve({ ...(event.data == null ? {} : { data: event.data }), ...(event.errors === undefined ? {} : { errors: event.errors }) }),
-  };
-  const serviceMap: ServiceMap = { ...Object.fromEntries(options.dataSources), [EVENT_SOURCE]: source };
+/** What every event of one subscription shares: the data sources and the gateway's contexts. */
+interface EventExecution {
+  plan: QueryPlan;
+  dataSources: Record<string, GraphQLDataSource<RouterContext>>;
+  requestContext: Parameters<typeof executeQueryPlan>[2];
+  operationContext: ReturnType<typeof buildOperationContext>;
+}
+
+function eventExecution(options: SubscriptionExecutorOptions, request: SubscriptionRequest, plan: QueryPlan): EventExecution {
   // The fields of a request context the executor and the data sources read; the rest serve
   // Apollo Server's pipeline (caching, tracing), which subscription events do not go through.
   const requestContext = {
@@ -127,11 +125,20 @@ async function runEvent(
     operationDocument: request.document,
     ...(request.operationName === undefined ? {} : { operationName: request.operationName }),
   });
+  return { plan, dataSources: Object.fromEntries(options.dataSources), requestContext, operationContext };
+}
+
+async function runEvent(options: SubscriptionExecutorOptions, execution: EventExecution, event: FormattedExecutionResult): Promise<ExecutionResult> {
+  const source: GraphQLDataSource<RouterContext> = {
+    process: () =>
+      Promise.resolve({ ...(event.data == null ? {} : { data: event.data }), ...(event.errors === undefined ? {} : { errors: event.errors }) }),
+  };
+  const serviceMap: ServiceMap = { ...execution.dataSources, [EVENT_SOURCE]: source };
   const result = await executeQueryPlan(
-    plan,
+    execution.plan,
     serviceMap,
-    requestContext,
-    operationContext,
+    execution.requestContext,
+    execution.operationContext,
     options.planner.supergraphSchema,
     options.planner.apiSchema,
   );

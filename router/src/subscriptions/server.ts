@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { Identity, TokenService } from '@marquee/auth';
 import { createMemorySlotStore, type SlotStore } from '@marquee/cache';
 import { ErrorCode, tooComplex, tooManySubscriptions, unauthenticated } from '@marquee/errors';
@@ -16,6 +16,7 @@ import {
   type ExecutionResult,
   type FormattedExecutionResult,
   type GraphQLFormattedError,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { CloseCode, type Context as SocketContext, type SubscribePayload } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
@@ -24,7 +25,7 @@ import { mapAsyncIterator } from '@marquee/server-kit';
 import { operationCost } from '../cost.ts';
 import { identityFromRequest, type TokenRevocationCheck } from '../identity.ts';
 import { operationDepth } from '../limits.ts';
-import { enforceRateLimit, type RateLimitOptions } from '../rateLimit.ts';
+import { checkRateLimit, type RateLimitOptions } from '../rateLimit.ts';
 import { executeSubscription, type SubscriptionExecutorOptions } from './execute.ts';
 
 /** Close codes a client may see besides graphql-ws's own (4400 bad request, 4403, 4408, …). */
@@ -88,6 +89,7 @@ interface OperationContext {
   connection: Connection;
   operationId: string;
   query: string;
+  operation: OperationDefinitionNode;
 }
 
 type Ctx = SocketContext<Record<string, unknown> | undefined, Extra>;
@@ -164,18 +166,6 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
     return true;
   }
 
-  async function rateLimit(request: IncomingMessage, identity: Identity): Promise<GraphQLError | undefined> {
-    if (options.rateLimit === undefined) return undefined;
-    try {
-      await enforceRateLimit(options.rateLimit, request, identity);
-      return undefined;
-    } catch (error) {
-      if (error instanceof GraphQLError) return error;
-      logger.warn({ err: error }, 'rate limiter unavailable; operation allowed');
-      return undefined;
-    }
-  }
-
   async function onConnect(ctx: Ctx): Promise<boolean> {
     const { socket, request } = ctx.extra;
     const authorization = authorizationOf(ctx.connectionParams);
@@ -195,11 +185,14 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
       closeWith(socket, SubscriptionCloseCode.UNAUTHORIZED, 'Unauthorized');
       return false;
     }
-    const limited = await rateLimit(request, identity);
+    const limited = await checkRateLimit(options.rateLimit, request, identity, logger);
     if (limited !== undefined) {
       closeWith(socket, SubscriptionCloseCode.RATE_LIMITED, limited.message);
       return false;
     }
+    // The socket may have closed while the token and the limit were checked; graphql-ws has
+    // already run onClose for it, so nothing registered now would ever be cleaned up.
+    if (socket.readyState !== socket.OPEN) return false;
     connectionCount += 1;
     const connection: Connection = { id: connectionCount, identity, socket, slots: new Map(), timers: [] };
     const untilExpiry = identity.expiresAt * 1000 - Date.now();
@@ -246,23 +239,18 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
     if (depth > options.maxDepth) return [tooComplex(`The operation is ${depth} levels deep; the limit is ${options.maxDepth}.`)];
     const cost = operationCost(schema, document, operation, variables);
     if (cost > options.maxCost) return [tooComplex(`The operation's estimated cost is ${cost}; the limit is ${options.maxCost}.`)];
-    const limited = await rateLimit(ctx.extra.request, connection.identity);
+    const limited = await checkRateLimit(options.rateLimit, ctx.extra.request, connection.identity, logger);
     if (limited !== undefined) return [limited];
     if (operation.operation === OperationTypeNode.SUBSCRIPTION && !(await reserve(connection, id))) {
       return [tooManySubscriptions(options.maxPerUser)];
     }
-    const contextValue: OperationContext = { connection, operationId: id, query: payload.query };
+    const contextValue: OperationContext = { connection, operationId: id, query: payload.query, operation };
     return { schema, document, operationName, variableValues: variables, contextValue } satisfies ExecutionArgs;
   }
 
   function subscribe(args: ExecutionArgs): AsyncIterableIterator<ExecutionResult, undefined> | ExecutionResult {
-    const { connection, operationId, query } = args.contextValue as OperationContext;
+    const { connection, operationId, query, operation } = args.contextValue as OperationContext;
     const release = () => connection.slots.get(operationId)?.();
-    const operation = getOperationAST(args.document, args.operationName);
-    if (operation == null) {
-      release();
-      return { errors: [requestError('Name the operation to run.', ErrorCode.OPERATION_RESOLUTION_FAILURE)] };
-    }
     try {
       const events = executeSubscription(
         { ...executor, maxPendingEvents: options.maxPendingEvents },
@@ -351,7 +339,7 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
  * level (`{ "authorization": "Bearer …" }`, the documented form) or inside `headers`, where Apollo
  * clients and the Explorer's connection settings often put it.
  */
-export function authorizationOf(params: Readonly<Record<string, unknown>> | undefined): unknown {
+function authorizationOf(params: Readonly<Record<string, unknown>> | undefined): unknown {
   const find = (from: unknown): unknown => {
     if (typeof from !== 'object' || from === null) return undefined;
     const key = Object.keys(from).find((name) => name.toLowerCase() === 'authorization');

@@ -17,8 +17,6 @@ export interface UpstreamSink {
 export interface UpstreamSockets {
   /** Opens `payload` as a subscription on `service`; returns the function that ends it. */
   subscribe(service: string, payload: SubscribePayload, sink: UpstreamSink): () => void;
-  /** Subscriptions currently open upstream, per subgraph. */
-  open(): Record<string, number>;
   close(): Promise<void>;
 }
 
@@ -36,7 +34,6 @@ export function createUpstreamSockets(options: {
   logger: Logger;
 }): UpstreamSockets {
   const clients = new Map<string, Client>();
-  const counts = new Map<string, number>();
 
   function clientFor(service: string): Client {
     const existing = clients.get(service);
@@ -73,12 +70,11 @@ export function createUpstreamSockets(options: {
 
   return {
     subscribe(service, payload, sink) {
-      counts.set(service, (counts.get(service) ?? 0) + 1);
+      // The sink hears one ending at most, whichever comes first: error, complete or our own end.
       let ended = false;
       const end = () => {
         if (ended) return false;
         ended = true;
-        counts.set(service, (counts.get(service) ?? 1) - 1);
         return true;
       };
       const dispose = clientFor(service).subscribe<Record<string, unknown>, Record<string, unknown>>(payload, {
@@ -95,7 +91,6 @@ export function createUpstreamSockets(options: {
         dispose();
       };
     },
-    open: () => Object.fromEntries(counts),
     async close() {
       await Promise.all([...clients.values()].map((client) => Promise.resolve(client.dispose())));
       clients.clear();

@@ -29,11 +29,18 @@ const USER_LOCK_TTL_SECONDS = 10;
 async function withUserLock(claims: Cache, userId: string, work: () => Promise<unknown>): Promise<void> {
   const key = cacheKey('recommendations', 'userLock', userId);
   const deadline = Date.now() + USER_LOCK_TTL_SECONDS * 1000;
-  while (!(await claims.add(key, randomUUID(), USER_LOCK_TTL_SECONDS)) && Date.now() < deadline) await sleep(10);
+  let held = await claims.add(key, randomUUID(), USER_LOCK_TTL_SECONDS);
+  while (!held && Date.now() < deadline) {
+    await sleep(10);
+    held = await claims.add(key, randomUUID(), USER_LOCK_TTL_SECONDS);
+  }
+  // Past the deadline the holder died (its lock lapses with the TTL): run anyway, owning nothing.
+  const takenAt = Date.now();
   try {
     await work();
   } finally {
-    await claims.delete(key);
+    // Free only a lock this call took, and only while it cannot have lapsed to another replica.
+    if (held && Date.now() - takenAt < USER_LOCK_TTL_SECONDS * 1000) await claims.delete(key);
   }
 }
 

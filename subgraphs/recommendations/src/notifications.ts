@@ -43,6 +43,8 @@ export function createNotificationHub(pubsub: PubSub<MarqueeTopics>, logger: Log
           return;
         }
         logger.warn({ userId }, 'a recommendations subscriber fell too far behind; ending its stream');
+        // Hears nothing more (and warns once); the count drops when the consumer sees the failure.
+        mine.delete(deliver);
         stream.fail(new Error(`More than ${MAX_PENDING_EVENTS} events were waiting for this subscriber.`));
       };
       mine.add(deliver);

@@ -61,6 +61,7 @@ export interface InteractionInput {
  */
 export interface RecommendationStore {
   upsertItems(items: readonly ItemFeatureInput[]): Promise<void>;
+  /** Upserts a rating unless the stored one is newer (`at`), so events applied out of order keep the latest. */
   recordInteraction(interaction: InteractionInput): Promise<void>;
   recordInteractions(interactions: readonly InteractionInput[]): Promise<void>;
   /** A removed rating: the film no longer counts for (or against) the user. */
@@ -186,11 +187,13 @@ export function createRecommendationStore(db: Database): RecommendationStore {
       return row?.data ?? null;
     },
     async recordInteraction({ userId, movieId, rating, at }) {
-      await prisma.interaction.upsert({
-        where: { userId_movieId: { userId, movieId } },
-        create: { userId, movieId, rating, at },
-        update: { rating, at },
-      });
+      // An older rating arriving late (another replica handled it) never overwrites a newer one.
+      await sql.query(
+        `INSERT INTO recommendations.interaction (user_id, movie_id, rating, at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (user_id, movie_id) DO UPDATE SET rating = EXCLUDED.rating, at = EXCLUDED.at
+         WHERE recommendations.interaction.at <= EXCLUDED.at`,
+        [userId, movieId, rating, at],
+      );
     },
     async recordInteractions(interactions) {
       await prisma.$transaction(

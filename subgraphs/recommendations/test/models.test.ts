@@ -157,6 +157,17 @@ describe('trained recommendations', () => {
     await expect.poll(async () => (await recommendationsOf('remover', 20)).map((r) => r.movie.id)).toContain('popcorn');
   });
 
+  it('keeps the newer of two ratings of a film when the older one is applied last', async () => {
+    const store = subgraph.stores.recommendations;
+    const newer = new Date(Date.now() - DAY);
+    await store.recordInteraction({ userId: 'late', movieId: 'popcorn', rating: 1, at: newer });
+    await store.recordInteraction({ userId: 'late', movieId: 'popcorn', rating: 5, at: new Date(newer.getTime() - 1_000) });
+    const stored = (await store.interactionsOf(['late'])).get('late');
+    expect(stored?.map(({ movieId, rating }) => ({ movieId, rating }))).toEqual([{ movieId: 'popcorn', rating: 1 }]);
+    await store.recordInteraction({ userId: 'late', movieId: 'popcorn', rating: 3, at: new Date(newer.getTime() + 1_000) });
+    expect((await store.interactionsOf(['late'])).get('late')?.[0]?.rating).toBe(3);
+  });
+
   it('serves the newest snapshot right after a restart, without training again', async () => {
     const trained = await trainAndPublish(subgraph.stores.recommendations);
     await stop();

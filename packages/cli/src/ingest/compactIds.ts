@@ -197,5 +197,4 @@ export class Column<T extends TypedArray> {
 }
 
 export const uint8Column = () => new Column((length) => new Uint8Array(length));
-export const uint32Column = () => new Column((length) => new Uint32Array(length));
 export const float64Column = () => new Column((length) => new Float64Array(length));

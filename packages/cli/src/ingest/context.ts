@@ -36,9 +36,11 @@ export interface ImportStores {
   interactions: InteractionImportStore;
 }
 
-export function importStores(db: Database, documents?: DocumentStore): ImportStores {
+export function importStores(db: Database, options: Pick<IngestOptions, 'documents'>): ImportStores {
+  // Without a document store given (tests, the benchmark), the one the embedded default uses.
+  const documents = options.documents ?? createLazyDocumentStore(() => createSqlDocumentStore(db.sql));
   return {
-    movies: createMovieImportStore(db, documents ?? createLazyDocumentStore(() => createSqlDocumentStore(db.sql))),
+    movies: createMovieImportStore(db, documents),
     people: createPeopleImportStore(db),
     users: createUserImportStore(db),
     ratings: createRatingImportStore(db),

@@ -14,7 +14,7 @@ import {
   splitTsv,
   type ImdbFile,
 } from './imdbParsers.ts';
-import { readRawLines } from './lines.ts';
+import { eachRawLine } from './lines.ts';
 import type { RejectsWriter } from './rejects.ts';
 import { countsOf, outcomeOf, runFile, type BatchOutcome, type FileJob } from './runFile.ts';
 import type { FileSummary, IngestSummary } from './summary.ts';
@@ -63,7 +63,7 @@ function commonJob(options: IngestOptions) {
 
 /** The incremental load: every batch upserted through the subgraphs' import stores. */
 function incrementalJobs(db: Database, options: IngestOptions): Jobs {
-  const stores = importStores(db);
+  const stores = importStores(db, options);
   const common = commonJob(options);
   return {
     'name.basics': {
@@ -137,7 +137,7 @@ async function loadBulk(
   analysed: Set<string>,
 ): Promise<FileSummary[]> {
   const ratings = new RatingsByTitle();
-  const writers = bulkWriters(db.sql, importStores(db), ratings);
+  const writers = bulkWriters(db.sql, importStores(db, options), ratings);
   const jobs = incrementalJobs(db, options);
   jobs['name.basics'].write = writers.people;
   jobs['title.basics'].write = writers.titles;
@@ -174,8 +174,17 @@ async function loadBulk(
     if (ratingsPath !== undefined && ratingsSummary !== undefined) {
       const outcome = ratings.outcome();
       completeRatingsSummary(ratingsSummary, outcome);
-      const raws = await readRawLines(ratingsPath, new Set(outcome.rejected.map(({ line }) => line)));
-      for (const { line, reason } of outcome.rejected) await rejects.write({ file: basename(ratingsPath), line, reason, raw: raws.get(line) ?? '' });
+      // outcome.rejected is in line order: one more pass over the file writes each with its text.
+      let index = 0;
+      await eachRawLine(
+        ratingsPath,
+        outcome.rejected.map(({ line }) => line),
+        async (line, raw) => {
+          for (; outcome.rejected[index]?.line === line; index += 1) {
+            await rejects.write({ file: basename(ratingsPath), line, reason: outcome.rejected[index]?.reason ?? '', raw });
+          }
+        },
+      );
       const rejectsFile = rejects.pathOf(ratingsSummary.file);
       if (rejectsFile !== undefined) ratingsSummary.rejectsFile = rejectsFile;
     }

@@ -86,15 +86,22 @@ export async function readLines(path: string, encoding: 'utf8' | 'latin1' = 'utf
   return { lines: lines(), bytesRead: () => reader.bytesRead(), totalBytes: reader.totalBytes };
 }
 
-/** The text of the given physical lines of a file (for rejects found after the file was read). */
-export async function readRawLines(path: string, wanted: ReadonlySet<number>, encoding: 'utf8' | 'latin1' = 'utf8'): Promise<Map<number, string>> {
-  const found = new Map<number, string>();
-  if (wanted.size === 0) return found;
-  const last = Math.max(...wanted);
+/**
+ * Calls `each` with the text of the given physical lines of a file, in order (for rejects found
+ * after the file was read). `wanted` must be ascending; nothing but the current line is held.
+ */
+export async function eachRawLine(
+  path: string,
+  wanted: readonly number[],
+  each: (line: number, text: string) => Promise<void>,
+  encoding: 'utf8' | 'latin1' = 'utf8',
+): Promise<void> {
+  let next = 0;
+  if (wanted.length === 0) return;
   const reader = await readLines(path, encoding);
   for await (const { line, text } of reader.lines) {
-    if (wanted.has(line)) found.set(line, line === 1 ? text.replace(/^\uFEFF/, '') : text);
-    if (line >= last) break;
+    while (next < wanted.length && (wanted[next] ?? Infinity) < line) next += 1;
+    if (next >= wanted.length) break;
+    if (wanted[next] === line) await each(line, line === 1 ? text.replace(/^\uFEFF/, '') : text);
   }
-  return found;
 }

@@ -62,7 +62,7 @@ export async function ingestMovielens(dir: string, db: Database, options: Ingest
   await recoverInterruptedBulkLoad(db.sql);
   const rejects = rejectsWriter(dir, options);
   const run: Run = {
-    stores: importStores(db, options.documents),
+    stores: importStores(db, options),
     context: { progress: options.progress, rejects },
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
   };
@@ -207,20 +207,9 @@ async function writeMovies(stores: ImportStores, rows: Parsed<ParsedMovielensMov
   return { ...outcome, also: { itemFeatures: countsOf(items) } };
 }
 
-let usersTurn: Promise<unknown> = Promise.resolve();
-
-/**
- * MovieLens users (by id, with the line that named each first), one batch at a time: a user whose
- * lines span two batches written at once would otherwise be inserted by both, and the loser fails
- * on the unique username (ON CONFLICT only waits on the id). After the first commits, the second
- * sees the user and changes nothing.
- */
+/** MovieLens users (by id, with the line that named each first). */
 function upsertRaters(stores: ImportStores, users: ReadonlyMap<string, number>): Promise<BulkResult> {
-  const upsert = usersTurn.then(() =>
-    stores.users.upsertUsers([...users].map(([id, line]) => ({ line, id, username: id, displayName: `MovieLens user ${id.slice(id.indexOf(':') + 1)}` }))),
-  );
-  usersTurn = upsert.catch(() => undefined);
-  return upsert;
+  return stores.users.upsertUsers([...users].map(([id, line]) => ({ line, id, username: id, displayName: `MovieLens user ${id.slice(id.indexOf(':') + 1)}` })));
 }
 
 /**

@@ -101,7 +101,6 @@ function edgeStores(redis: Redis | undefined, prefix: string): Pick<Stores, Edge
   };
 }
 
-/** Opens real servers where their URL is set and the embedded stand-ins where it is not. */
 /** The document store the environment names (MongoDB at MONGO_URL, else JSONB on `db`), opened on first use. */
 export function documentStoreFor(env: Pick<Env, 'MONGO_URL'>, db: Database): DocumentStore {
   const mongoUrl = env.MONGO_URL;
@@ -110,6 +109,33 @@ export function documentStoreFor(env: Pick<Env, 'MONGO_URL'>, db: Database): Doc
   );
 }
 
+/**
+ * Pub/sub at REDIS_URL (a publisher and a subscriber connection of its own: a subscribed Redis
+ * connection can do nothing else), or in process without it. `close` ends the pub/sub and its
+ * connections.
+ */
+export function openPubSub(
+  env: Pick<Env, 'REDIS_URL' | 'REDIS_PREFIX'>,
+  onHandlerError?: (error: unknown, topic: string) => void,
+): { pubsub: PubSub<MarqueeTopics>; close(): Promise<void> } {
+  const handlers = onHandlerError === undefined ? {} : { onHandlerError };
+  if (env.REDIS_URL === undefined) {
+    const pubsub = createMemoryPubSub<MarqueeTopics>(handlers);
+    return { pubsub, close: () => pubsub.close() };
+  }
+  const publisher = new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const subscriber = new Redis(env.REDIS_URL, { lazyConnect: false });
+  const pubsub = createRedisPubSub<MarqueeTopics>({ publisher, subscriber, prefix: env.REDIS_PREFIX, ...handlers });
+  return {
+    pubsub,
+    async close() {
+      await pubsub.close();
+      await Promise.all([publisher.quit(), subscriber.quit()]);
+    },
+  };
+}
+
+/** Opens real servers where their URL is set and the embedded stand-ins where it is not. */
 export async function openStores(
   env: Env,
   options: { migrate?: boolean; signs?: boolean; logger?: Logger } = {},
@@ -127,7 +153,9 @@ export async function openStores(
     const documents = documentStoreFor(env, db);
     closers.push(() => documents.close());
 
-    let pubsub: PubSub<MarqueeTopics>;
+    const events = openPubSub(env, onHandlerError);
+    const { pubsub } = events;
+    closers.push(() => events.close());
     let cache: Cache;
     let rateLimiter: RateLimiter;
     let revocations: RevocationStore;
@@ -135,23 +163,16 @@ export async function openStores(
     let trainingLock: TrainingLock;
     if (env.REDIS_URL === undefined) {
       trainingLock = createMemoryTrainingLock();
-      pubsub = createMemoryPubSub<MarqueeTopics>({ onHandlerError });
       cache = createMemoryCache();
       ({ rateLimiter, revocations, subscriptionSlots } = edgeStores(undefined, env.REDIS_PREFIX));
     } else {
-      // Pub/sub needs its own subscriber connection: a subscribed Redis connection can do nothing else.
-      const publisher = new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 3 });
-      const subscriber = new Redis(env.REDIS_URL, { lazyConnect: false });
       const cacheClient = new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 3 });
-      closers.push(async () => {
-        await Promise.all([publisher.quit(), subscriber.quit(), cacheClient.quit()]);
-      });
-      pubsub = createRedisPubSub<MarqueeTopics>({ publisher, subscriber, prefix: env.REDIS_PREFIX, onHandlerError });
+      closers.push(() => cacheClient.quit());
       cache = createRedisCache({ redis: cacheClient, prefix: `${env.REDIS_PREFIX}cache:` });
       ({ rateLimiter, revocations, subscriptionSlots } = edgeStores(cacheClient, env.REDIS_PREFIX));
       trainingLock = createRedisTrainingLock(cacheClient, env.REDIS_PREFIX);
     }
-    closers.push(() => pubsub.close(), () => cache.close(), () => rateLimiter.close(), () => revocations.close(), () => subscriptionSlots.close());
+    closers.push(() => cache.close(), () => rateLimiter.close(), () => revocations.close(), () => subscriptionSlots.close());
 
     return {
       db,

@@ -21,7 +21,7 @@ export interface ImportedTag {
 /** Bulk writes into the reviews subgraph's tables, for `marquee ingest`. */
 export interface RatingImportStore {
   upsertRatings(rows: readonly ImportedRating[]): Promise<BulkResult>;
-  /** One row per user, film and tag; a repeated one keeps the later timestamp. */
+  /** One row per user, film and tag; a repeated one takes the timestamp of the line written last. */
   upsertTags(rows: readonly ImportedTag[]): Promise<BulkResult>;
   /**
    * Each film's most used tags, as keywords: trimmed, lower-cased, inner whitespace collapsed,

@@ -14,22 +14,34 @@ export interface UserImportStore {
 }
 
 export function createUserImportStore(db: Database): UserImportStore {
+  // One batch at a time: a user named in two batches written at once would be inserted by both,
+  // and the loser fails on the unique username (ON CONFLICT only waits on the id). After the
+  // first commits, the second sees the user and changes nothing.
+  let turn: Promise<unknown> = Promise.resolve();
+  const write = (rows: readonly ImportedUser[]) =>
+    bulkUpsert(
+      db.sql,
+      {
+        table: 'users."user"',
+        key: ['id'],
+        columns: [
+          { name: 'id', type: 'text' },
+          { name: 'username', type: 'text' },
+          { name: 'display_name', type: 'text', onConflict: 'insertOnly' },
+          { name: 'password_hash', type: 'text', onConflict: 'insertOnly' },
+        ],
+        touch: 'updated_at',
+      },
+      rows.map((row) => ({
+        line: row.line,
+        values: [row.id, row.username, row.displayName, null],
+      })),
+    );
   return {
-    upsertUsers: (rows) =>
-      bulkUpsert(
-        db.sql,
-        {
-          table: 'users."user"',
-          key: ['id'],
-          columns: [
-            { name: 'id', type: 'text' },
-            { name: 'username', type: 'text' },
-            { name: 'display_name', type: 'text', onConflict: 'insertOnly' },
-            { name: 'password_hash', type: 'text', onConflict: 'insertOnly' },
-          ],
-          touch: 'updated_at',
-        },
-        rows.map((row) => ({ line: row.line, values: [row.id, row.username, row.displayName, null] })),
-      ),
+    upsertUsers(rows) {
+      const upsert = turn.then(() => write(rows));
+      turn = upsert.catch(() => undefined);
+      return upsert;
+    },
   };
 }

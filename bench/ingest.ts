@@ -21,7 +21,7 @@ import { createGunzip } from 'node:zlib';
 import pg from 'pg';
 import { openDatabase } from '@marquee/db';
 import { imdbHeaders, type ImdbFile } from '../packages/cli/src/ingest/imdbParsers.ts';
-import { parseBulkMode } from '../packages/cli/src/commands/ingest.ts';
+import { parseBulkMode } from '../packages/cli/src/commands/arguments.ts';
 import { ingestImdb, logProgress } from '../packages/cli/src/ingest/index.ts';
 import { findFreePorts, locatePostgres, startPostgres } from '../packages/testing/src/services.ts';
 

@@ -2,6 +2,7 @@ import { endianness } from 'node:os';
 import { isPositive, POSITIVE_THRESHOLD, type Interaction } from './interactions.ts';
 import { buildImplicitMatrix, type ImplicitMatrix } from './matrix.ts';
 import { alsExplain, alsFactors, alsScores, type AlsOptions, type LatentFactors } from './models/als.ts';
+import { factorKernel } from './wasm/factorKernel.ts';
 import { easeWeights } from './models/ease.ts';
 import { itemKnnNeighbours } from './models/itemKnn.ts';
 import type { Recommender } from './models/recommender.ts';
@@ -314,27 +315,53 @@ export function similarItems(snapshot: ModelSnapshot, item: number, k: number): 
   const f = latent.factors;
   const y = latent.itemFactors;
   const n = snapshot.items.length;
-  const norm = (j: number) => {
-    let sum = 0;
-    for (let a = 0; a < f; a += 1) sum += (y[j * f + a] ?? 0) ** 2;
-    return Math.sqrt(sum);
-  };
-  const own = norm(item);
+  const lengths = factorLengths(latent);
+  const own = lengths[item] ?? 0;
   const cosines = new Float64Array(n);
+  const kernel = factorKernel(y, f);
+  if (kernel !== null) kernel.scoreAll(y.subarray(item * f, (item + 1) * f), cosines);
+  else {
+    for (let j = 0; j < n; j += 1) {
+      let dot = 0;
+      for (let a = 0; a < f; a += 1) dot += (y[item * f + a] ?? 0) * (y[j * f + a] ?? 0);
+      cosines[j] = dot;
+    }
+  }
   for (let j = 0; j < n; j += 1) {
-    let dot = 0;
-    for (let a = 0; a < f; a += 1) dot += (y[item * f + a] ?? 0) * (y[j * f + a] ?? 0);
-    const denominator = own * norm(j);
-    cosines[j] = denominator > 0 ? dot / denominator : 0;
+    const denominator = own * (lengths[j] ?? 0);
+    cosines[j] = denominator > 0 ? (cosines[j] ?? 0) / denominator : 0;
   }
   return topK(cosines, k, new Set([item]))
     .filter((j) => (cosines[j] ?? 0) > 0)
     .map((j) => ({ item: j, weight: cosines[j] ?? 0 }));
 }
 
+const lengthsByModel = new WeakMap<LatentFactors, Float64Array>();
+
+/** Each item's factor-vector length, computed once per model for the cosines of `similarItems`. */
+function factorLengths(latent: LatentFactors): Float64Array {
+  let lengths = lengthsByModel.get(latent);
+  if (lengths === undefined) {
+    const f = latent.factors;
+    const y = latent.itemFactors;
+    lengths = new Float64Array(y.length / f);
+    for (let j = 0; j < lengths.length; j += 1) {
+      let sum = 0;
+      for (let a = 0; a < f; a += 1) sum += (y[j * f + a] ?? 0) ** 2;
+      lengths[j] = Math.sqrt(sum);
+    }
+    lengthsByModel.set(latent, lengths);
+  }
+  return lengths;
+}
+
 const MAGIC = 'MQRS';
-/** 2: ALS factors after popularity. 1: neighbour rows and popularity only (still read). */
-const FORMAT_VERSION = 2;
+/**
+ * 2: ALS factors after popularity. 1: neighbour rows and popularity only, still what EASE and
+ * item-kNN snapshots are written as, so servers that read only format 1 keep reading them.
+ */
+const LATENT_FORMAT = 2;
+const ROWS_FORMAT = 1;
 const READABLE_FORMATS = new Set([1, 2]);
 
 /**
@@ -363,7 +390,7 @@ export function serializeSnapshot(snapshot: ModelSnapshot): Buffer {
   if (snapshot.latent !== null) arrays.push(snapshot.latent.itemFactors, snapshot.latent.gram);
   const out = Buffer.alloc(padded + arrays.reduce((sum, array) => sum + array.byteLength, 0));
   out.write(MAGIC, 0, 'latin1');
-  out.writeUInt32LE(FORMAT_VERSION, 4);
+  out.writeUInt32LE(snapshot.latent === null ? ROWS_FORMAT : LATENT_FORMAT, 4);
   out.writeUInt32LE(header.length, 8);
   header.copy(out, 12);
   let offset = padded;

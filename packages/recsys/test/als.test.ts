@@ -187,6 +187,9 @@ describe('ALS snapshots', () => {
       offset += array.byteLength;
     }
     expect(deserializeSnapshot(v1)).toEqual(ease);
+    // Written as format 1 still when there are no factors; format 2 only for ALS.
+    expect(Buffer.from(serializeSnapshot(ease)).readUInt32LE(4)).toBe(1);
+    expect(Buffer.from(serializeSnapshot(trained)).readUInt32LE(4)).toBe(2);
     const future = Buffer.from(serializeSnapshot(ease));
     future.writeUInt32LE(99, 4);
     expect(() => deserializeSnapshot(future)).toThrow(/format 99 is not readable by this version \(reads formats 1, 2\)/);

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { InvalidArgumentError, type Command } from 'commander';
 import { ALS_DEFAULTS, chooseModel, evaluate, trainAls, trainEase, trainItemKnn, trainPopularity, trainServedModel, type AlsOptions, type Interaction, type Trainer } from '@marquee/recsys';
+import { parsePositiveInteger } from './arguments.ts';
 
 /**
  * Reads MovieLens ratings: `ratings.csv` (userId,movieId,rating,timestamp with a header) or
@@ -41,12 +42,6 @@ function parsePositive(value: string): number {
   return number;
 }
 
-function parseCount(value: string): number {
-  const number = Number(value);
-  if (!(Number.isInteger(number) && number > 0)) throw new InvalidArgumentError('expected a positive integer');
-  return number;
-}
-
 function parseHoldout(value: string): number {
   const share = Number(value);
   if (!(share > 0 && share < 1)) throw new InvalidArgumentError('expected a number between 0 and 1');
@@ -70,10 +65,10 @@ export function registerEvaluateCommand(program: Command): void {
     )
     .argument('<ratings>', 'MovieLens ratings.csv or ml-100k u.data (optionally .gz)')
     .option('--holdout <share>', "share of each user's latest positives held out", parseHoldout, 0.2)
-    .option('--factors <n>', `ALS latent factors (default ${ALS_DEFAULTS.factors})`, parseCount)
+    .option('--factors <n>', `ALS latent factors (default ${ALS_DEFAULTS.factors})`, parsePositiveInteger)
     .option('--regularization <lambda>', `ALS L2 regularisation (default ${ALS_DEFAULTS.regularization})`, parsePositive)
     .option('--alpha <alpha>', `ALS confidence of a positive, 1 + alpha (default ${ALS_DEFAULTS.alpha})`, parsePositive)
-    .option('--iterations <n>', `ALS alternating sweeps (default ${ALS_DEFAULTS.iterations})`, parseCount)
+    .option('--iterations <n>', `ALS alternating sweeps (default ${ALS_DEFAULTS.iterations})`, parsePositiveInteger)
     .option('--json', 'print the report as JSON', false)
     .action(async (path: string, options: EvaluateOptions) => {
       const { interactions, rejected } = await readMovieLensRatings(path);

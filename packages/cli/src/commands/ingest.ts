@@ -4,25 +4,13 @@ import { openDatabase, type Database } from '@marquee/db';
 import { loadEnv, type Env } from '@marquee/env';
 import { announceNewMovies, announcementStart, insertedMovies } from '../ingest/announce.ts';
 import { documentStoreFor, openPubSub } from '../runtime/stores.ts';
-import { barProgress, bulkModes, formatSummary, ingestImdb, ingestMovielens, logProgress, type BulkMode, type IngestSummary } from '../ingest/index.ts';
+import { barProgress, formatSummary, ingestImdb, ingestMovielens, logProgress, type BulkMode, type IngestSummary } from '../ingest/index.ts';
 
 export type IngestSource = 'imdb' | 'movielens';
 
 export function parseIngestSource(value: string): IngestSource {
   if (value === 'imdb' || value === 'movielens') return value;
   throw new InvalidArgumentError('Expected imdb or movielens.');
-}
-
-export function parsePositiveInteger(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('Expected a whole number of at least 1.');
-  return number;
-}
-
-export function parseBulkMode(value: string): BulkMode {
-  const mode = bulkModes.find((candidate) => candidate === value);
-  if (mode === undefined) throw new InvalidArgumentError(`Expected ${bulkModes.join(', ')}.`);
-  return mode;
 }
 
 export interface IngestCommandOptions {

@@ -83,8 +83,10 @@ export async function runFile<T>(job: FileJob<T>, context: RunContext): Promise<
     raw: string;
   }
   // Settles once the previous batch's rejects are written: each batch writes its own (the lines
-  // its parse rejected and those its write rejected) in line order after it, so the rejects file
-  // is in line order whichever of the concurrent batches finishes first.
+  // its parse rejected and those its write rejected) in line order after it, so batches'
+  // rejects follow each other in file order whichever finishes first. The one exception: a run
+  // of a batch's worth of malformed lines goes out at once (below), ahead of rejects of earlier
+  // lines of the batch it fell in.
   let turn: Promise<unknown> = Promise.resolve();
 
   /** Writes a batch (`raws` are its lines' text, in batch order) and then its rejects, in turn. */

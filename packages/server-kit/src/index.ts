@@ -12,6 +12,18 @@ export {
 export type { RequestContext, SubgraphServerOptions } from './subgraph.ts';
 export { connection, decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize } from './pagination.ts';
 export { groupByKeys, orderByKeys } from './batch.ts';
+export {
+  containsNul,
+  cursorValue,
+  isStorableId,
+  MAX_CURSOR_OFFSET,
+  MAX_ID_LENGTH,
+  requireId,
+  requireText,
+  requireTextList,
+  storableIds,
+} from './input.ts';
+export type { TextRule } from './input.ts';
 export { defineSubgraph } from './defineSubgraph.ts';
 export type { Subgraph, SubgraphContext, SubgraphDefinition } from './defineSubgraph.ts';
 export { DateTime } from './DateTime.ts';

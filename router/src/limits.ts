@@ -104,13 +104,13 @@ const NoIntrospection: ValidationRule = (context) => ({
 export type DocumentVerdict =
   { refused: GraphQLError } | { invalid: readonly GraphQLError[] } | { valid: true };
 
+export type DocumentJudge = (schema: GraphQLSchema, document: DocumentNode) => DocumentVerdict;
+
 /**
  * Shape limits, then graphql-js validation: what the router decides about a document whatever
  * its variables. Remembered per parsed document (Apollo Server caches parsed documents by query
  * hash, so a repeated query is judged once).
  */
-export type DocumentJudge = (schema: GraphQLSchema, document: DocumentNode) => DocumentVerdict;
-
 export function createDocumentJudge(limits: OperationLimits): DocumentJudge {
   const verdicts = new WeakMap<DocumentNode, { schema: GraphQLSchema; verdict: DocumentVerdict }>();
   const rules = limits.noIntrospection ? [...specifiedRules, NoIntrospection] : specifiedRules;

@@ -1,13 +1,9 @@
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { tooComplex } from '@marquee/errors';
 import {
-  GraphQLError,
   Kind,
   OperationTypeNode,
   valueFromASTUntyped,
   type DocumentNode,
   type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLNamedType,
   type GraphQLOutputType,
@@ -15,6 +11,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { fragmentMemo, fragmentsOf, type Fragments } from './documentShape.ts';
 
 /** What a list without a `first` argument is assumed to return. */
 export const DEFAULT_LIST_SIZE = 10;
@@ -40,11 +37,8 @@ export function operationCost(
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> = {},
+  fragments: Fragments = fragmentsOf(document),
 ): number {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
   const root =
     operation.operation === OperationTypeNode.QUERY
       ? schema.getQueryType()
@@ -52,15 +46,32 @@ export function operationCost(
         ? schema.getMutationType()
         : schema.getSubscriptionType();
 
-  const pageSizeOf = (node: FieldNode, field: GraphQLField<unknown, unknown> | undefined): number | undefined => {
+  const pageSizeOf = (
+    node: FieldNode,
+    field: GraphQLField<unknown, unknown> | undefined,
+  ): number | undefined => {
     const definition = field?.args.find((arg) => arg.name === 'first');
     if (definition === undefined) return undefined;
     const given = node.arguments?.find((arg) => arg.name.value === 'first');
-    const value: unknown = given === undefined ? definition.defaultValue : valueFromASTUntyped(given.value, variables);
-    return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : DEFAULT_LIST_SIZE;
+    const value: unknown =
+      given === undefined ? definition.defaultValue : valueFromASTUntyped(given.value, variables);
+    return typeof value === 'number' && Number.isFinite(value) && value > 0
+      ? value
+      : DEFAULT_LIST_SIZE;
   };
 
-  const costOf = (selectionSet: SelectionSetNode | undefined, parent: GraphQLNamedType | undefined | null, seen: ReadonlySet<string>): number => {
+  // A fragment's cost depends only on its own type condition, so it is computed once however
+  // often it is spread; page sizes multiply it where it is spread (see documentShape.ts).
+  const fragmentCost = fragmentMemo(
+    fragments,
+    (fragment) => costOf(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value)),
+    0,
+  );
+
+  function costOf(
+    selectionSet: SelectionSetNode | undefined,
+    parent: GraphQLNamedType | undefined | null,
+  ): number {
     if (selectionSet === undefined) return 0;
     let total = 0;
     for (const selection of selectionSet.selections) {
@@ -70,38 +81,30 @@ export function operationCost(
         const pageSize = pageSizeOf(selection, field);
         const factor =
           pageSize ??
-          (field !== undefined && isList(field.type) && selection.name.value !== 'edges' && selection.selectionSet !== undefined ? DEFAULT_LIST_SIZE : 1);
-        total += 1 + factor * costOf(selection.selectionSet, field === undefined ? undefined : schema.getType(typeName(field.type)), seen);
+          (field !== undefined &&
+          isList(field.type) &&
+          selection.name.value !== 'edges' &&
+          selection.selectionSet !== undefined
+            ? DEFAULT_LIST_SIZE
+            : 1);
+        total +=
+          1 +
+          factor *
+            costOf(
+              selection.selectionSet,
+              field === undefined ? undefined : schema.getType(typeName(field.type)),
+            );
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const condition = selection.typeCondition === undefined ? parent : schema.getType(selection.typeCondition.name.value);
-        total += costOf(selection.selectionSet, condition, seen);
+        const condition =
+          selection.typeCondition === undefined
+            ? parent
+            : schema.getType(selection.typeCondition.name.value);
+        total += costOf(selection.selectionSet, condition);
       } else {
-        const name = selection.name.value;
-        const fragment = fragments.get(name);
-        if (fragment !== undefined && !seen.has(name)) {
-          total += costOf(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), new Set([...seen, name]));
-        }
+        total += fragmentCost(selection.name.value) ?? 0;
       }
     }
     return total;
-  };
-  return costOf(operation.selectionSet, root, new Set());
-}
-
-/** Rejects operations whose estimated cost exceeds `maxCost` before planning, like the depth limit. */
-export function costLimitPlugin<Context extends BaseContext>(maxCost: number): ApolloServerPlugin<Context> {
-  return {
-    requestDidStart: () =>
-      Promise.resolve({
-        didResolveOperation: ({ document, operation, schema, request }) => {
-          if (operation === undefined) return Promise.resolve();
-          const cost = operationCost(schema, document, operation, request.variables ?? {});
-          if (cost > maxCost) {
-            const error = tooComplex(`The operation's estimated cost is ${cost}; the limit is ${maxCost}.`);
-            throw new GraphQLError(error.message, { extensions: { ...error.extensions, cost, maxCost, http: { status: 400 } } });
-          }
-          return Promise.resolve();
-        },
-      }),
-  };
+  }
+  return costOf(operation.selectionSet, root);
 }

@@ -7,7 +7,12 @@ import { GraphQLError } from 'graphql';
 
 /** The part of @marquee/cache's RateLimiter the router uses. */
 export interface RouterRateLimiter {
-  hit(key: string, limit: number, windowSeconds: number): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+  hit(
+    key: string,
+    limit: number,
+    windowSeconds: number,
+    weight?: number,
+  ): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
 }
 
 export interface RateLimitOptions {
@@ -18,9 +23,15 @@ export interface RateLimitOptions {
   ipPerMinute: number;
   /** Take the client IP from `X-Forwarded-For` (only behind a proxy that sets it). */
   trustProxy: boolean;
+  /** Per root field: sign-ups, log-ins and refreshes per minute per client IP (see fieldRateLimit.ts). */
+  authPerMinute?: number;
+  /** Per root field: other mutations per minute per signed-in user, or per IP without a token. */
+  writesPerMinute?: number;
 }
 
-export type ClientRequest = Pick<IncomingMessage, 'headers'> & { socket?: { remoteAddress?: string | undefined } };
+export type ClientRequest = Pick<IncomingMessage, 'headers'> & {
+  socket?: { remoteAddress?: string | undefined };
+};
 
 /**
  * The client's address: the socket's peer, or — behind a trusted proxy — the first address in
@@ -40,15 +51,29 @@ export function clientIp(request: ClientRequest, trustProxy: boolean): string {
  * Counts the request against its user (signed in) or its IP (anonymous) and refuses it with
  * HTTP 429, RATE_LIMITED, `retryAfterSeconds` and a Retry-After header once over the limit.
  */
-export async function enforceRateLimit(options: RateLimitOptions, request: ClientRequest, identity: Identity | undefined): Promise<void> {
+export async function enforceRateLimit(
+  options: RateLimitOptions,
+  request: ClientRequest,
+  identity: Identity | undefined,
+): Promise<void> {
   const decision =
     identity === undefined
-      ? await options.limiter.hit(`ip:${clientIp(request, options.trustProxy)}`, options.ipPerMinute, 60)
+      ? await options.limiter.hit(
+          `ip:${clientIp(request, options.trustProxy)}`,
+          options.ipPerMinute,
+          60,
+        )
       : await options.limiter.hit(`user:${identity.userId}`, options.userPerMinute, 60);
-  if (decision.allowed) return;
-  const error = rateLimited(decision.retryAfterSeconds);
-  const headers = new HeaderMap([['retry-after', String(decision.retryAfterSeconds)]]);
-  throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 429, headers } } });
+  if (!decision.allowed) throw rateLimitedError(decision.retryAfterSeconds);
+}
+
+/** RATE_LIMITED with HTTP 429, `retryAfterSeconds` and a Retry-After header. */
+export function rateLimitedError(retryAfterSeconds: number): GraphQLError {
+  const error = rateLimited(retryAfterSeconds);
+  const headers = new HeaderMap([['retry-after', String(retryAfterSeconds)]]);
+  return new GraphQLError(error.message, {
+    extensions: { ...error.extensions, http: { status: 429, headers } },
+  });
 }
 
 /**
@@ -63,8 +88,16 @@ export async function checkRateLimit(
   logger: Logger,
 ): Promise<GraphQLError | undefined> {
   if (options === undefined) return undefined;
+  return failOpen(() => enforceRateLimit(options, request, identity), logger);
+}
+
+/** Runs a limit check: a GraphQLError is the answer; a counter store that fails lets the request through. */
+export async function failOpen(
+  check: () => Promise<void>,
+  logger: Logger,
+): Promise<GraphQLError | undefined> {
   try {
-    await enforceRateLimit(options, request, identity);
+    await check();
     return undefined;
   } catch (error) {
     if (error instanceof GraphQLError) return error;

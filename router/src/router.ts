@@ -1,22 +1,46 @@
 import type { Server } from 'node:http';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import {
+  ApolloGateway,
+  RemoteGraphQLDataSource,
+  type GraphQLDataSourceProcessOptions,
+} from '@apollo/gateway';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { IDENTITY_HEADER, signIdentity, type Identity, type TokenService } from '@marquee/auth';
+import {
+  IDENTITY_HEADER,
+  ROUTER_SIGNATURE_HEADER,
+  signIdentity,
+  signRouterRequest,
+  type Identity,
+  type TokenService,
+} from '@marquee/auth';
 import { maskError } from '@marquee/errors';
 import type { Logger } from '@marquee/logger';
 import type { HealthReport } from '@marquee/server-kit';
-import { costLimitPlugin } from './cost.ts';
+import type { GraphQLFormattedError } from 'graphql';
+import { enforceFieldRateLimits } from './fieldRateLimit.ts';
 import { identityFromRequest, type TokenRevocationCheck } from './identity.ts';
-import { depthLimitPlugin } from './limits.ts';
-import { checkRateLimit, type ClientRequest, type RateLimitOptions } from './rateLimit.ts';
+import { createDocumentJudge, operationLimitsPlugin, type OperationLimits } from './limits.ts';
+import {
+  checkRateLimit,
+  clientIp,
+  failOpen,
+  type ClientRequest,
+  type RateLimitOptions,
+} from './rateLimit.ts';
 import { createSubscriptionPlanner } from './subscriptions/planner.ts';
-import { serveRouterSubscriptions, type SubscriptionServer, type SubscriptionSlots } from './subscriptions/server.ts';
+import {
+  serveRouterSubscriptions,
+  type SubscriptionServer,
+  type SubscriptionSlots,
+} from './subscriptions/server.ts';
 import { createUpstreamSockets } from './subscriptions/upstream.ts';
 
 export interface RouterContext extends BaseContext {
   identity: Identity | undefined;
+  /** The caller's address, for the per-field rate limits (absent in-process). */
+  clientIp?: string;
 }
 
 export interface RouterOptions {
@@ -30,6 +54,10 @@ export interface RouterOptions {
   maxDepth?: number;
   /** Largest estimated cost planned (see cost.ts). Default 20 000. */
   maxCost?: number;
+  /** Aliased fields per operation, fragments expanded. Default 30. */
+  maxAliases?: number;
+  /** Lexical tokens per document; graphql-js stops parsing beyond it. Default 4 000. */
+  maxTokens?: number;
   /** Checked on every request with a token, so a logged-out token is refused at once. */
   revocations?: TokenRevocationCheck;
   /** Per-user and per-IP request limits; none when absent (tests). */
@@ -48,7 +76,10 @@ export interface SubscriptionLimits {
   revocationCheckMs?: number;
 }
 
-/** Forwards the verified identity in a signed header; client headers are never passed through. */
+/**
+ * Signs every operation for the subgraph (they answer nothing else) and forwards the verified
+ * identity in a signed header; client headers are never passed through.
+ */
 class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   readonly #secret: string;
   constructor(url: string, secret: string) {
@@ -56,9 +87,17 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     super({ url, fetcher: globalThis.fetch });
     this.#secret = secret;
   }
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RouterContext>): void {
+  override willSendRequest({
+    request,
+    context,
+  }: GraphQLDataSourceProcessOptions<RouterContext>): void {
     const { identity } = context as Partial<RouterContext>;
-    if (identity !== undefined) request.http?.headers.set(IDENTITY_HEADER, signIdentity(identity, this.#secret));
+    request.http?.headers.set(
+      ROUTER_SIGNATURE_HEADER,
+      signRouterRequest(request.query ?? '', this.#secret),
+    );
+    if (identity !== undefined)
+      request.http?.headers.set(IDENTITY_HEADER, signIdentity(identity, this.#secret));
   }
 }
 
@@ -81,29 +120,64 @@ export function createRouter(options: RouterOptions) {
   const mask = maskError((formatted, original) =>
     options.logger.error({ err: original, path: formatted.path }, 'unexpected error'),
   );
+  const formatError = (formatted: GraphQLFormattedError, original: unknown) =>
+    mask(
+      // Apollo prefixes errors thrown while building the context (401, 429); clients get the message alone.
+      { ...formatted, message: formatted.message.replace(/^Context creation failed: /, '') },
+      original,
+    );
+  const limits: OperationLimits = {
+    maxDepth: options.maxDepth ?? 12,
+    maxCost: options.maxCost ?? 20_000,
+    maxAliases: options.maxAliases ?? 30,
+    noIntrospection: options.production,
+  };
+  const maxTokens = options.maxTokens ?? 4000;
+  const { rateLimit } = options;
   const server = new ApolloServer<RouterContext>({
     gateway,
     introspection: !options.production,
+    // Validation runs in the limits plugin, after the limits that keep it linear (limits.ts).
+    dangerouslyDisableValidation: true,
+    parseOptions: { maxTokens },
     includeStacktraceInErrorResponses: false,
     // The process owns shutdown order (router, subgraphs, then stores); Apollo's own signal
     // handlers would re-raise the signal and end the process before the stores are closed.
     stopOnTerminationSignals: false,
     plugins: [
-      depthLimitPlugin<RouterContext>(options.maxDepth ?? 12),
-      costLimitPlugin<RouterContext>(options.maxCost ?? 20_000),
+      operationLimitsPlugin<RouterContext>({
+        ...limits,
+        formatError,
+        ...(rateLimit === undefined
+          ? {}
+          : {
+              afterLimits: async ({ document, operation, contextValue }) => {
+                const refused = await failOpen(
+                  () =>
+                    enforceFieldRateLimits(
+                      rateLimit,
+                      document,
+                      operation,
+                      contextValue.identity,
+                      contextValue.clientIp ?? 'unknown',
+                    ),
+                  options.logger,
+                );
+                if (refused !== undefined) throw refused;
+              },
+            }),
+      }),
       options.production
         ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: { endpointIsEditable: false }, includeCookies: false }),
+        : ApolloServerPluginLandingPageLocalDefault({
+            embed: { endpointIsEditable: false },
+            includeCookies: false,
+          }),
     ],
-    formatError: (formatted, original) =>
-      mask(
-        // Apollo prefixes errors thrown while building the context (401, 429); clients get the message alone.
-        { ...formatted, message: formatted.message.replace(/^Context creation failed: /, '') },
-        original,
-      ),
+    formatError,
   });
 
-  const limits = options.subscriptions ?? {};
+  const subscriptionLimits = options.subscriptions ?? {};
   let subscriptions: SubscriptionServer | undefined;
 
   return {
@@ -115,30 +189,46 @@ export function createRouter(options: RouterOptions) {
     serveSubscriptions(httpServer: Server): () => Promise<void> {
       const planner = createSubscriptionPlanner(options.supergraphSdl);
       const upstream = createUpstreamSockets({
-        subgraphUrls: Object.fromEntries(planner.subgraphs.map(({ name, url }) => [name, urlOf(name, url)])),
+        subgraphUrls: Object.fromEntries(
+          planner.subgraphs.map(({ name, url }) => [name, urlOf(name, url)]),
+        ),
         identitySecret: options.identitySecret,
         logger: options.logger,
       });
       const served = serveRouterSubscriptions({
         server: httpServer,
-        executor: { planner, upstream, dataSources, identitySecret: options.identitySecret, logger: options.logger },
+        executor: {
+          planner,
+          upstream,
+          dataSources,
+          identitySecret: options.identitySecret,
+          logger: options.logger,
+        },
         tokens: options.tokens,
         ...(options.revocations === undefined ? {} : { revocations: options.revocations }),
         ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
         logger: options.logger,
-        maxDepth: options.maxDepth ?? 12,
-        maxCost: options.maxCost ?? 20_000,
-        maxPerUser: limits.maxPerUser ?? 10,
-        ...(limits.slots === undefined ? {} : { slots: limits.slots }),
-        maxPendingEvents: limits.maxPendingEvents ?? 100,
+        judge: createDocumentJudge(limits),
+        maxTokens,
+        maxCost: limits.maxCost,
+        maxPerUser: subscriptionLimits.maxPerUser ?? 10,
+        ...(subscriptionLimits.slots === undefined ? {} : { slots: subscriptionLimits.slots }),
+        maxPendingEvents: subscriptionLimits.maxPendingEvents ?? 100,
         maxMessageBytes: 100_000,
-        revocationCheckMs: limits.revocationCheckMs ?? 60_000,
-        executeOperation: async (request, identity) => {
+        revocationCheckMs: subscriptionLimits.revocationCheckMs ?? 60_000,
+        executeOperation: async (request, identity, ip) => {
           const response = await server.executeOperation(
-            { query: request.query, variables: request.variables, ...(request.operationName === undefined ? {} : { operationName: request.operationName }) },
-            { contextValue: { identity } },
+            {
+              query: request.query,
+              variables: request.variables,
+              ...(request.operationName === undefined
+                ? {}
+                : { operationName: request.operationName }),
+            },
+            { contextValue: { identity, clientIp: ip } },
           );
-          if (response.body.kind !== 'single') throw new Error('Incremental delivery is not served over WebSocket.');
+          if (response.body.kind !== 'single')
+            throw new Error('Incremental delivery is not served over WebSocket.');
           return response.body.singleResult;
         },
         mask,
@@ -152,16 +242,18 @@ export function createRouter(options: RouterOptions) {
     },
     createContext: async (request: ClientRequest): Promise<RouterContext> => {
       const identity = await identityFromRequest(request, options.tokens, options.revocations);
-      const limited = await checkRateLimit(options.rateLimit, request, identity, options.logger);
+      const limited = await checkRateLimit(rateLimit, request, identity, options.logger);
       if (limited !== undefined) throw limited;
-      return { identity };
+      return { identity, clientIp: clientIp(request, rateLimit?.trustProxy ?? false) };
     },
     async health(): Promise<HealthReport> {
       const subgraphs = Object.fromEntries(
         await Promise.all(
           Object.entries(options.subgraphUrls).map(async ([name, url]) => {
             try {
-              const response = await fetch(new URL('/health', url), { signal: AbortSignal.timeout(2000) });
+              const response = await fetch(new URL('/health', url), {
+                signal: AbortSignal.timeout(2000),
+              });
               return [name, response.ok ? 'ok' : 'down'] as const;
             } catch {
               return [name, 'down'] as const;
@@ -173,7 +265,14 @@ export function createRouter(options: RouterOptions) {
       return {
         status: down === 0 ? 'ok' : 'degraded',
         subgraphs,
-        ...(subscriptions === undefined ? {} : { subscriptions: { connections: subscriptions.connections(), active: subscriptions.active() } }),
+        ...(subscriptions === undefined
+          ? {}
+          : {
+              subscriptions: {
+                connections: subscriptions.connections(),
+                active: subscriptions.active(),
+              },
+            }),
       };
     },
   };

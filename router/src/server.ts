@@ -1,8 +1,24 @@
-export { composeSupergraph, CompositionError, readSupergraph, subgraphNames, supergraphPath, writeSupergraph } from './compose.ts';
+export {
+  composeSupergraph,
+  CompositionError,
+  readSupergraph,
+  subgraphNames,
+  supergraphPath,
+  writeSupergraph,
+} from './compose.ts';
 export { createRouter } from './router.ts';
 export type { Router, RouterContext, RouterOptions } from './router.ts';
-export { depthLimitPlugin, operationDepth } from './limits.ts';
-export { costLimitPlugin, DEFAULT_LIST_SIZE, operationCost } from './cost.ts';
+export {
+  checkShape,
+  createDocumentJudge,
+  MAX_MERGE_PAIRS,
+  operationDepth,
+  operationLimitsPlugin,
+} from './limits.ts';
+export type { DocumentJudge, DocumentVerdict, OperationLimits } from './limits.ts';
+export { expandedSelections, mergeShape } from './documentShape.ts';
+export { DEFAULT_LIST_SIZE, operationCost } from './cost.ts';
+export { AUTH_FIELDS, enforceFieldRateLimits, rootFields } from './fieldRateLimit.ts';
 export { clientIp, enforceRateLimit } from './rateLimit.ts';
 export type { ClientRequest, RateLimitOptions, RouterRateLimiter } from './rateLimit.ts';
 export type { TokenRevocationCheck } from './identity.ts';

@@ -11,7 +11,9 @@ beforeAll(async () => {
   router = createRouter({
     supergraphSdl: await readSupergraph(),
     // Nothing listens here: these tests stop before any subgraph is called.
-    subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, 'http://127.0.0.1:9/graphql'])),
+    subgraphUrls: Object.fromEntries(
+      subgraphNames.map((name) => [name, 'http://127.0.0.1:9/graphql']),
+    ),
     tokens,
     identitySecret: 'i'.repeat(32),
     logger: createLogger({ name: 'test', level: 'silent' }),
@@ -23,20 +25,27 @@ beforeAll(async () => {
 afterAll(() => router.server.stop());
 
 async function run(query: string) {
-  const response = await router.server.executeOperation({ query }, { contextValue: { identity: undefined } });
+  const response = await router.server.executeOperation(
+    { query },
+    { contextValue: { identity: undefined } },
+  );
   if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
   return { status: response.http.status, ...response.body.singleResult };
 }
 
 describe('router', () => {
   it('rejects an operation deeper than the limit before calling any subgraph', async () => {
-    const result = await run('{ movies { edges { node { similar { similar { similar { title } } } } } } }');
+    const result = await run(
+      '{ movies { edges { node { similar { similar { similar { title } } } } } } }',
+    );
     expect(result.errors?.[0]?.extensions?.['code']).toBe('QUERY_TOO_COMPLEX');
     expect(result.errors?.[0]?.message).toBe('The operation is 7 levels deep; the limit is 6.');
   });
 
   it('counts fragment spreads towards the depth limit', async () => {
-    const result = await run('{ movies { edges { node { ...deep } } } } fragment deep on Movie { similar { similar { similar { title } } } }');
+    const result = await run(
+      '{ movies { edges { node { ...deep } } } } fragment deep on Movie { similar { similar { similar { title } } } }',
+    );
     expect(result.errors?.[0]?.extensions?.['code']).toBe('QUERY_TOO_COMPLEX');
   });
 
@@ -47,21 +56,37 @@ describe('router', () => {
 
   it('turns a valid bearer token into an identity and refuses tampered, expired or malformed ones', async () => {
     const { token } = await tokens.issue({ userId: 'u1', role: 'USER' }, 60, 't1');
-    await expect(router.createContext({ headers: { authorization: `Bearer ${token}` } })).resolves.toMatchObject({ identity: { userId: 'u1', role: 'USER' } });
-    await expect(router.createContext({ headers: {} })).resolves.toEqual({ identity: undefined });
+    await expect(
+      router.createContext({ headers: { authorization: `Bearer ${token}` } }),
+    ).resolves.toMatchObject({ identity: { userId: 'u1', role: 'USER' } });
+    await expect(router.createContext({ headers: {} })).resolves.toEqual({
+      identity: undefined,
+      clientIp: 'unknown',
+    });
     const tampered = `${token.slice(0, -4)}AAAA`;
-    await expect(router.createContext({ headers: { authorization: `Bearer ${tampered}` } })).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    await expect(
+      router.createContext({ headers: { authorization: `Bearer ${tampered}` } }),
+    ).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
     const expired = await tokens.issue({ userId: 'u1', role: 'USER' }, 1, 't2');
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    await expect(router.createContext({ headers: { authorization: `Bearer ${expired.token}` } })).rejects.toMatchObject({ message: 'Your session has expired; log in again.' });
-    await expect(router.createContext({ headers: { authorization: 'Token abc' } })).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    await expect(
+      router.createContext({ headers: { authorization: `Bearer ${expired.token}` } }),
+    ).rejects.toMatchObject({ message: 'Your session has expired; log in again.' });
+    await expect(
+      router.createContext({ headers: { authorization: 'Token abc' } }),
+    ).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
     const otherKeys = await TokenService.fromKeys(await generateTokenKeyPair());
     const foreign = await otherKeys.issue({ userId: 'u1', role: 'ADMIN' }, 60, 't3');
-    await expect(router.createContext({ headers: { authorization: `Bearer ${foreign.token}` } })).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    await expect(
+      router.createContext({ headers: { authorization: `Bearer ${foreign.token}` } }),
+    ).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
 
   it('reports subgraphs that do not answer as down in health', async () => {
     const report = await router.health();
-    expect(report).toEqual({ status: 'degraded', subgraphs: Object.fromEntries(subgraphNames.map((name) => [name, 'down'])) });
+    expect(report).toEqual({
+      status: 'degraded',
+      subgraphs: Object.fromEntries(subgraphNames.map((name) => [name, 'down'])),
+    });
   });
 });

@@ -87,7 +87,12 @@ const feedResolvers = {
         });
         const tick = () => {
           n += 1;
-          stream.push({ n, viewer: identity.userId, payload, item: { id: n === 2 ? 'bad' : `item-${n}` } });
+          stream.push({
+            n,
+            viewer: identity.userId,
+            payload,
+            item: { id: n === 2 ? 'bad' : `item-${n}` },
+          });
           if (n >= args.count) stream.end();
           else if (args.intervalMs > 0) timer = setTimeout(tick, args.intervalMs);
           else setImmediate(tick);
@@ -132,11 +137,22 @@ interface Served {
 
 async function serveToy(subgraph: ReturnType<typeof toySubgraph>, port: number): Promise<Served> {
   const http = await listen(
-    createHttpHandler({ server: subgraph.server, createContext: subgraph.createContext, health: subgraph.health, logger }),
+    createHttpHandler({
+      server: subgraph.server,
+      createContext: subgraph.createContext,
+      health: subgraph.health,
+      logger,
+    }),
     port,
     '127.0.0.1',
   );
-  const sockets = serveSubgraphSubscriptions({ server: http.server, schema: subgraph.schema, identitySecret: secret, logger, contextFor: subgraph.contextFor });
+  const sockets = serveSubgraphSubscriptions({
+    server: http.server,
+    schema: subgraph.schema,
+    identitySecret: secret,
+    logger,
+    contextFor: subgraph.contextFor,
+  });
   return {
     http,
     sockets,
@@ -168,11 +184,15 @@ beforeAll(async () => {
     { name: 'feed', url: `${feedServed.http.url}/graphql`, typeDefs: feedTypeDefs },
     { name: 'items', url: `${itemsServed.http.url}/graphql`, typeDefs: itemsTypeDefs },
   ]);
-  if (composed.errors !== undefined) throw new Error(composed.errors.map((error) => error.message).join('\n'));
+  if (composed.errors !== undefined)
+    throw new Error(composed.errors.map((error) => error.message).join('\n'));
   tokens = await TokenService.fromKeys(await generateTokenKeyPair());
   router = createRouter({
     supergraphSdl: composed.supergraphSdl,
-    subgraphUrls: { feed: `${feedServed.http.url}/graphql`, items: `${itemsServed.http.url}/graphql` },
+    subgraphUrls: {
+      feed: `${feedServed.http.url}/graphql`,
+      items: `${itemsServed.http.url}/graphql`,
+    },
     tokens,
     identitySecret: secret,
     logger,
@@ -183,7 +203,12 @@ beforeAll(async () => {
   await router.server.start();
   stack.defer(() => router.server.stop());
   routerHttp = await listen(
-    createHttpHandler({ server: router.server, createContext: router.createContext, health: () => router.health(), logger }),
+    createHttpHandler({
+      server: router.server,
+      createContext: router.createContext,
+      health: () => router.health(),
+      logger,
+    }),
     0,
     '127.0.0.1',
   );
@@ -196,8 +221,10 @@ afterAll(async () => {
   await feedServed.stop();
 });
 
-const tokenFor = async (userId: string, ttlSeconds = 600) => (await tokens.issue({ userId, role: 'USER' }, ttlSeconds, `${userId}-${Date.now()}`)).token;
-const ticks = (count: number, extra = '') => `subscription { ticks(count: ${count}${extra}) { n viewer item { id name } } }`;
+const tokenFor = async (userId: string, ttlSeconds = 600) =>
+  (await tokens.issue({ userId, role: 'USER' }, ttlSeconds, `${userId}-${Date.now()}`)).token;
+const ticks = (count: number, extra = '') =>
+  `subscription { ticks(count: ${count}${extra}) { n viewer item { id name } } }`;
 
 async function activeSubscriptions(): Promise<number> {
   const report = await router.health();
@@ -210,13 +237,20 @@ describe('subscriptions through the router', () => {
     stack.defer(() => live.stop());
 
     await expect(live.ended).resolves.toEqual({});
-    expect(live.events[0]).toEqual({ data: { ticks: { n: 1, viewer: 'ann', item: { id: 'item-1', name: 'Item #1' } } } });
+    expect(live.events[0]).toEqual({
+      data: { ticks: { n: 1, viewer: 'ann', item: { id: 'item-1', name: 'Item #1' } } },
+    });
     // Tick 2's item fails in the items subgraph: that event carries the error, with its path and
     // the subgraph's public code, and tick 3 still arrives.
     const second = live.events[1];
-    expect(second?.errors?.[0]).toMatchObject({ message: 'That item is hidden.', extensions: { code: 'FORBIDDEN' } });
+    expect(second?.errors?.[0]).toMatchObject({
+      message: 'That item is hidden.',
+      extensions: { code: 'FORBIDDEN' },
+    });
     expect(second?.errors?.[0]?.path?.slice(0, 2)).toEqual(['ticks', 'item']);
-    expect(live.events[2]).toEqual({ data: { ticks: { n: 3, viewer: 'ann', item: { id: 'item-3', name: 'Item #3' } } } });
+    expect(live.events[2]).toEqual({
+      data: { ticks: { n: 3, viewer: 'ann', item: { id: 'item-3', name: 'Item #3' } } },
+    });
     expect(live.events).toHaveLength(3);
   });
 
@@ -232,9 +266,14 @@ describe('subscriptions through the router', () => {
       const live = subscribe(routerUrl, { connectionParams, query: ticks(1) });
       stack.defer(() => live.stop());
       await expect(live.ended).resolves.toEqual({});
-      expect(live.events).toEqual([{ data: { ticks: { n: 1, viewer: 'amy', item: { id: 'item-1', name: 'Item #1' } } } }]);
+      expect(live.events).toEqual([
+        { data: { ticks: { n: 1, viewer: 'amy', item: { id: 'item-1', name: 'Item #1' } } } },
+      ]);
     }
-    const nested = subscribe(routerUrl, { connectionParams: { headers: 'Bearer nope' }, query: ticks(1) });
+    const nested = subscribe(routerUrl, {
+      connectionParams: { headers: 'Bearer nope' },
+      query: ticks(1),
+    });
     expect((await nested.ended).close?.code).toBe(4401);
   });
 
@@ -252,11 +291,17 @@ describe('subscriptions through the router', () => {
   });
 
   it('closes the connection with 4401 when the token expires while it is open', async () => {
-    const live = subscribe(routerUrl, { token: await tokenFor('cat', 2), query: ticks(1_000, ', intervalMs: 200') });
+    const live = subscribe(routerUrl, {
+      token: await tokenFor('cat', 2),
+      query: ticks(1_000, ', intervalMs: 200'),
+    });
     stack.defer(() => live.stop());
     await live.event(0);
     const end = await live.ended;
-    expect(end.close).toMatchObject({ code: 4401, reason: expect.stringContaining('expired') as string });
+    expect(end.close).toMatchObject({
+      code: 4401,
+      reason: expect.stringContaining('expired') as string,
+    });
   });
 
   it('refuses a subscription over the per-user cap with TOO_MANY_SUBSCRIPTIONS and frees the slot when one ends', async () => {
@@ -270,7 +315,9 @@ describe('subscriptions through the router', () => {
 
     const third = subscribe(routerUrl, { token, query: endless });
     const refused = await third.ended;
-    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit: 2 } });
+    expect(refused.errors?.[0]).toMatchObject({
+      extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit: 2 },
+    });
     await third.stop();
     // Another user is not affected.
     const other = subscribe(routerUrl, { token: await tokenFor('eve'), query: ticks(1) });
@@ -286,7 +333,10 @@ describe('subscriptions through the router', () => {
   it('cleans up at once when a client leaves while no event is coming', async () => {
     const baseline = await activeSubscriptions();
     const streamsBefore = feedStreams;
-    const live = subscribe(routerUrl, { token: await tokenFor('kim'), query: ticks(2, ', intervalMs: 60000') });
+    const live = subscribe(routerUrl, {
+      token: await tokenFor('kim'),
+      query: ticks(2, ', intervalMs: 60000'),
+    });
     await expect.poll(activeSubscriptions).toBe(baseline + 1);
     await expect.poll(() => feedStreams).toBe(streamsBefore + 1);
     await live.stop();
@@ -299,21 +349,49 @@ describe('subscriptions through the router', () => {
     const token = await tokenFor('fay');
     const malformed = subscribe(routerUrl, { token, query: 'subscription { ticks(count: 1) {' });
     expect((await malformed.ended).errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_PARSE_FAILED');
-    const invalid = subscribe(routerUrl, { token, query: 'subscription { ticks(count: 1) { nope } }' });
-    expect((await invalid.ended).errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
-    const wrongType = subscribe(routerUrl, { token, query: 'subscription($c: Int!) { ticks(count: $c) { n } }', variables: { c: 'many' } });
+    const invalid = subscribe(routerUrl, {
+      token,
+      query: 'subscription { ticks(count: 1) { nope } }',
+    });
+    expect((await invalid.ended).errors?.[0]?.extensions?.['code']).toBe(
+      'GRAPHQL_VALIDATION_FAILED',
+    );
+    const wrongType = subscribe(routerUrl, {
+      token,
+      query: 'subscription($c: Int!) { ticks(count: $c) { n } }',
+      variables: { c: 'many' },
+    });
     expect((await wrongType.ended).errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
-    const deep = subscribe(routerUrl, { token, query: 'subscription { ticks(count: 1) { next { next { next { n } } } } }' });
-    expect((await deep.ended).errors?.[0]).toMatchObject({ message: 'The operation is 5 levels deep; the limit is 4.', extensions: { code: 'QUERY_TOO_COMPLEX' } });
-    for (const live of [malformed, invalid, wrongType, deep]) expect(live.events).toEqual([]);
+    const deep = subscribe(routerUrl, {
+      token,
+      query: 'subscription { ticks(count: 1) { next { next { next { n } } } } }',
+    });
+    expect((await deep.ended).errors?.[0]).toMatchObject({
+      message: 'The operation is 5 levels deep; the limit is 4.',
+      extensions: { code: 'QUERY_TOO_COMPLEX' },
+    });
+    // Fragments spreading each other twice over, 30 levels: 2^30 fields, refused before validation.
+    let fanOut = 'subscription { ticks(count: 1) { ...F0 } }';
+    for (let level = 0; level < 30; level += 1)
+      fanOut += ` fragment F${level} on Tick { n ...F${level + 1} ...F${level + 1} }`;
+    const exploding = subscribe(routerUrl, {
+      token,
+      query: `${fanOut} fragment F30 on Tick { n }`,
+    });
+    expect((await exploding.ended).errors?.[0]?.extensions?.['code']).toBe('QUERY_TOO_COMPLEX');
+    for (const live of [malformed, invalid, wrongType, deep, exploding])
+      expect(live.events).toEqual([]);
     // All of them went over one connection each, which is still usable for a valid operation.
     const valid = subscribe(routerUrl, { token, query: ticks(1) });
     await expect(valid.ended).resolves.toEqual({});
-    for (const live of [malformed, invalid, wrongType, deep, valid]) await live.stop();
+    for (const live of [malformed, invalid, wrongType, deep, exploding, valid]) await live.stop();
   });
 
   it('serves queries over the same socket, through the HTTP pipeline', async () => {
-    const live = subscribe(routerUrl, { token: await tokenFor('gus'), query: '{ item(id: "item-7") { name } feedVersion }' });
+    const live = subscribe(routerUrl, {
+      token: await tokenFor('gus'),
+      query: '{ item(id: "item-7") { name } feedVersion }',
+    });
     await expect(live.ended).resolves.toEqual({});
     expect(live.events).toEqual([{ data: { item: { name: 'Item #7' }, feedVersion: 1 } }]);
   });
@@ -325,9 +403,20 @@ describe('subscriptions through the router', () => {
     await new Promise((resolve) => socket.once('open', resolve));
     const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
     const acked = new Promise((resolve) => socket.once('message', resolve));
-    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${await tokenFor('hal')}` } }));
+    socket.send(
+      JSON.stringify({
+        type: 'connection_init',
+        payload: { authorization: `Bearer ${await tokenFor('hal')}` },
+      }),
+    );
     await acked;
-    socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { ticks(count: 5000, size: 50000) { n payload } }' } }));
+    socket.send(
+      JSON.stringify({
+        id: '1',
+        type: 'subscribe',
+        payload: { query: 'subscription { ticks(count: 5000, size: 50000) { n payload } }' },
+      }),
+    );
     await expect.poll(activeSubscriptions).toBe(baseline + 1);
     // Stop reading: the kernel's buffers fill, then the router's bounded queue.
     (socket as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
@@ -337,7 +426,10 @@ describe('subscriptions through the router', () => {
   });
 
   it('re-establishes the upstream subscription when the subgraph restarts, without client action', async () => {
-    const live = subscribe(routerUrl, { token: await tokenFor('ivy'), query: ticks(10_000, ', intervalMs: 50') });
+    const live = subscribe(routerUrl, {
+      token: await tokenFor('ivy'),
+      query: ticks(10_000, ', intervalMs: 50'),
+    });
     stack.defer(() => live.stop());
     await live.event(2);
     const { port } = feedServed.http;
@@ -349,13 +441,21 @@ describe('subscriptions through the router', () => {
     // The router reconnects and re-sends the subscription: ticks flow again from 1.
     const resumed = await live.event(before + 2, 10_000);
     expect(resumed.data).toMatchObject({ ticks: { viewer: 'ivy' } });
-    expect(live.events.slice(before).some((event) => (event.data?.['ticks'] as { n: number }).n === 1)).toBe(true);
+    expect(
+      live.events.slice(before).some((event) => (event.data?.['ticks'] as { n: number }).n === 1),
+    ).toBe(true);
   });
 
   it('accepts subgraph sockets only from the router', async () => {
-    const direct = subscribe(`${feedServed.http.url}/graphql`, { token: await tokenFor('jon'), query: ticks(1) });
+    const direct = subscribe(`${feedServed.http.url}/graphql`, {
+      token: await tokenFor('jon'),
+      query: ticks(1),
+    });
     expect((await direct.ended).close?.code).toBe(4403);
-    const forged = subscribe(`${feedServed.http.url}/graphql`, { connectionParams: { routerCredential: '1.forged' }, query: ticks(1) });
+    const forged = subscribe(`${feedServed.http.url}/graphql`, {
+      connectionParams: { routerCredential: '1.forged' },
+      query: ticks(1),
+    });
     expect((await forged.ended).close?.code).toBe(4403);
   });
 });

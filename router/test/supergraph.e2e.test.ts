@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IDENTITY_HEADER, signIdentity } from '@marquee/auth';
-import { DisposalStack, postGraphQL, runMarquee, servicesDeployment, startServices, subgraphServices } from '@marquee/testing';
+import {
+  IDENTITY_HEADER,
+  ROUTER_SIGNATURE_HEADER,
+  signIdentity,
+  signRouterRequest,
+} from '@marquee/auth';
+import {
+  DisposalStack,
+  postGraphQL,
+  runMarquee,
+  servicesDeployment,
+  startServices,
+  subgraphServices,
+} from '@marquee/testing';
 
 // Services mode as deployed: six processes (router + five subgraphs) on real PostgreSQL,
 // MongoDB-wire (FerretDB) and Redis servers.
@@ -27,7 +39,17 @@ describe('the supergraph in services mode', () => {
     const { status, body } = await postGraphQL(`${routerUrl}/graphql`, { query: ACCEPTANCE_QUERY });
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
-    const movies = body.data?.['movies'] as { totalCount: number; edges: { node: { title: string; cast: { person: { name: string } }[]; ratingSummary: { count: number }; similar: { title: string }[] } }[] };
+    const movies = body.data?.['movies'] as {
+      totalCount: number;
+      edges: {
+        node: {
+          title: string;
+          cast: { person: { name: string } }[];
+          ratingSummary: { count: number };
+          similar: { title: string }[];
+        };
+      }[];
+    };
     expect(movies.totalCount).toBeGreaterThanOrEqual(50);
     expect(movies.edges).toHaveLength(5);
     for (const { node } of movies.edges) {
@@ -41,52 +63,113 @@ describe('the supergraph in services mode', () => {
 
   it('signs up, rates through the router, and reads it back across all five subgraphs', async () => {
     const signUp = await postGraphQL(`${routerUrl}/graphql`, {
-      query: 'mutation { signUp(username: "e2e-user", password: "correct-horse-battery") { token user { id } } }',
+      query:
+        'mutation { signUp(username: "e2e-user", password: "correct-horse-battery") { token user { id } } }',
     });
     expect(signUp.body.errors).toBeUndefined();
     const { token } = signUp.body.data?.['signUp'] as { token: string };
     const auth = { authorization: `Bearer ${token}` };
-    const first = await postGraphQL(`${routerUrl}/graphql`, { query: '{ movies(first: 1) { edges { node { id } } } }' });
-    const movieId = (first.body.data?.['movies'] as { edges: { node: { id: string } }[] }).edges[0]?.node.id;
-    const rated = await postGraphQL(`${routerUrl}/graphql`, { query: 'mutation ($m: ID!) { rateMovie(movieId: $m, rating: 4.5) { rating movie { title } } }', variables: { m: movieId } }, auth);
+    const first = await postGraphQL(`${routerUrl}/graphql`, {
+      query: '{ movies(first: 1) { edges { node { id } } } }',
+    });
+    const movieId = (first.body.data?.['movies'] as { edges: { node: { id: string } }[] }).edges[0]
+      ?.node.id;
+    const rated = await postGraphQL(
+      `${routerUrl}/graphql`,
+      {
+        query:
+          'mutation ($m: ID!) { rateMovie(movieId: $m, rating: 4.5) { rating movie { title } } }',
+        variables: { m: movieId },
+      },
+      auth,
+    );
     expect(rated.body.errors).toBeUndefined();
     const me = await postGraphQL(
       `${routerUrl}/graphql`,
-      { query: '{ me { username ratings { rating movie { id title directors { name } } } recommendations(first: 3) { movie { title } reason } } }' },
+      {
+        query:
+          '{ me { username ratings { rating movie { id title directors { name } } } recommendations(first: 3) { movie { title } reason } } }',
+      },
       auth,
     );
     expect(me.body.errors).toBeUndefined();
-    const viewer = me.body.data?.['me'] as { username: string; ratings: { rating: number; movie: { id: string; directors: unknown[] } }[]; recommendations: { movie: { title: string } }[] };
+    const viewer = me.body.data?.['me'] as {
+      username: string;
+      ratings: { rating: number; movie: { id: string; directors: unknown[] } }[];
+      recommendations: { movie: { title: string } }[];
+    };
     expect(viewer.username).toBe('e2e-user');
-    expect(viewer.ratings).toEqual([expect.objectContaining({ rating: 4.5, movie: expect.objectContaining({ id: movieId }) })]);
+    expect(viewer.ratings).toEqual([
+      expect.objectContaining({ rating: 4.5, movie: expect.objectContaining({ id: movieId }) }),
+    ]);
     expect(viewer.recommendations).toHaveLength(3);
   });
 
   it('answers a malformed query with HTTP 400 and a GraphQL error', async () => {
-    const { status, body } = await postGraphQL(`${routerUrl}/graphql`, { query: '{ movies(first: 5) { edges ' });
+    const { status, body } = await postGraphQL(`${routerUrl}/graphql`, {
+      query: '{ movies(first: 5) { edges ',
+    });
     expect(status).toBe(400);
     expect(body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_PARSE_FAILED');
   });
 
   it('answers null for an unknown movie id without errors', async () => {
-    const { body } = await postGraphQL(`${routerUrl}/graphql`, { query: '{ movie(id: "no-such-id") { id title } }' });
+    const { body } = await postGraphQL(`${routerUrl}/graphql`, {
+      query: '{ movie(id: "no-such-id") { id title } }',
+    });
     expect(body).toEqual({ data: { movie: null } });
   });
 
   it('refuses an invalid token with UNAUTHENTICATED and HTTP 401', async () => {
-    const { status, body } = await postGraphQL(`${routerUrl}/graphql`, { query: '{ me { id } }' }, { authorization: 'Bearer v4.public.forged' });
+    const { status, body } = await postGraphQL(
+      `${routerUrl}/graphql`,
+      { query: '{ me { id } }' },
+      { authorization: 'Bearer v4.public.forged' },
+    );
     expect(status).toBe(401);
     expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
   });
 
-  it('gives a request sent straight to a subgraph no identity unless the router signed it', async () => {
-    const forged = signIdentity({ userId: 'someone', role: 'ADMIN', expiresAt: Math.floor(Date.now() / 1000) + 60 }, 'guessed-secret-guessed-secret-000');
-    const query = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { recommendations { reason } } } }';
+  it('answers a request sent straight to a subgraph only when the router signed it, with an identity only from a signed header', async () => {
+    const unsigned = await postGraphQL(recommendationsUrl, { query: '{ _service { sdl } }' });
+    expect(unsigned.status).toBe(401);
+    expect(unsigned.body).toEqual({
+      errors: [expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } })],
+    });
+    const forged = signIdentity(
+      { userId: 'someone', role: 'ADMIN', expiresAt: Math.floor(Date.now() / 1000) + 60 },
+      'guessed-secret-guessed-secret-000',
+    );
+    const query =
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { recommendations { reason } } } }';
     const variables = { r: [{ __typename: 'User', id: 'someone' }] };
-    const attempt = await postGraphQL(recommendationsUrl, { query, variables }, { [IDENTITY_HEADER]: forged });
+    const routerSigned = { [ROUTER_SIGNATURE_HEADER]: signRouterRequest(query, identitySecret) };
+    const attempt = await postGraphQL(
+      recommendationsUrl,
+      { query, variables },
+      { ...routerSigned, [IDENTITY_HEADER]: forged },
+    );
     expect(attempt.body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
-    const genuine = signIdentity({ userId: 'someone', role: 'USER', expiresAt: Math.floor(Date.now() / 1000) + 60 }, identitySecret);
-    const allowed = await postGraphQL(recommendationsUrl, { query, variables }, { [IDENTITY_HEADER]: genuine });
+    const genuine = signIdentity(
+      { userId: 'someone', role: 'USER', expiresAt: Math.floor(Date.now() / 1000) + 60 },
+      identitySecret,
+    );
+    // A router signature covers its own query only.
+    const replayed = {
+      [ROUTER_SIGNATURE_HEADER]: signRouterRequest('{ _service { sdl } }', identitySecret),
+    };
+    await expect(
+      postGraphQL(
+        recommendationsUrl,
+        { query, variables },
+        { ...replayed, [IDENTITY_HEADER]: genuine },
+      ),
+    ).resolves.toMatchObject({ status: 401 });
+    const allowed = await postGraphQL(
+      recommendationsUrl,
+      { query, variables },
+      { ...routerSigned, [IDENTITY_HEADER]: genuine },
+    );
     expect(allowed.body.errors).toBeUndefined();
   });
 

@@ -57,8 +57,10 @@ export function verifyIdentity(
   if (typeof decoded !== 'object' || decoded === null) return undefined;
   const { u, r, e, t, j } = decoded as Record<string, unknown>;
   const nowSeconds = Math.floor(now / 1000);
-  if (typeof u !== 'string' || !isRole(r) || typeof e !== 'number' || typeof t !== 'number') return undefined;
-  if (e <= nowSeconds || nowSeconds - t > maxAge || t - nowSeconds > MAX_AGE_SECONDS) return undefined;
+  if (typeof u !== 'string' || !isRole(r) || typeof e !== 'number' || typeof t !== 'number')
+    return undefined;
+  if (e <= nowSeconds || nowSeconds - t > maxAge || t - nowSeconds > MAX_AGE_SECONDS)
+    return undefined;
   return { userId: u, role: r, expiresAt: e, ...(typeof j === 'string' ? { tokenId: j } : {}) };
 }
 
@@ -77,8 +79,49 @@ export function signRouterCredential(secret: string, now = Date.now()): string {
 export function verifyRouterCredential(value: unknown, secret: string, now = Date.now()): boolean {
   if (typeof value !== 'string') return false;
   const [issued, signature, extra] = value.split('.');
-  if (issued === undefined || signature === undefined || extra !== undefined || !/^\d{1,12}$/.test(issued)) return false;
+  if (
+    issued === undefined ||
+    signature === undefined ||
+    extra !== undefined ||
+    !/^\d{1,12}$/.test(issued)
+  )
+    return false;
   const expected = Buffer.from(sign(`${ROUTER_CREDENTIAL_CONTEXT}.${issued}`, secret));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
+  return Math.abs(Math.floor(now / 1000) - Number(issued)) <= MAX_AGE_SECONDS;
+}
+
+/**
+ * Every operation the router sends a subgraph over HTTP carries this header, signed anonymous or
+ * not: subgraphs answer only the router (a caller who reaches a subgraph's port directly would
+ * skip the router's limits and read `_service { sdl }`). The signature covers the query text, so
+ * a captured header cannot carry another operation, and is good for `MAX_AGE_SECONDS`.
+ */
+export const ROUTER_SIGNATURE_HEADER = 'x-marquee-router-signature';
+const ROUTER_REQUEST_CONTEXT = 'marquee-router-request';
+
+export function signRouterRequest(query: string, secret: string, now = Date.now()): string {
+  const issued = String(Math.floor(now / 1000));
+  return `${issued}.${sign(`${ROUTER_REQUEST_CONTEXT}.${issued}.${query}`, secret)}`;
+}
+
+export function verifyRouterRequest(
+  value: unknown,
+  query: string,
+  secret: string,
+  now = Date.now(),
+): boolean {
+  if (typeof value !== 'string') return false;
+  const [issued, signature, extra] = value.split('.');
+  if (
+    issued === undefined ||
+    signature === undefined ||
+    extra !== undefined ||
+    !/^\d{1,12}$/.test(issued)
+  )
+    return false;
+  const expected = Buffer.from(sign(`${ROUTER_REQUEST_CONTEXT}.${issued}.${query}`, secret));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
   return Math.abs(Math.floor(now / 1000) - Number(issued)) <= MAX_AGE_SECONDS;

@@ -36,6 +36,14 @@ export function describeRateLimiterContract(name: string, create: () => RateLimi
       await expect(limiter.hit(key, 1, 1)).resolves.toMatchObject({ allowed: true, count: 1 });
     });
 
+    it('counts a weighted hit as that many hits', async () => {
+      const limiter = create();
+      const key = `auth:${randomUUID()}`;
+      await expect(limiter.hit(key, 5, 60, 3)).resolves.toMatchObject({ allowed: true, count: 3 });
+      await expect(limiter.hit(key, 5, 60, 3)).resolves.toMatchObject({ allowed: false, count: 6 });
+      await expect(limiter.hit(key, 5, 60, 0)).rejects.toThrow(RangeError);
+    });
+
     it('refuses limits that are not whole positive numbers', async () => {
       await expect(create().hit('k', 0, 60)).rejects.toThrow(RangeError);
     });
@@ -70,7 +78,9 @@ export function describeSlotStoreContract(name: string, create: () => SlotStore)
     it('gives out up to the limit of slots under a key, again to a holder that has one, and frees released ones', async () => {
       const store = create();
       const key = `subscriptions:${randomUUID()}`;
-      const claims = await Promise.all(['a', 'b', 'c', 'd'].map((holder) => store.claim(key, holder, 2)));
+      const claims = await Promise.all(
+        ['a', 'b', 'c', 'd'].map((holder) => store.claim(key, holder, 2)),
+      );
       expect(claims.filter(Boolean)).toHaveLength(2);
       const holders = ['a', 'b', 'c', 'd'].filter((_, index) => claims[index] === true);
       await expect(store.claim(key, holders[0] ?? '', 2)).resolves.toBe(true);

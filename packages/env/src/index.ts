@@ -37,6 +37,10 @@ const envSchema = z.object({
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** Requests per minute per client IP for anonymous requests at the router. */
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  /** Sign-ups, log-ins and token refreshes per minute per client IP, each root field counted (aliases too). */
+  RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** Other mutation root fields per minute per signed-in user (per client IP without a token). */
+  RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().positive().default(120),
   /** The router is behind a proxy that sets X-Forwarded-For; only then is that header trusted. */
   TRUST_PROXY: z.stringbool().default(false),
   /** Largest estimated operation cost the router plans (list fields multiply by their page size). */
@@ -47,6 +51,10 @@ const envSchema = z.object({
   SUBSCRIPTION_BUFFER_EVENTS: z.coerce.number().int().positive().default(100),
   /** Deepest operation the router plans. */
   MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),
+  /** Aliased fields per operation (fragments expanded) the router accepts. */
+  MAX_QUERY_ALIASES: z.coerce.number().int().positive().default(30),
+  /** Lexical tokens per GraphQL document; the router stops parsing beyond it. */
+  MAX_QUERY_TOKENS: z.coerce.number().int().positive().default(4000),
   /** HMAC key the router signs forwarded identity with; subgraphs accept identity only when it verifies. */
   INTERNAL_IDENTITY_SECRET: z.string().min(32).optional(),
   /** Seed the demo catalogue into an empty database on start. */
@@ -78,7 +86,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   // The router only verifies tokens, so it may hold the public key alone; a secret key without
   // its public half is always a mistake.
   if (env.TOKEN_SECRET_KEY !== undefined && env.TOKEN_PUBLIC_KEY === undefined) {
-    throw new EnvError('TOKEN_SECRET_KEY is set without TOKEN_PUBLIC_KEY (generate a pair with `npx marquee keys`).');
+    throw new EnvError(
+      'TOKEN_SECRET_KEY is set without TOKEN_PUBLIC_KEY (generate a pair with `npx marquee keys`).',
+    );
   }
   return env;
 }

@@ -4,11 +4,20 @@ import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { Logger } from '@marquee/logger';
 import type { Identity } from '@marquee/auth';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
-import type { HealthReport } from './http.ts';
-import { buildSchema, createSubgraphServer, requestIdentity, type RequestContext } from './subgraph.ts';
+import type { HealthReport, OperationText } from './http.ts';
+import {
+  assertSignedByRouter,
+  buildSchema,
+  createSubgraphServer,
+  requestIdentity,
+  type RequestContext,
+} from './subgraph.ts';
 
 /** A subgraph's request context: identity, the process-wide stores, and per-request loaders. */
-export type SubgraphContext<Stores, Loaders> = RequestContext & { stores: Stores; loaders: Loaders };
+export type SubgraphContext<Stores, Loaders> = RequestContext & {
+  stores: Stores;
+  loaders: Loaders;
+};
 
 export interface SubgraphDefinition<Stores, Loaders> {
   name: string;
@@ -35,14 +44,21 @@ export interface Subgraph<Stores, Loaders> {
   identitySecret: string;
   logger: Logger;
   stores: Stores;
-  createContext: (request: Pick<IncomingMessage, 'headers'>) => Promise<SubgraphContext<Stores, Loaders>>;
+  /** Refuses (401) an operation the router did not sign. */
+  createContext: (
+    request: Pick<IncomingMessage, 'headers'>,
+    operation: OperationText,
+  ) => Promise<SubgraphContext<Stores, Loaders>>;
   /** A context for an already verified identity (a subscription operation over the router's socket). */
-  contextFor: (identity: Identity | undefined, requestId: string) => SubgraphContext<Stores, Loaders>;
+  contextFor: (
+    identity: Identity | undefined,
+    requestId: string,
+  ) => SubgraphContext<Stores, Loaders>;
   health: () => Promise<HealthReport>;
   start: () => Promise<() => Promise<void>>;
 }
 
-/** Builds a subgraph (schema, context per request, health); it never listens (STYLE §2). */
+/** Builds a subgraph (schema, context per request, health); it never listens, so tests run it in-process. */
 export function defineSubgraph<Stores, Loaders>(
   definition: SubgraphDefinition<Stores, Loaders>,
 ): Subgraph<Stores, Loaders> {
@@ -62,9 +78,20 @@ export function defineSubgraph<Stores, Loaders>(
       logger,
       schema,
     }),
-    createContext: (request) =>
-      Promise.resolve({ ...requestIdentity(request, identitySecret), stores, loaders: createLoaders(stores) }),
-    contextFor: (identity, requestId) => ({ identity, requestId, stores, loaders: createLoaders(stores) }),
+    createContext: (request, operation) => {
+      assertSignedByRouter(request, operation.query, identitySecret);
+      return Promise.resolve({
+        ...requestIdentity(request, identitySecret),
+        stores,
+        loaders: createLoaders(stores),
+      });
+    },
+    contextFor: (identity, requestId) => ({
+      identity,
+      requestId,
+      stores,
+      loaders: createLoaders(stores),
+    }),
     async health() {
       try {
         await definition.checkHealth();

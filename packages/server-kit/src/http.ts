@@ -9,13 +9,18 @@ export interface HealthReport {
 
 export interface HttpHandlerOptions<Context extends BaseContext> {
   server: ApolloServer<Context>;
-  createContext: (request: IncomingMessage) => Promise<Context>;
+  /** `operation.query` is the request's GraphQL text (POST body or GET `query` parameter), when it has one. */
+  createContext: (request: IncomingMessage, operation: OperationText) => Promise<Context>;
   health: () => Promise<HealthReport>;
   logger: Logger;
   /** Requests with larger bodies get 413 before anything is parsed. */
   maxBodyBytes?: number;
   /** Extra routes (e.g. the router's landing page assets); return true when handled. */
   extraRoutes?: (request: IncomingMessage, response: ServerResponse) => boolean;
+}
+
+export interface OperationText {
+  query: string | undefined;
 }
 
 export class BodyTooLargeError extends Error {
@@ -40,7 +45,17 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(JSON.stringify(body));
 }
 
-const requestError = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
+const requestError = (message: string, code: string) => ({
+  errors: [{ message, extensions: { code } }],
+});
+
+function queryOf(body: unknown, url: URL): string | undefined {
+  if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    const { query } = body as Record<string, unknown>;
+    return typeof query === 'string' ? query : undefined;
+  }
+  return url.searchParams.get('query') ?? undefined;
+}
 
 /**
  * A plain node:http listener around Apollo Server (what `startStandaloneServer` does, plus
@@ -53,7 +68,8 @@ export function createHttpHandler<Context extends BaseContext>(
   return (request, response) => {
     void handle(request, response).catch((error: unknown) => {
       options.logger.error({ err: error }, 'request failed');
-      if (!response.headersSent) sendJson(response, 500, requestError('Internal server error', 'INTERNAL_SERVER_ERROR'));
+      if (!response.headersSent)
+        sendJson(response, 500, requestError('Internal server error', 'INTERNAL_SERVER_ERROR'));
       else response.end();
     });
   };
@@ -67,7 +83,11 @@ export function createHttpHandler<Context extends BaseContext>(
     }
     if (options.extraRoutes?.(request, response) === true) return;
     if (url.pathname !== '/graphql') {
-      sendJson(response, 404, requestError('Not found: GraphQL is served at /graphql.', 'NOT_FOUND'));
+      sendJson(
+        response,
+        404,
+        requestError('Not found: GraphQL is served at /graphql.', 'NOT_FOUND'),
+      );
       return;
     }
     let body: unknown;
@@ -77,7 +97,11 @@ export function createHttpHandler<Context extends BaseContext>(
         text = await readBody(request, maxBodyBytes);
       } catch (error) {
         if (error instanceof BodyTooLargeError) {
-          sendJson(response, 413, requestError(`Request body exceeds ${maxBodyBytes} bytes.`, 'BAD_REQUEST'));
+          sendJson(
+            response,
+            413,
+            requestError(`Request body exceeds ${maxBodyBytes} bytes.`, 'BAD_REQUEST'),
+          );
           return;
         }
         throw error;
@@ -87,7 +111,11 @@ export function createHttpHandler<Context extends BaseContext>(
         try {
           body = text === '' ? {} : JSON.parse(text);
         } catch {
-          sendJson(response, 400, requestError('The request body is not valid JSON.', 'BAD_REQUEST'));
+          sendJson(
+            response,
+            400,
+            requestError('The request body is not valid JSON.', 'BAD_REQUEST'),
+          );
           return;
         }
       } else {
@@ -100,7 +128,7 @@ export function createHttpHandler<Context extends BaseContext>(
     }
     const result = await options.server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: () => options.createContext(request),
+      context: () => options.createContext(request, { query: queryOf(body, url) }),
     });
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;

@@ -1,11 +1,29 @@
 export { BodyTooLargeError, createHttpHandler } from './http.ts';
-export type { HealthReport, HttpHandlerOptions } from './http.ts';
+export type { HealthReport, HttpHandlerOptions, OperationText } from './http.ts';
 export { listen } from './listen.ts';
 export type { Listening } from './listen.ts';
-export { buildSchema, createSubgraphServer, requestIdFrom, requestIdentity } from './subgraph.ts';
+export {
+  assertSignedByRouter,
+  buildSchema,
+  createSubgraphServer,
+  requestIdFrom,
+  requestIdentity,
+} from './subgraph.ts';
 export type { RequestContext, SubgraphServerOptions } from './subgraph.ts';
 export { connection, decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize } from './pagination.ts';
 export { groupByKeys, orderByKeys } from './batch.ts';
+export {
+  containsNul,
+  cursorValue,
+  isStorableId,
+  MAX_CURSOR_OFFSET,
+  MAX_ID_LENGTH,
+  requireId,
+  requireText,
+  requireTextList,
+  storableIds,
+} from './input.ts';
+export type { TextRule } from './input.ts';
 export { defineSubgraph } from './defineSubgraph.ts';
 export type { Subgraph, SubgraphContext, SubgraphDefinition } from './defineSubgraph.ts';
 export { DateTime } from './DateTime.ts';

@@ -1,13 +1,22 @@
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 
-import { IDENTITY_HEADER, verifyIdentity, type Identity } from '@marquee/auth';
-import { maskError } from '@marquee/errors';
+import {
+  IDENTITY_HEADER,
+  ROUTER_SIGNATURE_HEADER,
+  verifyIdentity,
+  verifyRouterRequest,
+  type Identity,
+} from '@marquee/auth';
+import { maskError, unauthenticated } from '@marquee/errors';
 import type { Logger } from '@marquee/logger';
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 
 /** What every subgraph's context carries; each subgraph adds its stores and loaders. */
 export interface RequestContext extends BaseContext {
@@ -26,7 +35,10 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
 }
 
 /** A subgraph's federation schema (entities, `_service`) from its SDL and resolvers. */
-export function buildSchema<Context>(typeDefs: DocumentNode, resolvers: GraphQLResolverMap<Context>): GraphQLSchema {
+export function buildSchema<Context>(
+  typeDefs: DocumentNode,
+  resolvers: GraphQLResolverMap<Context>,
+): GraphQLSchema {
   return buildSubgraphSchema([{ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }]);
 }
 
@@ -50,12 +62,39 @@ export function createSubgraphServer<Context extends BaseContext>(
 }
 
 /** The identity part of a subgraph request context, from the router's signed header. */
-export function requestIdentity(request: Pick<IncomingMessage, 'headers'>, secret: string): RequestContext {
+export function requestIdentity(
+  request: Pick<IncomingMessage, 'headers'>,
+  secret: string,
+): RequestContext {
   const header = request.headers[IDENTITY_HEADER];
   return {
     identity: verifyIdentity(typeof header === 'string' ? header : undefined, secret),
     requestId: requestIdFrom(request.headers['x-request-id']),
   };
+}
+
+/**
+ * Subgraphs answer only operations the router signed (see `signRouterRequest`), anonymous ones
+ * included; `/health` is outside GraphQL and stays open. Refused with 401 UNAUTHENTICATED before
+ * the operation is parsed, so a caller who reaches a subgraph's port directly gets neither data,
+ * nor `_service { sdl }`, nor any of the work the router's limits would have refused.
+ */
+export function assertSignedByRouter(
+  request: Pick<IncomingMessage, 'headers'>,
+  query: string | undefined,
+  secret: string,
+): void {
+  if (
+    query !== undefined &&
+    verifyRouterRequest(request.headers[ROUTER_SIGNATURE_HEADER], query, secret)
+  )
+    return;
+  const error = unauthenticated(
+    'This service answers only the Marquee router; send operations to the router.',
+  );
+  throw new GraphQLError(error.message, {
+    extensions: { ...error.extensions, http: { status: 401 } },
+  });
 }
 
 /** The caller's request id when it is a sensible one, else a fresh one. */

@@ -8,7 +8,13 @@ import type { DisposalStack } from './disposables.ts';
 import { spawnMarquee, waitForHealthy, type MarqueeProcess } from './marqueeProcesses.ts';
 import { findFreePorts } from './services.ts';
 
-export const subgraphServices = ['movies', 'people', 'users', 'reviews', 'recommendations'] as const;
+export const subgraphServices = [
+  'movies',
+  'people',
+  'users',
+  'reviews',
+  'recommendations',
+] as const;
 
 /** Where one Marquee under test listens, and the environment that puts it there. */
 export interface TestDeployment {
@@ -24,7 +30,10 @@ export interface ServicesDeployment extends TestDeployment {
 }
 
 /** Free ports for the router and the five subgraphs and a fresh data dir: the embedded default. */
-export async function embeddedDeployment(stack: DisposalStack, extraEnv: Record<string, string> = {}): Promise<TestDeployment> {
+export async function embeddedDeployment(
+  stack: DisposalStack,
+  extraEnv: Record<string, string> = {},
+): Promise<TestDeployment> {
   const dataDir = await mkdtemp(join(tmpdir(), 'marquee-e2e-'));
   stack.defer(() => rm(dataDir, { recursive: true, force: true }));
   const ports = await findFreePorts(6);
@@ -36,6 +45,9 @@ export async function embeddedDeployment(stack: DisposalStack, extraEnv: Record<
     subgraphUrls,
     env: {
       LOG_LEVEL: 'warn',
+      // Every test signs up and logs in from 127.0.0.1; the per-field budgets have tests of their own.
+      RATE_LIMIT_AUTH_PER_MINUTE: '1000',
+      RATE_LIMIT_WRITES_PER_MINUTE: '10000',
       MARQUEE_DATA_DIR: dataDir,
       ROUTER_PORT: String(ports[5]),
       MOVIES_URL: subgraphUrls.movies,
@@ -52,7 +64,10 @@ export async function embeddedDeployment(stack: DisposalStack, extraEnv: Record<
  * Services mode on the test servers: a throwaway database (migrated), Mongo database and Redis
  * key prefix, and fresh token keys and identity secret shared by every process.
  */
-export async function servicesDeployment(stack: DisposalStack, extraEnv: Record<string, string> = {}): Promise<ServicesDeployment> {
+export async function servicesDeployment(
+  stack: DisposalStack,
+  extraEnv: Record<string, string> = {},
+): Promise<ServicesDeployment> {
   const deployment = await embeddedDeployment(stack);
   const database = await createTestDatabase();
   stack.defer(() => database.dispose());
@@ -77,17 +92,31 @@ export async function servicesDeployment(stack: DisposalStack, extraEnv: Record<
 const allHealthy = (body: unknown) => (body as { status?: string }).status === 'ok';
 
 /** `marquee start` (everything in one process), resolved once the router reports all healthy. */
-export async function startEmbedded(deployment: TestDeployment, stack: DisposalStack): Promise<MarqueeProcess> {
+export async function startEmbedded(
+  deployment: TestDeployment,
+  stack: DisposalStack,
+): Promise<MarqueeProcess> {
   const process = spawnMarquee(['start'], deployment.env);
   stack.defer(() => process.stop());
-  await waitForHealthy(`${deployment.routerUrl}/health`, [process], { timeoutMs: 60_000, accept: allHealthy });
+  await waitForHealthy(`${deployment.routerUrl}/health`, [process], {
+    timeoutMs: 60_000,
+    accept: allHealthy,
+  });
   return process;
 }
 
 /** `marquee serve <service>` for the five subgraphs and the router, one process each. */
-export async function startServices(deployment: TestDeployment, stack: DisposalStack): Promise<MarqueeProcess[]> {
-  const processes = [...subgraphServices, 'router'].map((name) => spawnMarquee(['serve', name], deployment.env));
+export async function startServices(
+  deployment: TestDeployment,
+  stack: DisposalStack,
+): Promise<MarqueeProcess[]> {
+  const processes = [...subgraphServices, 'router'].map((name) =>
+    spawnMarquee(['serve', name], deployment.env),
+  );
   for (const process of processes) stack.defer(() => process.stop());
-  await waitForHealthy(`${deployment.routerUrl}/health`, processes, { timeoutMs: 90_000, accept: allHealthy });
+  await waitForHealthy(`${deployment.routerUrl}/health`, processes, {
+    timeoutMs: 90_000,
+    accept: allHealthy,
+  });
   return processes;
 }

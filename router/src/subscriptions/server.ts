@@ -10,7 +10,6 @@ import {
   GraphQLError,
   OperationTypeNode,
   parse,
-  validate,
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
@@ -24,8 +23,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { mapAsyncIterator } from '@marquee/server-kit';
 import { operationCost } from '../cost.ts';
 import { identityFromRequest, type TokenRevocationCheck } from '../identity.ts';
-import { operationDepth } from '../limits.ts';
-import { checkRateLimit, type RateLimitOptions } from '../rateLimit.ts';
+import type { DocumentJudge } from '../limits.ts';
+import { checkRateLimit, clientIp, type RateLimitOptions } from '../rateLimit.ts';
 import { executeSubscription, type SubscriptionExecutorOptions } from './execute.ts';
 
 /** Close codes a client may see besides graphql-ws's own (4400 bad request, 4403, 4408, …). */
@@ -48,7 +47,10 @@ export interface SubscriptionServerOptions {
   revocations?: TokenRevocationCheck;
   rateLimit?: RateLimitOptions;
   logger: Logger;
-  maxDepth: number;
+  /** Shape limits and validation, as HTTP requests get them (limits.ts). */
+  judge: DocumentJudge;
+  /** Lexical tokens per document. */
+  maxTokens: number;
   maxCost: number;
   /** Open subscriptions per user, counted in `slots`. */
   maxPerUser: number;
@@ -62,8 +64,13 @@ export interface SubscriptionServerOptions {
   revocationCheckMs: number;
   /** Queries and mutations sent over the socket run through the router's HTTP pipeline. */
   executeOperation(
-    request: { query: string; variables: Record<string, unknown>; operationName: string | undefined },
+    request: {
+      query: string;
+      variables: Record<string, unknown>;
+      operationName: string | undefined;
+    },
     identity: Identity,
+    clientIp: string,
   ): Promise<FormattedExecutionResult>;
   mask(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError;
 }
@@ -79,6 +86,8 @@ interface Connection {
   /** Unique within this router. */
   id: number;
   identity: Identity;
+  /** For the per-field rate limits of queries and mutations sent over the socket. */
+  clientIp: string;
   socket: WebSocket;
   /** Per operation id, the function that frees its slot under the per-user cap. */
   slots: Map<string, () => void>;
@@ -94,7 +103,8 @@ interface OperationContext {
 
 type Ctx = SocketContext<Record<string, unknown> | undefined, Extra>;
 
-const requestError = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
+const requestError = (message: string, code: string) =>
+  new GraphQLError(message, { extensions: { code } });
 /** How long a closed slow consumer has to read what was already sent before its socket is cut. */
 const SLOW_CONSUMER_GRACE_MS = 10_000;
 /** setTimeout's ceiling (about 24.8 days). */
@@ -108,7 +118,11 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  */
 export function serveRouterSubscriptions(options: SubscriptionServerOptions): SubscriptionServer {
   const { logger, executor } = options;
-  const wss = new WebSocketServer({ server: options.server, path: '/graphql', maxPayload: options.maxMessageBytes });
+  const wss = new WebSocketServer({
+    server: options.server,
+    path: '/graphql',
+    maxPayload: options.maxMessageBytes,
+  });
   const connectionsByCtx = new WeakMap<Ctx, Connection>();
   const open = new Set<Connection>();
   /** Names this router's slot holders apart from other replicas'. */
@@ -118,17 +132,28 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
 
   const closeWith = (socket: WebSocket, code: number, reason: string) => {
     // A close frame's reason is at most 123 bytes (RFC 6455); `ws` throws on a longer one.
-    const fitted = Buffer.from(reason).subarray(0, 123).toString().replace(/\uFFFD$/, '');
-    if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(code, fitted);
+    const fitted = Buffer.from(reason)
+      .subarray(0, 123)
+      .toString()
+      .replace(/\uFFFD$/, '');
+    if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING)
+      socket.close(code, fitted);
   };
 
   const slots = options.slots ?? createMemorySlotStore();
   /** Slots this router holds, renewed a few times per lease so a dead router's slots free themselves. */
   const held = new Map<string, { key: string; holder: string }>();
-  const renewal = setInterval(() => {
-    if (held.size === 0) return;
-    slots.renew([...held.values()]).catch((error: unknown) => logger.warn({ err: error }, 'could not renew subscription slots'));
-  }, (slots.leaseSeconds * 1000) / 3);
+  const renewal = setInterval(
+    () => {
+      if (held.size === 0) return;
+      slots
+        .renew([...held.values()])
+        .catch((error: unknown) =>
+          logger.warn({ err: error }, 'could not renew subscription slots'),
+        );
+    },
+    (slots.leaseSeconds * 1000) / 3,
+  );
   renewal.unref();
 
   /** Takes one of the user's slots for this operation; false when the user holds them all. */
@@ -146,7 +171,11 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
     if (!taken) return false;
     const free = () => {
       held.delete(holder);
-      slots.release(key, holder).catch((error: unknown) => logger.warn({ err: error }, 'could not release a subscription slot'));
+      slots
+        .release(key, holder)
+        .catch((error: unknown) =>
+          logger.warn({ err: error }, 'could not release a subscription slot'),
+        );
     };
     if (!open.has(connection)) {
       // The socket closed while the slot was being taken.
@@ -170,12 +199,20 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
     const { socket, request } = ctx.extra;
     const authorization = authorizationOf(ctx.connectionParams);
     if (typeof authorization !== 'string' || authorization === '') {
-      closeWith(socket, SubscriptionCloseCode.UNAUTHORIZED, 'Unauthorized: send { "authorization": "Bearer <token>" } in connection_init');
+      closeWith(
+        socket,
+        SubscriptionCloseCode.UNAUTHORIZED,
+        'Unauthorized: send { "authorization": "Bearer <token>" } in connection_init',
+      );
       return false;
     }
     let identity: Identity | undefined;
     try {
-      identity = await identityFromRequest({ headers: { authorization } }, options.tokens, options.revocations);
+      identity = await identityFromRequest(
+        { headers: { authorization } },
+        options.tokens,
+        options.revocations,
+      );
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
       closeWith(socket, SubscriptionCloseCode.UNAUTHORIZED, `Unauthorized: ${error.message}`);
@@ -194,10 +231,25 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
     // already run onClose for it, so nothing registered now would ever be cleaned up.
     if (socket.readyState !== socket.OPEN) return false;
     connectionCount += 1;
-    const connection: Connection = { id: connectionCount, identity, socket, slots: new Map(), timers: [] };
+    const connection: Connection = {
+      id: connectionCount,
+      identity,
+      clientIp: clientIp(request, options.rateLimit?.trustProxy ?? false),
+      socket,
+      slots: new Map(),
+      timers: [],
+    };
     const untilExpiry = identity.expiresAt * 1000 - Date.now();
     connection.timers.push(
-      setTimeout(() => closeWith(socket, SubscriptionCloseCode.UNAUTHORIZED, 'Unauthorized: your session has expired; reconnect with a new token'), Math.min(Math.max(untilExpiry, 0), MAX_TIMER_MS)),
+      setTimeout(
+        () =>
+          closeWith(
+            socket,
+            SubscriptionCloseCode.UNAUTHORIZED,
+            'Unauthorized: your session has expired; reconnect with a new token',
+          ),
+        Math.min(Math.max(untilExpiry, 0), MAX_TIMER_MS),
+      ),
     );
     const { revocations } = options;
     const tokenId = identity.tokenId;
@@ -205,8 +257,15 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
       connection.timers.push(
         setInterval(() => {
           revocations.isRevoked(tokenId).then(
-            (revoked) => revoked && closeWith(socket, SubscriptionCloseCode.UNAUTHORIZED, 'Unauthorized: this session has ended'),
-            (error: unknown) => logger.warn({ err: error }, 'could not check a subscription session against logouts'),
+            (revoked) =>
+              revoked &&
+              closeWith(
+                socket,
+                SubscriptionCloseCode.UNAUTHORIZED,
+                'Unauthorized: this session has ended',
+              ),
+            (error: unknown) =>
+              logger.warn({ err: error }, 'could not check a subscription session against logouts'),
           );
         }, options.revocationCheckMs),
       );
@@ -222,33 +281,67 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
     if (connection === undefined) return [unauthenticated()];
     let document: DocumentNode;
     try {
-      document = parse(payload.query);
+      document = parse(payload.query, { maxTokens: options.maxTokens });
     } catch (error) {
-      return [requestError(error instanceof GraphQLError ? error.message : 'The query could not be parsed.', ErrorCode.GRAPHQL_PARSE_FAILED)];
+      return [
+        requestError(
+          error instanceof GraphQLError ? error.message : 'The query could not be parsed.',
+          ErrorCode.GRAPHQL_PARSE_FAILED,
+        ),
+      ];
     }
     const schema = executor.planner.schema;
-    const invalid = validate(schema, document);
-    if (invalid.length > 0) return invalid.map((error) => requestError(error.message, ErrorCode.GRAPHQL_VALIDATION_FAILED));
+    const verdict = options.judge(schema, document);
+    if ('refused' in verdict)
+      return [requestError(verdict.refused.message, String(verdict.refused.extensions['code']))];
+    if ('invalid' in verdict)
+      return verdict.invalid.map((error) =>
+        requestError(error.message, ErrorCode.GRAPHQL_VALIDATION_FAILED),
+      );
     const operationName = payload.operationName ?? undefined;
     const operation = getOperationAST(document, operationName);
-    if (operation == null) return [requestError('Name the operation to run.', ErrorCode.OPERATION_RESOLUTION_FAILURE)];
+    if (operation == null)
+      return [requestError('Name the operation to run.', ErrorCode.OPERATION_RESOLUTION_FAILURE)];
     const variables = payload.variables ?? {};
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
-    if (coerced.errors !== undefined) return coerced.errors.map((error) => requestError(error.message, ErrorCode.BAD_USER_INPUT));
-    const depth = operationDepth(document, operation);
-    if (depth > options.maxDepth) return [tooComplex(`The operation is ${depth} levels deep; the limit is ${options.maxDepth}.`)];
+    if (coerced.errors !== undefined)
+      return coerced.errors.map((error) => requestError(error.message, ErrorCode.BAD_USER_INPUT));
     const cost = operationCost(schema, document, operation, variables);
-    if (cost > options.maxCost) return [tooComplex(`The operation's estimated cost is ${cost}; the limit is ${options.maxCost}.`)];
-    const limited = await checkRateLimit(options.rateLimit, ctx.extra.request, connection.identity, logger);
+    if (cost > options.maxCost)
+      return [
+        tooComplex(`The operation's estimated cost is ${cost}; the limit is ${options.maxCost}.`),
+      ];
+    const limited = await checkRateLimit(
+      options.rateLimit,
+      ctx.extra.request,
+      connection.identity,
+      logger,
+    );
     if (limited !== undefined) return [limited];
-    if (operation.operation === OperationTypeNode.SUBSCRIPTION && !(await reserve(connection, id))) {
+    if (
+      operation.operation === OperationTypeNode.SUBSCRIPTION &&
+      !(await reserve(connection, id))
+    ) {
       return [tooManySubscriptions(options.maxPerUser)];
     }
-    const contextValue: OperationContext = { connection, operationId: id, query: payload.query, operation };
-    return { schema, document, operationName, variableValues: variables, contextValue } satisfies ExecutionArgs;
+    const contextValue: OperationContext = {
+      connection,
+      operationId: id,
+      query: payload.query,
+      operation,
+    };
+    return {
+      schema,
+      document,
+      operationName,
+      variableValues: variables,
+      contextValue,
+    } satisfies ExecutionArgs;
   }
 
-  function subscribe(args: ExecutionArgs): AsyncIterableIterator<ExecutionResult, undefined> | ExecutionResult {
+  function subscribe(
+    args: ExecutionArgs,
+  ): AsyncIterableIterator<ExecutionResult, undefined> | ExecutionResult {
     const { connection, operationId, query, operation } = args.contextValue as OperationContext;
     const release = () => connection.slots.get(operationId)?.();
     try {
@@ -263,12 +356,19 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
           context: { identity: connection.identity },
           requestId: randomUUID(),
           onOverflow: () => {
-            logger.warn({ userId: connection.identity.userId, pending: options.maxPendingEvents }, 'closing a subscriber that fell behind');
+            logger.warn(
+              { userId: connection.identity.userId, pending: options.maxPendingEvents },
+              'closing a subscriber that fell behind',
+            );
             // The slot and the queued events go now; what is already in the socket's buffer goes
             // with the socket: the close frame follows it, and a client that reads nothing
             // more is cut off after a grace period.
             release();
-            closeWith(connection.socket, SubscriptionCloseCode.SLOW_CONSUMER, `Slow consumer: more than ${options.maxPendingEvents} events were waiting`);
+            closeWith(
+              connection.socket,
+              SubscriptionCloseCode.SLOW_CONSUMER,
+              `Slow consumer: more than ${options.maxPendingEvents} events were waiting`,
+            );
             setTimeout(() => connection.socket.terminate(), SLOW_CONSUMER_GRACE_MS).unref();
           },
         },
@@ -283,8 +383,13 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
   async function execute(args: ExecutionArgs): Promise<ExecutionResult> {
     const { connection, query } = args.contextValue as OperationContext;
     const result = await options.executeOperation(
-      { query, variables: args.variableValues ?? {}, operationName: args.operationName ?? undefined },
+      {
+        query,
+        variables: args.variableValues ?? {},
+        operationName: args.operationName ?? undefined,
+      },
       connection.identity,
+      connection.clientIp,
     );
     return {
       ...(result.data === undefined ? {} : { data: result.data }),
@@ -292,13 +397,18 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
         ? {}
         : {
             errors: result.errors.map(
-              (error) => new GraphQLError(error.message, { ...(error.extensions ? { extensions: error.extensions } : {}), ...(error.path ? { path: error.path } : {}) }),
+              (error) =>
+                new GraphQLError(error.message, {
+                  ...(error.extensions ? { extensions: error.extensions } : {}),
+                  ...(error.path ? { path: error.path } : {}),
+                }),
             ),
           }),
     };
   }
 
-  const maskAll = (errors: readonly GraphQLError[]) => errors.map((error) => options.mask(error.toJSON(), error.originalError ?? error));
+  const maskAll = (errors: readonly GraphQLError[]) =>
+    errors.map((error) => options.mask(error.toJSON(), error.originalError ?? error));
   const handle = useServer(
     {
       schema: executor.planner.schema,

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { orderByKeys } from '@marquee/server-kit';
+import { orderByKeys, storableIds } from '@marquee/server-kit';
 import type { MovieDocument } from './stores/movieDocumentStore.ts';
 import type { MovieRecord } from './stores/movieStore.ts';
 import type { MoviesStores } from './context.ts';
@@ -8,9 +8,14 @@ import type { MoviesStores } from './context.ts';
 export function createLoaders(stores: MoviesStores) {
   return {
     movie: new DataLoader<string, MovieRecord | null>(async (ids) =>
-      orderByKeys(ids, await stores.movies.findByIds(ids), (movie) => movie.id),
+      orderByKeys(ids, await stores.movies.findByIds(storableIds(ids)), (movie) => movie.id),
     ),
-    movieDocument: new DataLoader<string, MovieDocument | null>((ids) => stores.documents.getMany(ids)),
+    movieDocument: new DataLoader<string, MovieDocument | null>(async (ids) => {
+      const storable = storableIds(ids);
+      const documents = await stores.documents.getMany(storable);
+      const byId = new Map(storable.map((id, index) => [id, documents[index] ?? null]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
   };
 }
 

@@ -1,7 +1,12 @@
 import DataLoader from 'dataloader';
-import { groupByKeys, orderByKeys } from '@marquee/server-kit';
+import { groupByKeys, orderByKeys, storableIds } from '@marquee/server-kit';
 import type { PeopleStores } from './context.ts';
-import type { CreditRecord, CreditSlice, CreditWindow, PersonRecord } from './stores/peopleStore.ts';
+import type {
+  CreditRecord,
+  CreditSlice,
+  CreditWindow,
+  PersonRecord,
+} from './stores/peopleStore.ts';
 
 /**
  * Per-request loaders. A page of movies costs one query for all their credits (cast, crew,
@@ -12,17 +17,21 @@ export function createLoaders(stores: PeopleStores) {
   const creditWindows = new Map<string, DataLoader<string, CreditSlice>>();
   return {
     person: new DataLoader<string, PersonRecord | null>(async (ids) =>
-      orderByKeys(ids, await stores.people.findByIds(ids), (person) => person.id),
+      orderByKeys(ids, await stores.people.findByIds(storableIds(ids)), (person) => person.id),
     ),
     creditsByMovie: new DataLoader<string, CreditRecord[]>(async (movieIds) =>
-      groupByKeys(movieIds, await stores.people.creditsForMovies(movieIds), (credit) => credit.movieId),
+      groupByKeys(
+        movieIds,
+        await stores.people.creditsForMovies(storableIds(movieIds)),
+        (credit) => credit.movieId,
+      ),
     ),
     creditsByPerson(window: CreditWindow): DataLoader<string, CreditSlice> {
       const key = `${window.role ?? '*'}:${window.offset}:${window.limit}`;
       let loader = creditWindows.get(key);
       if (loader === undefined) {
         loader = new DataLoader<string, CreditSlice>(async (personIds) => {
-          const slices = await stores.people.creditsForPeople(personIds, window);
+          const slices = await stores.people.creditsForPeople(storableIds(personIds), window);
           return personIds.map((id) => slices.get(id) ?? { credits: [], total: 0 });
         });
         creditWindows.set(key, loader);

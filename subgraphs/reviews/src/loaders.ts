@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { groupByKeys, orderByKeys } from '@marquee/server-kit';
+import { groupByKeys, orderByKeys, storableIds as storable } from '@marquee/server-kit';
 import type { ReviewsStores } from './context.ts';
 import { summarise, type RatingRecord, type RatingSummaryRecord } from './stores/ratingStore.ts';
 import type { ReviewOrder, ReviewPosition, ReviewRecord } from './stores/reviewStore.ts';
@@ -12,19 +12,23 @@ export interface ReviewPageKey {
   after: ReviewPosition | undefined;
 }
 
-const pagingOf = (key: ReviewPageKey) => JSON.stringify([key.orderBy, key.limit, key.after ?? null]);
-
-/** PostgreSQL text cannot hold NUL, so no stored id contains one; asking would fail in the driver. */
-const storable = (ids: readonly string[]) => ids.filter((id) => !id.includes('\u0000'));
+const pagingOf = (key: ReviewPageKey) =>
+  JSON.stringify([key.orderBy, key.limit, key.after ?? null]);
 
 export function createLoaders(stores: ReviewsStores) {
   return {
     summary: new DataLoader<string, RatingSummaryRecord>(async (movieIds) => {
-      const byMovie = new Map((await stores.ratings.summaries(storable(movieIds))).map((s) => [s.movieId, s]));
+      const byMovie = new Map(
+        (await stores.ratings.summaries(storable(movieIds))).map((s) => [s.movieId, s]),
+      );
       return movieIds.map((movieId) => byMovie.get(movieId) ?? summarise(movieId, []));
     }),
     ratingsByUser: new DataLoader<string, RatingRecord[]>(async (userIds) =>
-      groupByKeys(userIds, await stores.ratings.forUsers(storable(userIds)), (rating) => rating.userId),
+      groupByKeys(
+        userIds,
+        await stores.ratings.forUsers(storable(userIds)),
+        (rating) => rating.userId,
+      ),
     ),
     review: new DataLoader<string, ReviewRecord | null>(async (ids) =>
       orderByKeys(ids, await stores.reviews.findByIds(storable(ids)), (review) => review.id),
@@ -33,7 +37,8 @@ export function createLoaders(stores: ReviewsStores) {
     reviewPage: new DataLoader<ReviewPageKey, ReviewRecord[], string>(
       async (keys) => {
         const groups = new Map<string, ReviewPageKey[]>();
-        for (const key of keys) groups.set(pagingOf(key), [...(groups.get(pagingOf(key)) ?? []), key]);
+        for (const key of keys)
+          groups.set(pagingOf(key), [...(groups.get(pagingOf(key)) ?? []), key]);
         const results = new Map<string, ReviewRecord[]>();
         await Promise.all(
           [...groups.values()].map(async (group) => {
@@ -44,8 +49,14 @@ export function createLoaders(stores: ReviewsStores) {
               limit: first.limit,
               after: first.after,
             });
-            const byMovie = groupByKeys(group.map((key) => key.movieId), rows, (row) => row.movieId);
-            group.forEach((key, index) => results.set(`${key.movieId}|${pagingOf(key)}`, byMovie[index] ?? []));
+            const byMovie = groupByKeys(
+              group.map((key) => key.movieId),
+              rows,
+              (row) => row.movieId,
+            );
+            group.forEach((key, index) =>
+              results.set(`${key.movieId}|${pagingOf(key)}`, byMovie[index] ?? []),
+            );
           }),
         );
         return keys.map((key) => results.get(`${key.movieId}|${pagingOf(key)}`) ?? []);
@@ -56,9 +67,11 @@ export function createLoaders(stores: ReviewsStores) {
       async (keys) => {
         const limit = Math.max(...keys.map((key) => key.limit));
         const rows = await stores.reviews.forUsers(storable(keys.map((key) => key.userId)), limit);
-        return groupByKeys(keys.map((key) => key.userId), rows, (row) => row.userId).map((group, index) =>
-          group.slice(0, keys[index]?.limit ?? 0),
-        );
+        return groupByKeys(
+          keys.map((key) => key.userId),
+          rows,
+          (row) => row.userId,
+        ).map((group, index) => group.slice(0, keys[index]?.limit ?? 0));
       },
       { cacheKeyFn: (key) => `${key.userId}|${key.limit}` },
     ),

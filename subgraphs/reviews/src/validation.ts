@@ -1,4 +1,5 @@
 import { badUserInput } from '@marquee/errors';
+import { requireId, requireText } from '@marquee/server-kit';
 
 /** Ratings are 0.5 to 5 stars in half-star steps. */
 export function validateRating(rating: number): number {
@@ -12,16 +13,13 @@ export const MAX_REVIEW_LENGTH = 10_000;
 
 /** Review bodies are stored as written: 1 to 10,000 characters, not blank. */
 export function validateReviewBody(body: string): string {
-  // PostgreSQL text cannot hold NUL; refuse it here rather than fail in the driver.
-  if (body.includes('\u0000')) throw badUserInput('A review cannot contain NUL characters.', 'body');
-  if (body.trim().length === 0 || [...body].length > MAX_REVIEW_LENGTH) {
-    throw badUserInput(`A review is 1 to ${MAX_REVIEW_LENGTH} characters long and not blank.`, 'body');
-  }
+  const message = `A review is 1 to ${MAX_REVIEW_LENGTH} characters long and not blank.`;
+  requireText(body, 'body', { max: MAX_REVIEW_LENGTH, message });
+  if (body.trim().length === 0) throw badUserInput(message, 'body');
   return body;
 }
 
 /** Movie ids come from the movies subgraph; keep them to a sane shape and length. */
 export function validateMovieId(movieId: string): string {
-  if (movieId.length < 1 || movieId.length > 64 || movieId.includes('\u0000')) throw badUserInput('Not a movie id.', 'movieId');
-  return movieId;
+  return requireId(movieId, 'movieId', 'Not a movie id.');
 }

@@ -1,5 +1,6 @@
 import type { Identity } from '@marquee/auth';
-import { badUserInput, forbidden, notFound, unauthenticated } from '@marquee/errors';
+import { forbidden, notFound, unauthenticated } from '@marquee/errors';
+import { requireId, requireText, requireTextList } from '@marquee/server-kit';
 import type { UsersContext } from './context.ts';
 import type { ListRecord } from './stores/personalStore.ts';
 
@@ -21,30 +22,41 @@ export const listVisible = (identity: Identity | undefined, list: ListRecord): b
   list.isPublic || mayReadPrivate(identity, list.ownerId);
 
 /** The list, when the caller may change it: its owner or an admin. Others get NOT_FOUND or FORBIDDEN. */
-export async function ownList({ identity, loaders }: UsersContext, id: string): Promise<ListRecord> {
+export async function ownList(
+  { identity, loaders }: UsersContext,
+  id: string,
+): Promise<ListRecord> {
   const caller = signedIn(identity);
   const list = await loaders.list.load(id);
   // A private list of someone else is reported as missing: its existence is private too.
   if (list === null || !listVisible(caller, list)) throw notFound('There is no list with that id.');
-  if (!mayReadPrivate(caller, list.ownerId)) throw forbidden('Only its owner can change this list.');
+  if (!mayReadPrivate(caller, list.ownerId))
+    throw forbidden('Only its owner can change this list.');
   return list;
 }
 
 export function validateListName(name: string): string {
-  const trimmed = name.trim();
-  if (trimmed.length < 1 || trimmed.length > 100 || trimmed.includes('\u0000')) throw badUserInput('List names are 1 to 100 characters long.', 'name');
-  return trimmed;
+  return requireText(name, 'name', {
+    min: 1,
+    max: 100,
+    trim: true,
+    message: 'List names are 1 to 100 characters long.',
+  });
 }
 
 export function validateMovieId(movieId: string): string {
-  if (movieId.length < 1 || movieId.length > 64 || movieId.includes('\u0000')) throw badUserInput('Not a movie id.', 'movieId');
-  return movieId;
+  return requireId(movieId, 'movieId', 'Not a movie id.');
 }
 
 export function validateGenres(genres: readonly string[]): string[] {
-  const cleaned = [...new Set(genres.map((genre) => genre.trim()))];
-  if (cleaned.length > 20 || cleaned.some((genre) => genre.length < 1 || genre.length > 40 || genre.includes('\u0000'))) {
-    throw badUserInput('Up to 20 genres of 1 to 40 characters each.', 'genres');
-  }
-  return cleaned;
+  const rule = {
+    min: 1,
+    max: 40,
+    trim: true,
+    maxItems: 20,
+    message: 'Up to 20 genres of 1 to 40 characters each.',
+  };
+  // Duplicates count once, but a list far over the limit is refused before it is looked at.
+  if (genres.length > rule.maxItems * 10) return requireTextList(genres, 'genres', rule);
+  return requireTextList([...new Set(genres.map((genre) => genre.trim()))], 'genres', rule);
 }

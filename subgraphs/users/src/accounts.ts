@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { generateRefreshToken, hashPassword, hashRefreshToken, verifyPassword, type Identity, type TokenService } from '@marquee/auth';
+import {
+  generateRefreshToken,
+  hashPassword,
+  hashRefreshToken,
+  verifyPassword,
+  type Identity,
+  type TokenService,
+} from '@marquee/auth';
 import { badUserInput, conflict, unauthenticated } from '@marquee/errors';
+import { isStorableId, requireText } from '@marquee/server-kit';
 import type { RefreshTokenStore } from './stores/refreshTokenStore.ts';
 import { UsernameTakenError, type UserRecord, type UserStore } from './stores/userStore.ts';
 
@@ -9,7 +17,11 @@ const USERNAME = /^[a-z0-9_.-]{3,32}$/;
 export const IMPORTED_USER_PREFIX = 'movielens:';
 
 export interface Accounts {
-  signUp(input: { username: string; password: string; displayName?: string | null }): Promise<Session>;
+  signUp(input: {
+    username: string;
+    password: string;
+    displayName?: string | null;
+  }): Promise<Session>;
   logIn(input: { username: string; password: string }): Promise<Session>;
   /** Trades a refresh token for a new session; the old refresh token is spent (rotation). */
   refresh(refreshToken: string): Promise<Session>;
@@ -46,25 +58,40 @@ const dummyHash = hashPassword(randomUUID());
 export function createAccounts(options: AccountsOptions): Accounts {
   const { users, refreshTokens, revocations, tokens, ttlSeconds, refreshTtlSeconds } = options;
   const session = async (user: UserRecord): Promise<Session> => {
-    const access = await tokens.issue({ userId: user.id, role: user.role }, ttlSeconds, randomUUID());
+    const access = await tokens.issue(
+      { userId: user.id, role: user.role },
+      ttlSeconds,
+      randomUUID(),
+    );
     const refreshToken = generateRefreshToken();
     const refreshExpiresAt = new Date(Date.now() + refreshTtlSeconds * 1000);
-    await refreshTokens.save({ tokenHash: hashRefreshToken(refreshToken), userId: user.id, expiresAt: refreshExpiresAt });
+    await refreshTokens.save({
+      tokenHash: hashRefreshToken(refreshToken),
+      userId: user.id,
+      expiresAt: refreshExpiresAt,
+    });
     return { ...access, refreshToken, refreshExpiresAt, user };
   };
   return {
     async signUp({ username, password, displayName }) {
       const name = username.trim().toLowerCase();
       if (!USERNAME.test(name)) {
-        throw badUserInput('Usernames are 3 to 32 characters: letters, digits, "_", "." or "-".', 'username');
+        throw badUserInput(
+          'Usernames are 3 to 32 characters: letters, digits, "_", "." or "-".',
+          'username',
+        );
       }
-      if (password.length < 8 || password.length > 128) {
-        throw badUserInput('Passwords are 8 to 128 characters long.', 'password');
-      }
-      const shown = (displayName ?? name).trim();
-      if (shown.length < 1 || shown.length > 64 || shown.includes('\u0000')) {
-        throw badUserInput('Display names are 1 to 64 characters long.', 'displayName');
-      }
+      requireText(password, 'password', {
+        min: 8,
+        max: 128,
+        message: 'Passwords are 8 to 128 characters long.',
+      });
+      const shown = requireText(displayName ?? name, 'displayName', {
+        min: 1,
+        max: 64,
+        trim: true,
+        message: 'Display names are 1 to 64 characters long.',
+      });
       try {
         const user = await users.create({
           id: randomUUID(),
@@ -81,7 +108,7 @@ export function createAccounts(options: AccountsOptions): Accounts {
     async logIn({ username, password }) {
       const name = username.trim().toLowerCase();
       // Names sign-up could never have created are not looked up (NUL would fail in the driver).
-      const found = name.length > 64 || name.includes('\u0000') ? null : await users.passwordHashOf(name);
+      const found = isStorableId(name) ? await users.passwordHashOf(name) : null;
       const hash = found?.passwordHash ?? (await dummyHash);
       const ok = await verifyPassword(hash, password);
       if (!ok || found === null || found.passwordHash === null) {
@@ -90,13 +117,18 @@ export function createAccounts(options: AccountsOptions): Accounts {
       return session(found.user);
     },
     async refresh(refreshToken) {
-      const userId = refreshToken.length > 200 ? null : await refreshTokens.consume(hashRefreshToken(refreshToken), new Date());
+      const userId =
+        refreshToken.length > 200
+          ? null
+          : await refreshTokens.consume(hashRefreshToken(refreshToken), new Date());
       const [user] = userId === null ? [] : await users.findByIds([userId]);
-      if (user === undefined) throw unauthenticated('The refresh token is not valid; log in again.');
+      if (user === undefined)
+        throw unauthenticated('The refresh token is not valid; log in again.');
       return session(user);
     },
     async logOut(identity, refreshToken) {
-      if (identity.tokenId !== undefined) await revocations.revoke(identity.tokenId, identity.expiresAt);
+      if (identity.tokenId !== undefined)
+        await revocations.revoke(identity.tokenId, identity.expiresAt);
       if (refreshToken !== undefined && refreshToken.length <= 200) {
         await refreshTokens.revoke(hashRefreshToken(refreshToken), identity.userId, new Date());
       }

@@ -1,7 +1,12 @@
 import DataLoader from 'dataloader';
-import { groupByKeys, orderByKeys } from '@marquee/server-kit';
+import { groupByKeys, orderByKeys, storableIds as storable } from '@marquee/server-kit';
 import type { UsersStores } from './context.ts';
-import type { ListItem, ListRecord, PreferencesRecord, WatchlistEntry } from './stores/personalStore.ts';
+import type {
+  ListItem,
+  ListRecord,
+  PreferencesRecord,
+  WatchlistEntry,
+} from './stores/personalStore.ts';
 import type { UserRecord } from './stores/userStore.ts';
 
 export interface WatchlistPageKey {
@@ -9,9 +14,6 @@ export interface WatchlistPageKey {
   limit: number;
   after: { addedAt: Date; movieId: string } | undefined;
 }
-
-/** PostgreSQL text cannot hold NUL, so no stored id contains one; asking would fail in the driver. */
-const storable = (ids: readonly string[]) => ids.filter((id) => !id.includes('\u0000'));
 
 export function createLoaders(stores: UsersStores) {
   return {
@@ -22,19 +24,36 @@ export function createLoaders(stores: UsersStores) {
       orderByKeys(ids, await stores.personal.findLists(storable(ids)), (list) => list.id),
     ),
     listsByOwner: new DataLoader<string, ListRecord[]>(async (ownerIds) =>
-      groupByKeys(ownerIds, await stores.personal.listsOf(storable(ownerIds)), (list) => list.ownerId),
+      groupByKeys(
+        ownerIds,
+        await stores.personal.listsOf(storable(ownerIds)),
+        (list) => list.ownerId,
+      ),
     ),
     listItems: new DataLoader<string, ListItem[]>(async (listIds) =>
-      groupByKeys(listIds, await stores.personal.itemsOf(listIds), (item) => item.listId),
+      groupByKeys(listIds, await stores.personal.itemsOf(storable(listIds)), (item) => item.listId),
     ),
     preferences: new DataLoader<string, PreferencesRecord | null>(async (userIds) =>
-      orderByKeys(userIds, await stores.personal.preferences(storable(userIds)), (row) => row.userId),
+      orderByKeys(
+        userIds,
+        await stores.personal.preferences(storable(userIds)),
+        (row) => row.userId,
+      ),
     ),
     // Only the owner (or an admin) reads a watchlist, so a request rarely asks for more than one;
     // each key is one indexed keyset query.
     watchlist: new DataLoader<WatchlistPageKey, WatchlistEntry[], string>(
-      (keys) => Promise.all(keys.map((key) => stores.personal.watchlist(key.userId, key.limit, key.after))),
-      { cacheKeyFn: (key) => JSON.stringify([key.userId, key.limit, key.after?.addedAt.toISOString(), key.after?.movieId]) },
+      (keys) =>
+        Promise.all(keys.map((key) => stores.personal.watchlist(key.userId, key.limit, key.after))),
+      {
+        cacheKeyFn: (key) =>
+          JSON.stringify([
+            key.userId,
+            key.limit,
+            key.after?.addedAt.toISOString(),
+            key.after?.movieId,
+          ]),
+      },
     ),
   };
 }

@@ -1,5 +1,17 @@
-import { createHttpHandler, listen, serveSubgraphSubscriptions, type Listening, type Subgraph } from '@marquee/server-kit';
-import { subgraphNames, subgraphPort, subgraphUrl, type Env, type SubgraphName } from '@marquee/env';
+import {
+  createHttpHandler,
+  listen,
+  serveSubgraphSubscriptions,
+  type Listening,
+  type Subgraph,
+} from '@marquee/server-kit';
+import {
+  subgraphNames,
+  subgraphPort,
+  subgraphUrl,
+  type Env,
+  type SubgraphName,
+} from '@marquee/env';
 import type { Logger } from '@marquee/logger';
 import { createMoviesSubgraph } from '@marquee/movies';
 import { createPeopleSubgraph } from '@marquee/people';
@@ -12,8 +24,17 @@ import type { Stores } from './stores.ts';
 export type ServiceName = SubgraphName | 'router';
 export const serviceNames: readonly ServiceName[] = [...subgraphNames, 'router'];
 
-export function buildSubgraph(name: SubgraphName, stores: Stores, env: Env, logger: Logger): Subgraph<unknown, unknown> {
-  const common = { db: stores.db, logger: logger.child({ service: name }), identitySecret: stores.identitySecret };
+export function buildSubgraph(
+  name: SubgraphName,
+  stores: Stores,
+  env: Env,
+  logger: Logger,
+): Subgraph<unknown, unknown> {
+  const common = {
+    db: stores.db,
+    logger: logger.child({ service: name }),
+    identitySecret: stores.identitySecret,
+  };
   const built = {
     movies: () => createMoviesSubgraph({ ...common, documents: stores.documents }),
     people: () => createPeopleSubgraph(common),
@@ -54,7 +75,12 @@ export async function serveSubgraph(
   await subgraph.server.start();
   const stopBackground = await subgraph.start();
   const listening: Listening = await listen(
-    createHttpHandler({ server: subgraph.server, createContext: subgraph.createContext, health: subgraph.health, logger }),
+    createHttpHandler({
+      server: subgraph.server,
+      createContext: subgraph.createContext,
+      health: subgraph.health,
+      logger,
+    }),
     port,
     env.MARQUEE_HOST,
   );
@@ -82,7 +108,10 @@ export async function serveSubgraph(
 }
 
 export async function serveRouter(
-  stores: Pick<Stores, 'tokens' | 'identitySecret' | 'rateLimiter' | 'revocations' | 'subscriptionSlots'>,
+  stores: Pick<
+    Stores,
+    'tokens' | 'identitySecret' | 'rateLimiter' | 'revocations' | 'subscriptionSlots'
+  >,
   env: Env,
   logger: Logger,
   port = env.ROUTER_PORT,
@@ -96,18 +125,32 @@ export async function serveRouter(
     production: env.NODE_ENV === 'production',
     maxDepth: env.MAX_QUERY_DEPTH,
     maxCost: env.MAX_QUERY_COST,
+    maxAliases: env.MAX_QUERY_ALIASES,
+    maxTokens: env.MAX_QUERY_TOKENS,
     revocations: stores.revocations,
     rateLimit: {
       limiter: stores.rateLimiter,
       userPerMinute: env.RATE_LIMIT_USER_PER_MINUTE,
       ipPerMinute: env.RATE_LIMIT_IP_PER_MINUTE,
+      authPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE,
+      writesPerMinute: env.RATE_LIMIT_WRITES_PER_MINUTE,
       trustProxy: env.TRUST_PROXY,
     },
-    subscriptions: { maxPerUser: env.MAX_SUBSCRIPTIONS_PER_USER, slots: stores.subscriptionSlots, maxPendingEvents: env.SUBSCRIPTION_BUFFER_EVENTS },
+    subscriptions: {
+      maxPerUser: env.MAX_SUBSCRIPTIONS_PER_USER,
+      slots: stores.subscriptionSlots,
+      maxPendingEvents: env.SUBSCRIPTION_BUFFER_EVENTS,
+    },
   });
   await router.server.start();
   const listening = await listen(
-    createHttpHandler({ server: router.server, createContext: router.createContext, health: () => router.health(), logger, maxBodyBytes: 100_000 }),
+    createHttpHandler({
+      server: router.server,
+      createContext: router.createContext,
+      health: () => router.health(),
+      logger,
+      maxBodyBytes: 100_000,
+    }),
     port,
     env.MARQUEE_HOST,
   );

@@ -1,5 +1,5 @@
 import { badUserInput } from '@marquee/errors';
-import { connection, decodeCursor, encodeCursor, pageSize } from '@marquee/server-kit';
+import { connection, cursorValue, decodeCursor, encodeCursor, pageSize } from '@marquee/server-kit';
 import type { MovieResolvers } from '../__generated__/resolvers-types.ts';
 import type { ReviewOrder, ReviewPosition, ReviewRecord } from '../stores/reviewStore.ts';
 
@@ -10,36 +10,60 @@ interface ReviewCursor {
   r?: number;
 }
 
-const isReviewCursor = (value: unknown): value is ReviewCursor => {
-  if (typeof value !== 'object' || value === null) return false;
-  const { o, u, i, r } = value as Record<string, unknown>;
+const isReviewCursor = (
+  position: Record<string, unknown>,
+): position is ReviewCursor & Record<string, unknown> => {
+  const { o, u, i, r } = position;
   return (
     (o === 'NEWEST' || o === 'RATING') &&
-    typeof u === 'string' &&
-    !Number.isNaN(Date.parse(u)) &&
-    typeof i === 'string' &&
-    !i.includes('\u0000') &&
-    (r === undefined || (typeof r === 'number' && Number.isFinite(r)))
+    cursorValue.timestamp(u) &&
+    cursorValue.id(i) &&
+    (r === undefined || cursorValue.number(r))
   );
 };
 
 const cursorOf = (orderBy: ReviewOrder) => (review: ReviewRecord) =>
-  encodeCursor({ o: orderBy, u: review.updatedAt.toISOString(), i: review.id, ...(orderBy === 'RATING' ? { r: review.rating } : {}) });
+  encodeCursor({
+    o: orderBy,
+    u: review.updatedAt.toISOString(),
+    i: review.id,
+    ...(orderBy === 'RATING' ? { r: review.rating } : {}),
+  });
 
 export const Movie: MovieResolvers = {
   __resolveReference: (reference) => ({ id: reference.id }),
   ratingSummary: async (movie, _args, { loaders }) => {
     const summary = await loaders.summary.load(movie.id);
-    return { ...summary, average: summary.average === null ? null : Math.round(summary.average * 100) / 100 };
+    return {
+      ...summary,
+      average: summary.average === null ? null : Math.round(summary.average * 100) / 100,
+    };
   },
   reviews: async (movie, { first, after, orderBy }, { loaders }) => {
     const order: ReviewOrder = orderBy ?? 'NEWEST';
     const limit = pageSize(first, 10);
     const cursor = decodeCursor(after, isReviewCursor);
-    if (cursor !== undefined && cursor.o !== order) throw badUserInput('"after" belongs to another order.', 'after');
+    if (cursor !== undefined && cursor.o !== order)
+      throw badUserInput('"after" belongs to another order.', 'after');
     const position: ReviewPosition | undefined =
-      cursor === undefined ? undefined : { updatedAt: cursor.u, id: cursor.i, ...(cursor.r === undefined ? {} : { rating: cursor.r }) };
-    const rows = await loaders.reviewPage.load({ movieId: movie.id, orderBy: order, limit: limit + 1, after: position });
-    return connection(rows.slice(0, limit), rows.length > limit, cursorOf(order), cursor !== undefined);
+      cursor === undefined
+        ? undefined
+        : {
+            updatedAt: cursor.u,
+            id: cursor.i,
+            ...(cursor.r === undefined ? {} : { rating: cursor.r }),
+          };
+    const rows = await loaders.reviewPage.load({
+      movieId: movie.id,
+      orderBy: order,
+      limit: limit + 1,
+      after: position,
+    });
+    return connection(
+      rows.slice(0, limit),
+      rows.length > limit,
+      cursorOf(order),
+      cursor !== undefined,
+    );
   },
 };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '@marquee/auth';
 import { forbidden, notFound, unauthenticated } from '@marquee/errors';
+import { isStorableId } from '@marquee/server-kit';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
 import type { ReviewsStores } from '../context.ts';
 import { scoreSentiment } from '../sentiment.ts';
@@ -8,7 +9,10 @@ import type { ReviewRecord } from '../stores/reviewStore.ts';
 import { validateMovieId, validateRating, validateReviewBody } from '../validation.ts';
 
 /** Every rating change reaches the recommendations subgraph as a `rating.changed` event. */
-const publishRating = (stores: ReviewsStores, change: { userId: string; movieId: string; rating: number; at: Date }) =>
+const publishRating = (
+  stores: ReviewsStores,
+  change: { userId: string; movieId: string; rating: number; at: Date },
+) =>
   stores.events.publish('rating.changed', {
     eventId: randomUUID(),
     userId: change.userId,
@@ -23,17 +27,26 @@ function signedIn(identity: Identity | undefined): Identity {
 }
 
 /** Authors change their own reviews; admins may moderate any. */
-async function ownReview(stores: ReviewsStores, identity: Identity, id: string): Promise<ReviewRecord> {
-  const [review] = id.includes('\u0000') ? [] : await stores.reviews.findByIds([id]);
+async function ownReview(
+  stores: ReviewsStores,
+  identity: Identity,
+  id: string,
+): Promise<ReviewRecord> {
+  const [review] = isStorableId(id) ? await stores.reviews.findByIds([id]) : [];
   if (review === undefined) throw notFound('There is no review with that id.');
-  if (review.userId !== identity.userId && identity.role !== 'ADMIN') throw forbidden('This is not your review.');
+  if (review.userId !== identity.userId && identity.role !== 'ADMIN')
+    throw forbidden('This is not your review.');
   return review;
 }
 
 export const Mutation: MutationResolvers = {
   rateMovie: async (_root, { movieId, rating }, { identity, stores }) => {
     const { userId } = signedIn(identity);
-    const saved = await stores.ratings.upsert({ userId, movieId: validateMovieId(movieId), rating: validateRating(rating) });
+    const saved = await stores.ratings.upsert({
+      userId,
+      movieId: validateMovieId(movieId),
+      rating: validateRating(rating),
+    });
     await publishRating(stores, { ...saved, at: saved.updatedAt });
     return saved;
   },
@@ -59,7 +72,9 @@ export const Mutation: MutationResolvers = {
     const sentiment = text === undefined ? undefined : scoreSentiment(text);
     const saved = await stores.reviews.update(review.id, {
       ...(newRating === undefined ? {} : { rating: newRating }),
-      ...(text === undefined || sentiment === undefined ? {} : { body: text, sentimentScore: sentiment.score, sentimentLabel: sentiment.label }),
+      ...(text === undefined || sentiment === undefined
+        ? {}
+        : { body: text, sentimentScore: sentiment.score, sentimentLabel: sentiment.label }),
     });
     if (saved === null) throw notFound('There is no review with that id.');
     if (newRating !== undefined) await publishRating(stores, { ...saved, at: saved.updatedAt });
@@ -67,7 +82,8 @@ export const Mutation: MutationResolvers = {
   },
   deleteReview: async (_root, { id }, { identity, stores }) => {
     const review = await ownReview(stores, signedIn(identity), id);
-    if (!(await stores.reviews.delete(review.id))) throw notFound('There is no review with that id.');
+    if (!(await stores.reviews.delete(review.id)))
+      throw notFound('There is no review with that id.');
     return review.id;
   },
 };

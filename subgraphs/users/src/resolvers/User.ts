@@ -1,4 +1,4 @@
-import { connection, decodeCursor, encodeCursor, pageSize } from '@marquee/server-kit';
+import { connection, cursorValue, decodeCursor, encodeCursor, pageSize } from '@marquee/server-kit';
 import type { UserResolvers } from '../__generated__/resolvers-types.ts';
 import { assertMayReadPrivate, listVisible } from '../access.ts';
 
@@ -6,13 +6,10 @@ interface WatchlistCursor {
   a: string;
   m: string;
 }
-const isWatchlistCursor = (value: unknown): value is WatchlistCursor =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as Record<string, unknown>)['a'] === 'string' &&
-  typeof (value as Record<string, unknown>)['m'] === 'string' &&
-  !((value as Record<string, string>)['m'] ?? '').includes('\u0000') &&
-  !Number.isNaN(Date.parse((value as Record<string, string>)['a'] ?? ''));
+const isWatchlistCursor = (
+  position: Record<string, unknown>,
+): position is WatchlistCursor & Record<string, unknown> =>
+  cursorValue.timestamp(position['a']) && cursorValue.id(position['m']);
 
 export const User: UserResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.user.load(reference.id),
@@ -33,7 +30,11 @@ export const User: UserResolvers = {
     );
     return {
       pageInfo: page.pageInfo,
-      edges: page.edges.map(({ node, cursor: edgeCursor }) => ({ cursor: edgeCursor, addedAt: node.addedAt, node: { id: node.movieId } })),
+      edges: page.edges.map(({ node, cursor: edgeCursor }) => ({
+        cursor: edgeCursor,
+        addedAt: node.addedAt,
+        node: { id: node.movieId },
+      })),
     };
   },
   lists: async (user, _args, { identity, loaders }) =>

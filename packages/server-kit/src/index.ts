@@ -1,7 +1,7 @@
 export { BodyTooLargeError, createHttpHandler } from './http.ts';
 export type { HealthReport, HttpHandlerOptions } from './http.ts';
-export { listen } from './listen.ts';
-export type { Listening } from './listen.ts';
+export { checkPortFree, listen } from './listen.ts';
+export type { DrainResult, Listening, ListenOptions } from './listen.ts';
 export { buildSchema, createSubgraphServer, requestIdFrom, requestIdentity } from './subgraph.ts';
 export type { RequestContext, SubgraphServerOptions } from './subgraph.ts';
 export { connection, decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize } from './pagination.ts';

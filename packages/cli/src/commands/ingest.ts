@@ -3,6 +3,7 @@ import { InvalidArgumentError } from 'commander';
 import { openDatabase, type Database } from '@marquee/db';
 import { loadEnv, type Env } from '@marquee/env';
 import { announceNewMovies, announcementStart, insertedMovies } from '../ingest/announce.ts';
+import { checkBackends } from '../runtime/startupChecks.ts';
 import { documentStoreFor, openPubSub } from '../runtime/stores.ts';
 import { barProgress, formatSummary, ingestImdb, ingestMovielens, logProgress, type BulkMode, type IngestSummary } from '../ingest/index.ts';
 
@@ -28,6 +29,7 @@ export interface IngestCommandOptions {
  */
 export async function ingestCommand(source: IngestSource, dir: string, options: IngestCommandOptions): Promise<void> {
   const env = loadEnv();
+  await checkBackends(env);
   const db =
     env.DATABASE_URL === undefined
       ? await openDatabase({ kind: 'pglite', dataDir: join(resolve(env.MARQUEE_DATA_DIR), 'pgdata') })

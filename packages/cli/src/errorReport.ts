@@ -1,5 +1,6 @@
+import { stat } from 'node:fs/promises';
 import type { CommanderError } from 'commander';
-import { UserError } from '@marquee/errors';
+import { UserError } from '@marquee/errors/user';
 
 /**
  * What the `marquee` command prints when a command fails: one line that says what is wrong and
@@ -88,4 +89,15 @@ function oneLine(text: string): string {
     .map((line) => line.trim())
     .filter((line) => line !== '')
     .join(' ');
+}
+
+/** Fails with a one-line `UserError` unless `path` is a directory (before a command opens its stores). */
+export async function requireDirectory(path: string): Promise<void> {
+  const found = await stat(path).catch((error: unknown) => {
+    throw fileReadError(path, error);
+  });
+  if (!found.isDirectory())
+    throw new UserError(
+      `${path} is a file, not a directory: give the directory that holds the source files`,
+    );
 }

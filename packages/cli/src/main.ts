@@ -1,18 +1,30 @@
 import { Command, CommanderError } from 'commander';
 import { loadEnv } from '@marquee/env';
-import { composeCommand } from './commands/compose.ts';
-import { generateCommand } from './commands/generate.ts';
-import { parseBulkMode, parsePositiveInteger } from './commands/arguments.ts';
-import { ingestCommand, parseIngestSource } from './commands/ingest.ts';
+import {
+  parseBulkMode,
+  parseIngestSource,
+  parsePositiveInteger,
+  parseServiceName,
+} from './commands/arguments.ts';
 import { registerEvaluateCommand } from './commands/evaluate.ts';
-import { registerTrainCommand } from './commands/train.ts';
-import { keysCommand } from './commands/keys.ts';
 import { registerTokenCommand } from './commands/token.ts';
-import { migrateCommand } from './commands/migrate.ts';
-import { parseServiceName, serveCommand } from './commands/serve.ts';
-import { seedCommand } from './commands/seed.ts';
-import { startCommand } from './commands/start.ts';
+import { registerTrainCommand } from './commands/train.ts';
 import { describeError, describeUsageError, isHelpExit } from './errorReport.ts';
+
+/**
+ * A command's code, loaded when it runs: the commands between them load every subgraph, the
+ * database and the drivers, seconds of imports that `--help`, a typo or a startup check that
+ * fails should not wait for.
+ */
+function lazy<Args extends unknown[]>(
+  load: () => Promise<(...args: Args) => Promise<void> | void>,
+): (...args: Args) => Promise<void> {
+  return async (...args) => {
+    await (
+      await load()
+    )(...args);
+  };
+}
 
 const program = new Command()
   .name('marquee')
@@ -28,7 +40,7 @@ program
   .description(
     'Run the router and the five subgraphs in one process (embedded stores unless DATABASE_URL, MONGO_URL, REDIS_URL are set).',
   )
-  .action(startCommand);
+  .action(lazy(async () => (await import('./commands/start.ts')).startCommand));
 
 program
   .command('serve')
@@ -38,21 +50,21 @@ program
     'router | movies | people | users | reviews | recommendations',
     parseServiceName,
   )
-  .action(serveCommand);
+  .action(lazy(async () => (await import('./commands/serve.ts')).serveCommand));
 
 program
   .command('migrate')
   .description(
     'Apply pending database migrations (prisma/migrations) to DATABASE_URL or the embedded database.',
   )
-  .action(migrateCommand);
+  .action(lazy(async () => (await import('./commands/migrate.ts')).migrateCommand));
 
 program
   .command('seed')
   .description(
     'Write the demo catalogue (about 60 films with cast, crew, demo users and ratings); safe to re-run.',
   )
-  .action(seedCommand);
+  .action(lazy(async () => (await import('./commands/seed.ts')).seedCommand));
 
 program
   .command('ingest')
@@ -70,7 +82,7 @@ program
     parseBulkMode,
     'auto',
   )
-  .action(ingestCommand);
+  .action(lazy(async () => (await import('./commands/ingest.ts')).ingestCommand));
 
 program
   .command('generate')
@@ -90,18 +102,18 @@ program
   )
   .option('--seed <n>', 'random seed', parsePositiveInteger, 1)
   .option('--gzip', 'IMDb: write .tsv.gz files', false)
-  .action(generateCommand);
+  .action(lazy(async () => (await import('./commands/generate.ts')).generateCommand));
 
 program
   .command('compose')
   .description('Compose the subgraph schemas into schema/supergraph.graphql.')
   .option('--check', 'fail if the committed supergraph is stale instead of writing it', false)
-  .action(composeCommand);
+  .action(lazy(async () => (await import('./commands/compose.ts')).composeCommand));
 
 program
   .command('keys')
   .description('Print a fresh token key pair and internal identity secret in .env form.')
-  .action(keysCommand);
+  .action(lazy(async () => (await import('./commands/keys.ts')).keysCommand));
 
 registerEvaluateCommand(program);
 registerTrainCommand(program);

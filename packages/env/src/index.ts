@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { UserError } from '@marquee/errors';
+// The light entry point: the package's main one loads graphql-js, which env does not need.
+import { UserError } from '@marquee/errors/user';
 
 /**
  * Every environment variable Marquee reads, parsed once and typed. Nothing else reads

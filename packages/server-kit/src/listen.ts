@@ -11,7 +11,7 @@ import {
   type AddressInfo,
   type Socket,
 } from 'node:net';
-import { UserError } from '@marquee/errors';
+import { UserError } from '@marquee/errors/user';
 
 export interface ListenOptions {
   /** The setting that chose the port (`ROUTER_PORT`, `MOVIES_URL`), named when the port is taken. */

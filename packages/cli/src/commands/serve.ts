@@ -1,18 +1,8 @@
-import { InvalidArgumentError } from 'commander';
 import { loadEnv, subgraphNames, subgraphPort, subgraphUrlVariable } from '@marquee/env';
 import { createLogger } from '@marquee/logger';
-import { checkPortFree } from '@marquee/server-kit';
-import { serveRouter, serveSubgraph, serviceNames, type ServiceName } from '../runtime/services.ts';
-import { loadSecrets, openEdgeStores, openStores } from '../runtime/stores.ts';
 import { runUntilSignalled } from '../runtime/shutdown.ts';
-import { checkBackends } from '../runtime/startupChecks.ts';
-
-export function parseServiceName(value: string): ServiceName {
-  if (!(serviceNames as readonly string[]).includes(value)) {
-    throw new InvalidArgumentError(`expected one of ${serviceNames.join(', ')}`);
-  }
-  return value as ServiceName;
-}
+import { checkBackends, checkPortFree } from '../runtime/startupChecks.ts';
+import type { ServiceName } from './arguments.ts';
 
 /** One service per process (services mode: docker-compose, scaled deployments, e2e tests). */
 export async function serveCommand(name: ServiceName): Promise<void> {
@@ -26,6 +16,9 @@ export async function serveCommand(name: ServiceName): Promise<void> {
         // The router holds no data: it needs the token public key and the identity secret, and
         // Redis for rate limits, revocations and subscription slots.
         await checkBackends(env, ['REDIS_URL']);
+        // Loaded after the checks, so that a wrong setting is reported before seconds of imports.
+        const { loadSecrets, openEdgeStores } = await import('../runtime/stores.ts');
+        const { serveRouter } = await import('../runtime/services.ts');
         const edge = openEdgeStores(env);
         lifecycle.defer(() => edge.close());
         const router = await serveRouter(
@@ -44,6 +37,9 @@ export async function serveCommand(name: ServiceName): Promise<void> {
         env.MARQUEE_HOST,
         subgraphUrlVariable(subgraph),
       );
+      await checkBackends(env);
+      const { openStores } = await import('../runtime/stores.ts');
+      const { serveSubgraph } = await import('../runtime/services.ts');
       const stores = await openStores(env, { signs: subgraph === 'users', logger });
       lifecycle.defer(() => stores.close());
       const service = await serveSubgraph(subgraph, stores, env, logger);

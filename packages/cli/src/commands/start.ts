@@ -1,10 +1,8 @@
 import { loadEnv, subgraphNames } from '@marquee/env';
 import { createLogger } from '@marquee/logger';
-import { serveRouter, serveSubgraph, type RunningService } from '../runtime/services.ts';
-import { seedIfEmpty } from '../runtime/seed.ts';
-import { openStores } from '../runtime/stores.ts';
+import type { RunningService } from '../runtime/services.ts';
 import { runUntilSignalled } from '../runtime/shutdown.ts';
-import { checkAllPortsFree } from '../runtime/startupChecks.ts';
+import { checkAllPortsFree, checkBackends } from '../runtime/startupChecks.ts';
 
 /** Everything in one process: the five subgraphs on their ports and the router in front. */
 export async function startCommand(): Promise<void> {
@@ -16,6 +14,11 @@ export async function startCommand(): Promise<void> {
     async (lifecycle) => {
       // Before the stores open (seconds on PGlite): a taken port stops the start at once.
       await checkAllPortsFree(env);
+      await checkBackends(env);
+      // Loaded after the checks, so that a wrong setting is reported before seconds of imports.
+      const { openStores } = await import('../runtime/stores.ts');
+      const { seedIfEmpty } = await import('../runtime/seed.ts');
+      const { serveRouter, serveSubgraph } = await import('../runtime/services.ts');
       const stores = await openStores(env, { migrate: true, logger });
       lifecycle.defer(() => stores.close());
       logger.info({ backends: stores.backends, dataDir: env.MARQUEE_DATA_DIR }, 'stores open');

@@ -23,8 +23,9 @@ import { createRouter, readSupergraph } from '@marquee/router';
 import { createUsersSubgraph } from '@marquee/users';
 import type { Stores } from './stores.ts';
 
-export type ServiceName = SubgraphName | 'router';
-export const serviceNames: readonly ServiceName[] = [...subgraphNames, 'router'];
+import type { ServiceName } from '../commands/arguments.ts';
+
+export { serviceNames, type ServiceName } from '../commands/arguments.ts';
 
 export function buildSubgraph(
   name: SubgraphName,

@@ -1,9 +1,8 @@
-import { Redis } from 'ioredis';
-import pg from 'pg';
-import { pingMongo } from '@marquee/documents';
 import { subgraphNames, subgraphPort, subgraphUrlVariable, type Env } from '@marquee/env';
-import { UserError } from '@marquee/errors';
-import { checkPortFree } from '@marquee/server-kit';
+import { UserError } from '@marquee/errors/user';
+import { checkPortFree } from '@marquee/server-kit/listen';
+
+export { checkPortFree };
 
 /**
  * Checks that run before a command opens anything, so that a wrong setting stops it within
@@ -31,7 +30,7 @@ const backends: Record<
   MONGO_URL: {
     name: 'MongoDB',
     unset: 'unset it to keep documents in PostgreSQL',
-    ping: (url) => pingMongo(url, CONNECT_TIMEOUT_MS),
+    ping: pingMongo,
   },
   REDIS_URL: {
     name: 'Redis',
@@ -69,7 +68,10 @@ export async function checkAllPortsFree(env: Env): Promise<void> {
     await checkPortFree(subgraphPort(env, name), env.MARQUEE_HOST, subgraphUrlVariable(name));
 }
 
+// Each driver is loaded only when its variable is set: a check costs nothing for what is unused.
+
 async function pingPostgres(url: string): Promise<void> {
+  const { default: pg } = await import('pg');
   const client = new pg.Client({
     connectionString: url,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
@@ -84,7 +86,13 @@ async function pingPostgres(url: string): Promise<void> {
   }
 }
 
+async function pingMongo(url: string): Promise<void> {
+  const { pingMongo: ping } = await import('@marquee/documents');
+  await ping(url, CONNECT_TIMEOUT_MS);
+}
+
 async function pingRedis(url: string): Promise<void> {
+  const { Redis } = await import('ioredis');
   // One attempt, no offline queue: the first connection error is the answer.
   const client = new Redis(url, {
     lazyConnect: true,

@@ -5,6 +5,7 @@ import {
   embeddedDeployment,
   postGraphQL,
   spawnMarquee,
+  subscribe,
   waitForHealthy,
   type TestDeployment,
 } from '@marquee/testing';
@@ -141,6 +142,15 @@ it('drains on SIGTERM under load: nothing reset, every acknowledged write kept a
     ({ node }) => node.id,
   );
 
+  const watcher = await postGraphQL(url, {
+    query: 'mutation { signUp(username: "watcher", password: "a-long-password") { token } }',
+  });
+  const subscription = subscribe(url, {
+    token: (watcher.body.data?.['signUp'] as { token: string }).token,
+    query: 'subscription { recommendationsUpdated { at } }',
+  });
+  stack.defer(() => subscription.stop());
+
   const calls: Call[] = [];
   const writes: Write[] = [];
   const clients = Array.from({ length: CLIENTS }, (_, index) =>
@@ -156,6 +166,8 @@ it('drains on SIGTERM under load: nothing reset, every acknowledged write kept a
   const exitMs = Date.now() - signalledAt;
 
   expect(code, marquee.output()).toBe(0);
+  // Subscribers are told the server is going away (1001), so they reconnect elsewhere.
+  await expect(subscription.ended).resolves.toMatchObject({ close: { code: 1001 } });
   expect(exitMs).toBeLessThan(20_000);
   const reset = calls.filter((c) => c.outcome === 'reset');
   expect(reset, JSON.stringify(reset.slice(0, 5))).toEqual([]);

@@ -39,6 +39,9 @@ const backends: Record<
   },
 };
 
+/** URLs already reached by this process: a command that checks early and then opens its stores checks once. */
+const reached = new Set<string>();
+
 /** Connects to each server the environment names (all three unless `settings` narrows it); one line for all that fail. */
 export async function checkBackends(
   env: Pick<Env, BackendSetting>,
@@ -47,10 +50,11 @@ export async function checkBackends(
   const failures = await Promise.all(
     settings.map(async (setting) => {
       const url = env[setting];
-      if (url === undefined) return undefined;
+      if (url === undefined || reached.has(url)) return undefined;
       const backend = backends[setting];
       try {
         await backend.ping(url);
+        reached.add(url);
         return undefined;
       } catch (error) {
         return `cannot reach ${backend.name} at ${setting}=${redactUrl(url)}: ${connectProblem(error)} (start it, fix ${setting}, or ${backend.unset})`;

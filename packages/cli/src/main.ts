@@ -1,47 +1,76 @@
-import { Command } from 'commander';
-import { EnvError } from '@marquee/env';
-import { composeCommand } from './commands/compose.ts';
-import { generateCommand } from './commands/generate.ts';
-import { parseBulkMode, parsePositiveInteger } from './commands/arguments.ts';
-import { ingestCommand, parseIngestSource } from './commands/ingest.ts';
+import { Command, CommanderError } from 'commander';
+import { loadEnv } from '@marquee/env';
+import {
+  parseBulkMode,
+  parseIngestSource,
+  parsePositiveInteger,
+  parseServiceName,
+} from './commands/arguments.ts';
 import { registerEvaluateCommand } from './commands/evaluate.ts';
-import { registerTrainCommand } from './commands/train.ts';
-import { keysCommand } from './commands/keys.ts';
 import { registerTokenCommand } from './commands/token.ts';
-import { migrateCommand } from './commands/migrate.ts';
-import { parseServiceName, serveCommand } from './commands/serve.ts';
-import { seedCommand } from './commands/seed.ts';
-import { startCommand } from './commands/start.ts';
+import { registerTrainCommand } from './commands/train.ts';
+import { describeError, describeUsageError, isHelpExit } from './errorReport.ts';
+
+/**
+ * A command's code, loaded when it runs: the commands between them load every subgraph, the
+ * database and the drivers, seconds of imports that `--help`, a typo or a startup check that
+ * fails should not wait for.
+ */
+function lazy<Args extends unknown[]>(
+  load: () => Promise<(...args: Args) => Promise<void> | void>,
+): (...args: Args) => Promise<void> {
+  return async (...args) => {
+    await (
+      await load()
+    )(...args);
+  };
+}
 
 const program = new Command()
   .name('marquee')
   .description('Marquee: a movie platform backend as a federated GraphQL supergraph.')
-  .showHelpAfterError();
+  .option('--verbose', 'print the stack trace of an error')
+  // Parse errors come back as exceptions, printed below as one line like every other error;
+  // subcommands inherit both settings.
+  .exitOverride()
+  .configureOutput({ outputError: () => undefined });
 
 program
   .command('start')
-  .description('Run the router and the five subgraphs in one process (embedded stores unless DATABASE_URL, MONGO_URL, REDIS_URL are set).')
-  .action(startCommand);
+  .description(
+    'Run the router and the five subgraphs in one process (embedded stores unless DATABASE_URL, MONGO_URL, REDIS_URL are set).',
+  )
+  .action(lazy(async () => (await import('./commands/start.ts')).startCommand));
 
 program
   .command('serve')
   .description('Run one service in this process (services mode).')
-  .argument('<service>', 'router | movies | people | users | reviews | recommendations', parseServiceName)
-  .action(serveCommand);
+  .argument(
+    '<service>',
+    'router | movies | people | users | reviews | recommendations',
+    parseServiceName,
+  )
+  .action(lazy(async () => (await import('./commands/serve.ts')).serveCommand));
 
 program
   .command('migrate')
-  .description('Apply pending database migrations (prisma/migrations) to DATABASE_URL or the embedded database.')
-  .action(migrateCommand);
+  .description(
+    'Apply pending database migrations (prisma/migrations) to DATABASE_URL or the embedded database.',
+  )
+  .action(lazy(async () => (await import('./commands/migrate.ts')).migrateCommand));
 
 program
   .command('seed')
-  .description('Write the demo catalogue (about 60 films with cast, crew, demo users and ratings); safe to re-run.')
-  .action(seedCommand);
+  .description(
+    'Write the demo catalogue (about 60 films with cast, crew, demo users and ratings); safe to re-run.',
+  )
+  .action(lazy(async () => (await import('./commands/seed.ts')).seedCommand));
 
 program
   .command('ingest')
-  .description('Stream IMDb TSVs or MovieLens files from a directory into the stores (idempotent; bad rows go to a rejects folder).')
+  .description(
+    'Stream IMDb TSVs or MovieLens files from a directory into the stores (idempotent; bad rows go to a rejects folder).',
+  )
   .argument('<source>', 'imdb | movielens', parseIngestSource)
   .argument('<dir>', 'directory holding the source files')
   .option('--rejects <dir>', 'where rejected rows are written (default <dir>/rejects)')
@@ -53,32 +82,38 @@ program
     parseBulkMode,
     'auto',
   )
-  .action(ingestCommand);
+  .action(lazy(async () => (await import('./commands/ingest.ts')).ingestCommand));
 
 program
   .command('generate')
-  .description('Write synthetic IMDb or MovieLens files in their public formats (deterministic per --seed).')
+  .description(
+    'Write synthetic IMDb or MovieLens files in their public formats (deterministic per --seed).',
+  )
   .argument('<source>', 'imdb | movielens', parseIngestSource)
   .argument('<outdir>', 'directory to write into')
   .requiredOption('--titles <n>', 'number of titles (films)', parsePositiveInteger)
   .option('--users <n>', 'MovieLens: number of users (default titles/10)', parsePositiveInteger)
   .option('--ratings <n>', 'MovieLens: number of ratings (default titles*10)', parsePositiveInteger)
   .option('--people <n>', 'IMDb: number of people (default = titles)', parsePositiveInteger)
-  .option('--principals <n>', 'IMDb: title.principals rows (default titles*5)', parsePositiveInteger)
+  .option(
+    '--principals <n>',
+    'IMDb: title.principals rows (default titles*5)',
+    parsePositiveInteger,
+  )
   .option('--seed <n>', 'random seed', parsePositiveInteger, 1)
   .option('--gzip', 'IMDb: write .tsv.gz files', false)
-  .action(generateCommand);
+  .action(lazy(async () => (await import('./commands/generate.ts')).generateCommand));
 
 program
   .command('compose')
   .description('Compose the subgraph schemas into schema/supergraph.graphql.')
   .option('--check', 'fail if the committed supergraph is stale instead of writing it', false)
-  .action(composeCommand);
+  .action(lazy(async () => (await import('./commands/compose.ts')).composeCommand));
 
 program
   .command('keys')
   .description('Print a fresh token key pair and internal identity secret in .env form.')
-  .action(keysCommand);
+  .action(lazy(async () => (await import('./commands/keys.ts')).keysCommand));
 
 registerEvaluateCommand(program);
 registerTrainCommand(program);
@@ -87,7 +122,35 @@ registerTokenCommand(program);
 try {
   await program.parseAsync();
 } catch (error) {
-  // Configuration mistakes get their message alone; anything else its stack as well.
-  console.error(error instanceof EnvError ? error.message : error);
-  process.exitCode = 1;
+  process.exit(report(error));
+}
+
+/** Prints why the command failed, in one line unless a stack was asked for; returns the exit code. */
+function report(error: unknown): number {
+  if (error instanceof CommanderError) {
+    if (isHelpExit(error)) return error.exitCode;
+    console.error(`error: ${describeUsageError(error, commandName())}`);
+    return error.exitCode === 0 ? 1 : error.exitCode;
+  }
+  console.error(`error: ${describeError(error)}`);
+  // The whole error, its stack and the `cause` chain (a UserError wraps what it explains).
+  if (wantsStack()) console.error(error);
+  return 1;
+}
+
+/** `--verbose` anywhere on the line (the error may come before commander read it), or LOG_LEVEL=debug/trace. */
+function wantsStack(): boolean {
+  if (process.argv.slice(2).includes('--verbose')) return true;
+  try {
+    const { LOG_LEVEL } = loadEnv();
+    return LOG_LEVEL === 'debug' || LOG_LEVEL === 'trace';
+  } catch {
+    return false;
+  }
+}
+
+/** The subcommand the user named, when it is one, for the pointer to its help. */
+function commandName(): string | undefined {
+  const named = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
+  return program.commands.some((command) => command.name() === named) ? named : undefined;
 }

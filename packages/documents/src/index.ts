@@ -5,3 +5,4 @@ export type { MongoDocumentStoreOptions } from './mongoDocumentStore.ts';
 export { createSqlDocumentStore } from './sqlDocumentStore.ts';
 export { createMemoryDocumentStore } from './memoryDocumentStore.ts';
 export { createLazyDocumentStore } from './lazyDocumentStore.ts';
+export { pingMongo } from './mongoReachable.ts';

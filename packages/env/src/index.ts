@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// The light entry point: the package's main one loads graphql-js, which env does not need.
+import { UserError } from '@marquee/errors/user';
 
 /**
  * Every environment variable Marquee reads, parsed once and typed. Nothing else reads
@@ -61,11 +63,17 @@ const envSchema = z.object({
   MARQUEE_SEED_DEMO: z.stringbool().default(true),
   /** Seconds between scheduled recommendation training runs in each recommendations process (0 = off). */
   TRAIN_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(3600),
+  /**
+   * On SIGTERM/SIGINT, how long requests already in flight may run before their connections are
+   * cut. Below Kubernetes' default 30 s termination grace, so the drain ends before SIGKILL.
+   */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(25),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
-export class EnvError extends Error {
+/** A variable is missing, malformed or inconsistent: the message names it and the fix. */
+export class EnvError extends UserError {
   override name = 'EnvError';
 }
 
@@ -76,11 +84,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   );
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map(
-      (issue) =>
-        `  ${issue.path.join('.')}: ${issue.message} (fix the variable or unset it; see .env.example)`,
+    // One line, however many variables are wrong: the CLI prints it as the whole report.
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new EnvError(
+      `Invalid environment: ${problems.join('; ')} (fix the variable or unset it; see .env.example)`,
     );
-    throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
   }
   const env = parsed.data;
   // The router only verifies tokens, so it may hold the public key alone; a secret key without
@@ -111,6 +119,11 @@ export function subgraphUrl(env: Env, name: SubgraphName): string {
     recommendations: env.RECOMMENDATIONS_URL,
   };
   return urls[name];
+}
+
+/** The variable that holds a subgraph's URL (and so the port it listens on), to name in messages. */
+export function subgraphUrlVariable(name: SubgraphName): string {
+  return `${name.toUpperCase()}_URL`;
 }
 
 /** A subgraph listens on the port of its own URL, so the router and the subgraph never disagree. */

@@ -74,3 +74,5 @@ export function maskError(
     };
   };
 }
+
+export { UserError } from './userError.ts';

@@ -3,7 +3,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from '@marquee/logger';
 
 export interface HealthReport {
-  status: 'ok' | 'degraded' | 'down';
+  status: 'ok' | 'degraded' | 'down' | 'draining';
   [detail: string]: unknown;
 }
 
@@ -12,6 +12,8 @@ export interface HttpHandlerOptions<Context extends BaseContext> {
   /** `operation.query` is the request's GraphQL text (POST body or GET `query` parameter), when it has one. */
   createContext: (request: IncomingMessage, operation: OperationText) => Promise<Context>;
   health: () => Promise<HealthReport>;
+  /** True while the process drains before it exits (`Listening.draining`): `/health` answers 503 then. */
+  draining?: () => boolean;
   logger: Logger;
   /** Requests with larger bodies get 413 before anything is parsed. */
   maxBodyBytes?: number;
@@ -77,6 +79,10 @@ export function createHttpHandler<Context extends BaseContext>(
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/health' && request.method === 'GET') {
+      if (options.draining?.() === true) {
+        sendJson(response, 503, { status: 'draining' } satisfies HealthReport);
+        return;
+      }
       const report = await options.health();
       sendJson(response, report.status === 'down' ? 503 : 200, report);
       return;

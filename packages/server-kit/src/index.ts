@@ -1,7 +1,7 @@
 export { BodyTooLargeError, createHttpHandler } from './http.ts';
 export type { HealthReport, HttpHandlerOptions, OperationText } from './http.ts';
-export { listen } from './listen.ts';
-export type { Listening } from './listen.ts';
+export { checkPortFree, listen } from './listen.ts';
+export type { DrainResult, Listening, ListenOptions } from './listen.ts';
 export {
   assertSignedByRouter,
   buildSchema,

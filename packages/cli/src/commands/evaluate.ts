@@ -1,9 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { InvalidArgumentError, type Command } from 'commander';
 import { ALS_DEFAULTS, chooseModel, evaluate, trainAls, trainEase, trainItemKnn, trainPopularity, trainServedModel, type AlsOptions, type Interaction, type Trainer } from '@marquee/recsys';
+import { fileReadError } from '../errorReport.ts';
 import { parsePositiveInteger } from './arguments.ts';
 
 /**
@@ -12,26 +14,37 @@ import { parsePositiveInteger } from './arguments.ts';
  */
 export async function readMovieLensRatings(path: string): Promise<{ interactions: Interaction[]; rejected: number }> {
   const tabSeparated = basename(path).startsWith('u.data');
-  const input = createReadStream(path);
-  const lines = createInterface({ input: path.endsWith('.gz') ? input.pipe(createGunzip()) : input, crlfDelay: Infinity });
+  const file = createReadStream(path);
+  let input: Readable = file;
+  if (path.endsWith('.gz')) {
+    const gunzip = createGunzip();
+    // `pipe` does not forward errors: a missing .gz would otherwise leave the reader waiting.
+    file.on('error', (error) => gunzip.destroy(error));
+    input = file.pipe(gunzip);
+  }
+  const lines = createInterface({ input, crlfDelay: Infinity });
   const interactions: Interaction[] = [];
   let rejected = 0;
   let first = true;
-  for await (const line of lines) {
-    if (first && !tabSeparated && line.startsWith('userId')) {
+  try {
+    for await (const line of lines) {
+      if (first && !tabSeparated && line.startsWith('userId')) {
+        first = false;
+        continue;
+      }
       first = false;
-      continue;
+      if (line.trim() === '') continue;
+      const [userId, itemId, rating, timestamp] = line.split(tabSeparated ? '\t' : ',');
+      const value = Number(rating);
+      const seconds = Number(timestamp);
+      if (!userId || !itemId || !Number.isFinite(value) || !Number.isFinite(seconds)) {
+        rejected += 1;
+        continue;
+      }
+      interactions.push({ userId, itemId, rating: value, at: seconds * 1000 });
     }
-    first = false;
-    if (line.trim() === '') continue;
-    const [userId, itemId, rating, timestamp] = line.split(tabSeparated ? '\t' : ',');
-    const value = Number(rating);
-    const seconds = Number(timestamp);
-    if (!userId || !itemId || !Number.isFinite(value) || !Number.isFinite(seconds)) {
-      rejected += 1;
-      continue;
-    }
-    interactions.push({ userId, itemId, rating: value, at: seconds * 1000 });
+  } catch (error) {
+    throw fileReadError(path, error);
   }
   return { interactions, rejected };
 }

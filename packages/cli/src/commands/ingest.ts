@@ -1,17 +1,14 @@
 import { join, resolve } from 'node:path';
-import { InvalidArgumentError } from 'commander';
 import { openDatabase, type Database } from '@marquee/db';
 import { loadEnv, type Env } from '@marquee/env';
+import type { IngestSource } from './arguments.ts';
 import { announceNewMovies, announcementStart, insertedMovies } from '../ingest/announce.ts';
+import { requireDirectory } from '../errorReport.ts';
+import { checkBackends } from '../runtime/startupChecks.ts';
 import { documentStoreFor, openPubSub } from '../runtime/stores.ts';
 import { barProgress, formatSummary, ingestImdb, ingestMovielens, logProgress, type BulkMode, type IngestSummary } from '../ingest/index.ts';
 
-export type IngestSource = 'imdb' | 'movielens';
-
-export function parseIngestSource(value: string): IngestSource {
-  if (value === 'imdb' || value === 'movielens') return value;
-  throw new InvalidArgumentError('Expected imdb or movielens.');
-}
+export type { IngestSource } from './arguments.ts';
 
 export interface IngestCommandOptions {
   rejects?: string;
@@ -28,6 +25,8 @@ export interface IngestCommandOptions {
  */
 export async function ingestCommand(source: IngestSource, dir: string, options: IngestCommandOptions): Promise<void> {
   const env = loadEnv();
+  await requireDirectory(dir);
+  await checkBackends(env);
   const db =
     env.DATABASE_URL === undefined
       ? await openDatabase({ kind: 'pglite', dataDir: join(resolve(env.MARQUEE_DATA_DIR), 'pgdata') })

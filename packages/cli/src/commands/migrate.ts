@@ -1,11 +1,13 @@
 import { applyMigrations, migrateDatabase, openDatabase } from '@marquee/db';
 import { loadEnv } from '@marquee/env';
 import { join, resolve } from 'node:path';
+import { checkBackends } from '../runtime/startupChecks.ts';
 
 /** Applies pending migrations to DATABASE_URL, or to the embedded database when it is unset. */
 export async function migrateCommand(): Promise<void> {
   const env = loadEnv();
   if (env.DATABASE_URL !== undefined) {
+    await checkBackends(env, ['DATABASE_URL']);
     const { applied } = await migrateDatabase(env.DATABASE_URL);
     report(applied);
     return;

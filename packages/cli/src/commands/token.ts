@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { InvalidArgumentError, type Command } from 'commander';
-import { EnvError, loadEnv } from '@marquee/env';
-import { createUserStore } from '@marquee/users';
-import { openStores } from '../runtime/stores.ts';
+import { loadEnv } from '@marquee/env';
+import { UserError } from '@marquee/errors/user';
 
 const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
 
@@ -36,12 +35,15 @@ interface TokenOptions {
  */
 export async function tokenCommand(options: TokenOptions): Promise<void> {
   const env = loadEnv();
+  // Loaded when the command runs: the users subgraph and the stores take seconds to import.
+  const { createUserStore } = await import('@marquee/users');
+  const { openStores } = await import('../runtime/stores.ts');
   const stores = await openStores(env, { signs: true });
   try {
     const users = createUserStore(stores.db);
     let user = await users.findByUsername(options.user.trim().toLowerCase());
     if (user === null) user = await users.findByUsername(options.user.trim());
-    if (user === null) throw new EnvError(`No user named "${options.user}". Sign up first, or seed/import users.`);
+    if (user === null) throw new UserError(`No user named "${options.user}". Sign up first, or seed/import users.`);
     if (options.role !== undefined && options.role !== user.role) {
       user = await users.setRole(user.id, options.role);
       console.log(`Changed ${user.username}'s role to ${user.role}.`);

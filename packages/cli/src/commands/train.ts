@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { loadEnv } from '@marquee/env';
 import { createLogger } from '@marquee/logger';
-import { createRecommendationStore, trainAndPublish } from '@marquee/recommendations';
-import { openStores } from '../runtime/stores.ts';
 
 /** Lock lifetime for a manual run: long enough for the largest catalogue this machine trains. */
 const LOCK_TTL_MS = 60 * 60_000;
@@ -17,6 +15,9 @@ export function registerTrainCommand(program: Command): void {
     .action(async (options: { json: boolean }) => {
       const env = loadEnv();
       const logger = createLogger({ name: 'marquee-train', level: env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL });
+      // Loaded when the command runs: the stores and the recommender take seconds to import.
+      const { openStores } = await import('../runtime/stores.ts');
+      const { createRecommendationStore, trainAndPublish } = await import('@marquee/recommendations');
       const stores = await openStores(env, { migrate: true, signs: false, logger });
       try {
         // The same lock as scheduled runs: a manual run never overlaps one.

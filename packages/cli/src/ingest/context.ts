@@ -2,6 +2,7 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database, RestoreOptions } from '@marquee/db';
 import { createLazyDocumentStore, createSqlDocumentStore, type DocumentStore } from '@marquee/documents';
+import { UserError } from '@marquee/errors';
 import { createMovieImportStore, type MovieImportStore } from '@marquee/movies';
 import { createPeopleImportStore, type PeopleImportStore } from '@marquee/people';
 import { createInteractionImportStore, type InteractionImportStore } from '@marquee/recommendations';
@@ -67,6 +68,6 @@ export async function findFile(dir: string, names: readonly string[]): Promise<s
 }
 
 /** A failure that stops the whole run (missing input, unreachable database): exit code 1. */
-export class IngestError extends Error {
+export class IngestError extends UserError {
   override readonly name = 'IngestError';
 }

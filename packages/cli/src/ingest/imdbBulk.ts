@@ -1,5 +1,6 @@
 import { encodeCopyValue, nonEmptyTables, type BulkResult, type Database, type SqlExecutor } from '@marquee/db';
 import type { ImportedCredit, PeopleImportStore } from '@marquee/people';
+import type { BulkMode } from './bulkMode.ts';
 import { IngestError, type ImportStores } from './context.ts';
 import type { ParsedCredit, ParsedPerson, ParsedTitle, ParsedTitleRating } from './imdbParsers.ts';
 import { countsOf, outcomeOf, type BatchOutcome, type Parsed } from './runFile.ts';
@@ -16,9 +17,7 @@ import { float64Column, IdSet, IdSlots, uint8Column } from './compactIds.ts';
  * into empty tables gives.
  */
 
-export type BulkMode = 'auto' | 'on' | 'off';
-
-export const bulkModes: readonly BulkMode[] = ['auto', 'on', 'off'];
+export { bulkModes, type BulkMode } from './bulkMode.ts';
 
 /** The tables an IMDb load writes, which must all be empty for a bulk load. */
 export const imdbTables = ['people.person', 'people.credit', 'movies.movie', 'recommendations.item_feature'] as const;

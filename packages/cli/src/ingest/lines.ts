@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { fileReadError } from '../errorReport.ts';
 
 export interface SourceLine {
   /** 1-based physical line number in the file (the header is line 1). */
@@ -60,6 +61,9 @@ export async function readLineChunks(path: string, encoding: 'utf8' | 'latin1' =
         if (lines.at(-1) === '') lines.pop();
         if (lines.length > 0) yield lines;
       }
+    } catch (error) {
+      // A truncated .gz fails inside zlib, which does not know the file's name.
+      throw fileReadError(path, error);
     } finally {
       file.destroy();
       if (decoded !== file) decoded.destroy();

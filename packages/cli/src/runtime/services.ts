@@ -2,6 +2,7 @@ import {
   createHttpHandler,
   listen,
   serveSubgraphSubscriptions,
+  type DrainResult,
   type Listening,
   type Subgraph,
 } from '@marquee/server-kit';
@@ -9,6 +10,7 @@ import {
   subgraphNames,
   subgraphPort,
   subgraphUrl,
+  subgraphUrlVariable,
   type Env,
   type SubgraphName,
 } from '@marquee/env';
@@ -21,8 +23,9 @@ import { createRouter, readSupergraph } from '@marquee/router';
 import { createUsersSubgraph } from '@marquee/users';
 import type { Stores } from './stores.ts';
 
-export type ServiceName = SubgraphName | 'router';
-export const serviceNames: readonly ServiceName[] = [...subgraphNames, 'router'];
+import type { ServiceName } from '../commands/arguments.ts';
+
+export { serviceNames, type ServiceName } from '../commands/arguments.ts';
 
 export function buildSubgraph(
   name: SubgraphName,
@@ -61,7 +64,14 @@ export function buildSubgraph(
 export interface RunningService {
   name: ServiceName;
   url: string;
-  stop(): Promise<void>;
+  /** True once `stop` began: no new connections are accepted and `/health` answers 503. */
+  readonly draining: boolean;
+  /**
+   * Drains, then stops: stops accepting connections, closes WebSockets with 1001 (going away),
+   * lets HTTP requests in flight finish for up to `graceMs` (0 cuts them at once), then stops
+   * background work and the server.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 export async function serveSubgraph(
@@ -74,22 +84,32 @@ export async function serveSubgraph(
   const subgraph = buildSubgraph(name, stores, env, logger);
   await subgraph.server.start();
   const stopBackground = await subgraph.start();
-  const listening: Listening = await listen(
-    createHttpHandler({
-      server: subgraph.server,
-      createContext: subgraph.createContext,
-      health: subgraph.health,
-      logger,
-    }),
-    port,
-    env.MARQUEE_HOST,
-  );
+  let listening: Listening | undefined;
+  try {
+    listening = await listen(
+      createHttpHandler({
+        server: subgraph.server,
+        createContext: subgraph.createContext,
+        health: subgraph.health,
+        draining: () => listening?.draining ?? false,
+        logger,
+      }),
+      port,
+      env.MARQUEE_HOST,
+      { setting: subgraphUrlVariable(name) },
+    );
+  } catch (error) {
+    await stopBackground();
+    await subgraph.server.stop();
+    throw error;
+  }
+  const http = listening;
   // Subgraphs with a Subscription root also answer graphql-ws, for the router only.
   const sockets =
     subgraph.schema.getSubscriptionType() == null
       ? undefined
       : serveSubgraphSubscriptions({
-          server: listening.server,
+          server: http.server,
           schema: subgraph.schema,
           identitySecret: subgraph.identitySecret,
           logger: subgraph.logger,
@@ -97,14 +117,26 @@ export async function serveSubgraph(
         });
   return {
     name,
-    url: `${listening.url}/graphql`,
-    async stop() {
-      await sockets?.close();
-      await listening.close();
+    url: `${http.url}/graphql`,
+    get draining() {
+      return http.draining;
+    },
+    async stop(graceMs = 0) {
+      const [drained] = await Promise.all([http.drain(graceMs), sockets?.close()]);
+      reportCut(subgraph.logger, drained);
       await stopBackground();
       await subgraph.server.stop();
     },
   };
+}
+
+function reportCut(logger: Logger, drained: DrainResult): void {
+  if (drained.cutRequests > 0) {
+    logger.warn(
+      { requests: drained.cutRequests },
+      'requests still running when the shutdown grace period ended were cut (SHUTDOWN_GRACE_SECONDS)',
+    );
+  }
 }
 
 export async function serveRouter(
@@ -116,12 +148,13 @@ export async function serveRouter(
   logger: Logger,
   port = env.ROUTER_PORT,
 ): Promise<RunningService> {
+  const routerLogger = logger.child({ service: 'router' });
   const router = createRouter({
     supergraphSdl: await readSupergraph(),
     subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, subgraphUrl(env, name)])),
     tokens: stores.tokens,
     identitySecret: stores.identitySecret,
-    logger: logger.child({ service: 'router' }),
+    logger: routerLogger,
     production: env.NODE_ENV === 'production',
     maxDepth: env.MAX_QUERY_DEPTH,
     maxCost: env.MAX_QUERY_COST,
@@ -143,24 +176,36 @@ export async function serveRouter(
     },
   });
   await router.server.start();
-  const listening = await listen(
-    createHttpHandler({
-      server: router.server,
-      createContext: router.createContext,
-      health: () => router.health(),
-      logger,
-      maxBodyBytes: 100_000,
-    }),
-    port,
-    env.MARQUEE_HOST,
-  );
-  const stopSubscriptions = router.serveSubscriptions(listening.server);
+  let listening: Listening | undefined;
+  try {
+    listening = await listen(
+      createHttpHandler({
+        server: router.server,
+        createContext: router.createContext,
+        health: () => router.health(),
+        draining: () => listening?.draining ?? false,
+        logger,
+        maxBodyBytes: 100_000,
+      }),
+      port,
+      env.MARQUEE_HOST,
+      { setting: 'ROUTER_PORT' },
+    );
+  } catch (error) {
+    await router.server.stop();
+    throw error;
+  }
+  const http = listening;
+  const stopSubscriptions = router.serveSubscriptions(http.server);
   return {
     name: 'router',
-    url: `${listening.url}/graphql`,
-    async stop() {
-      await stopSubscriptions();
-      await listening.close();
+    url: `${http.url}/graphql`,
+    get draining() {
+      return http.draining;
+    },
+    async stop(graceMs = 0) {
+      const [drained] = await Promise.all([http.drain(graceMs), stopSubscriptions()]);
+      reportCut(routerLogger, drained);
       await router.server.stop();
     },
   };

@@ -21,6 +21,7 @@ import { EnvError, type Env } from '@marquee/env';
 import type { Logger } from '@marquee/logger';
 import { createMemoryPubSub, createRedisPubSub, type MarqueeTopics, type PubSub } from '@marquee/pubsub';
 import { createMemoryTrainingLock, type TrainingLock } from '@marquee/recommendations';
+import { checkBackends } from './startupChecks.ts';
 import { createRedisTrainingLock } from './trainingLock.ts';
 
 /** Every process-wide client, opened once and handed to the services that need them (STYLE §5). */
@@ -142,6 +143,8 @@ export async function openStores(
 ): Promise<Stores> {
   const onHandlerError = (error: unknown, topic: string) =>
     options.logger?.error({ err: error, topic }, 'event handler failed');
+  // A server that is not there stops the command here, naming its variable.
+  await checkBackends(env);
   const closers: (() => Promise<unknown>)[] = [];
   try {
     const db =

@@ -117,6 +117,8 @@ try {
     ROUTER_PORT: String(routerPort),
     RATE_LIMIT_USER_PER_MINUTE: '1000000',
     RATE_LIMIT_IP_PER_MINUTE: '1000000',
+    RATE_LIMIT_AUTH_PER_MINUTE: '1000000',
+    RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
     ...Object.fromEntries(names.map((name, i) => [`${name.toUpperCase()}_URL`, subgraphUrl(i)])),
   };
   log('migrating and seeding the demo catalogue…');

@@ -219,8 +219,8 @@ function textSearch(text: string, params: Params): TextSearch {
  * know. Otherwise the text is rare enough to rank all its matches, found through the trigram and
  * full-text indexes. `totalCount` counts every match either way.
  */
-export const POPULAR_HEAD = 2000;
-export const COMMON_MATCHES = 5;
+export const POPULAR_HEAD = 1000;
+export const COMMON_MATCHES = 3;
 
 /** The filter's conditions, and the relevance of a match when it searches text. */
 function whereClause(

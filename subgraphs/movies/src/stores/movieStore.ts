@@ -180,8 +180,14 @@ export function fullTextQuery(text: string): string | undefined {
 }
 
 interface TextSearch {
-  /** A title matches. */
+  /** A title matches, in the form the trigram and full-text indexes serve. */
   condition: string;
+  /**
+   * The same test for rows already at hand (the popular titles): pg_trgm's operator called as a
+   * function, so the planner does not estimate its selectivity from the column's statistics,
+   * which costs more than applying it to a thousand rows.
+   */
+  rowTest: string;
   /** Relevance of a matching title, 0..1. */
   relevance: string;
 }
@@ -200,11 +206,18 @@ function textSearch(text: string, params: Params): TextSearch {
   const query = `movies.search_text(${params.add(text)}::text)`;
   const tsquery = fullTextQuery(text);
   const trigram = `${foldedTitle} %> ${query}`;
+  // The function behind `%>`.
+  const trigramTest = `word_similarity_commutator_op(${foldedTitle}, ${query})`;
   if (tsquery === undefined)
-    return { condition: trigram, relevance: `word_similarity(${query}, ${foldedTitle})` };
+    return {
+      condition: trigram,
+      rowTest: trigramTest,
+      relevance: `word_similarity(${query}, ${foldedTitle})`,
+    };
   const words = `${fullText} @@ to_tsquery('simple'::regconfig, movies.search_text(${params.add(tsquery)}::text))`;
   return {
     condition: `(${trigram} OR ${words})`,
+    rowTest: `(${trigramTest} OR ${words})`,
     relevance: `GREATEST(word_similarity(${query}, ${foldedTitle}), CASE WHEN ${words} THEN 0.7 ELSE 0 END)`,
   };
 }
@@ -214,7 +227,8 @@ function textSearch(text: string, params: Params): TextSearch {
  * the first letters of one, typed into a search box) matches hundreds of thousands of titles:
  * reading its index entries alone takes longer than a keystroke allows, let alone ranking every
  * match. So a search first tests the `POPULAR_HEAD` most popular titles (a walk down the
- * popularity index, a fixed cost). When at least `COMMON_MATCHES` of them match, the text is
+ * popularity index, a fixed cost; an index-only scan of
+ * movie_popularity_search_idx when the search has no other filter). When at least `COMMON_MATCHES` of them match, the text is
  * common and those matches are what it ranks and lists: the best matches among the titles people
  * know. Otherwise the text is rare enough to rank all its matches, found through the trigram and
  * full-text indexes. `totalCount` counts every match either way.
@@ -222,11 +236,11 @@ function textSearch(text: string, params: Params): TextSearch {
 export const POPULAR_HEAD = 1000;
 export const COMMON_MATCHES = 3;
 
-/** The filter's conditions, and the relevance of a match when it searches text. */
+/** The filter's conditions (the text's first), and its text search when it has one. */
 function whereClause(
   filter: MovieFilter,
   params: Params,
-): { conditions: string[]; relevance: string | undefined } {
+): { conditions: string[]; search: TextSearch | undefined } {
   const conditions: string[] = [];
   const text = normaliseSearchText(filter.text);
   const search = text === undefined ? undefined : textSearch(text, params);
@@ -238,7 +252,7 @@ function whereClause(
   if (filter.yearFrom !== undefined)
     conditions.push(`m.year >= ${params.add(filter.yearFrom)}::int`);
   if (filter.yearTo !== undefined) conditions.push(`m.year <= ${params.add(filter.yearTo)}::int`);
-  return { conditions, relevance: search?.relevance };
+  return { conditions, search };
 }
 
 const where = (conditions: readonly string[]) =>
@@ -288,27 +302,32 @@ export function createMovieStore(db: Database): MovieStore {
       prisma.movie.findFirst({ where: { [externalColumn[source]]: id }, select }),
     async find({ filter, order, first, after }) {
       const params = new Params();
-      const { conditions, relevance } = whereClause(filter, params);
+      const { conditions, search } = whereClause(filter, params);
       if (order === 'RELEVANCE') {
-        if (relevance === undefined) throw new Error('Relevance order needs search text.');
+        if (search === undefined) throw new Error('Relevance order needs search text.');
         const offset = after?.kind === 'offset' ? after.offset : 0;
         // See POPULAR_HEAD. Sequential scans are off for this one statement: the rare path must
         // use the text indexes, and the planner, overestimating how many titles a rare word
-        // matches, could otherwise read the whole table.
-        const ranked = `${columns}, floor(${relevance} * 10) AS tier`;
+        // matches, could otherwise read the whole table. Only the page's rows are read in full.
+        const ranked = `m.id, m.popularity, floor(${search.relevance} * 10) AS tier`;
         const rows = await sql.transaction(async (tx) => {
           await tx.exec('SET LOCAL enable_seqscan = off');
           return tx.query<MovieRecord & Record<string, unknown>>(
             `WITH head AS MATERIALIZED (
-               SELECT ${ranked} FROM (SELECT * FROM movies.movie ORDER BY popularity DESC LIMIT ${POPULAR_HEAD}) m ${where(conditions)}
-             ), common AS MATERIALIZED (SELECT count(*) >= ${COMMON_MATCHES} AS yes FROM head)
-             SELECT * FROM (
-               SELECT * FROM head WHERE (SELECT yes FROM common)
-               UNION ALL
-               SELECT ${ranked} FROM movies.movie m ${where([...conditions, 'NOT (SELECT yes FROM common)'])}
-             ) found
-             ORDER BY tier DESC, popularity DESC, id ASC
-             LIMIT ${params.add(first + 1)} OFFSET ${params.add(offset)}`,
+               SELECT ${ranked} FROM (SELECT * FROM movies.movie ORDER BY popularity DESC LIMIT ${POPULAR_HEAD}) m
+               ${where([search.rowTest, ...conditions.slice(1)])}
+             ), common AS MATERIALIZED (SELECT count(*) >= ${COMMON_MATCHES} AS yes FROM head),
+             page AS (
+               SELECT * FROM (
+                 SELECT * FROM head WHERE (SELECT yes FROM common)
+                 UNION ALL
+                 SELECT ${ranked} FROM movies.movie m ${where([...conditions, 'NOT (SELECT yes FROM common)'])}
+               ) found
+               ORDER BY tier DESC, popularity DESC, id ASC
+               LIMIT ${params.add(first + 1)} OFFSET ${params.add(offset)}
+             )
+             SELECT ${columns} FROM page JOIN movies.movie m ON m.id = page.id
+             ORDER BY page.tier DESC, page.popularity DESC, page.id ASC`,
             params.values,
           );
         });

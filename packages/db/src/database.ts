@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
@@ -48,14 +49,18 @@ function observePool(pool: pg.Pool, onQuery: QueryObserver): void {
     // node-postgres' `query` is heavily overloaded; the wrapper forwards every form untouched.
     (client as { query: unknown }).query = (...args: unknown[]) => {
       const [first] = args;
-      const text = typeof first === 'string' ? first : ((first as { text?: unknown } | null)?.text ?? '');
+      const text =
+        typeof first === 'string' ? first : ((first as { text?: unknown } | null)?.text ?? '');
       onQuery({ sql: typeof text === 'string' ? text : '' });
       return query(...args);
     };
   });
 }
 
-function observeQueries<Target extends Pick<PGlite, 'query' | 'exec'> | Transaction>(target: Target, onQuery: QueryObserver): Target {
+function observeQueries<Target extends Pick<PGlite, 'query' | 'exec'> | Transaction>(
+  target: Target,
+  onQuery: QueryObserver,
+): Target {
   const query = target.query.bind(target);
   const exec = target.exec.bind(target);
   target.query = (text, params, options) => {
@@ -100,7 +105,9 @@ export async function openDatabase(
   }
   // PGlite creates its own folder but not the folders above it (a fresh MARQUEE_DATA_DIR).
   if (config.dataDir !== undefined) await mkdir(dirname(config.dataDir), { recursive: true });
-  const lite = await PGlite.create(config.dataDir ?? 'memory://', { extensions: { pg_trgm } });
+  const lite = await PGlite.create(config.dataDir ?? 'memory://', {
+    extensions: { pg_trgm, unaccent },
+  });
   if (options.onQuery !== undefined) observePGlite(lite, options.onQuery);
   const sql = createPGliteExecutor(lite);
   if (options.migrate ?? true) await applyMigrations(sql);

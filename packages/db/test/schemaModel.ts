@@ -38,30 +38,51 @@ const nativeTypes: Record<string, string> = {
 
 function blocks(source: string, keyword: 'model' | 'enum') {
   const pattern = new RegExp(`^${keyword} (\\w+) \\{([\\s\\S]*?)^\\}`, 'gm');
-  return [...source.matchAll(pattern)].map((match) => ({ name: match[1] ?? '', body: match[2] ?? '' }));
+  return [...source.matchAll(pattern)].map((match) => ({
+    name: match[1] ?? '',
+    body: match[2] ?? '',
+  }));
 }
 
-const attribute = (body: string, name: string) => new RegExp(`@@${name}\\("([^"]+)"\\)`).exec(body)?.[1];
+const attribute = (body: string, name: string) =>
+  new RegExp(`@@${name}\\("([^"]+)"\\)`).exec(body)?.[1];
 
-export async function readExpectedSchema(path: string): Promise<{ tables: ExpectedTable[]; enums: ExpectedEnum[] }> {
+export async function readExpectedSchema(
+  path: string,
+): Promise<{ tables: ExpectedTable[]; enums: ExpectedEnum[] }> {
   const source = (await readFile(path, 'utf8')).replace(/\/\/.*$/gm, '');
   const enums = blocks(source, 'enum').map(({ name, body }) => ({
     schema: attribute(body, 'schema') ?? 'public',
     name: attribute(body, 'map') ?? name,
-    values: body.split('\n').map((line) => line.trim()).filter((line) => /^[A-Z_][A-Z0-9_]*$/.test(line)),
+    values: body
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => /^[A-Z_][A-Z0-9_]*$/.test(line)),
   }));
-  const enumNames = new Map(blocks(source, 'enum').map(({ name, body }) => [name, attribute(body, 'map') ?? name]));
+  const enumNames = new Map(
+    blocks(source, 'enum').map(({ name, body }) => [name, attribute(body, 'map') ?? name]),
+  );
   const modelNames = new Set(blocks(source, 'model').map(({ name }) => name));
   const tables = blocks(source, 'model').map(({ name, body }) => {
     const columns: ExpectedColumn[] = [];
     for (const line of body.split('\n').map((l) => l.trim())) {
-      const field = /^(\w+)\s+(\w+)(\[\])?(\?)?\s*(.*)$/.exec(line);
+      // `Unsupported("tsvector")?` names the column's PostgreSQL type itself.
+      const field = /^(\w+)\s+(Unsupported\("[\w ]+"\)|\w+)(\[\])?(\?)?\s*(.*)$/.exec(line);
       if (field === null || line.startsWith('@@')) continue;
-      const [, fieldName = '', type = '', list, optional, rest = ''] = field;
+      const [, fieldName = '', declared = '', list, optional, rest = ''] = field;
+      const unsupported = /^Unsupported\("([\w ]+)"\)$/.exec(declared)?.[1];
+      const type = unsupported ?? declared;
       if (modelNames.has(type)) continue; // relation field: no column
       const native = /@db\.(\w+(?:\(\d+\))?)/.exec(rest)?.[1];
-      const base = enumNames.has(type) ? (enumNames.get(type) ?? type) : (native !== undefined ? nativeTypes[native] : scalarTypes[type]);
-      if (base === undefined) throw new Error(`No mapping for ${name}.${fieldName}: ${type} ${native ?? ''}`);
+      const base =
+        unsupported ??
+        (enumNames.has(type)
+          ? (enumNames.get(type) ?? type)
+          : native !== undefined
+            ? nativeTypes[native]
+            : scalarTypes[type]);
+      if (base === undefined)
+        throw new Error(`No mapping for ${name}.${fieldName}: ${type} ${native ?? ''}`);
       columns.push({
         column: /@map\("([^"]+)"\)/.exec(rest)?.[1] ?? fieldName,
         type: list === undefined ? base : `${base}[]`,
@@ -69,7 +90,11 @@ export async function readExpectedSchema(path: string): Promise<{ tables: Expect
         nullable: optional !== undefined || list !== undefined,
       });
     }
-    return { schema: attribute(body, 'schema') ?? 'public', table: attribute(body, 'map') ?? name, columns };
+    return {
+      schema: attribute(body, 'schema') ?? 'public',
+      table: attribute(body, 'map') ?? name,
+      columns,
+    };
   });
   return { tables, enums };
 }

@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateImdb, generateMovielens } from '../src/generate/index.ts';
 import { imdbHeaders, parseTitleBasics, parseTitlePrincipals, splitTsv } from '../src/ingest/imdbParsers.ts';
-import { parseMoviesCsv, parseRatingsCsv, splitCsv } from '../src/ingest/movielensParsers.ts';
+import { parseMoviesCsv, parseRatingsCsv, parseTagsCsv, splitCsv } from '../src/ingest/movielensParsers.ts';
 
 let work: string;
 beforeAll(async () => {
@@ -60,5 +60,26 @@ describe('marquee generate', () => {
     const movies = (files.get('movies.csv') ?? '').trimEnd().split('\n').slice(1).map((line) => parseMoviesCsv(splitCsv(line)));
     expect(movies).toHaveLength(50);
     expect(movies.every((movie) => movie.year !== null && !movie.title.endsWith(', The'))).toBe(true);
+  });
+
+  it('uses ids from 900,000,001 on, which no real title, person, film or user has, and writes each tag once', async () => {
+    await generateImdb(join(work, 'ids-imdb'), { titles: 20 });
+    await generateMovielens(join(work, 'ids-ml'), { titles: 20, users: 3, ratings: 2000, seed: 2 });
+    const imdb = await filesOf(join(work, 'ids-imdb'));
+    const ml = await filesOf(join(work, 'ids-ml'));
+    const column = (text: string | undefined, separator: string, index: number) =>
+      (text ?? '').trimEnd().split('\n').slice(1).map((line) => line.split(separator)[index] ?? '');
+    const numbers = [
+      ...column(imdb.get('title.basics.tsv'), '\t', 0),
+      ...column(imdb.get('name.basics.tsv'), '\t', 0),
+      ...column(ml.get('movies.csv'), ',', 0),
+      ...column(ml.get('links.csv'), ',', 1),
+      ...column(ml.get('ratings.csv'), ',', 0),
+    ].map((id) => Number(id.replace(/^(tt|nm)/, '')));
+    expect(numbers.length).toBeGreaterThan(60);
+    expect(numbers.every((n) => n > 900_000_000)).toBe(true);
+    const tags = column(ml.get('tags.csv'), '\n', 0).map((line) => parseTagsCsv(splitCsv(line)));
+    expect(tags.length).toBeGreaterThan(0);
+    expect(new Set(tags.map((tag) => `${tag.userId}:${tag.movielensId}:${tag.tag}`)).size).toBe(tags.length);
   });
 });

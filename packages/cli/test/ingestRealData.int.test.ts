@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runMarquee } from '@marquee/testing';
 import { generateImdb, generateMovielens } from '../src/generate/index.ts';
 import {
   ingestImdb,
@@ -16,6 +17,8 @@ import { ingestHarness } from './ingestHarness.ts';
 
 // Each fixture reproduces, in a few hand-made lines, a quirk found loading the public datasets.
 const { inWork, freshDatabase } = ingestHarness('ingest-real-data');
+// A spawned `marquee` compiles its sources on start: slow on a busy machine.
+const CLI_TIMEOUT = 120_000;
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/${name}`, import.meta.url));
 
 interface Reject {
@@ -392,6 +395,22 @@ describe('real IMDb quirks', () => {
     ]);
     expect(fileOf(summary, 'title.ratings.tsv')).toMatchObject({ read: 1, updated: 1 });
   });
+
+  it(
+    'exits 0 on a truncated .tsv.gz and random bytes, with a warning and no stack or binary on the terminal',
+    async () => {
+      const { url } = await freshDatabase();
+      const imdb = await runMarquee(['ingest', 'imdb', fixture('imdb-truncated'), '--rejects', inWork('cli-truncated')], { DATABASE_URL: url });
+      expect(imdb).toMatch(/warning: title\.basics\.tsv\.gz was read only in part: unreadable from line \d+ on: .*unexpected end of file/);
+      const movielens = await runMarquee(['ingest', 'movielens', fixture('ml-garbage'), '--rejects', inWork('cli-garbage')], { DATABASE_URL: url });
+      for (const output of [imdb, movielens]) {
+        expect(output).not.toMatch(/\n\s+at /);
+        expect(notTextReason(output.replace(/[\r\n\u001b]/g, ''))).toBeUndefined();
+      }
+      expect(movielens).toMatch(/ratings\.csv: \d+ rejected lines, in /);
+    },
+    CLI_TIMEOUT,
+  );
 
   it('generates IMDb ids in a range no real title or person has, so a seeded catalogue keeps its cast', async () => {
     const { db } = await freshDatabase();

@@ -20,7 +20,8 @@ export interface IngestCommandOptions {
 /**
  * Streams a source directory into the stores the environment points at (migrating first, like
  * `seed`). Progress goes to stderr (a bar on a terminal, a line every 5 s otherwise); the summary
- * to stdout. Rejected rows never fail the run: only something fatal exits non-zero. A run that
+ * to stdout. Rejected rows never fail the run, nor does a file that cannot be read to its end (a
+ * truncated .gz: a warning on stderr, exit 0): only something fatal exits non-zero. A run that
  * inserted films announces them in one `catalog.moviesAdded` event (see ingest/announce.ts).
  */
 export async function ingestCommand(source: IngestSource, dir: string, options: IngestCommandOptions): Promise<void> {
@@ -49,6 +50,10 @@ export async function ingestCommand(source: IngestSource, dir: string, options: 
     await db.close();
   }
   console.log(options.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
+  // Partial input is a warning, not a failure: what could be read is loaded, the rest is named.
+  for (const file of summary.files) {
+    if (file.unreadable !== undefined) process.stderr.write(`warning: ${file.file} was read only in part: ${file.unreadable.reason}\n`);
+  }
 }
 
 /**

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runMarquee } from '@marquee/testing';
+import { runMarquee, spawnMarquee } from '@marquee/testing';
+import { once } from 'node:events';
 import { generateImdb, generateMovielens } from '../src/generate/index.ts';
 import {
   ingestImdb,
@@ -295,6 +296,19 @@ describe('real MovieLens quirks', () => {
     );
     expect(generated?.below).toBe(0);
   });
+
+  it(
+    'makes `marquee evaluate` refuse a file that holds no ratings, in one line and with exit code 1',
+    async () => {
+      const evaluate = spawnMarquee(['evaluate', fixture('ml-garbage/ratings.csv')], {});
+      const [code] = (await once(evaluate.child, 'exit')) as [number | null];
+      expect(code).toBe(1);
+      expect(evaluate.output().trim().split('\n')).toEqual([
+        `${fixture('ml-garbage/ratings.csv')}: 32 of 32 lines are not ratings. Expected MovieLens ratings.csv (userId,movieId,rating,timestamp), ratings.dat (UserID::MovieID::Rating::Timestamp) or u.data (tab-separated).`,
+      ]);
+    },
+    CLI_TIMEOUT,
+  );
 });
 
 describe('real IMDb quirks', () => {

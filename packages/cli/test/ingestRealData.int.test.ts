@@ -410,6 +410,28 @@ describe('real IMDb quirks', () => {
     expect(fileOf(summary, 'title.ratings.tsv')).toMatchObject({ read: 1, updated: 1 });
   });
 
+  it('reads a truncated title.ratings.tsv.gz as far as it goes in a bulk load as in an incremental one', async () => {
+    const outcomes: string[][] = [];
+    for (const bulk of ['on', 'off'] as const) {
+      const { db } = await freshDatabase();
+      const rejects = inWork(`truncated-ratings-${bulk}`);
+      const summary = await ingestImdb(fixture('imdb-truncated-ratings'), db, {
+        progress: silentProgress,
+        rejectsDir: rejects,
+        bulk,
+      });
+      const ratings = fileOf(summary, 'title.ratings.tsv.gz');
+      expect(ratings).toMatchObject({ updated: 2, rejected: (ratings?.read ?? 0) - 2 });
+      expect(ratings?.unreadable?.line).toBe((ratings?.read ?? 0) + 2);
+      // A bulk load writes the unknown titles' rejects after the file's own (see docs/ingestion.md).
+      const entries = await rejectsOf(rejects, 'title.ratings.tsv.gz');
+      outcomes.push(entries.map(({ line, reason }) => `${line}: ${reason}`).sort());
+    }
+    expect(outcomes[0]).toEqual(outcomes[1]);
+    expect(outcomes[0]).toContain('3: bad averageRating "nine" (not a number from 1 to 10)');
+    expect(outcomes[0]).toContain('5: unknown title (not in title.basics)');
+  });
+
   it(
     'exits 0 on a truncated .tsv.gz and random bytes, with a warning and no stack or binary on the terminal',
     async () => {

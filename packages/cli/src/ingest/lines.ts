@@ -109,10 +109,18 @@ export async function eachRawLine(
   let next = 0;
   if (wanted.length === 0) return;
   const reader = await readLines(path, encoding);
-  for await (const { line, text } of reader.lines) {
-    while (next < wanted.length && (wanted[next] ?? Infinity) < line) next += 1;
-    if (next >= wanted.length) break;
-    if (wanted[next] === line) await each(line, line === 1 ? text.replace(/^\uFEFF/, '') : text);
+  let seen = 0;
+  try {
+    for await (const { line, text } of reader.lines) {
+      seen = line;
+      while (next < wanted.length && (wanted[next] ?? Infinity) < line) next += 1;
+      if (next >= wanted.length) break;
+      if (wanted[next] === line) await each(line, line === 1 ? text.replace(/^\uFEFF/, '') : text);
+    }
+  } catch (error) {
+    // The wanted lines were all read once already: a file that cannot be read to its end (a
+    // truncated .gz, reported by the pass that read it) stops here after the last of them.
+    if (seen < (wanted.at(-1) ?? 0)) throw error;
   }
 }
 

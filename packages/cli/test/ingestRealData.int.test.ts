@@ -304,7 +304,7 @@ describe('real MovieLens quirks', () => {
       const [code] = (await once(evaluate.child, 'exit')) as [number | null];
       expect(code).toBe(1);
       expect(evaluate.output().trim().split('\n')).toEqual([
-        `${fixture('ml-garbage/ratings.csv')}: 32 of 32 lines are not ratings. Expected MovieLens ratings.csv (userId,movieId,rating,timestamp), ratings.dat (UserID::MovieID::Rating::Timestamp) or u.data (tab-separated).`,
+        `error: ${fixture('ml-garbage/ratings.csv')}: 32 of 32 lines are not ratings. Expected MovieLens ratings.csv (userId,movieId,rating,timestamp), ratings.dat (UserID::MovieID::Rating::Timestamp) or u.data (tab-separated).`,
       ]);
     },
     CLI_TIMEOUT,

@@ -88,7 +88,7 @@ export function formatSummary(summary: IngestSummary): string {
       );
     }
     if (file.unreadable !== undefined)
-      lines.push(`  warning: ${file.file} was read only in part: ${file.unreadable.reason}`);
+      lines.push(`  ${file.file}: read only in part, ${file.unreadable.reason}`);
   }
   if (summary.announcedMovies !== undefined && summary.announcedMovies > 0) {
     lines.push(

@@ -68,14 +68,14 @@ describe('the marquee command on ordinary mistakes', () => {
   it('a truncated .tsv.gz given to ingest', async () => {
     const dir = join(scratch, 'imdb-truncated');
     const finished = await runToEnd(['ingest', 'imdb', dir], env);
-    // Progress lines come first; the failure is the last line and the only error.
-    expect(finished.code).toBe(1);
+    // Partial input is not fatal to ingestion (docs/ingestion.md): what could be read is loaded,
+    // the rest is one reject and one warning line, and the run exits 0, with no stack.
+    expect(finished.code).toBe(0);
     expect(finished.output).not.toMatch(/^\s+at /m);
-    expect(finished.lines.filter((line) => line.startsWith('error: '))).toEqual([
+    expect(finished.lines.filter((line) => line.startsWith('error: '))).toEqual([]);
+    expect(finished.lines.filter((line) => line.startsWith('warning: '))).toEqual([
       expect.stringMatching(
-        new RegExp(
-          `^error: ${join(dir, 'title.basics.tsv.gz')} is truncated \\(unexpected end of file\\)`,
-        ),
+        /^warning: title\.basics\.tsv\.gz was read only in part: unreadable from line \d+ on: Z_BUF_ERROR: unexpected end of file$/,
       ),
     ]);
   }, 120_000);

@@ -1,50 +1,104 @@
-import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { InvalidArgumentError, type Command } from 'commander';
-import { ALS_DEFAULTS, chooseModel, evaluate, trainAls, trainEase, trainItemKnn, trainPopularity, trainServedModel, type AlsOptions, type Interaction, type Trainer } from '@marquee/recsys';
+import {
+  ALS_DEFAULTS,
+  chooseModel,
+  evaluate,
+  trainAls,
+  trainEase,
+  trainItemKnn,
+  trainPopularity,
+  trainServedModel,
+  type AlsOptions,
+  type Interaction,
+  type Trainer,
+} from '@marquee/recsys';
 import { fileReadError } from '../errorReport.ts';
+import { notTextReason, RowError } from '../ingest/fields.ts';
+import { IngestError } from '../ingest/context.ts';
+import { readLineChunks, sniffEncoding } from '../ingest/lines.ts';
+import {
+  movielensHeaders,
+  parseRatingsCsv,
+  parseRatingsDat,
+  parseUData,
+  splitCsv,
+  splitDat,
+  type ParsedRating,
+} from '../ingest/movielensParsers.ts';
 import { parsePositiveInteger } from './arguments.ts';
 
+/** The ratings layouts `evaluate` reads, told apart by the file's name, parsed as `marquee ingest` parses them. */
+function ratingsFormat(path: string): {
+  split(text: string): string[];
+  parse(fields: readonly string[]): ParsedRating;
+  header?: string;
+} {
+  const name = basename(path).replace(/\.gz$/, '');
+  if (name.startsWith('u.data') || /^u\d?\.(base|test)$|^u[ab]\.(base|test)$/.test(name))
+    return { split: (text) => text.split('\t'), parse: parseUData };
+  if (name.endsWith('.dat')) return { split: splitDat, parse: parseRatingsDat };
+  return {
+    split: splitCsv,
+    parse: parseRatingsCsv,
+    header: movielensHeaders['ratings.csv'].join(','),
+  };
+}
+
 /**
- * Reads MovieLens ratings: `ratings.csv` (userId,movieId,rating,timestamp with a header) or
- * ml-100k's `u.data` (tab-separated, no header), optionally gzipped. Timestamps are seconds.
+ * Reads MovieLens ratings: `ratings.csv` (userId,movieId,rating,timestamp with a header), ml-1m /
+ * ml-10m `ratings.dat` (`::`-separated) or ml-100k's `u.data` (tab-separated), optionally gzipped,
+ * line by line with the ingestion's parsers. A file in which no line, or fewer than half of the
+ * lines, are ratings is refused (IngestError): scoring models on what could be read of it would
+ * print a table that means nothing.
  */
-export async function readMovieLensRatings(path: string): Promise<{ interactions: Interaction[]; rejected: number }> {
-  const tabSeparated = basename(path).startsWith('u.data');
-  const file = createReadStream(path);
-  let input: Readable = file;
-  if (path.endsWith('.gz')) {
-    const gunzip = createGunzip();
-    // `pipe` does not forward errors: a missing .gz would otherwise leave the reader waiting.
-    file.on('error', (error) => gunzip.destroy(error));
-    input = file.pipe(gunzip);
-  }
-  const lines = createInterface({ input, crlfDelay: Infinity });
+export async function readMovieLensRatings(
+  path: string,
+): Promise<{ interactions: Interaction[]; rejected: number }> {
+  const format = ratingsFormat(path);
+  const reader = await sniffEncoding(path)
+    .then((encoding) => readLineChunks(path, encoding))
+    .catch((error: unknown) => {
+      throw fileReadError(path, error);
+    });
   const interactions: Interaction[] = [];
   let rejected = 0;
-  let first = true;
+  let line = 0;
   try {
-    for await (const line of lines) {
-      if (first && !tabSeparated && line.startsWith('userId')) {
-        first = false;
-        continue;
+    for await (const chunk of reader.chunks) {
+      for (const text of chunk) {
+        line += 1;
+        if (
+          line === 1 &&
+          format.header !== undefined &&
+          text.replace(/^\uFEFF/, '') === format.header
+        )
+          continue;
+        try {
+          const notText = notTextReason(text);
+          if (notText !== undefined) throw new RowError(notText);
+          const rating = format.parse(format.split(text));
+          interactions.push({
+            userId: rating.userId,
+            itemId: rating.movielensId,
+            rating: rating.rating,
+            at: rating.at.getTime(),
+          });
+        } catch (error) {
+          if (!(error instanceof RowError)) throw error;
+          rejected += 1;
+        }
       }
-      first = false;
-      if (line.trim() === '') continue;
-      const [userId, itemId, rating, timestamp] = line.split(tabSeparated ? '\t' : ',');
-      const value = Number(rating);
-      const seconds = Number(timestamp);
-      if (!userId || !itemId || !Number.isFinite(value) || !Number.isFinite(seconds)) {
-        rejected += 1;
-        continue;
-      }
-      interactions.push({ userId, itemId, rating: value, at: seconds * 1000 });
     }
   } catch (error) {
+    // A truncated .gz or an I/O error: one line naming the file.
     throw fileReadError(path, error);
+  }
+  if (interactions.length === 0 || rejected > interactions.length) {
+    throw new IngestError(
+      `${path}: ${rejected.toLocaleString('en-US')} of ${(rejected + interactions.length).toLocaleString('en-US')} lines are not ratings. ` +
+        'Expected MovieLens ratings.csv (userId,movieId,rating,timestamp), ratings.dat (UserID::MovieID::Rating::Timestamp) or u.data (tab-separated).',
+    );
   }
   return { interactions, rejected };
 }
@@ -57,7 +111,8 @@ function parsePositive(value: string): number {
 
 function parseHoldout(value: string): number {
   const share = Number(value);
-  if (!(share > 0 && share < 1)) throw new InvalidArgumentError('expected a number between 0 and 1');
+  if (!(share > 0 && share < 1))
+    throw new InvalidArgumentError('expected a number between 0 and 1');
   return share;
 }
 
@@ -76,20 +131,47 @@ export function registerEvaluateCommand(program: Command): void {
     .description(
       'Offline ranking quality on a time-ordered hold-out: NDCG@10, Recall@20 and HR@10 for most-popular, item-kNN and the model `marquee train` ships for this catalogue size (EASE pruned as served up to 6,000 films, implicit ALS above); for EASE-sized catalogues also dense EASE and ALS.',
     )
-    .argument('<ratings>', 'MovieLens ratings.csv or ml-100k u.data (optionally .gz)')
-    .option('--holdout <share>', "share of each user's latest positives held out", parseHoldout, 0.2)
-    .option('--factors <n>', `ALS latent factors (default ${ALS_DEFAULTS.factors})`, parsePositiveInteger)
-    .option('--regularization <lambda>', `ALS L2 regularisation (default ${ALS_DEFAULTS.regularization})`, parsePositive)
-    .option('--alpha <alpha>', `ALS confidence of a positive, 1 + alpha (default ${ALS_DEFAULTS.alpha})`, parsePositive)
-    .option('--iterations <n>', `ALS alternating sweeps (default ${ALS_DEFAULTS.iterations})`, parsePositiveInteger)
+    .argument(
+      '<ratings>',
+      'MovieLens ratings.csv, ml-1m/ml-10m ratings.dat or ml-100k u.data (optionally .gz)',
+    )
+    .option(
+      '--holdout <share>',
+      "share of each user's latest positives held out",
+      parseHoldout,
+      0.2,
+    )
+    .option(
+      '--factors <n>',
+      `ALS latent factors (default ${ALS_DEFAULTS.factors})`,
+      parsePositiveInteger,
+    )
+    .option(
+      '--regularization <lambda>',
+      `ALS L2 regularisation (default ${ALS_DEFAULTS.regularization})`,
+      parsePositive,
+    )
+    .option(
+      '--alpha <alpha>',
+      `ALS confidence of a positive, 1 + alpha (default ${ALS_DEFAULTS.alpha})`,
+      parsePositive,
+    )
+    .option(
+      '--iterations <n>',
+      `ALS alternating sweeps (default ${ALS_DEFAULTS.iterations})`,
+      parsePositiveInteger,
+    )
     .option('--json', 'print the report as JSON', false)
     .action(async (path: string, options: EvaluateOptions) => {
+      // Input that cannot be evaluated fails with an IngestError (a UserError): one line, exit 1.
       const { interactions, rejected } = await readMovieLensRatings(path);
       // Every model goes through the one `evaluate` (same split, same metrics). The last row is
       // what `marquee train` ships for this catalogue, scored as served; where that is EASE, dense
       // EASE shows the cost of pruning and ALS the other strong model. Dense EASE is never
       // trained where it does not fit.
-      const shipped = chooseModel(new Set(interactions.map((interaction) => interaction.itemId)).size);
+      const shipped = chooseModel(
+        new Set(interactions.map((interaction) => interaction.itemId)).size,
+      );
       const trainers: Trainer[] = [trainPopularity, (m) => trainItemKnn(m)];
       // ALS hyper-parameters given on the command line apply to every ALS row, for tuning.
       const als: AlsOptions = {
@@ -98,7 +180,11 @@ export function registerEvaluateCommand(program: Command): void {
         ...(options.alpha === undefined ? {} : { alpha: options.alpha }),
         ...(options.iterations === undefined ? {} : { iterations: options.iterations }),
       };
-      if (shipped === 'ease') trainers.push((m) => trainEase(m), (m) => trainAls(m, als));
+      if (shipped === 'ease')
+        trainers.push(
+          (m) => trainEase(m),
+          (m) => trainAls(m, als),
+        );
       trainers.push((m) => trainServedModel(m, { als }));
       const report = evaluate(interactions, trainers, { holdout: options.holdout });
       if (options.json) {

@@ -6,7 +6,15 @@ import { announceNewMovies, announcementStart, insertedMovies } from '../ingest/
 import { requireDirectory } from '../errorReport.ts';
 import { checkBackends } from '../runtime/startupChecks.ts';
 import { documentStoreFor, openPubSub } from '../runtime/stores.ts';
-import { barProgress, formatSummary, ingestImdb, ingestMovielens, logProgress, type BulkMode, type IngestSummary } from '../ingest/index.ts';
+import {
+  barProgress,
+  formatSummary,
+  ingestImdb,
+  ingestMovielens,
+  logProgress,
+  type BulkMode,
+  type IngestSummary,
+} from '../ingest/index.ts';
 
 export type { IngestSource } from './arguments.ts';
 
@@ -20,16 +28,24 @@ export interface IngestCommandOptions {
 /**
  * Streams a source directory into the stores the environment points at (migrating first, like
  * `seed`). Progress goes to stderr (a bar on a terminal, a line every 5 s otherwise); the summary
- * to stdout. Rejected rows never fail the run: only something fatal exits non-zero. A run that
+ * to stdout. Rejected rows never fail the run, nor does a file that cannot be read to its end (a
+ * truncated .gz: a warning on stderr, exit 0): only something fatal exits non-zero. A run that
  * inserted films announces them in one `catalog.moviesAdded` event (see ingest/announce.ts).
  */
-export async function ingestCommand(source: IngestSource, dir: string, options: IngestCommandOptions): Promise<void> {
+export async function ingestCommand(
+  source: IngestSource,
+  dir: string,
+  options: IngestCommandOptions,
+): Promise<void> {
   const env = loadEnv();
   await requireDirectory(dir);
   await checkBackends(env);
   const db =
     env.DATABASE_URL === undefined
-      ? await openDatabase({ kind: 'pglite', dataDir: join(resolve(env.MARQUEE_DATA_DIR), 'pgdata') })
+      ? await openDatabase({
+          kind: 'pglite',
+          dataDir: join(resolve(env.MARQUEE_DATA_DIR), 'pgdata'),
+        })
       : await openDatabase({ kind: 'postgres', url: env.DATABASE_URL }, { migrate: true });
   let summary: IngestSummary;
   const documents = documentStoreFor(env, db);
@@ -42,13 +58,23 @@ export async function ingestCommand(source: IngestSource, dir: string, options: 
       bulk: options.bulk,
       documents,
     };
-    summary = source === 'imdb' ? await ingestImdb(dir, db, ingestOptions) : await ingestMovielens(dir, db, ingestOptions);
+    summary =
+      source === 'imdb'
+        ? await ingestImdb(dir, db, ingestOptions)
+        : await ingestMovielens(dir, db, ingestOptions);
     summary.announcedMovies = insertedMovies(summary) ? await announce(env, db, since, summary) : 0;
   } finally {
     await documents.close().catch(() => undefined);
     await db.close();
   }
   console.log(options.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
+  // Partial input is a warning, not a failure: what could be read is loaded, the rest is named.
+  for (const file of summary.files) {
+    if (file.unreadable !== undefined)
+      process.stderr.write(
+        `warning: ${file.file} was read only in part: ${file.unreadable.reason}\n`,
+      );
+  }
 }
 
 /**
@@ -56,12 +82,19 @@ export async function ingestCommand(source: IngestSource, dir: string, options: 
  * in-process pub/sub of embedded mode, where nothing else listens. Opened only now, after the
  * load; a failure to announce is reported and does not fail the run.
  */
-async function announce(env: Env, db: Database, since: string, summary: IngestSummary): Promise<number> {
+async function announce(
+  env: Env,
+  db: Database,
+  since: string,
+  summary: IngestSummary,
+): Promise<number> {
   const events = openPubSub(env);
   try {
     return await announceNewMovies(db, events.pubsub, since, summary);
   } catch (error) {
-    process.stderr.write(`Could not announce the new films on catalog.moviesAdded: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `Could not announce the new films on catalog.moviesAdded: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return 0;
   } finally {
     await events.close().catch(() => undefined);

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { fileReadError } from '../errorReport.ts';
@@ -33,7 +33,10 @@ const LINE_END = /\r\n|\n|\r/;
  * not. One await per chunk instead of one per line: per-line async iteration costs more than
  * parsing an IMDb row.
  */
-export async function readLineChunks(path: string, encoding: 'utf8' | 'latin1' = 'utf8'): Promise<ChunkReader> {
+export async function readLineChunks(
+  path: string,
+  encoding: 'utf8' | 'latin1' = 'utf8',
+): Promise<ChunkReader> {
   const { size } = await stat(path);
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
   let decoded: Readable = file;
@@ -76,7 +79,10 @@ export async function readLineChunks(path: string, encoding: 'utf8' | 'latin1' =
  * Streams a text file line by line (gunzipped when it ends in `.gz`), in constant memory; see
  * `readLineChunks` for line endings.
  */
-export async function readLines(path: string, encoding: 'utf8' | 'latin1' = 'utf8'): Promise<LineReader> {
+export async function readLines(
+  path: string,
+  encoding: 'utf8' | 'latin1' = 'utf8',
+): Promise<LineReader> {
   const reader = await readLineChunks(path, encoding);
   async function* lines(): AsyncGenerator<SourceLine> {
     let line = 0;
@@ -103,9 +109,43 @@ export async function eachRawLine(
   let next = 0;
   if (wanted.length === 0) return;
   const reader = await readLines(path, encoding);
-  for await (const { line, text } of reader.lines) {
-    while (next < wanted.length && (wanted[next] ?? Infinity) < line) next += 1;
-    if (next >= wanted.length) break;
-    if (wanted[next] === line) await each(line, line === 1 ? text.replace(/^\uFEFF/, '') : text);
+  let seen = 0;
+  try {
+    for await (const { line, text } of reader.lines) {
+      seen = line;
+      while (next < wanted.length && (wanted[next] ?? Infinity) < line) next += 1;
+      if (next >= wanted.length) break;
+      if (wanted[next] === line) await each(line, line === 1 ? text.replace(/^\uFEFF/, '') : text);
+    }
+  } catch (error) {
+    // The wanted lines were all read once already: a file that cannot be read to its end (a
+    // truncated .gz, reported by the pass that read it) stops here after the last of them.
+    if (seen < (wanted.at(-1) ?? 0)) throw error;
+  }
+}
+
+const SNIFF_BYTES = 1 << 20;
+
+/**
+ * UTF-8 when the file's first MiB is valid UTF-8, else ISO-8859-1 (ml-100k and ml-1m are
+ * ISO-8859-1, later MovieLens releases UTF-8). A multi-byte sequence cut at the end of the sample
+ * does not count against UTF-8. Gzipped files are taken as UTF-8.
+ */
+export async function sniffEncoding(path: string): Promise<'utf8' | 'latin1'> {
+  if (path.endsWith('.gz')) return 'utf8';
+  const handle = await open(path);
+  try {
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, bytesRead), {
+        stream: bytesRead === SNIFF_BYTES,
+      });
+      return 'utf8';
+    } catch {
+      return 'latin1';
+    }
+  } finally {
+    await handle.close();
   }
 }

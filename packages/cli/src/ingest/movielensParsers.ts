@@ -1,5 +1,12 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import { decimalBetween, expectColumns, field, nonNegativeInteger, requiredText, RowError } from './fields.ts';
+import {
+  decimalBetween,
+  expectColumns,
+  field,
+  nonNegativeInteger,
+  requiredText,
+  RowError,
+} from './fields.ts';
 
 export const movielensHeaders = {
   'movies.csv': ['movieId', 'title', 'genres'],
@@ -22,32 +29,80 @@ export function splitCsv(text: string): string[] {
     return record;
   } catch (error) {
     if (error instanceof RowError) throw error;
-    throw new RowError(`broken CSV quoting (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+    throw new RowError(
+      `broken CSV quoting (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+    );
   }
 }
 
-const ARTICLE = /^(.*), (The|A|An)$/;
-const TITLE_YEAR = /^(.*?)\s*\((\d{4})(?:[-–]\d{0,4})?\)\s*$/;
-
 /**
- * MovieLens writes "Title (Year)" and moves English articles to the end ("American President, The
- * (1995)"): split off the year and put the article back in front.
+ * Articles MovieLens moves to the end of a title, in the languages its catalogue has: English,
+ * French, Italian, Spanish, Portuguese, German, Dutch and the Scandinavian languages
+ * ("Misérables, Les", "Postino, Il", "Avventura, L'", "Boot, Das").
  */
-export function splitTitleYear(raw: string): { title: string; year: number | null } {
-  const match = TITLE_YEAR.exec(raw.trim());
-  const title = (match?.[1] ?? raw).trim();
-  const year = match?.[2] === undefined ? null : Number(match[2]);
-  if (year !== null && (year < 1800 || year > 2100)) throw new RowError(`bad year ${year} in title`);
+const ARTICLE =
+  /^(.*), (The|A|An|Les|Le|La|L'|Il|Lo|I|Gli|Un|Une|Uno|Una|El|Los|Las|O|Os|As|Der|Die|Das|Den|Det|Ein|Eine|De|Het|En|Et)$/;
+/** A trailing "(V)" (video) or "(TV)" marker after the year, as ml-100k writes it. */
+const KIND_MARK = /\s*\((V|TV)\)$/;
+const YEAR = /\s*\((\d{4})(?:[-–]\d{0,4})?\)$/;
+/** A trailing parenthesised alternate title: "(Double Life of Veronique, The)", "(a.k.a. Se7en)". */
+const ALTERNATE = /\s+\(((?:[^()]|\([^()]*\))+)\)$/;
+
+/** "Misérables, Les" → "Les Misérables"; "Avventura, L'" → "L'Avventura". */
+function articleInFront(title: string): string {
   const article = ARTICLE.exec(title);
-  const named = article === null ? title : `${article[2] ?? ''} ${article[1] ?? ''}`;
-  if (named === '') throw new RowError('missing title');
-  return { title: named, year };
+  if (article === null) return title;
+  const word = article[2] ?? '';
+  return word.endsWith("'") ? `${word}${article[1] ?? ''}` : `${word} ${article[1] ?? ''}`;
 }
 
-export interface ParsedMovielensMovie {
-  movielensId: string;
+export interface MovielensTitle {
   title: string;
+  /** The first parenthesised alternate title, if any (MovieLens's other-language or a.k.a. title). */
+  alternateTitle: string | null;
   year: number | null;
+  /** `video` for "(V)", `tvMovie` for "(TV)", else `movie`. */
+  kind: string;
+}
+
+/**
+ * MovieLens writes "Title (Alternate title) (Year)", moves articles to the end ("American
+ * President, The (1995)"), and ml-100k may add "(V)" after the year: split these apart and put
+ * each article back in front.
+ */
+export function splitTitleYear(raw: string): MovielensTitle {
+  let rest = raw.trim();
+  let kind = 'movie';
+  const mark = KIND_MARK.exec(rest);
+  if (mark !== null) {
+    kind = mark[1] === 'V' ? 'video' : 'tvMovie';
+    rest = rest.slice(0, mark.index);
+  }
+  const yearMatch = YEAR.exec(rest);
+  const year = yearMatch?.[1] === undefined ? null : Number(yearMatch[1]);
+  if (yearMatch !== null) rest = rest.slice(0, yearMatch.index);
+  const alternates: string[] = [];
+  for (
+    let alternate = ALTERNATE.exec(rest);
+    alternate !== null && alternate.index > 0;
+    alternate = ALTERNATE.exec(rest)
+  ) {
+    alternates.unshift((alternate[1] ?? '').replace(/^a\.k\.a\.\s*/i, '').trim());
+    rest = rest.slice(0, alternate.index);
+  }
+  const title = articleInFront(rest.trim());
+  if (title === '') throw new RowError('missing title');
+  const alternate = alternates.find((text) => text !== '');
+  return {
+    title,
+    alternateTitle: alternate === undefined ? null : articleInFront(alternate),
+    year,
+    kind,
+  };
+}
+
+export interface ParsedMovielensMovie extends MovielensTitle {
+  movielensId: string;
   genres: string[];
 }
 
@@ -59,6 +114,36 @@ export function parseMoviesCsv(fields: readonly string[]): ParsedMovielensMovie 
     ...splitTitleYear(requiredText(field(fields, 1), 'title')),
     genres: genres === '(no genres listed)' || genres === '' ? [] : genres.split('|'),
   };
+}
+
+// ---------- ml-1m and ml-10m: movies.dat, ratings.dat, users.dat, tags.dat ('::'-separated) ----------
+
+/** `::`-separated, no quoting (ml-1m, ml-10m). */
+export function splitDat(text: string): string[] {
+  return text.split('::');
+}
+
+/** movies.dat: MovieID::Title::Genres (the same columns as movies.csv). */
+export const parseMoviesDat = parseMoviesCsv;
+
+/** ratings.dat: UserID::MovieID::Rating::Timestamp (ml-1m whole stars, ml-10m halves). */
+export const parseRatingsDat = parseRatingsCsv;
+
+/** users.dat (ml-1m): UserID::Gender::Age::Occupation::Zip-code. */
+export function parseUsersDat(fields: readonly string[]): { userId: string } {
+  expectColumns(fields, 5);
+  return { userId: String(nonNegativeInteger(field(fields, 0), 'UserID')) };
+}
+
+/** tags.dat (ml-10m): UserID::MovieID::Tag::Timestamp; a tag holding "::" keeps it. */
+export function parseTagsDat(fields: readonly string[]): ParsedTag {
+  if (fields.length < 4) throw new RowError(`expected 4 columns, found ${fields.length}`);
+  return parseTagsCsv([
+    field(fields, 0),
+    field(fields, 1),
+    fields.slice(2, -1).join('::'),
+    fields.at(-1) ?? '',
+  ]);
 }
 
 export interface ParsedLink {
@@ -88,7 +173,8 @@ export interface ParsedRating {
 
 function rating(value: string): number {
   const number = decimalBetween(value, 'rating', 0.5, 5);
-  if (!Number.isInteger(number * 2)) throw new RowError(`bad rating ${JSON.stringify(value)} (not a multiple of 0.5)`);
+  if (!Number.isInteger(number * 2))
+    throw new RowError(`bad rating ${JSON.stringify(value)} (not a multiple of 0.5)`);
   return number;
 }
 
@@ -126,20 +212,38 @@ export function parseTagsCsv(fields: readonly string[]): ParsedTag {
 // ---------- ml-100k: u.item ('|', ISO-8859-1), u.data (tab), u.user ('|') ----------
 
 export const ml100kGenres = [
-  'unknown', 'Action', 'Adventure', 'Animation', "Children's", 'Comedy', 'Crime', 'Documentary', 'Drama', 'Fantasy',
-  'Film-Noir', 'Horror', 'Musical', 'Mystery', 'Romance', 'Sci-Fi', 'Thriller', 'War', 'Western',
+  'unknown',
+  'Action',
+  'Adventure',
+  'Animation',
+  "Children's",
+  'Comedy',
+  'Crime',
+  'Documentary',
+  'Drama',
+  'Fantasy',
+  'Film-Noir',
+  'Horror',
+  'Musical',
+  'Mystery',
+  'Romance',
+  'Sci-Fi',
+  'Thriller',
+  'War',
+  'Western',
 ] as const;
 
 export function parseUItem(fields: readonly string[]): ParsedMovielensMovie {
   expectColumns(fields, 5 + ml100kGenres.length);
   const flags = fields.slice(5);
-  if (!flags.every((flag) => flag === '0' || flag === '1')) throw new RowError('bad genre flags (not 0 or 1)');
-  const { title, year } = splitTitleYear(requiredText(field(fields, 1), 'title'));
+  if (!flags.every((flag) => flag === '0' || flag === '1'))
+    throw new RowError('bad genre flags (not 0 or 1)');
+  const { year, ...title } = splitTitleYear(requiredText(field(fields, 1), 'title'));
   // The release date ("01-Jan-1995") gives the year when the title does not.
   const released = /^\d{2}-[A-Za-z]{3}-(\d{4})$/.exec(field(fields, 2));
   return {
     movielensId: String(nonNegativeInteger(field(fields, 0), 'movie id')),
-    title,
+    ...title,
     year: year ?? (released?.[1] === undefined ? null : Number(released[1])),
     genres: ml100kGenres.filter((genre, index) => genre !== 'unknown' && flags[index] === '1'),
   };

@@ -14,6 +14,10 @@ export interface FileSummary extends WriteCounts {
   read: number;
   rejected: number;
   seconds: number;
+  /** Parts of written lines not stored (an unknown person's credit, an id another film holds); each is in the rejects file. */
+  dropped?: number;
+  /** Where reading stopped when the rest of the file could not be read (also in the rejects file). */
+  unreadable?: { line: number; reason: string };
   /** Writes to other stores that the lines fed, by store. */
   also: Record<string, WriteCounts>;
   /** Where the rejected lines are, when there are any. */
@@ -49,18 +53,50 @@ export function formatSummary(summary: IngestSummary): string {
     `${file.seconds.toFixed(1)}s`,
   ]);
   const header = ['file', 'read', 'inserted', 'updated', 'unchanged', 'rejected', 'time'];
-  const cells = [header, ...rows.map((row) => row.map((cell) => (typeof cell === 'number' ? cell.toLocaleString('en-US') : cell)))];
-  const widths = header.map((_, column) => Math.max(...cells.map((row) => String(row[column]).length)));
-  const lines = cells.map((row) => row.map((cell, column) => (column === 0 ? String(cell).padEnd(widths[column] ?? 0) : String(cell).padStart(widths[column] ?? 0))).join('  '));
+  const cells = [
+    header,
+    ...rows.map((row) =>
+      row.map((cell) => (typeof cell === 'number' ? cell.toLocaleString('en-US') : cell)),
+    ),
+  ];
+  const widths = header.map((_, column) =>
+    Math.max(...cells.map((row) => String(row[column]).length)),
+  );
+  const lines = cells.map((row) =>
+    row
+      .map((cell, column) =>
+        column === 0
+          ? String(cell).padEnd(widths[column] ?? 0)
+          : String(cell).padStart(widths[column] ?? 0),
+      )
+      .join('  '),
+  );
   for (const file of summary.files) {
     for (const [store, counts] of Object.entries(file.also)) {
-      lines.push(`  ${file.file} → ${store}: ${counts.inserted} inserted, ${counts.updated} updated, ${counts.unchanged} unchanged`);
+      lines.push(
+        `  ${file.file} → ${store}: ${counts.inserted} inserted, ${counts.updated} updated, ${counts.unchanged} unchanged`,
+      );
     }
-    if (file.rejectsFile !== undefined) lines.push(`  ${file.file}: ${file.rejected} rejected lines in ${file.rejectsFile}`);
+    if (file.rejectsFile !== undefined) {
+      // Dropped parts: an external id another film holds, a title.crew credit of an unknown person.
+      const dropped =
+        file.dropped === undefined
+          ? ''
+          : `, ${file.dropped} ${file.dropped === 1 ? 'value' : 'values'} of written lines not stored`;
+      lines.push(
+        `  ${file.file}: ${file.rejected} rejected lines${dropped}, in ${file.rejectsFile}`,
+      );
+    }
+    if (file.unreadable !== undefined)
+      lines.push(`  ${file.file}: read only in part, ${file.unreadable.reason}`);
   }
   if (summary.announcedMovies !== undefined && summary.announcedMovies > 0) {
-    lines.push(`announced ${summary.announcedMovies.toLocaleString('en-US')} new films in catalog.moviesAdded`);
+    lines.push(
+      `announced ${summary.announcedMovies.toLocaleString('en-US')} new films in catalog.moviesAdded`,
+    );
   }
-  lines.push(`${summary.source} ${summary.mode === 'bulk' ? 'bulk initial load' : 'ingestion'} of ${summary.dir} took ${summary.seconds.toFixed(1)}s`);
+  lines.push(
+    `${summary.source} ${summary.mode === 'bulk' ? 'bulk initial load' : 'ingestion'} of ${summary.dir} took ${summary.seconds.toFixed(1)}s`,
+  );
   return lines.join('\n');
 }

@@ -19,7 +19,12 @@ export async function startCommand(): Promise<void> {
       const { openStores } = await import('../runtime/stores.ts');
       const { seedIfEmpty } = await import('../runtime/seed.ts');
       const { serveRouter, serveSubgraph } = await import('../runtime/services.ts');
-      const stores = await openStores(env, { migrate: true, logger });
+      const stores = await openStores(env, {
+        command: 'marquee start',
+        exclusive: true,
+        migrate: true,
+        logger,
+      });
       lifecycle.defer(() => stores.close());
       logger.info({ backends: stores.backends, dataDir: env.MARQUEE_DATA_DIR }, 'stores open');
       if (env.MARQUEE_SEED_DEMO) {

@@ -32,7 +32,7 @@ async function readLock(): Promise<LockHolder> {
 beforeAll(async () => {
   template = await mkdtemp(join(tmpdir(), 'marquee-embedded-template-'));
   await (await openEmbeddedDatabase(template, { command: 'template', migrate: false })).close();
-});
+}, 120_000);
 afterAll(() => rm(template, { recursive: true, force: true }));
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'marquee-embedded-'));
@@ -44,7 +44,8 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('the embedded data directory', () => {
+// Each test opens PGlite once or twice (a few seconds of WebAssembly work each on a busy machine).
+describe('the embedded data directory', { timeout: 60_000 }, () => {
   it('is owned by the first opener, which names its pid and socket in the lock file', async () => {
     const owner = await open('marquee start');
     expect(owner.embedded.role).toBe('owner');
@@ -79,6 +80,27 @@ describe('the embedded data directory', () => {
     await expect(second).rejects.toThrow(
       `Another Marquee server (pid ${process.pid}) is using the data directory ${dir}; stop it first, or set MARQUEE_DATA_DIR to another folder.`,
     );
+  });
+
+  it('tells a server that a command holds the folder', async () => {
+    await open('marquee ingest');
+    await expect(open('marquee start', true)).rejects.toThrow(
+      `marquee ingest (pid ${process.pid}) is using the data directory ${dir}; start the server when it has finished, or set MARQUEE_DATA_DIR to another folder.`,
+    );
+  });
+
+  it('serves on a loopback port when the socket path would be too long for a Unix socket', async () => {
+    const deep = join(
+      dir,
+      'a-folder-name-long-enough-that-the-socket-path-no-longer-fits-in-sockaddr-un-on-linux-or-macos',
+    );
+    await cp(join(template, 'pgdata'), join(deep, 'pgdata'), { recursive: true });
+    const owner = await openEmbeddedDatabase(deep, { command: 'test', migrate: false });
+    opened.push(owner);
+    expect(owner.embedded).toMatchObject({ role: 'owner', address: { host: '127.0.0.1' } });
+    const client = await openEmbeddedDatabase(deep, { command: 'test', migrate: false });
+    opened.push(client);
+    expect(await client.sql.query('SELECT 42 AS answer')).toEqual([{ answer: 42 }]);
   });
 
   it('takes over a lock whose process is dead', async () => {
@@ -124,7 +146,7 @@ describe('the embedded data directory', () => {
   });
 });
 
-describe('sharing the one PGlite session', () => {
+describe('sharing the one PGlite session', { timeout: 60_000 }, () => {
   it('keeps a client’s write out of the owner’s open transaction (which rolls back)', async () => {
     const owner = await open();
     await owner.sql.exec('CREATE TABLE t (id int PRIMARY KEY, v text)');

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -108,6 +108,7 @@ describe('the embedded data directory', { timeout: 60_000 }, () => {
     if (dead === undefined) throw new Error('no child pid');
     const stale: LockHolder = {
       pid: dead,
+      host: hostname(),
       command: 'marquee start',
       address: { path: join(dir, 'run', '.s.PGSQL.5432') },
       password: 'x',

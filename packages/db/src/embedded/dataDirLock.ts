@@ -1,10 +1,13 @@
 import { link, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { WireAddress } from './wireServer.ts';
 
 /** What the lock file says about the process that owns an embedded data directory. */
 export interface LockHolder {
   pid: number;
+  /** The machine it runs on: a pid means nothing on another one (a data directory on a network share). */
+  host: string;
   /** What it is running (`marquee start`, `marquee ingest`, ...), for messages. */
   command: string;
   /** Where it serves the database; null while it is still opening it. */
@@ -60,7 +63,8 @@ async function readText(file: string): Promise<string | undefined> {
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code;
 
 /**
- * Takes the lock file of `dir`, or says who holds it. The file is created whole (written under a
+ * Takes the lock file of `dir`, or says who holds it (a pid alive on this machine, or any process
+ * on another machine). The file is created whole (written under a
  * temporary name, then hard-linked into place, which fails if it exists), so a reader never sees
  * half of it. A lock whose pid is dead is stale and taken over: it is renamed aside first and
  * checked, so of two processes taking over the same stale lock, one removes it and the other
@@ -68,12 +72,13 @@ const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code;
  */
 export async function acquireDataDirLock(
   dir: string,
-  holder: Omit<LockHolder, 'pid' | 'address' | 'startedAt'>,
+  holder: Omit<LockHolder, 'pid' | 'host' | 'address' | 'startedAt'>,
 ): Promise<LockAttempt> {
   const file = join(dir, LOCK_FILE);
   const mine: LockHolder = {
     ...holder,
     pid: process.pid,
+    host: hostname(),
     address: null,
     startedAt: new Date().toISOString(),
   };
@@ -91,7 +96,8 @@ export async function acquireDataDirLock(
     const text = await readText(file);
     if (text === undefined) continue;
     const current = parseHolder(text);
-    if (current !== undefined && isAlive(current.pid))
+    // A lock from another machine is never taken as stale: this one cannot see its processes.
+    if (current !== undefined && (current.host !== mine.host || isAlive(current.pid)))
       return { acquired: false, holder: current, lockFile: file };
     await removeStale(file, text);
   }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, unlink } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { EnvError } from '@marquee/env';
 import pg from 'pg';
@@ -168,10 +169,12 @@ async function openAsClient(
   return { ...database, embedded: { role: 'client', owner } };
 }
 
-const describe = (holder: LockHolder) => `${holder.command} (pid ${holder.pid})`;
+const processOf = (holder: LockHolder) =>
+  `pid ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`}`;
+const describe = (holder: LockHolder) => `${holder.command} (${processOf(holder)})`;
 
 function inUseMessage(dir: string, holder: LockHolder): string {
   return holder.command === 'marquee start'
-    ? `Another Marquee server (pid ${holder.pid}) is using the data directory ${dir}; stop it first, or set MARQUEE_DATA_DIR to another folder.`
+    ? `Another Marquee server (${processOf(holder)}) is using the data directory ${dir}; stop it first, or set MARQUEE_DATA_DIR to another folder.`
     : `${describe(holder)} is using the data directory ${dir}; start the server when it has finished, or set MARQUEE_DATA_DIR to another folder.`;
 }

@@ -120,6 +120,21 @@ describe('the embedded data directory', { timeout: 60_000 }, () => {
     expect((await readLock()).pid).toBe(process.pid);
   });
 
+  it('gives up on a live pid whose socket does not answer, naming the lock file', async () => {
+    const silent: LockHolder = {
+      pid: process.pid,
+      host: hostname(),
+      command: 'marquee start',
+      address: { path: join(dir, 'run', '.s.PGSQL.5432') },
+      password: 'x',
+      startedAt: new Date(0).toISOString(),
+    };
+    await writeFile(join(dir, 'marquee.lock'), JSON.stringify(silent));
+    await expect(open('marquee token')).rejects.toThrow(
+      `marquee start (pid ${process.pid}) holds the embedded data directory but its socket does not answer`,
+    );
+  });
+
   it('removes its lock file on close, so the next opener owns the folder', async () => {
     const owner = await open();
     await owner.sql.exec('CREATE TABLE kept (id int)');

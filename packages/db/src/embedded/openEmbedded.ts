@@ -60,14 +60,26 @@ export async function openEmbeddedDatabase(
 ): Promise<EmbeddedDatabase> {
   await mkdir(dir, { recursive: true });
   const deadline = Date.now() + (options.ownerStartTimeoutMs ?? 120_000);
+  let refusedSince: number | undefined;
   for (;;) {
     const password = randomBytes(24).toString('base64url');
     const attempt = await acquireDataDirLock(dir, { command: options.command, password });
     if (attempt.acquired) return openAsOwner(dir, attempt.lock, password, options);
     const { holder, lockFile } = attempt;
     if (options.exclusive === true) throw new DataDirInUseError(inUseMessage(dir, holder));
-    if (holder.address !== null) return openAsClient(holder, lockFile, options);
-    // The owner is still opening (migrating) the database; its socket follows.
+    if (holder.address !== null) {
+      // A socket that stays silent for 10 s is not an owner closing down: give up then.
+      refusedSince ??= Date.now();
+      const client = await openAsClient(
+        holder,
+        lockFile,
+        options,
+        Date.now() - refusedSince > 10_000,
+      );
+      if (client !== undefined) return client;
+    }
+    // The owner is still opening (migrating) the database, or is closing it: its socket follows,
+    // or the lock goes and this process takes it.
     if (Date.now() > deadline) {
       throw new EnvError(
         `${describe(holder)} has held ${dir} for a while without serving it; if it hangs, stop it (or delete ${lockFile} if that process is not Marquee).`,
@@ -135,7 +147,8 @@ async function openAsClient(
   owner: LockHolder,
   lockFile: string,
   options: EmbeddedOptions,
-): Promise<EmbeddedDatabase> {
+  lastTry: boolean,
+): Promise<EmbeddedDatabase | undefined> {
   const address = owner.address;
   if (address === null) throw new Error('The owner has not published its socket yet.');
   const connection =
@@ -158,6 +171,7 @@ async function openAsClient(
     client.release();
   } catch (error) {
     await pool.end().catch(() => undefined);
+    if (!lastTry) return undefined;
     throw new EnvError(
       `${describe(owner)} holds the embedded data directory but its socket does not answer (${(error as Error).message}); if that process is not Marquee, delete ${lockFile}.`,
     );

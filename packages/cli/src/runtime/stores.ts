@@ -222,12 +222,14 @@ export function openPubSub(
 export async function openStores(
   env: Env,
   options: {
-    command: string;
+    /** What this process runs, named in the embedded lock file (`marquee` when not given). */
+    command?: string;
+    /** A server: refuse an embedded data directory another process owns (see openRelationalDatabase). */
     exclusive?: boolean;
     migrate?: boolean;
     signs?: boolean;
     logger?: Logger;
-  },
+  } = {},
 ): Promise<Stores> {
   const onHandlerError = (error: unknown, topic: string) =>
     options.logger?.error({ err: error, topic }, 'event handler failed');
@@ -236,7 +238,7 @@ export async function openStores(
   const closers: (() => Promise<unknown>)[] = [];
   try {
     const db = await openRelationalDatabase(env, {
-      command: options.command,
+      command: options.command ?? 'marquee',
       ...(options.exclusive === undefined ? {} : { exclusive: options.exclusive }),
       ...(options.migrate === undefined ? {} : { migrate: options.migrate }),
     });

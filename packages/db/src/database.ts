@@ -14,7 +14,10 @@ import type { SqlExecutor } from './sql.ts';
 
 export type DatabaseConfig =
   | { kind: 'postgres'; url: string; poolSize?: number }
-  /** Embedded PostgreSQL (PGlite); `dataDir` undefined keeps it in memory (tests). */
+  /**
+   * Embedded PostgreSQL (PGlite); `dataDir` undefined keeps it in memory (tests). On disk this
+   * takes no lock: a data directory other processes may open goes through openEmbeddedDatabase.
+   */
   | { kind: 'pglite'; dataDir: string | undefined };
 
 export interface Database {

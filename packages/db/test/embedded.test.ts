@@ -146,6 +146,21 @@ describe('the embedded data directory', { timeout: 60_000 }, () => {
     expect(await next.sql.query('SELECT id FROM kept')).toEqual([{ id: 7 }]);
   });
 
+  it('waits, as a command that owns the folder, for a command using it before closing', async () => {
+    const owner = await open('marquee token');
+    await owner.sql.exec('CREATE TABLE t (id int)');
+    const client = await open('marquee ingest');
+    opened = [];
+    let ownerClosed = false;
+    const closing = owner.close().then(() => (ownerClosed = true));
+    await client.sql.query('INSERT INTO t VALUES (1)');
+    expect(ownerClosed).toBe(false);
+    await client.close();
+    await closing;
+    const next = await open();
+    expect(await next.sql.query('SELECT id FROM t')).toEqual([{ id: 1 }]);
+  });
+
   it('refuses a client without the password from the lock file', async () => {
     await open();
     const lock = await readLock();

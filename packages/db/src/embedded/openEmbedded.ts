@@ -19,6 +19,13 @@ export interface EmbeddedOptions extends OpenDatabaseOptions {
    * DataDirInUseError instead of going through that process.
    */
   exclusive?: boolean;
+  /**
+   * On close, as the owner, wait until other processes connected through this one are done
+   * (default: when not `exclusive`, i.e. for commands). A command that happens to own the folder
+   * must not cut off a longer command that came to use it meanwhile; a server that is told to
+   * stop rolls back what clients left open instead.
+   */
+  waitForClients?: boolean;
   /** How long to wait for an owner that is still opening the database (ms). */
   ownerStartTimeoutMs?: number;
 }
@@ -123,7 +130,11 @@ async function openAsOwner(
         if (channel === RELAY_CHANNEL) deliver(payload);
       },
     });
-    cleanups.push(() => server.close());
+    const waitForClients = options.waitForClients ?? options.exclusive !== true;
+    cleanups.push(async () => {
+      if (waitForClients) await server.idle();
+      await server.close();
+    });
     await lock.publish(server.address);
     return {
       ...database,

@@ -27,6 +27,8 @@ export type WireAddress = { path: string } | { host: '127.0.0.1'; port: number }
 
 export interface WireServer {
   readonly address: WireAddress;
+  /** Resolves once no client is connected (clients that connect meanwhile are served and waited for too). */
+  idle(): Promise<void>;
   /** Stops accepting, ends every connection (rolling back what a client left open) and waits for them. */
   close(): Promise<void>;
 }
@@ -76,6 +78,10 @@ export async function serveWireProtocol(
   }
   return {
     address,
+    async idle() {
+      while (connections.size > 0)
+        await Promise.all([...connections].map((connection) => connection.done));
+    },
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const connection of connections) connection.end();

@@ -156,7 +156,7 @@ describe('commands while the embedded server runs', () => {
     expect(code).not.toBe(0);
     const lines = second.output().trim().split('\n');
     expect(lines).toEqual([
-      `Another Marquee server (pid ${server.child.pid}) is using the data directory ${deployment.env['MARQUEE_DATA_DIR']}; stop it first, or set MARQUEE_DATA_DIR to another folder.`,
+      `error: Another Marquee server (pid ${server.child.pid}) is using the data directory ${deployment.env['MARQUEE_DATA_DIR']}; stop it first, or set MARQUEE_DATA_DIR to another folder.`,
     ]);
   }, 60_000);
 

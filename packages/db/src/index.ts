@@ -31,6 +31,7 @@ export {
   withDeferredDefinitions,
 } from './bulkLoad.ts';
 export type { DeferredDefinition, RestoreOptions } from './bulkLoad.ts';
-export { DataDirInUseError, openEmbeddedDatabase, RELAY_CHANNEL } from './embedded/openEmbedded.ts';
+export { openEmbeddedDatabase, RELAY_CHANNEL } from './embedded/openEmbedded.ts';
+export { DataDirInUseError } from './embedded/dataDirLock.ts';
 export type { EmbeddedAccess, EmbeddedDatabase, EmbeddedOptions } from './embedded/openEmbedded.ts';
 export type { LockHolder } from './embedded/dataDirLock.ts';

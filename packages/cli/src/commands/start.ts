@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { assertDataDirFree } from '@marquee/db/lock';
 import { loadEnv, subgraphNames } from '@marquee/env';
 import { createLogger } from '@marquee/logger';
 import type { RunningService } from '../runtime/services.ts';
@@ -12,6 +14,8 @@ export async function startCommand(): Promise<void> {
   await runUntilSignalled(
     { logger, graceSeconds: env.SHUTDOWN_GRACE_SECONDS },
     async (lifecycle) => {
+      // A second server on the same data directory is told so (not that its ports are taken).
+      if (env.DATABASE_URL === undefined) await assertDataDirFree(resolve(env.MARQUEE_DATA_DIR));
       // Before the stores open (seconds on PGlite): a taken port stops the start at once.
       await checkAllPortsFree(env);
       await checkBackends(env);

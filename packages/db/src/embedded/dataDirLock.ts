@@ -1,6 +1,7 @@
 import { link, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { EnvError } from '@marquee/env';
 import type { WireAddress } from './wireServer.ts';
 
 /** What the lock file says about the process that owns an embedded data directory. */
@@ -135,4 +136,36 @@ function ownedLock(file: string, mine: LockHolder): DataDirLock {
         await unlink(file).catch(() => undefined);
     },
   };
+}
+
+/** Another process owns the data directory and this one may not share it (a second server). */
+export class DataDirInUseError extends EnvError {
+  override name = 'DataDirInUseError';
+}
+
+/** The live process holding `dir`'s lock, if any (without taking it). */
+export async function lockHolderOf(dir: string): Promise<LockHolder | undefined> {
+  const text = await readText(join(dir, LOCK_FILE));
+  const holder = text === undefined ? undefined : parseHolder(text);
+  if (holder === undefined) return undefined;
+  return holder.host !== hostname() || isAlive(holder.pid) ? holder : undefined;
+}
+
+/**
+ * For a server, before anything else (its port checks included): fails with DataDirInUseError
+ * when another process holds `dir`. Opening the database checks again, atomically.
+ */
+export async function assertDataDirFree(dir: string): Promise<void> {
+  const holder = await lockHolderOf(dir);
+  if (holder !== undefined) throw new DataDirInUseError(inUseMessage(dir, holder));
+}
+
+const processOf = (holder: LockHolder) =>
+  `pid ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`}`;
+export const describe = (holder: LockHolder) => `${holder.command} (${processOf(holder)})`;
+
+export function inUseMessage(dir: string, holder: LockHolder): string {
+  return holder.command === 'marquee start'
+    ? `Another Marquee server (${processOf(holder)}) is using the data directory ${dir}; stop it first, or set MARQUEE_DATA_DIR to another folder.`
+    : `${describe(holder)} is using the data directory ${dir}; start the server when it has finished, or set MARQUEE_DATA_DIR to another folder.`;
 }

@@ -1,11 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, unlink } from 'node:fs/promises';
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { EnvError } from '@marquee/env';
 import pg from 'pg';
 import { openPGlite, openPool, type Database, type OpenDatabaseOptions } from '../database.ts';
-import { acquireDataDirLock, type DataDirLock, type LockHolder } from './dataDirLock.ts';
+import {
+  acquireDataDirLock,
+  DataDirInUseError,
+  describe,
+  inUseMessage,
+  type DataDirLock,
+  type LockHolder,
+} from './dataDirLock.ts';
 import { serveWireProtocol, type WireAddress, type WireServer } from './wireServer.ts';
 
 /** The channel a client's `relay` notifies on; the owner hands each payload to its listener. */
@@ -42,11 +48,6 @@ export type EmbeddedAccess =
 
 export interface EmbeddedDatabase extends Database {
   readonly embedded: EmbeddedAccess;
-}
-
-/** Another process owns the data directory and this one may not share it (a second server). */
-export class DataDirInUseError extends EnvError {
-  override name = 'DataDirInUseError';
 }
 
 /** A Unix socket path must fit in `sockaddr_un` (108 bytes on Linux, 104 on macOS). */
@@ -192,14 +193,4 @@ async function openAsClient(
     migrate: options.migrate ?? false,
   });
   return { ...database, embedded: { role: 'client', owner } };
-}
-
-const processOf = (holder: LockHolder) =>
-  `pid ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`}`;
-const describe = (holder: LockHolder) => `${holder.command} (${processOf(holder)})`;
-
-function inUseMessage(dir: string, holder: LockHolder): string {
-  return holder.command === 'marquee start'
-    ? `Another Marquee server (${processOf(holder)}) is using the data directory ${dir}; stop it first, or set MARQUEE_DATA_DIR to another folder.`
-    : `${describe(holder)} is using the data directory ${dir}; start the server when it has finished, or set MARQUEE_DATA_DIR to another folder.`;
 }

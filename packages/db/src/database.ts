@@ -14,7 +14,10 @@ import type { SqlExecutor } from './sql.ts';
 
 export type DatabaseConfig =
   | { kind: 'postgres'; url: string; poolSize?: number }
-  /** Embedded PostgreSQL (PGlite); `dataDir` undefined keeps it in memory (tests). */
+  /**
+   * Embedded PostgreSQL (PGlite); `dataDir` undefined keeps it in memory (tests). On disk this
+   * takes no lock: a data directory other processes may open goes through openEmbeddedDatabase.
+   */
   | { kind: 'pglite'; dataDir: string | undefined };
 
 export interface Database {
@@ -87,38 +90,75 @@ export async function openDatabase(
   options: OpenDatabaseOptions = {},
 ): Promise<Database> {
   if (config.kind === 'postgres') {
-    // One pool for Prisma and raw SQL: one connection budget, one place to observe queries.
-    const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
-    if (options.onQuery !== undefined) observePool(pool, options.onQuery);
-    const sql = createPgExecutor(pool);
-    if (options.migrate === true) await applyMigrations(sql);
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-    return {
-      kind: 'postgres',
-      prisma,
-      sql,
-      async close() {
-        await prisma.$disconnect();
-        await sql.close();
+    return openPool(
+      new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 }),
+      'postgres',
+      {
+        ...options,
+        migrate: options.migrate ?? false,
       },
-    };
+    );
   }
   // PGlite creates its own folder but not the folders above it (a fresh MARQUEE_DATA_DIR).
   if (config.dataDir !== undefined) await mkdir(dirname(config.dataDir), { recursive: true });
-  const lite = await PGlite.create(config.dataDir ?? 'memory://', {
-    extensions: { pg_trgm, unaccent },
-  });
-  if (options.onQuery !== undefined) observePGlite(lite, options.onQuery);
-  const sql = createPGliteExecutor(lite);
-  if (options.migrate ?? true) await applyMigrations(sql);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
+  return (await openPGlite(config.dataDir, options)).database;
+}
+
+/**
+ * A node-postgres pool as a Database: a PostgreSQL server, or (kind `pglite`) the embedded
+ * database of another process reached through its socket. One pool for Prisma and raw SQL: one
+ * connection budget, one place to observe queries.
+ */
+export async function openPool(
+  pool: pg.Pool,
+  kind: Database['kind'],
+  options: OpenDatabaseOptions & { migrate: boolean },
+): Promise<Database> {
+  if (options.onQuery !== undefined) observePool(pool, options.onQuery);
+  const sql = createPgExecutor(pool);
+  try {
+    if (options.migrate) await applyMigrations(sql);
+  } catch (error) {
+    await sql.close();
+    throw error;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
-    kind: 'pglite',
+    kind,
     prisma,
     sql,
     async close() {
       await prisma.$disconnect();
-      await lite.close();
+      await sql.close();
+    },
+  };
+}
+
+/** PGlite in this process, in memory (`dataDir` undefined) or on disk; `lite` for the embedded owner. */
+export async function openPGlite(
+  dataDir: string | undefined,
+  options: OpenDatabaseOptions = {},
+): Promise<{ database: Database; lite: PGlite }> {
+  const lite = await PGlite.create(dataDir ?? 'memory://', { extensions: { pg_trgm, unaccent } });
+  if (options.onQuery !== undefined) observePGlite(lite, options.onQuery);
+  const sql = createPGliteExecutor(lite);
+  try {
+    if (options.migrate ?? true) await applyMigrations(sql);
+  } catch (error) {
+    await lite.close();
+    throw error;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
+  return {
+    lite,
+    database: {
+      kind: 'pglite',
+      prisma,
+      sql,
+      async close() {
+        await prisma.$disconnect();
+        await lite.close();
+      },
     },
   };
 }

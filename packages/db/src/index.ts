@@ -1,13 +1,26 @@
 export { openDatabase } from './database.ts';
 export type { Database, DatabaseConfig, OpenDatabaseOptions } from './database.ts';
-export { applyMigrations, loadMigrations, migrateDatabase, migrationsDir, MigrationError } from './migrate.ts';
+export {
+  applyMigrations,
+  loadMigrations,
+  migrateDatabase,
+  migrationsDir,
+  MigrationError,
+} from './migrate.ts';
 export type { Migration } from './migrate.ts';
 export type { CopyOptions, CopySource, SqlExecutor } from './sql.ts';
 export { Prisma, PrismaClient } from './generated/client.ts';
 export type * from './generated/models.ts';
 export { CreditRole, UserRole } from './generated/enums.ts';
 export { bulkUpsert, encodeCopyValue } from './bulkUpsert.ts';
-export type { BulkColumn, BulkResult, BulkRow, BulkTarget, BulkValue, ConflictPolicy } from './bulkUpsert.ts';
+export type {
+  BulkColumn,
+  BulkResult,
+  BulkRow,
+  BulkTarget,
+  BulkValue,
+  ConflictPolicy,
+} from './bulkUpsert.ts';
 export {
   BulkLoadError,
   BulkLoadInProgressError,
@@ -18,3 +31,7 @@ export {
   withDeferredDefinitions,
 } from './bulkLoad.ts';
 export type { DeferredDefinition, RestoreOptions } from './bulkLoad.ts';
+export { openEmbeddedDatabase, RELAY_CHANNEL } from './embedded/openEmbedded.ts';
+export { DataDirInUseError } from './embedded/dataDirLock.ts';
+export type { EmbeddedAccess, EmbeddedDatabase, EmbeddedOptions } from './embedded/openEmbedded.ts';
+export type { LockHolder } from './embedded/dataDirLock.ts';

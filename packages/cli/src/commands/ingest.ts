@@ -1,11 +1,11 @@
-import { join, resolve } from 'node:path';
-import { openDatabase, type Database } from '@marquee/db';
+import { resolve } from 'node:path';
+import type { Database } from '@marquee/db';
 import { loadEnv, type Env } from '@marquee/env';
 import type { IngestSource } from './arguments.ts';
 import { announceNewMovies, announcementStart, insertedMovies } from '../ingest/announce.ts';
 import { requireDirectory } from '../errorReport.ts';
 import { checkBackends } from '../runtime/startupChecks.ts';
-import { documentStoreFor, openPubSub } from '../runtime/stores.ts';
+import { documentStoreFor, openPubSub, openRelationalDatabase } from '../runtime/stores.ts';
 import {
   barProgress,
   formatSummary,
@@ -40,13 +40,7 @@ export async function ingestCommand(
   const env = loadEnv();
   await requireDirectory(dir);
   await checkBackends(env);
-  const db =
-    env.DATABASE_URL === undefined
-      ? await openDatabase({
-          kind: 'pglite',
-          dataDir: join(resolve(env.MARQUEE_DATA_DIR), 'pgdata'),
-        })
-      : await openDatabase({ kind: 'postgres', url: env.DATABASE_URL }, { migrate: true });
+  const db = await openRelationalDatabase(env, { command: 'marquee ingest', migrate: true });
   let summary: IngestSummary;
   const documents = documentStoreFor(env, db);
   try {
@@ -78,9 +72,10 @@ export async function ingestCommand(
 }
 
 /**
- * Announces the run's new films on the services' Redis (REDIS_URL, REDIS_PREFIX), or the
- * in-process pub/sub of embedded mode, where nothing else listens. Opened only now, after the
- * load; a failure to announce is reported and does not fail the run.
+ * Announces the run's new films on the services' Redis (REDIS_URL, REDIS_PREFIX), or, on the
+ * embedded database, to the server that owns it (relayed through its socket; when this run owns
+ * the folder itself no server is running, and the server reads the catalogue when it starts).
+ * Opened only now, after the load; a failure to announce is reported and does not fail the run.
  */
 async function announce(
   env: Env,
@@ -88,7 +83,7 @@ async function announce(
   since: string,
   summary: IngestSummary,
 ): Promise<number> {
-  const events = openPubSub(env);
+  const events = openPubSub(env, undefined, db);
   try {
     return await announceNewMovies(db, events.pubsub, since, summary);
   } catch (error) {

@@ -1,9 +1,12 @@
-import { applyMigrations, migrateDatabase, openDatabase } from '@marquee/db';
+import { applyMigrations, migrateDatabase } from '@marquee/db';
 import { loadEnv } from '@marquee/env';
-import { join, resolve } from 'node:path';
 import { checkBackends } from '../runtime/startupChecks.ts';
+import { openRelationalDatabase } from '../runtime/stores.ts';
 
-/** Applies pending migrations to DATABASE_URL, or to the embedded database when it is unset. */
+/**
+ * Applies pending migrations to DATABASE_URL, or to the embedded database when it is unset
+ * (through the running server's socket if one owns the data directory).
+ */
 export async function migrateCommand(): Promise<void> {
   const env = loadEnv();
   if (env.DATABASE_URL !== undefined) {
@@ -12,7 +15,7 @@ export async function migrateCommand(): Promise<void> {
     report(applied);
     return;
   }
-  const db = await openDatabase({ kind: 'pglite', dataDir: join(resolve(env.MARQUEE_DATA_DIR), 'pgdata') }, { migrate: false });
+  const db = await openRelationalDatabase(env, { command: 'marquee migrate', migrate: false });
   try {
     report((await applyMigrations(db.sql)).applied);
   } finally {
@@ -21,5 +24,9 @@ export async function migrateCommand(): Promise<void> {
 }
 
 function report(applied: string[]): void {
-  console.log(applied.length === 0 ? 'Database is up to date.' : `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}`);
+  console.log(
+    applied.length === 0
+      ? 'Database is up to date.'
+      : `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}`,
+  );
 }

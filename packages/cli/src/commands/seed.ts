@@ -5,7 +5,7 @@ import { openStores } from '../runtime/stores.ts';
 /** Writes (or refreshes) the demo catalogue in whichever stores the environment points at. */
 export async function seedCommand(): Promise<void> {
   const env = loadEnv();
-  const stores = await openStores(env, { migrate: true });
+  const stores = await openStores(env, { command: 'marquee seed', migrate: true });
   try {
     const summary = await seedDemoCatalogue(stores);
     console.log(

@@ -40,7 +40,11 @@ export async function serveCommand(name: ServiceName): Promise<void> {
       await checkBackends(env);
       const { openStores } = await import('../runtime/stores.ts');
       const { serveSubgraph } = await import('../runtime/services.ts');
-      const stores = await openStores(env, { signs: subgraph === 'users', logger });
+      const stores = await openStores(env, {
+        command: `marquee serve ${subgraph}`,
+        signs: subgraph === 'users',
+        logger,
+      });
       lifecycle.defer(() => stores.close());
       const service = await serveSubgraph(subgraph, stores, env, logger);
       lifecycle.defer((graceMs) => service.stop(graceMs));

@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { assertDataDirFree } from '@marquee/db/lock';
 import { loadEnv, subgraphNames } from '@marquee/env';
 import { createLogger } from '@marquee/logger';
 import type { RunningService } from '../runtime/services.ts';
@@ -12,6 +14,8 @@ export async function startCommand(): Promise<void> {
   await runUntilSignalled(
     { logger, graceSeconds: env.SHUTDOWN_GRACE_SECONDS },
     async (lifecycle) => {
+      // A second server on the same data directory is told so (not that its ports are taken).
+      if (env.DATABASE_URL === undefined) await assertDataDirFree(resolve(env.MARQUEE_DATA_DIR));
       // Before the stores open (seconds on PGlite): a taken port stops the start at once.
       await checkAllPortsFree(env);
       await checkBackends(env);
@@ -19,7 +23,12 @@ export async function startCommand(): Promise<void> {
       const { openStores } = await import('../runtime/stores.ts');
       const { seedIfEmpty } = await import('../runtime/seed.ts');
       const { serveRouter, serveSubgraph } = await import('../runtime/services.ts');
-      const stores = await openStores(env, { migrate: true, logger });
+      const stores = await openStores(env, {
+        command: 'marquee start',
+        exclusive: true,
+        migrate: true,
+        logger,
+      });
       lifecycle.defer(() => stores.close());
       logger.info({ backends: stores.backends, dataDir: env.MARQUEE_DATA_DIR }, 'stores open');
       if (env.MARQUEE_SEED_DEMO) {

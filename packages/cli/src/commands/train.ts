@@ -14,11 +14,20 @@ export function registerTrainCommand(program: Command): void {
     .option('--json', 'print the snapshot metadata as JSON', false)
     .action(async (options: { json: boolean }) => {
       const env = loadEnv();
-      const logger = createLogger({ name: 'marquee-train', level: env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL });
+      const logger = createLogger({
+        name: 'marquee-train',
+        level: env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL,
+      });
       // Loaded when the command runs: the stores and the recommender take seconds to import.
       const { openStores } = await import('../runtime/stores.ts');
-      const { createRecommendationStore, trainAndPublish } = await import('@marquee/recommendations');
-      const stores = await openStores(env, { migrate: true, signs: false, logger });
+      const { createRecommendationStore, trainAndPublish } =
+        await import('@marquee/recommendations');
+      const stores = await openStores(env, {
+        command: 'marquee train',
+        migrate: true,
+        signs: false,
+        logger,
+      });
       try {
         // The same lock as scheduled runs: a manual run never overlaps one.
         const token = await stores.trainingLock.acquire(LOCK_TTL_MS);
@@ -34,9 +43,17 @@ export function registerTrainCommand(program: Command): void {
             logger,
           });
           if (result === null) {
-            console.log('No ratings yet: nothing to train (recommendations fall back to popularity).');
+            console.log(
+              'No ratings yet: nothing to train (recommendations fall back to popularity).',
+            );
           } else if (options.json) {
-            console.log(JSON.stringify({ version: result.version, createdAt: result.createdAt, ...result.metadata }, null, 2));
+            console.log(
+              JSON.stringify(
+                { version: result.version, createdAt: result.createdAt, ...result.metadata },
+                null,
+                2,
+              ),
+            );
           } else {
             const m = result.metadata;
             console.log(

@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { loadOrCreateLocalSecrets, TokenService } from '@marquee/auth';
 import {
@@ -15,12 +15,28 @@ import {
   type RevocationStore,
   type SlotStore,
 } from '@marquee/cache';
-import { openDatabase, type Database } from '@marquee/db';
-import { createLazyDocumentStore, createMongoDocumentStore, createSqlDocumentStore, type DocumentStore } from '@marquee/documents';
+import {
+  openDatabase,
+  openEmbeddedDatabase,
+  type Database,
+  type EmbeddedDatabase,
+} from '@marquee/db';
+import {
+  createLazyDocumentStore,
+  createMongoDocumentStore,
+  createSqlDocumentStore,
+  type DocumentStore,
+} from '@marquee/documents';
 import { EnvError, type Env } from '@marquee/env';
 import type { Logger } from '@marquee/logger';
-import { createMemoryPubSub, createRedisPubSub, type MarqueeTopics, type PubSub } from '@marquee/pubsub';
+import {
+  createMemoryPubSub,
+  createRedisPubSub,
+  type MarqueeTopics,
+  type PubSub,
+} from '@marquee/pubsub';
 import { createMemoryTrainingLock, type TrainingLock } from '@marquee/recommendations';
+import { deliverRelayed, relayToOwner } from './relayPubSub.ts';
 import { checkBackends } from './startupChecks.ts';
 import { createRedisTrainingLock } from './trainingLock.ts';
 
@@ -41,12 +57,19 @@ export interface Stores {
   tokens: TokenService;
   identitySecret: string;
   /** Which backends are in use, for logs and health. */
-  backends: { relational: 'postgres' | 'pglite'; documents: 'mongodb' | 'postgres-jsonb'; redis: 'redis' | 'in-process' };
+  backends: {
+    relational: 'postgres' | 'pglite';
+    documents: 'mongodb' | 'postgres-jsonb';
+    redis: 'redis' | 'in-process';
+  };
   close(): Promise<void>;
 }
 
 /** Token keys and the identity secret; `signs` for the one service that issues tokens. */
-export async function loadSecrets(env: Env, options: { signs: boolean }): Promise<{ tokens: TokenService; identitySecret: string }> {
+export async function loadSecrets(
+  env: Env,
+  options: { signs: boolean },
+): Promise<{ tokens: TokenService; identitySecret: string }> {
   if (env.TOKEN_PUBLIC_KEY !== undefined && env.INTERNAL_IDENTITY_SECRET !== undefined) {
     if (options.signs && env.TOKEN_SECRET_KEY === undefined) {
       throw new EnvError('TOKEN_SECRET_KEY is required by the service that issues tokens (users).');
@@ -78,7 +101,8 @@ export async function loadSecrets(env: Env, options: { signs: boolean }): Promis
  * the same process (embedded mode).
  */
 export function openEdgeStores(env: Env): Pick<Stores, EdgeStore | 'close'> {
-  if (env.REDIS_URL === undefined) return { ...edgeStores(undefined, env.REDIS_PREFIX), close: () => Promise.resolve() };
+  if (env.REDIS_URL === undefined)
+    return { ...edgeStores(undefined, env.REDIS_PREFIX), close: () => Promise.resolve() };
   const redis = new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 3 });
   return {
     ...edgeStores(redis, env.REDIS_PREFIX),
@@ -93,7 +117,11 @@ type EdgeStore = 'rateLimiter' | 'revocations' | 'subscriptionSlots';
 /** Rate-limit counters, revocations and subscription slots on the given Redis connection, or in process without one. */
 function edgeStores(redis: Redis | undefined, prefix: string): Pick<Stores, EdgeStore> {
   if (redis === undefined) {
-    return { rateLimiter: createMemoryRateLimiter(), revocations: createMemoryRevocationStore(), subscriptionSlots: createMemorySlotStore() };
+    return {
+      rateLimiter: createMemoryRateLimiter(),
+      revocations: createMemoryRevocationStore(),
+      subscriptionSlots: createMemorySlotStore(),
+    };
   }
   return {
     rateLimiter: createRedisRateLimiter({ redis, prefix: `${prefix}ratelimit:` }),
@@ -106,27 +134,81 @@ function edgeStores(redis: Redis | undefined, prefix: string): Pick<Stores, Edge
 export function documentStoreFor(env: Pick<Env, 'MONGO_URL'>, db: Database): DocumentStore {
   const mongoUrl = env.MONGO_URL;
   return createLazyDocumentStore(() =>
-    mongoUrl === undefined ? createSqlDocumentStore(db.sql) : createMongoDocumentStore({ url: mongoUrl }),
+    mongoUrl === undefined
+      ? createSqlDocumentStore(db.sql)
+      : createMongoDocumentStore({ url: mongoUrl }),
   );
 }
 
+export interface OpenRelationalOptions {
+  /** What this process runs (`marquee start`, `marquee ingest`), named in the embedded lock file. */
+  command: string;
+  /** Apply pending migrations (the embedded owner always does). */
+  migrate?: boolean;
+  /** A server: on an embedded data directory another process owns, fail instead of going through it. */
+  exclusive?: boolean;
+}
+
+/**
+ * PostgreSQL at DATABASE_URL, or the embedded database in MARQUEE_DATA_DIR: owned by this
+ * process if no other holds it, else reached through the owner's socket (see openEmbeddedDatabase).
+ */
+export async function openRelationalDatabase(
+  env: Pick<Env, 'DATABASE_URL' | 'MARQUEE_DATA_DIR'>,
+  options: OpenRelationalOptions,
+): Promise<Database> {
+  if (env.DATABASE_URL !== undefined)
+    return openDatabase(
+      { kind: 'postgres', url: env.DATABASE_URL },
+      { migrate: options.migrate ?? false },
+    );
+  return openEmbeddedDatabase(resolve(env.MARQUEE_DATA_DIR), {
+    command: options.command,
+    exclusive: options.exclusive ?? false,
+    ...(options.migrate === undefined ? {} : { migrate: options.migrate }),
+  });
+}
+
+const isEmbedded = (db: Database | undefined): db is EmbeddedDatabase =>
+  db !== undefined && 'embedded' in db;
+
 /**
  * Pub/sub at REDIS_URL (a publisher and a subscriber connection of its own: a subscribed Redis
- * connection can do nothing else), or in process without it. `close` ends the pub/sub and its
- * connections.
+ * connection can do nothing else), or in process without it. On the embedded database `db`, the
+ * in-process pub/sub reaches across processes through the data directory's owner: a command
+ * relays what it publishes to the owner, and the owner republishes what commands relay (see
+ * relayPubSub.ts). `close` ends the pub/sub and its connections.
  */
 export function openPubSub(
   env: Pick<Env, 'REDIS_URL' | 'REDIS_PREFIX'>,
   onHandlerError?: (error: unknown, topic: string) => void,
+  db?: Database,
 ): { pubsub: PubSub<MarqueeTopics>; close(): Promise<void> } {
   const handlers = onHandlerError === undefined ? {} : { onHandlerError };
   if (env.REDIS_URL === undefined) {
-    const pubsub = createMemoryPubSub<MarqueeTopics>(handlers);
-    return { pubsub, close: () => pubsub.close() };
+    const local = createMemoryPubSub<MarqueeTopics>(handlers);
+    if (!isEmbedded(db)) return { pubsub: local, close: () => local.close() };
+    if (db.embedded.role === 'client')
+      return { pubsub: relayToOwner(local, db), close: () => local.close() };
+    const stop = deliverRelayed(db, local, (error) =>
+      (onHandlerError ?? (() => undefined))(error, 'relayed event'),
+    );
+    return {
+      pubsub: local,
+      async close() {
+        stop();
+        await local.close();
+      },
+    };
   }
   const publisher = new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 3 });
   const subscriber = new Redis(env.REDIS_URL, { lazyConnect: false });
-  const pubsub = createRedisPubSub<MarqueeTopics>({ publisher, subscriber, prefix: env.REDIS_PREFIX, ...handlers });
+  const pubsub = createRedisPubSub<MarqueeTopics>({
+    publisher,
+    subscriber,
+    prefix: env.REDIS_PREFIX,
+    ...handlers,
+  });
   return {
     pubsub,
     async close() {
@@ -139,7 +221,15 @@ export function openPubSub(
 /** Opens real servers where their URL is set and the embedded stand-ins where it is not. */
 export async function openStores(
   env: Env,
-  options: { migrate?: boolean; signs?: boolean; logger?: Logger } = {},
+  options: {
+    /** What this process runs, named in the embedded lock file (`marquee` when not given). */
+    command?: string;
+    /** A server: refuse an embedded data directory another process owns (see openRelationalDatabase). */
+    exclusive?: boolean;
+    migrate?: boolean;
+    signs?: boolean;
+    logger?: Logger;
+  } = {},
 ): Promise<Stores> {
   const onHandlerError = (error: unknown, topic: string) =>
     options.logger?.error({ err: error, topic }, 'event handler failed');
@@ -147,16 +237,17 @@ export async function openStores(
   await checkBackends(env);
   const closers: (() => Promise<unknown>)[] = [];
   try {
-    const db =
-      env.DATABASE_URL === undefined
-        ? await openDatabase({ kind: 'pglite', dataDir: join(resolve(env.MARQUEE_DATA_DIR), 'pgdata') })
-        : await openDatabase({ kind: 'postgres', url: env.DATABASE_URL }, { migrate: options.migrate ?? false });
+    const db = await openRelationalDatabase(env, {
+      command: options.command ?? 'marquee',
+      ...(options.exclusive === undefined ? {} : { exclusive: options.exclusive }),
+      ...(options.migrate === undefined ? {} : { migrate: options.migrate }),
+    });
     closers.push(() => db.close());
 
     const documents = documentStoreFor(env, db);
     closers.push(() => documents.close());
 
-    const events = openPubSub(env, onHandlerError);
+    const events = openPubSub(env, onHandlerError, db);
     const { pubsub } = events;
     closers.push(() => events.close());
     let cache: Cache;
@@ -175,7 +266,12 @@ export async function openStores(
       ({ rateLimiter, revocations, subscriptionSlots } = edgeStores(cacheClient, env.REDIS_PREFIX));
       trainingLock = createRedisTrainingLock(cacheClient, env.REDIS_PREFIX);
     }
-    closers.push(() => cache.close(), () => rateLimiter.close(), () => revocations.close(), () => subscriptionSlots.close());
+    closers.push(
+      () => cache.close(),
+      () => rateLimiter.close(),
+      () => revocations.close(),
+      () => subscriptionSlots.close(),
+    );
 
     return {
       db,

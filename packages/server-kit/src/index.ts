@@ -38,3 +38,9 @@ export {
 export type { SubgraphSubscriptions, SubgraphSubscriptionsOptions } from './subscriptions.ts';
 export { createPushIterator, mapAsyncIterator } from './iterators.ts';
 export type { PushIterator } from './iterators.ts';
+export {
+  createFederatedEntityExistence,
+  createFixedEntityExistence,
+  fetchEntities,
+} from './entityLookup.ts';
+export type { EntityExistence, EntityFetchOptions } from './entityLookup.ts';

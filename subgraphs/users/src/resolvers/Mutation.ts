@@ -16,9 +16,15 @@ export const Mutation: MutationResolvers = {
     await stores.accounts.logOut(signedIn(identity), refreshToken ?? undefined);
     return true;
   },
+  deleteAccount: async (_root, { password }, { identity, stores }) => {
+    await stores.accounts.deleteAccount(signedIn(identity), password);
+    return true;
+  },
   addToWatchlist: async (_root, { movieId }, context) => {
     const { userId } = signedIn(context.identity);
-    await context.stores.personal.addToWatchlist(userId, validateMovieId(movieId));
+    const film = validateMovieId(movieId);
+    await context.stores.movies.require(film);
+    await context.stores.personal.addToWatchlist(userId, film);
     return viewer(context);
   },
   removeFromWatchlist: async (_root, { movieId }, context) => {
@@ -27,7 +33,11 @@ export const Mutation: MutationResolvers = {
     return viewer(context);
   },
   createList: (_root, { name, isPublic }, { identity, stores }) =>
-    stores.personal.createList(signedIn(identity).userId, validateListName(name), isPublic ?? false),
+    stores.personal.createList(
+      signedIn(identity).userId,
+      validateListName(name),
+      isPublic ?? false,
+    ),
   updateList: async (_root, { id, name, isPublic }, context) => {
     const list = await ownList(context, id);
     return context.stores.personal.updateList(list.id, {
@@ -42,7 +52,9 @@ export const Mutation: MutationResolvers = {
   },
   addToList: async (_root, { listId, movieId }, context) => {
     const list = await ownList(context, listId);
-    await context.stores.personal.addToList(list.id, validateMovieId(movieId));
+    const film = validateMovieId(movieId);
+    await context.stores.movies.require(film);
+    await context.stores.personal.addToList(list.id, film);
     return list;
   },
   removeFromList: async (_root, { listId, movieId }, context) => {

@@ -1,5 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { DisposalStack, embeddedDeployment, postGraphQL, startEmbedded } from '@marquee/testing';
+import {
+  DisposalStack,
+  embeddedDeployment,
+  postGraphQL,
+  spawnMarquee,
+  waitForHealthy,
+  type TestDeployment,
+} from '@marquee/testing';
 
 // The embedded default keeps the router's copy of the revocations in process memory; the record
 // in PostgreSQL (PGlite in the data folder) is what brings a logout back after a restart.
@@ -8,6 +15,17 @@ afterAll(() => stack.disposeAll());
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
+/** `marquee start`, like startEmbedded but with room for a fresh PGlite's first start on a busy machine. */
+async function start(deployment: TestDeployment) {
+  const process = spawnMarquee(['start'], deployment.env);
+  stack.defer(() => process.stop());
+  await waitForHealthy(`${deployment.routerUrl}/health`, [process], {
+    timeoutMs: 150_000,
+    accept: (body) => (body as { status?: string }).status === 'ok',
+  });
+  return process;
+}
+
 describe('logout in the embedded default', () => {
   it('still refuses a logged-out token after the process restarts', async () => {
     const deployment = await embeddedDeployment(stack, {
@@ -15,7 +33,7 @@ describe('logout in the embedded default', () => {
       TRAIN_INTERVAL_SECONDS: '0',
     });
     const graphql = `${deployment.routerUrl}/graphql`;
-    const first = await startEmbedded(deployment, stack);
+    const first = await start(deployment);
     const signUp = await postGraphQL(graphql, {
       query: 'mutation { signUp(username: "persistent", password: "a-long-password") { token } }',
     });
@@ -32,7 +50,7 @@ describe('logout in the embedded default', () => {
     ).toBe(401);
 
     await first.stop();
-    await startEmbedded(deployment, stack);
+    await start(deployment);
 
     const after = await postGraphQL(graphql, { query: '{ me { username } }' }, bearer(token));
     expect(after.status).toBe(401);
@@ -44,5 +62,5 @@ describe('logout in the embedded default', () => {
     await expect(
       postGraphQL(graphql, { query: '{ me { username } }' }, bearer(kept)),
     ).resolves.toMatchObject({ status: 200, body: { data: { me: { username: 'persistent' } } } });
-  }, 240_000);
+  }, 400_000);
 });

@@ -1,10 +1,12 @@
+import { unauthenticated } from '@marquee/errors';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
 import { ownList, signedIn, validateGenres, validateListName, validateMovieId } from '../access.ts';
 import type { UsersContext } from '../context.ts';
 
 async function viewer(context: UsersContext) {
   const user = await context.loaders.user.load(signedIn(context.identity).userId);
-  if (user === null) throw new Error('A signed-in user has no account.');
+  // The router refuses writes of deleted accounts; this covers one deleted mid-request.
+  if (user === null) throw unauthenticated('This account no longer exists.');
   return user;
 }
 

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Role } from '@marquee/auth';
 import { unauthenticated } from '@marquee/errors';
-import { fetchEntities } from '@marquee/server-kit';
+import { createEntityLoader } from '@marquee/server-kit';
 import { GraphQLError, OperationTypeNode } from 'graphql';
 import type { RouterContext } from './router.ts';
 
@@ -13,11 +13,16 @@ export interface AccountCheck {
 
 /** Asks the users subgraph through a federated `_entities` lookup (`User.role` is public). */
 export function createFederatedAccountCheck(usersUrl: string): AccountCheck {
-  const lookup = { url: usersUrl, typename: 'User', selection: 'role' };
+  // Batched and shared while in flight, never cached: a burst of writes costs the users subgraph
+  // a few requests, and a role change counts for every request that starts after it.
+  const lookup = createEntityLoader<{ role?: unknown }>({
+    url: usersUrl,
+    typename: 'User',
+    selection: 'role',
+  });
   return {
     async currentRole(userId) {
-      const [user] = await fetchEntities<{ role?: unknown }>(lookup, [userId]);
-      const role = user?.role;
+      const role = (await lookup(userId))?.role;
       return role === 'ADMIN' || role === 'USER' ? role : null;
     },
   };

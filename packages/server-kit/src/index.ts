@@ -40,6 +40,7 @@ export { createPushIterator, mapAsyncIterator } from './iterators.ts';
 export type { PushIterator } from './iterators.ts';
 export {
   createFederatedEntityExistence,
+  createEntityLoader,
   createFixedEntityExistence,
   fetchEntities,
 } from './entityLookup.ts';

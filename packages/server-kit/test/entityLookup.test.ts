@@ -62,6 +62,19 @@ describe('federated entity lookups', () => {
     expect(requests).toEqual([['a'], ['x'], ['x']]);
   });
 
+  it('asks once for lookups made together, sharing one request among callers of the same id', async () => {
+    const films = createFederatedEntityExistence({ url, typename: 'Movie', noun: 'film' });
+    requests.length = 0;
+    const results = await Promise.allSettled(['a', 'b', 'a', 'x'].map((id) => films.require(id)));
+    expect(results.map((result) => result.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+    ]);
+    expect(requests).toEqual([['a', 'b', 'x']]);
+  });
+
   it('answers UPSTREAM_UNAVAILABLE when the owner cannot be reached', async () => {
     const films = createFederatedEntityExistence({
       url: 'http://127.0.0.1:9/graphql',

@@ -12,11 +12,12 @@ export interface AccountCheck {
 }
 
 /** Asks the users subgraph through a federated `_entities` lookup (`User.role` is public). */
-export function createFederatedAccountCheck(usersUrl: string): AccountCheck {
+export function createFederatedAccountCheck(usersUrl: string, secret: string): AccountCheck {
   // Batched and shared while in flight, never cached: a burst of writes costs the users subgraph
   // a few requests, and a role change counts for every request that starts after it.
   const lookup = createEntityLoader<{ role?: unknown }>({
     url: usersUrl,
+    secret,
     typename: 'User',
     selection: 'role',
   });

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { ROUTER_SIGNATURE_HEADER, signRouterRequest } from '@marquee/auth';
 import { notFound, upstreamUnavailable } from '@marquee/errors';
 
 /**
@@ -9,6 +10,11 @@ import { notFound, upstreamUnavailable } from '@marquee/errors';
 export interface EntityFetchOptions {
   /** The owning subgraph's GraphQL URL. */
   url: string;
+  /**
+   * The internal identity secret: subgraphs answer only operations signed with it (the router's
+   * request signature), and every service that looks entities up holds it anyway.
+   */
+  secret: string;
   typename: string;
   /** The fields to read, e.g. `id` or `id role`. */
   selection: string;
@@ -24,13 +30,16 @@ export async function fetchEntities<T extends Record<string, unknown>>(
   options: EntityFetchOptions,
   ids: readonly string[],
 ): Promise<(T | null)[]> {
-  const { url, typename, selection, timeoutMs = 10_000 } = options;
+  const { url, secret, typename, selection, timeoutMs = 10_000 } = options;
   const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`;
   let body: { data?: { _entities?: unknown } | null } | undefined;
   try {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        [ROUTER_SIGNATURE_HEADER]: signRouterRequest(query, secret),
+      },
       body: JSON.stringify({
         query,
         variables: { r: ids.map((id) => ({ __typename: typename, id })) },
@@ -88,6 +97,8 @@ const missing = (noun: string, id: string) => notFound(`There is no ${noun} with
  */
 export function createFederatedEntityExistence(options: {
   url: string;
+  /** The internal identity secret (see `EntityFetchOptions.secret`). */
+  secret: string;
   typename: string;
   /** How errors name the entity, e.g. `film`. */
   noun: string;
@@ -98,6 +109,7 @@ export function createFederatedEntityExistence(options: {
   const known = new Set<string>();
   const lookup = createEntityLoader({
     url: options.url,
+    secret: options.secret,
     typename: options.typename,
     selection: '__typename',
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),

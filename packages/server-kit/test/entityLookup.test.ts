@@ -1,9 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTER_SIGNATURE_HEADER, verifyRouterRequest } from '@marquee/auth';
 import { createFederatedEntityExistence, fetchEntities } from '../src/index.ts';
 
-// A stand-in for the owning subgraph's `_entities`: it holds films `a` and `b` and records each request.
+// A stand-in for the owning subgraph's `_entities`: it holds films `a` and `b`, answers only
+// operations signed like the router's, and records each request.
+const secret = 'l'.repeat(32);
 const held = new Set(['a', 'b']);
 const requests: string[][] = [];
 let server: Server;
@@ -19,8 +22,8 @@ beforeAll(async () => {
         variables: { r: { __typename: string; id: string }[] };
       };
       requests.push(variables.r.map((representation) => representation.id));
-      if (!query.includes('_entities(representations: $r)')) {
-        response.writeHead(400).end();
+      if (!verifyRouterRequest(request.headers[ROUTER_SIGNATURE_HEADER], query, secret)) {
+        response.writeHead(401).end();
         return;
       }
       const entities = variables.r.map(({ __typename, id }) =>
@@ -40,7 +43,7 @@ afterAll(async () => {
 
 describe('federated entity lookups', () => {
   it('returns the entities the owner holds, in order, null for the others', async () => {
-    const found = await fetchEntities({ url, typename: 'Movie', selection: '__typename' }, [
+    const found = await fetchEntities({ url, secret, typename: 'Movie', selection: '__typename' }, [
       'a',
       'x',
       'b',
@@ -49,7 +52,7 @@ describe('federated entity lookups', () => {
   });
 
   it('answers NOT_FOUND for an id the owner does not hold and remembers the ones it does', async () => {
-    const films = createFederatedEntityExistence({ url, typename: 'Movie', noun: 'film' });
+    const films = createFederatedEntityExistence({ url, secret, typename: 'Movie', noun: 'film' });
     requests.length = 0;
     await expect(films.require('a')).resolves.toBeUndefined();
     await expect(films.require('a')).resolves.toBeUndefined();
@@ -63,7 +66,7 @@ describe('federated entity lookups', () => {
   });
 
   it('asks once for lookups made together, sharing one request among callers of the same id', async () => {
-    const films = createFederatedEntityExistence({ url, typename: 'Movie', noun: 'film' });
+    const films = createFederatedEntityExistence({ url, secret, typename: 'Movie', noun: 'film' });
     requests.length = 0;
     const results = await Promise.allSettled(['a', 'b', 'a', 'x'].map((id) => films.require(id)));
     expect(results.map((result) => result.status)).toEqual([
@@ -75,9 +78,22 @@ describe('federated entity lookups', () => {
     expect(requests).toEqual([['a', 'b', 'x']]);
   });
 
+  it('is refused by an owner that does not recognise the signature', async () => {
+    const films = createFederatedEntityExistence({
+      url,
+      secret: 'w'.repeat(32),
+      typename: 'Movie',
+      noun: 'film',
+    });
+    await expect(films.require('b')).rejects.toMatchObject({
+      extensions: { code: 'UPSTREAM_UNAVAILABLE' },
+    });
+  });
+
   it('answers UPSTREAM_UNAVAILABLE when the owner cannot be reached', async () => {
     const films = createFederatedEntityExistence({
       url: 'http://127.0.0.1:9/graphql',
+      secret,
       typename: 'Movie',
       noun: 'film',
       timeoutMs: 500,

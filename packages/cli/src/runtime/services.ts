@@ -43,6 +43,7 @@ export function buildSubgraph(
   const movies = () =>
     createFederatedEntityExistence({
       url: subgraphUrl(env, 'movies'),
+      secret: stores.identitySecret,
       typename: 'Movie',
       noun: 'film',
     });
@@ -171,7 +172,7 @@ export async function serveRouter(
     maxAliases: env.MAX_QUERY_ALIASES,
     maxTokens: env.MAX_QUERY_TOKENS,
     revocations: stores.revocations,
-    accounts: createFederatedAccountCheck(subgraphUrl(env, 'users')),
+    accounts: createFederatedAccountCheck(subgraphUrl(env, 'users'), stores.identitySecret),
     rateLimit: {
       limiter: stores.rateLimiter,
       userPerMinute: env.RATE_LIMIT_USER_PER_MINUTE,

@@ -20,6 +20,7 @@ import type { Logger } from '@marquee/logger';
 import type { HealthReport } from '@marquee/server-kit';
 import type { GraphQLFormattedError } from 'graphql';
 import { enforceFieldRateLimits } from './fieldRateLimit.ts';
+import { accountCheckPlugin, type AccountCheck } from './accounts.ts';
 import { identityFromRequest, type TokenRevocationCheck } from './identity.ts';
 import { createDocumentJudge, operationLimitsPlugin, type OperationLimits } from './limits.ts';
 import {
@@ -60,6 +61,8 @@ export interface RouterOptions {
   maxTokens?: number;
   /** Checked on every request with a token, so a logged-out token is refused at once. */
   revocations?: TokenRevocationCheck;
+  /** Checks mutations and admin tokens against the account's current state (deleted, demoted); none when absent (tests). */
+  accounts?: AccountCheck;
   /** Per-user and per-IP request limits; none when absent (tests). */
   rateLimit?: RateLimitOptions;
   subscriptions?: SubscriptionLimits;
@@ -167,6 +170,7 @@ export function createRouter(options: RouterOptions) {
               },
             }),
       }),
+      ...(options.accounts === undefined ? [] : [accountCheckPlugin(options.accounts)]),
       options.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({

@@ -22,3 +22,5 @@ export { AUTH_FIELDS, enforceFieldRateLimits, rootFields } from './fieldRateLimi
 export { clientIp, enforceRateLimit } from './rateLimit.ts';
 export type { ClientRequest, RateLimitOptions, RouterRateLimiter } from './rateLimit.ts';
 export type { TokenRevocationCheck } from './identity.ts';
+export { accountCheckPlugin, createFederatedAccountCheck } from './accounts.ts';
+export type { AccountCheck } from './accounts.ts';

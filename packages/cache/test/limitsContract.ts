@@ -69,6 +69,13 @@ export function describeRevocationContract(name: string, create: () => Revocatio
       await store.revoke(id, Math.floor(Date.now() / 1000) - 10);
       await expect(store.isRevoked(id)).resolves.toBe(false);
     });
+
+    it('says whether the durable record was loaded into it', async () => {
+      const store = create();
+      await expect(store.isLoaded()).resolves.toBe(false);
+      await store.markLoaded();
+      await expect(store.isLoaded()).resolves.toBe(true);
+    });
   });
 }
 

@@ -4,6 +4,7 @@ export type { RedisPubSubOptions } from './redisPubSub.ts';
 export { createMemoryPubSub } from './memoryPubSub.ts';
 export type { MemoryPubSubOptions } from './memoryPubSub.ts';
 export type {
+  AccountDeletedEvent,
   MarqueeTopics,
   MoviesAddedEvent,
   RatingChangedEvent,

@@ -35,8 +35,20 @@ export interface MoviesAddedEvent {
   at: string;
 }
 
+/**
+ * An account was deleted: every subgraph removes what it holds of that user (reviews: ratings,
+ * reviews, tags; recommendations: interactions). Handlers are idempotent.
+ */
+export interface AccountDeletedEvent {
+  eventId: string;
+  userId: string;
+  /** ISO 8601. */
+  at: string;
+}
+
 export interface MarqueeTopics {
   'rating.changed': RatingChangedEvent;
+  'account.deleted': AccountDeletedEvent;
   'catalog.moviesAdded': MoviesAddedEvent;
   'recommendations.updated': RecommendationsUpdatedEvent;
   [topic: string]: unknown;

@@ -38,3 +38,10 @@ export {
 export type { SubgraphSubscriptions, SubgraphSubscriptionsOptions } from './subscriptions.ts';
 export { createPushIterator, mapAsyncIterator } from './iterators.ts';
 export type { PushIterator } from './iterators.ts';
+export {
+  createFederatedEntityExistence,
+  createEntityLoader,
+  createFixedEntityExistence,
+  fetchEntities,
+} from './entityLookup.ts';
+export type { EntityExistence, EntityFetchOptions } from './entityLookup.ts';

@@ -42,6 +42,25 @@ async function onPostgresServer(serverUrl: string, statement: string): Promise<v
   }
 }
 
+/**
+ * One statement on a deployment's database, for a test that must arrange what no API offers
+ * (accounts without passwords in bulk, a film that disappears from the catalogue) or check what
+ * a subgraph stored.
+ */
+export async function queryDatabase<Row extends Record<string, unknown>>(
+  url: string,
+  statement: string,
+  params: unknown[] = [],
+): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<Row>(statement, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
 export interface TestDatabase {
   /** Connection URL of the new database. */
   readonly url: string;

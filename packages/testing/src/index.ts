@@ -1,5 +1,10 @@
 export { DisposalStack } from './disposables.ts';
-export { createTestDatabase, createTestMongoDatabase, createTestRedisPrefix } from './databases.ts';
+export {
+  createTestDatabase,
+  createTestMongoDatabase,
+  createTestRedisPrefix,
+  queryDatabase,
+} from './databases.ts';
 export type { CreateTestDatabaseOptions, TestDatabase, TestMongoDatabase } from './databases.ts';
 export type { TestServerUrls } from './providedContext.ts';
 // For e2e tests that start their own processes (router, subgraphs) on free ports.
@@ -7,7 +12,13 @@ export { findFreePorts, locateRedisServer, startRedis } from './services.ts';
 export type { RunningServer } from './services.ts';
 export { postGraphQL, runMarquee, spawnMarquee, waitForHealthy } from './marqueeProcesses.ts';
 export type { MarqueeProcess } from './marqueeProcesses.ts';
-export { embeddedDeployment, servicesDeployment, startEmbedded, startServices, subgraphServices } from './deployments.ts';
+export {
+  embeddedDeployment,
+  servicesDeployment,
+  startEmbedded,
+  startServices,
+  subgraphServices,
+} from './deployments.ts';
 export type { ServicesDeployment, TestDeployment } from './deployments.ts';
 export { subscribe } from './subscriptions.ts';
 export type { LiveSubscription, SubscribeOptions } from './subscriptions.ts';

@@ -79,7 +79,11 @@ export async function postGraphQL(
   status: number;
   body: {
     data?: Record<string, unknown> | null;
-    errors?: { message: string; extensions?: Record<string, unknown> }[];
+    errors?: {
+      message: string;
+      path?: (string | number)[];
+      extensions?: Record<string, unknown>;
+    }[];
   };
 }> {
   const response = await fetch(url, {

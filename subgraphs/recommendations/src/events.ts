@@ -26,7 +26,11 @@ const USER_LOCK_TTL_SECONDS = 10;
  * be the one that had not seen the newest rating. Every handler records its rating before
  * taking the lock, so whichever recompute runs last sees them all.
  */
-async function withUserLock(claims: Cache, userId: string, work: () => Promise<unknown>): Promise<void> {
+async function withUserLock(
+  claims: Cache,
+  userId: string,
+  work: () => Promise<unknown>,
+): Promise<void> {
   const key = cacheKey('recommendations', 'userLock', userId);
   const deadline = Date.now() + USER_LOCK_TTL_SECONDS * 1000;
   let held = await claims.add(key, randomUUID(), USER_LOCK_TTL_SECONDS);
@@ -61,7 +65,13 @@ export async function consumeRatingEvents(
   const handle = async (event: MarqueeTopics['rating.changed']) => {
     if (!(await claim(claims, 'ratingEvent', event.eventId))) return;
     if (event.rating === null) await store.deleteInteraction(event.userId, event.movieId);
-    else await store.recordInteraction({ userId: event.userId, movieId: event.movieId, rating: event.rating, at: new Date(event.at) });
+    else
+      await store.recordInteraction({
+        userId: event.userId,
+        movieId: event.movieId,
+        rating: event.rating,
+        at: new Date(event.at),
+      });
     await withUserLock(claims, event.userId, () => engine.recompute(event.userId));
   };
   // One user's events apply in arrival order, so the last recompute sees every rating before it.
@@ -69,11 +79,34 @@ export async function consumeRatingEvents(
   return pubsub.subscribe('rating.changed', (event) => {
     const next = (queues.get(event.userId) ?? Promise.resolve())
       .then(() => handle(event))
-      .catch((error: unknown) => logger.error({ err: error, movieId: event.movieId }, 'failed to apply a rating event'));
+      .catch((error: unknown) =>
+        logger.error({ err: error, movieId: event.movieId }, 'failed to apply a rating event'),
+      );
     queues.set(event.userId, next);
     void next.then(() => {
       if (queues.get(event.userId) === next) queues.delete(event.userId);
     });
+  });
+}
+
+/**
+ * A deleted account's ratings stop counting: its interactions go (every replica may do it; it is
+ * idempotent). Its cached list is unreachable (the account resolves to nothing) and expires.
+ */
+export function consumeAccountDeletions(
+  pubsub: PubSub<MarqueeTopics>,
+  store: RecommendationStore,
+  logger: Logger,
+): Promise<() => Promise<void>> {
+  return pubsub.subscribe('account.deleted', (event) => {
+    store
+      .deleteInteractionsOf(event.userId)
+      .catch((error: unknown) =>
+        logger.error(
+          { err: error, userId: event.userId },
+          "failed to remove a deleted account's interactions",
+        ),
+      );
   });
 }
 
@@ -91,15 +124,21 @@ export async function consumeArrivals(
 ): Promise<() => Promise<void>> {
   let pending = Promise.resolve();
   return pubsub.subscribe('catalog.moviesAdded', (event) => {
-    const batch = createHash('sha256').update(event.movieIds.join('\n')).digest('base64url').slice(0, 22);
+    const batch = createHash('sha256')
+      .update(event.movieIds.join('\n'))
+      .digest('base64url')
+      .slice(0, 22);
     pending = pending
       .then(async () => {
         await engine.refresh();
         for (const userId of notifications.listeningUsers()) {
           // A user subscribed on two replicas is recomputed (and notified) once.
-          if (await claim(claims, 'arrivals', `${batch}:${userId}`)) await withUserLock(claims, userId, () => engine.recompute(userId));
+          if (await claim(claims, 'arrivals', `${batch}:${userId}`))
+            await withUserLock(claims, userId, () => engine.recompute(userId));
         }
       })
-      .catch((error: unknown) => logger.error({ err: error, movies: event.movieIds.length }, 'failed to apply new arrivals'));
+      .catch((error: unknown) =>
+        logger.error({ err: error, movies: event.movieIds.length }, 'failed to apply new arrivals'),
+      );
   });
 }

@@ -5,7 +5,7 @@ import type { Logger } from '@marquee/logger';
 import type { MarqueeTopics, PubSub } from '@marquee/pubsub';
 import { defineSubgraph } from '@marquee/server-kit';
 import { createRecommendationEngine } from './engine.ts';
-import { consumeArrivals, consumeRatingEvents } from './events.ts';
+import { consumeAccountDeletions, consumeArrivals, consumeRatingEvents } from './events.ts';
 import { createLoaders } from './loaders.ts';
 import { createNotificationHub } from './notifications.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -16,7 +16,10 @@ import { scheduleTraining } from './trainingSchedule.ts';
 import { typeDefs } from './typeDefs.ts';
 
 export { createRecommendationStore, typeDefs };
-export { createInteractionImportStore, type InteractionImportStore } from './stores/interactionImport.ts';
+export {
+  createInteractionImportStore,
+  type InteractionImportStore,
+} from './stores/interactionImport.ts';
 export type { RecommendationsContext, RecommendationsStores } from './context.ts';
 export type {
   InteractionInput,
@@ -26,7 +29,12 @@ export type {
   SnapshotRecord,
 } from './stores/recommendationStore.ts';
 export { createRecommendationEngine, type RecommendationEngine } from './engine.ts';
-export { MODEL_PUBLISHED, trainAndPublish, type TrainOptions, type TrainResult } from './training.ts';
+export {
+  MODEL_PUBLISHED,
+  trainAndPublish,
+  type TrainOptions,
+  type TrainResult,
+} from './training.ts';
 export { createMemoryTrainingLock, type TrainingLock } from './trainingLock.ts';
 export { scheduleTraining } from './trainingSchedule.ts';
 
@@ -47,10 +55,19 @@ export interface RecommendationsDependencies {
 export function createRecommendationsSubgraph(deps: RecommendationsDependencies) {
   const recommendations = createRecommendationStore(deps.db);
   const cache = deps.cache ?? createMemoryCache();
-  const engine = createRecommendationEngine({ store: recommendations, cache, pubsub: deps.pubsub, logger: deps.logger });
+  const engine = createRecommendationEngine({
+    store: recommendations,
+    cache,
+    pubsub: deps.pubsub,
+    logger: deps.logger,
+  });
   const notifications = createNotificationHub(deps.pubsub, deps.logger);
   const refresh = () =>
-    engine.refresh().catch((error: unknown) => deps.logger.error({ err: error }, 'failed to reload the model or catalogue'));
+    engine
+      .refresh()
+      .catch((error: unknown) =>
+        deps.logger.error({ err: error }, 'failed to reload the model or catalogue'),
+      );
   return defineSubgraph({
     name: 'recommendations',
     typeDefs,
@@ -60,14 +77,20 @@ export function createRecommendationsSubgraph(deps: RecommendationsDependencies)
     identitySecret: deps.identitySecret,
     logger: deps.logger,
     checkHealth: () => deps.db.sql.query('SELECT 1'),
-    healthDetails: () => ({ modelVersion: engine.modelVersion(), subscriptions: notifications.streamCount() }),
+    healthDetails: () => ({
+      modelVersion: engine.modelVersion(),
+      subscriptions: notifications.streamCount(),
+    }),
     async start() {
       // Serve the newest snapshot from the first request: a restart never waits for training.
       await engine.refresh();
       const stops: (() => Promise<void>)[] = [];
       stops.push(await notifications.start());
-      stops.push(await consumeRatingEvents(deps.pubsub, recommendations, engine, deps.logger, cache));
+      stops.push(
+        await consumeRatingEvents(deps.pubsub, recommendations, engine, deps.logger, cache),
+      );
       stops.push(await consumeArrivals(deps.pubsub, engine, notifications, deps.logger, cache));
+      stops.push(await consumeAccountDeletions(deps.pubsub, recommendations, deps.logger));
       stops.push(await deps.pubsub.subscribe(MODEL_PUBLISHED, () => void refresh()));
       const poll = setInterval(() => void refresh(), deps.reloadIntervalMs ?? 30_000);
       poll.unref();
@@ -83,7 +106,12 @@ export function createRecommendationsSubgraph(deps: RecommendationsDependencies)
             // No snapshot yet (a fresh deployment): train now rather than in an interval.
             runNow: engine.modelVersion() === 0,
             logger: deps.logger,
-            train: (fencingToken) => trainAndPublish(recommendations, { fencingToken, pubsub: deps.pubsub, logger: deps.logger }),
+            train: (fencingToken) =>
+              trainAndPublish(recommendations, {
+                fencingToken,
+                pubsub: deps.pubsub,
+                logger: deps.logger,
+              }),
           }),
         );
       }

@@ -1,5 +1,5 @@
 import type { MarqueeTopics, PubSub } from '@marquee/pubsub';
-import type { SubgraphContext } from '@marquee/server-kit';
+import type { EntityExistence, SubgraphContext } from '@marquee/server-kit';
 import type { ReviewsLoaders } from './loaders.ts';
 import type { RatingStore } from './stores/ratingStore.ts';
 import type { ReviewStore } from './stores/reviewStore.ts';
@@ -8,6 +8,8 @@ export interface ReviewsStores {
   ratings: RatingStore;
   reviews: ReviewStore;
   events: PubSub<MarqueeTopics>;
+  /** Asks the movies subgraph whether a film exists before a rating or review of it is stored. */
+  movies: EntityExistence;
 }
 
 export type ReviewsContext = SubgraphContext<ReviewsStores, ReviewsLoaders>;

@@ -7,8 +7,10 @@ import {
   type Identity,
   type TokenService,
 } from '@marquee/auth';
-import { badUserInput, conflict, unauthenticated } from '@marquee/errors';
+import { badUserInput, conflict, forbidden, unauthenticated } from '@marquee/errors';
+import type { MarqueeTopics, PubSub } from '@marquee/pubsub';
 import { isStorableId, requireText } from '@marquee/server-kit';
+import type { TokenRevocations } from './revocations.ts';
 import type { RefreshTokenStore } from './stores/refreshTokenStore.ts';
 import { UsernameTakenError, type UserRecord, type UserStore } from './stores/userStore.ts';
 
@@ -27,11 +29,11 @@ export interface Accounts {
   refresh(refreshToken: string): Promise<Session>;
   /** Revokes the access token the request came with and, when given, that refresh token. */
   logOut(identity: Identity, refreshToken: string | undefined): Promise<void>;
-}
-
-/** Where logged-out access tokens go (a `RevocationStore` from @marquee/cache; the router reads it). */
-export interface TokenRevocations {
-  revoke(tokenId: string, expiresAt: number): Promise<void>;
+  /**
+   * Deletes the caller's account after checking their password, and announces it
+   * (`account.deleted`) so the other subgraphs remove what they hold of the user.
+   */
+  deleteAccount(identity: Identity, password: string): Promise<void>;
 }
 
 export interface Session {
@@ -46,6 +48,7 @@ export interface AccountsOptions {
   users: UserStore;
   refreshTokens: RefreshTokenStore;
   revocations: TokenRevocations;
+  events: PubSub<MarqueeTopics>;
   tokens: TokenService;
   ttlSeconds: number;
   refreshTtlSeconds: number;
@@ -56,7 +59,8 @@ export interface AccountsOptions {
 const dummyHash = hashPassword(randomUUID());
 
 export function createAccounts(options: AccountsOptions): Accounts {
-  const { users, refreshTokens, revocations, tokens, ttlSeconds, refreshTtlSeconds } = options;
+  const { users, refreshTokens, revocations, events, tokens, ttlSeconds, refreshTtlSeconds } =
+    options;
   const session = async (user: UserRecord): Promise<Session> => {
     const access = await tokens.issue(
       { userId: user.id, role: user.role },
@@ -127,11 +131,43 @@ export function createAccounts(options: AccountsOptions): Accounts {
       return session(user);
     },
     async logOut(identity, refreshToken) {
-      if (identity.tokenId !== undefined)
-        await revocations.revoke(identity.tokenId, identity.expiresAt);
+      if (identity.tokenId !== undefined) {
+        await revocations.revoke({
+          tokenId: identity.tokenId,
+          userId: identity.userId,
+          expiresAt: identity.expiresAt,
+        });
+      }
       if (refreshToken !== undefined && refreshToken.length <= 200) {
         await refreshTokens.revoke(hashRefreshToken(refreshToken), identity.userId, new Date());
       }
+    },
+    async deleteAccount(identity, password) {
+      const [user] = await users.findByIds([identity.userId]);
+      if (user === undefined) throw unauthenticated('This account no longer exists.');
+      const found = await users.passwordHashOf(user.username);
+      if (found?.passwordHash === null || found?.passwordHash === undefined) {
+        throw forbidden(
+          'This account has no password (it was imported), so it cannot be deleted this way.',
+        );
+      }
+      if (password.length > 128 || !(await verifyPassword(found.passwordHash, password)))
+        throw unauthenticated('Wrong password.');
+      await users.deleteAccount(user.id);
+      // Other tokens of the account are refused by the router's account check; this one is also
+      // revoked so even a router without that check stops it.
+      if (identity.tokenId !== undefined) {
+        await revocations.revoke({
+          tokenId: identity.tokenId,
+          userId: user.id,
+          expiresAt: identity.expiresAt,
+        });
+      }
+      await events.publish('account.deleted', {
+        eventId: randomUUID(),
+        userId: user.id,
+        at: new Date().toISOString(),
+      });
     },
   };
 }

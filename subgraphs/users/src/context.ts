@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '@marquee/server-kit';
+import type { EntityExistence, SubgraphContext } from '@marquee/server-kit';
 import type { Accounts } from './accounts.ts';
 import type { UsersLoaders } from './loaders.ts';
 import type { PersonalStore } from './stores/personalStore.ts';
@@ -8,6 +8,8 @@ export interface UsersStores {
   users: UserStore;
   personal: PersonalStore;
   accounts: Accounts;
+  /** Asks the movies subgraph whether a film exists before it is put on a watchlist or list. */
+  movies: EntityExistence;
 }
 
 export type UsersContext = SubgraphContext<UsersStores, UsersLoaders>;

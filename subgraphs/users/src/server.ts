@@ -1,19 +1,26 @@
 import type { TokenService } from '@marquee/auth';
 import type { Database } from '@marquee/db';
 import type { Logger } from '@marquee/logger';
-import { defineSubgraph } from '@marquee/server-kit';
-import { createAccounts, type TokenRevocations } from './accounts.ts';
+import type { MarqueeTopics, PubSub } from '@marquee/pubsub';
+import { defineSubgraph, type EntityExistence } from '@marquee/server-kit';
+import { createAccounts } from './accounts.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
+import { createDurableRevocations, type RevocationCache } from './revocations.ts';
 import { createPersonalStore } from './stores/personalStore.ts';
 import { createRefreshTokenStore } from './stores/refreshTokenStore.ts';
+import { createRevokedTokenStore } from './stores/revokedTokenStore.ts';
 import { createUserStore } from './stores/userStore.ts';
 import { typeDefs } from './typeDefs.ts';
 
 export { typeDefs };
 export { IMPORTED_USER_PREFIX } from './accounts.ts';
-export type { TokenRevocations } from './accounts.ts';
-export { createUserImportStore, type ImportedUser, type UserImportStore } from './stores/userImport.ts';
+export type { RevocationCache, TokenRevocations } from './revocations.ts';
+export {
+  createUserImportStore,
+  type ImportedUser,
+  type UserImportStore,
+} from './stores/userImport.ts';
 export type { UsersContext, UsersStores } from './context.ts';
 export type { NewUser, UserRecord, UserStore } from './stores/userStore.ts';
 export { createUserStore };
@@ -26,13 +33,25 @@ export interface UsersDependencies {
   tokenTtlSeconds: number;
   /** How long a refresh token stays valid. Default 30 days. */
   refreshTtlSeconds?: number;
-  /** Where logged-out access tokens are recorded; the router reads the same store. */
-  revocations: TokenRevocations;
+  /**
+   * The copy of the logged-out tokens that the router checks (Redis, or in process); the users
+   * subgraph keeps the durable record in PostgreSQL and reloads this copy when it is lost.
+   */
+  revocations: RevocationCache;
+  /** Where `account.deleted` is announced. */
+  pubsub: PubSub<MarqueeTopics>;
+  /** The catalogue's films (a federated lookup to the movies subgraph); watchlist and list writes of unknown films are NOT_FOUND. */
+  movies: EntityExistence;
 }
 
 /** Builds the users subgraph; it never listens (STYLE §2). */
 export function createUsersSubgraph(deps: UsersDependencies) {
   const users = createUserStore(deps.db);
+  const revocations = createDurableRevocations({
+    record: createRevokedTokenStore(deps.db),
+    cache: deps.revocations,
+    logger: deps.logger,
+  });
   return defineSubgraph({
     name: 'users',
     typeDefs,
@@ -40,10 +59,12 @@ export function createUsersSubgraph(deps: UsersDependencies) {
     stores: {
       users,
       personal: createPersonalStore(deps.db),
+      movies: deps.movies,
       accounts: createAccounts({
         users,
         refreshTokens: createRefreshTokenStore(deps.db),
-        revocations: deps.revocations,
+        revocations,
+        events: deps.pubsub,
         tokens: deps.tokens,
         ttlSeconds: deps.tokenTtlSeconds,
         refreshTtlSeconds: deps.refreshTtlSeconds ?? 30 * 24 * 3600,
@@ -53,5 +74,7 @@ export function createUsersSubgraph(deps: UsersDependencies) {
     identitySecret: deps.identitySecret,
     logger: deps.logger,
     checkHealth: () => deps.db.sql.query('SELECT 1'),
+    // Before the subgraph serves, a restarted process has every unexpired logout back in the router's copy.
+    start: () => revocations.start(),
   });
 }

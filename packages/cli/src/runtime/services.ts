@@ -1,4 +1,5 @@
 import {
+  createFederatedEntityExistence,
   createHttpHandler,
   listen,
   serveSubgraphSubscriptions,
@@ -19,7 +20,7 @@ import { createMoviesSubgraph } from '@marquee/movies';
 import { createPeopleSubgraph } from '@marquee/people';
 import { createRecommendationsSubgraph } from '@marquee/recommendations';
 import { createReviewsSubgraph } from '@marquee/reviews';
-import { createRouter, readSupergraph } from '@marquee/router';
+import { createFederatedAccountCheck, createRouter, readSupergraph } from '@marquee/router';
 import { createUsersSubgraph } from '@marquee/users';
 import type { Stores } from './stores.ts';
 
@@ -38,6 +39,14 @@ export function buildSubgraph(
     logger: logger.child({ service: name }),
     identitySecret: stores.identitySecret,
   };
+  // Writes that name a film are checked with the movies subgraph, which owns the catalogue.
+  const movies = () =>
+    createFederatedEntityExistence({
+      url: subgraphUrl(env, 'movies'),
+      secret: stores.identitySecret,
+      typename: 'Movie',
+      noun: 'film',
+    });
   const built = {
     movies: () => createMoviesSubgraph({ ...common, documents: stores.documents }),
     people: () => createPeopleSubgraph(common),
@@ -48,8 +57,10 @@ export function buildSubgraph(
         tokenTtlSeconds: env.TOKEN_TTL_SECONDS,
         refreshTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
         revocations: stores.revocations,
+        pubsub: stores.pubsub,
+        movies: movies(),
       }),
-    reviews: () => createReviewsSubgraph({ ...common, pubsub: stores.pubsub }),
+    reviews: () => createReviewsSubgraph({ ...common, pubsub: stores.pubsub, movies: movies() }),
     recommendations: () =>
       createRecommendationsSubgraph({
         ...common,
@@ -161,6 +172,7 @@ export async function serveRouter(
     maxAliases: env.MAX_QUERY_ALIASES,
     maxTokens: env.MAX_QUERY_TOKENS,
     revocations: stores.revocations,
+    accounts: createFederatedAccountCheck(subgraphUrl(env, 'users'), stores.identitySecret),
     rateLimit: {
       limiter: stores.rateLimiter,
       userPerMinute: env.RATE_LIMIT_USER_PER_MINUTE,

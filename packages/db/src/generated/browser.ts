@@ -63,6 +63,11 @@ export type Preference = Prisma.PreferenceModel
  */
 export type RefreshToken = Prisma.RefreshTokenModel
 /**
+ * Model RevokedToken
+ * 
+ */
+export type RevokedToken = Prisma.RevokedTokenModel
+/**
  * Model Rating
  * 
  */

@@ -87,6 +87,11 @@ export type Preference = Prisma.PreferenceModel
  */
 export type RefreshToken = Prisma.RefreshTokenModel
 /**
+ * Model RevokedToken
+ * 
+ */
+export type RevokedToken = Prisma.RevokedTokenModel
+/**
  * Model Rating
  * 
  */

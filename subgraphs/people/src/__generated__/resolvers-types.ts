@@ -24,7 +24,8 @@ export type Credit = {
   /** Characters played (actors only). */
   characters: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
-  movie: Movie;
+  /** The film; `null` (with an error) when the catalogue does not hold it. */
+  movie?: Maybe<Movie>;
   person: Person;
   role: CreditRole;
 };
@@ -91,8 +92,11 @@ export type Person = {
   credits: CreditConnection;
   deathYear?: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
-  /** The titles this person is best known for (IMDb's `knownForTitles`), in IMDb's order. */
-  knownFor?: Maybe<Array<Movie>>;
+  /**
+   * The titles this person is best known for (IMDb's `knownForTitles`), in IMDb's order. An item is
+   * `null` (with an error) when the catalogue does not hold that title.
+   */
+  knownFor?: Maybe<Array<Maybe<Movie>>>;
   name: Scalars['String']['output'];
   /** IMDb professions, e.g. `actor`, `director`. */
   professions: Array<Scalars['String']['output']>;
@@ -289,7 +293,7 @@ export type CreditResolvers<ContextType = PeopleContext, ParentType extends Reso
   billingOrder?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   characters?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  movie?: Resolver<ResolversTypes['Movie'], ParentType, ContextType>;
+  movie?: Resolver<Maybe<ResolversTypes['Movie']>, ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['CreditRole'], ParentType, ContextType>;
 }>;
@@ -327,7 +331,7 @@ export type PersonResolvers<ContextType = PeopleContext, ParentType extends Reso
   credits?: Resolver<ResolversTypes['CreditConnection'], ParentType, ContextType, RequireFields<PersonCreditsArgs, 'first'>>;
   deathYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  knownFor?: Resolver<Maybe<Array<ResolversTypes['Movie']>>, ParentType, ContextType>;
+  knownFor?: Resolver<Maybe<Array<Maybe<ResolversTypes['Movie']>>>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   professions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;

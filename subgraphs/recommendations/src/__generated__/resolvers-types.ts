@@ -61,7 +61,8 @@ export type QueryTrendingArgs = {
 /** A film recommended to someone, with why. */
 export type Recommendation = {
   __typename?: 'Recommendation';
-  movie: Movie;
+  /** The film; `null` (with an error) when the catalogue no longer holds it. */
+  movie?: Maybe<Movie>;
   /** Why this film, e.g. `Popular in Sci-Fi`. */
   reason: Scalars['String']['output'];
   /** Higher is better; comparable within one list only. */
@@ -273,7 +274,7 @@ export type QueryResolvers<ContextType = RecommendationsContext, ParentType exte
 }>;
 
 export type RecommendationResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Recommendation'] = ResolversParentTypes['Recommendation']> = ResolversObject<{
-  movie?: Resolver<ResolversTypes['Movie'], ParentType, ContextType>;
+  movie?: Resolver<Maybe<ResolversTypes['Movie']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;

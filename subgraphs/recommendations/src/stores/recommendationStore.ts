@@ -66,6 +66,8 @@ export interface RecommendationStore {
   recordInteractions(interactions: readonly InteractionInput[]): Promise<void>;
   /** A removed rating: the film no longer counts for (or against) the user. */
   deleteInteraction(userId: string, movieId: string): Promise<void>;
+  /** A deleted account: none of its ratings count any more. */
+  deleteInteractionsOf(userId: string): Promise<void>;
   /** Every film's features (the serving catalogue, loaded into memory). */
   loadItems(): Promise<ItemFeature[]>;
   /** Changes whenever an item is written: a cheap check before reloading the catalogue. */
@@ -73,13 +75,23 @@ export interface RecommendationStore {
   /** Each user's ratings, oldest first. */
   interactionsOf(userIds: readonly string[]): Promise<Map<string, StoredInteraction[]>>;
   /** Every interaction, in pages of `pageSize` (keyset order), for training. */
-  scanInteractions(pageSize?: number): AsyncIterable<{ userId: string; movieId: string; rating: number; at: number }[]>;
+  scanInteractions(
+    pageSize?: number,
+  ): AsyncIterable<{ userId: string; movieId: string; rating: number; at: number }[]>;
   /**
    * Positive ratings since `since`, each weighted 0.5^(age / halfLife), summed per film, best
    * first.
    */
-  trending(since: Date, halfLifeMs: number, first: number): Promise<{ movieId: string; score: number }[]>;
-  saveSnapshot(input: { kind: string; metadata: Record<string, unknown>; data: Uint8Array }): Promise<SnapshotRecord>;
+  trending(
+    since: Date,
+    halfLifeMs: number,
+    first: number,
+  ): Promise<{ movieId: string; score: number }[]>;
+  saveSnapshot(input: {
+    kind: string;
+    metadata: Record<string, unknown>;
+    data: Uint8Array;
+  }): Promise<SnapshotRecord>;
   latestSnapshot(): Promise<SnapshotRecord | null>;
   snapshotData(version: number): Promise<Uint8Array | null>;
 }
@@ -98,12 +110,19 @@ export function createRecommendationStore(db: Database): RecommendationStore {
             ...(keywords === undefined ? {} : { keywords }),
             ...(people === undefined ? {} : { people }),
           };
-          return prisma.itemFeature.upsert({ where: { movieId }, create: { movieId, ...data }, update: data });
+          return prisma.itemFeature.upsert({
+            where: { movieId },
+            create: { movieId, ...data },
+            update: data,
+          });
         }),
       );
     },
     async deleteInteraction(userId, movieId) {
       await prisma.interaction.deleteMany({ where: { userId, movieId } });
+    },
+    async deleteInteractionsOf(userId) {
+      await prisma.interaction.deleteMany({ where: { userId } });
     },
     async loadItems() {
       const rows = await sql.query<{
@@ -114,7 +133,9 @@ export function createRecommendationStore(db: Database): RecommendationStore {
         people: string[] | null;
         year: number | null;
         popularity: number;
-      }>('SELECT movie_id, title, genres, keywords, people, year, popularity FROM recommendations.item_feature ORDER BY movie_id');
+      }>(
+        'SELECT movie_id, title, genres, keywords, people, year, popularity FROM recommendations.item_feature ORDER BY movie_id',
+      );
       return rows.map((row) => ({
         movieId: row.movie_id,
         title: row.title,
@@ -132,28 +153,45 @@ export function createRecommendationStore(db: Database): RecommendationStore {
       return `${String(row?.n ?? 0)}@${row?.latest === null || row?.latest === undefined ? '' : new Date(row.latest).toISOString()}`;
     },
     async interactionsOf(userIds) {
-      const rows = await sql.query<{ user_id: string; movie_id: string; rating: number; at_ms: number | string }>(
+      const rows = await sql.query<{
+        user_id: string;
+        movie_id: string;
+        rating: number;
+        at_ms: number | string;
+      }>(
         `SELECT user_id, movie_id, rating, (extract(epoch FROM at) * 1000)::float8 AS at_ms
          FROM recommendations.interaction WHERE user_id = ANY($1::text[]) ORDER BY user_id, at, movie_id`,
         [userIds],
       );
       const byUser = new Map<string, StoredInteraction[]>(userIds.map((id) => [id, []]));
       for (const row of rows) {
-        byUser.get(row.user_id)?.push({ movieId: row.movie_id, rating: Number(row.rating), at: Number(row.at_ms) });
+        byUser
+          .get(row.user_id)
+          ?.push({ movieId: row.movie_id, rating: Number(row.rating), at: Number(row.at_ms) });
       }
       return byUser;
     },
     async *scanInteractions(pageSize = 50_000) {
       let after: [string, string] = ['', ''];
       for (;;) {
-        const rows = await sql.query<{ user_id: string; movie_id: string; rating: number; at_ms: number | string }>(
+        const rows = await sql.query<{
+          user_id: string;
+          movie_id: string;
+          rating: number;
+          at_ms: number | string;
+        }>(
           `SELECT user_id, movie_id, rating, (extract(epoch FROM at) * 1000)::float8 AS at_ms
            FROM recommendations.interaction WHERE (user_id, movie_id) > ($1, $2)
            ORDER BY user_id, movie_id LIMIT $3`,
           [after[0], after[1], pageSize],
         );
         if (rows.length === 0) return;
-        yield rows.map((row) => ({ userId: row.user_id, movieId: row.movie_id, rating: Number(row.rating), at: Number(row.at_ms) }));
+        yield rows.map((row) => ({
+          userId: row.user_id,
+          movieId: row.movie_id,
+          rating: Number(row.rating),
+          at: Number(row.at_ms),
+        }));
         const last = rows[rows.length - 1];
         if (last === undefined || rows.length < pageSize) return;
         after = [last.user_id, last.movie_id];
@@ -183,7 +221,10 @@ export function createRecommendationStore(db: Database): RecommendationStore {
       return row === null ? null : { ...row, metadata: row.metadata as Record<string, unknown> };
     },
     async snapshotData(version) {
-      const row = await prisma.modelSnapshot.findUnique({ where: { version }, select: { data: true } });
+      const row = await prisma.modelSnapshot.findUnique({
+        where: { version },
+        select: { data: true },
+      });
       return row?.data ?? null;
     },
     async recordInteraction({ userId, movieId, rating, at }) {

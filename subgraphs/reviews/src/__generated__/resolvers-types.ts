@@ -34,17 +34,32 @@ export type MovieReviewsArgs = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Remove your rating of a film, and with it your review of that film (a review is text about a
+   * rating). `true` when there was a rating to remove, `false` when there was none: removing twice
+   * changes nothing.
+   */
+  deleteRating: Scalars['Boolean']['output'];
   /** Delete your review (admins may delete any review). Your rating of the film stays. */
   deleteReview: Scalars['ID']['output'];
   /** Change your review's rating, body or both (admins may edit any review). */
   editReview: Review;
-  /** Rate a film as the signed-in user; rating again replaces the earlier rating. */
+  /**
+   * Rate a film as the signed-in user; rating again replaces the earlier rating. `NOT_FOUND` when
+   * the catalogue holds no film with that id.
+   */
   rateMovie: Rating;
   /**
    * Review a film as the signed-in user: sets your rating and writes your review (1 to 10,000
-   * characters). Writing again replaces your earlier review of that film.
+   * characters). Writing again replaces your earlier review of that film. `NOT_FOUND` when the
+   * catalogue holds no film with that id.
    */
   writeReview: Review;
+};
+
+
+export type MutationDeleteRatingArgs = {
+  movieId: Scalars['ID']['input'];
 };
 
 
@@ -94,10 +109,11 @@ export type QueryReviewArgs = {
 /** One user's rating of one film: 0.5 to 5 stars in halves. */
 export type Rating = {
   __typename?: 'Rating';
-  movie: Movie;
+  /** The film; `null` (with an error) when the catalogue no longer holds it. */
+  movie?: Maybe<Movie>;
   rating: Scalars['Float']['output'];
   updatedAt: Scalars['DateTime']['output'];
-  user: User;
+  user?: Maybe<User>;
 };
 
 /** How many users gave a film one half-star rating. */
@@ -120,12 +136,13 @@ export type RatingSummary = {
 /** A written review of a film. Its rating is the author's rating of the film (one per user and film). */
 export type Review = {
   __typename?: 'Review';
-  author: User;
+  author?: Maybe<User>;
   /** 1 to 10,000 characters, stored and returned as written. */
   body: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
-  movie: Movie;
+  /** The film; `null` (with an error) when the catalogue no longer holds it. */
+  movie?: Maybe<Movie>;
   rating: Scalars['Float']['output'];
   /** Computed from the body when it is written or edited. */
   sentiment: Sentiment;
@@ -291,9 +308,9 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Rating: ResolverTypeWrapper<RatingRecord>;
   RatingBucket: ResolverTypeWrapper<RatingBucket>;
@@ -315,9 +332,9 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
+  Boolean: Scalars['Boolean']['output'];
   Float: Scalars['Float']['output'];
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   Rating: RatingRecord;
   RatingBucket: RatingBucket;
@@ -341,6 +358,7 @@ export type MovieResolvers<ContextType = ReviewsContext, ParentType extends Reso
 }>;
 
 export type MutationResolvers<ContextType = ReviewsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  deleteRating?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteRatingArgs, 'movieId'>>;
   deleteReview?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteReviewArgs, 'id'>>;
   editReview?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationEditReviewArgs, 'id'>>;
   rateMovie?: Resolver<ResolversTypes['Rating'], ParentType, ContextType, RequireFields<MutationRateMovieArgs, 'movieId' | 'rating'>>;
@@ -359,10 +377,10 @@ export type QueryResolvers<ContextType = ReviewsContext, ParentType extends Reso
 }>;
 
 export type RatingResolvers<ContextType = ReviewsContext, ParentType extends ResolversParentTypes['Rating'] = ResolversParentTypes['Rating']> = ResolversObject<{
-  movie?: Resolver<ResolversTypes['Movie'], ParentType, ContextType>;
+  movie?: Resolver<Maybe<ResolversTypes['Movie']>, ParentType, ContextType>;
   rating?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 }>;
 
 export type RatingBucketResolvers<ContextType = ReviewsContext, ParentType extends ResolversParentTypes['RatingBucket'] = ResolversParentTypes['RatingBucket']> = ResolversObject<{
@@ -378,11 +396,11 @@ export type RatingSummaryResolvers<ContextType = ReviewsContext, ParentType exte
 
 export type ReviewResolvers<ContextType = ReviewsContext, ParentType extends ResolversParentTypes['Review'] = ResolversParentTypes['Review'], FederationReferenceType extends FederationReferenceTypes['Review'] = FederationReferenceTypes['Review']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Review']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  author?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  author?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  movie?: Resolver<ResolversTypes['Movie'], ParentType, ContextType>;
+  movie?: Resolver<Maybe<ResolversTypes['Movie']>, ParentType, ContextType>;
   rating?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   sentiment?: Resolver<ResolversTypes['Sentiment'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;

@@ -11,7 +11,7 @@ import { validateMovieId, validateRating, validateReviewBody } from '../validati
 /** Every rating change reaches the recommendations subgraph as a `rating.changed` event. */
 const publishRating = (
   stores: ReviewsStores,
-  change: { userId: string; movieId: string; rating: number; at: Date },
+  change: { userId: string; movieId: string; rating: number | null; at: Date },
 ) =>
   stores.events.publish('rating.changed', {
     eventId: randomUUID(),
@@ -42,11 +42,10 @@ async function ownReview(
 export const Mutation: MutationResolvers = {
   rateMovie: async (_root, { movieId, rating }, { identity, stores }) => {
     const { userId } = signedIn(identity);
-    const saved = await stores.ratings.upsert({
-      userId,
-      movieId: validateMovieId(movieId),
-      rating: validateRating(rating),
-    });
+    const film = validateMovieId(movieId);
+    const score = validateRating(rating);
+    await stores.movies.require(film);
+    const saved = await stores.ratings.upsert({ userId, movieId: film, rating: score });
     await publishRating(stores, { ...saved, at: saved.updatedAt });
     return saved;
   },
@@ -54,10 +53,13 @@ export const Mutation: MutationResolvers = {
     const { userId } = signedIn(identity);
     const text = validateReviewBody(body);
     const sentiment = scoreSentiment(text);
+    const film = validateMovieId(movieId);
+    const score = validateRating(rating);
+    await stores.movies.require(film);
     const saved = await stores.reviews.upsert({
       userId,
-      movieId: validateMovieId(movieId),
-      rating: validateRating(rating),
+      movieId: film,
+      rating: score,
       body: text,
       sentimentScore: sentiment.score,
       sentimentLabel: sentiment.label,
@@ -85,5 +87,14 @@ export const Mutation: MutationResolvers = {
     if (!(await stores.reviews.delete(review.id)))
       throw notFound('There is no review with that id.');
     return review.id;
+  },
+  deleteRating: async (_root, { movieId }, { identity, stores }) => {
+    const { userId } = signedIn(identity);
+    // No catalogue check: a rating of a film the catalogue has since lost can still be removed.
+    const film = validateMovieId(movieId);
+    const removed = await stores.ratings.delete(userId, film);
+    if (removed)
+      await publishRating(stores, { userId, movieId: film, rating: null, at: new Date() });
+    return removed;
   },
 };

@@ -15,10 +15,16 @@ export interface RatingSummaryRecord {
   histogram: { rating: number; count: number }[];
 }
 
-export const RATING_BUCKETS: readonly number[] = Array.from({ length: 10 }, (_, index) => (index + 1) / 2);
+export const RATING_BUCKETS: readonly number[] = Array.from(
+  { length: 10 },
+  (_, index) => (index + 1) / 2,
+);
 
 /** Builds a summary from (rating, count) pairs; the average is exact, computed from the counts. */
-export function summarise(movieId: string, counts: readonly { rating: number; count: number }[]): RatingSummaryRecord {
+export function summarise(
+  movieId: string,
+  counts: readonly { rating: number; count: number }[],
+): RatingSummaryRecord {
   const byRating = new Map<number, number>();
   for (const { rating, count } of counts) byRating.set(rating, (byRating.get(rating) ?? 0) + count);
   const histogram = RATING_BUCKETS.map((rating) => ({ rating, count: byRating.get(rating) ?? 0 }));
@@ -38,6 +44,13 @@ export interface RatingStore {
   upsertMany(ratings: readonly (Omit<RatingRecord, 'updatedAt'> & { at?: Date })[]): Promise<void>;
   summaries(movieIds: readonly string[]): Promise<RatingSummaryRecord[]>;
   forUsers(userIds: readonly string[]): Promise<RatingRecord[]>;
+  /**
+   * Removes the user's rating of the film and their review of it (a review's rating is this
+   * rating), in one transaction; `false` when there was no rating.
+   */
+  delete(userId: string, movieId: string): Promise<boolean>;
+  /** Removes everything a user wrote here (ratings, reviews, tags): their account was deleted. */
+  deleteUser(userId: string): Promise<void>;
 }
 
 const select = { userId: true, movieId: true, rating: true, updatedAt: true } as const;
@@ -57,7 +70,12 @@ export function createRatingStore(db: Database): RatingStore {
         ratings.map(({ userId, movieId, rating, at }) =>
           prisma.rating.upsert({
             where: { userId_movieId: { userId, movieId } },
-            create: { userId, movieId, rating, ...(at === undefined ? {} : { createdAt: at, updatedAt: at }) },
+            create: {
+              userId,
+              movieId,
+              rating,
+              ...(at === undefined ? {} : { createdAt: at, updatedAt: at }),
+            },
             update: { rating },
           }),
         ),
@@ -84,5 +102,19 @@ export function createRatingStore(db: Database): RatingStore {
         orderBy: [{ updatedAt: 'desc' }, { movieId: 'asc' }],
         select,
       }),
+    async delete(userId, movieId) {
+      const [, removed] = await prisma.$transaction([
+        prisma.review.deleteMany({ where: { userId, movieId } }),
+        prisma.rating.deleteMany({ where: { userId, movieId } }),
+      ]);
+      return removed.count > 0;
+    },
+    async deleteUser(userId) {
+      await prisma.$transaction([
+        prisma.review.deleteMany({ where: { userId } }),
+        prisma.rating.deleteMany({ where: { userId } }),
+        prisma.tag.deleteMany({ where: { userId } }),
+      ]);
+    },
   };
 }

@@ -44,8 +44,8 @@ export type MovieList = {
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   isPublic: Scalars['Boolean']['output'];
-  /** Films in the order they were added. */
-  movies: Array<Movie>;
+  /** Films in the order they were added; an item is `null` (with an error) when the catalogue no longer holds it. */
+  movies: Array<Maybe<Movie>>;
   /** 1 to 100 characters. */
   name: Scalars['String']['output'];
   owner: User;
@@ -54,11 +54,19 @@ export type MovieList = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Add a film to your list; `NOT_FOUND` for a film the catalogue does not hold. */
   addToList: MovieList;
-  /** Add a film to your watchlist; adding it again changes nothing. */
+  /** Add a film to your watchlist; adding it again changes nothing. `NOT_FOUND` for a film the catalogue does not hold. */
   addToWatchlist: User;
   /** Create a list (private unless `isPublic`). */
   createList: MovieList;
+  /**
+   * Delete your account, confirming with your password: your watchlist, lists, preferences and
+   * sessions go at once (every token of the account stops working), and your ratings and reviews
+   * are removed by the subgraphs that hold them within moments. Accounts without a password
+   * (imported ones) cannot be deleted this way.
+   */
+  deleteAccount: Scalars['Boolean']['output'];
   /** Delete a list and its items; returns its id. */
   deleteList: Scalars['ID']['output'];
   /** Sign in with a username and password. */
@@ -99,6 +107,11 @@ export type MutationAddToWatchlistArgs = {
 export type MutationCreateListArgs = {
   isPublic?: InputMaybe<Scalars['Boolean']['input']>;
   name: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteAccountArgs = {
+  password: Scalars['String']['input'];
 };
 
 
@@ -239,7 +252,8 @@ export type WatchlistEdge = {
   __typename?: 'WatchlistEdge';
   addedAt: Scalars['DateTime']['output'];
   cursor: Scalars['String']['output'];
-  node: Movie;
+  /** The film; `null` (with an error) when the catalogue no longer holds it. */
+  node?: Maybe<Movie>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -399,7 +413,7 @@ export type MovieListResolvers<ContextType = UsersContext, ParentType extends Re
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isPublic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  movies?: Resolver<Array<ResolversTypes['Movie']>, ParentType, ContextType>;
+  movies?: Resolver<Array<Maybe<ResolversTypes['Movie']>>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -409,6 +423,7 @@ export type MutationResolvers<ContextType = UsersContext, ParentType extends Res
   addToList?: Resolver<ResolversTypes['MovieList'], ParentType, ContextType, RequireFields<MutationAddToListArgs, 'listId' | 'movieId'>>;
   addToWatchlist?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationAddToWatchlistArgs, 'movieId'>>;
   createList?: Resolver<ResolversTypes['MovieList'], ParentType, ContextType, RequireFields<MutationCreateListArgs, 'isPublic' | 'name'>>;
+  deleteAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteAccountArgs, 'password'>>;
   deleteList?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteListArgs, 'id'>>;
   logIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'password' | 'username'>>;
   logOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<MutationLogOutArgs>>;
@@ -458,7 +473,7 @@ export type WatchlistConnectionResolvers<ContextType = UsersContext, ParentType 
 export type WatchlistEdgeResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['WatchlistEdge'] = ResolversParentTypes['WatchlistEdge']> = ResolversObject<{
   addedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['Movie'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Movie']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = UsersContext> = ResolversObject<{

@@ -1,10 +1,12 @@
+import { unauthenticated } from '@marquee/errors';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
 import { ownList, signedIn, validateGenres, validateListName, validateMovieId } from '../access.ts';
 import type { UsersContext } from '../context.ts';
 
 async function viewer(context: UsersContext) {
   const user = await context.loaders.user.load(signedIn(context.identity).userId);
-  if (user === null) throw new Error('A signed-in user has no account.');
+  // The router refuses writes of deleted accounts; this covers one deleted mid-request.
+  if (user === null) throw unauthenticated('This account no longer exists.');
   return user;
 }
 
@@ -16,9 +18,15 @@ export const Mutation: MutationResolvers = {
     await stores.accounts.logOut(signedIn(identity), refreshToken ?? undefined);
     return true;
   },
+  deleteAccount: async (_root, { password }, { identity, stores }) => {
+    await stores.accounts.deleteAccount(signedIn(identity), password);
+    return true;
+  },
   addToWatchlist: async (_root, { movieId }, context) => {
     const { userId } = signedIn(context.identity);
-    await context.stores.personal.addToWatchlist(userId, validateMovieId(movieId));
+    const film = validateMovieId(movieId);
+    await context.stores.movies.require(film);
+    await context.stores.personal.addToWatchlist(userId, film);
     return viewer(context);
   },
   removeFromWatchlist: async (_root, { movieId }, context) => {
@@ -27,7 +35,11 @@ export const Mutation: MutationResolvers = {
     return viewer(context);
   },
   createList: (_root, { name, isPublic }, { identity, stores }) =>
-    stores.personal.createList(signedIn(identity).userId, validateListName(name), isPublic ?? false),
+    stores.personal.createList(
+      signedIn(identity).userId,
+      validateListName(name),
+      isPublic ?? false,
+    ),
   updateList: async (_root, { id, name, isPublic }, context) => {
     const list = await ownList(context, id);
     return context.stores.personal.updateList(list.id, {
@@ -42,7 +54,9 @@ export const Mutation: MutationResolvers = {
   },
   addToList: async (_root, { listId, movieId }, context) => {
     const list = await ownList(context, listId);
-    await context.stores.personal.addToList(list.id, validateMovieId(movieId));
+    const film = validateMovieId(movieId);
+    await context.stores.movies.require(film);
+    await context.stores.personal.addToList(list.id, film);
     return list;
   },
   removeFromList: async (_root, { listId, movieId }, context) => {

@@ -24,16 +24,29 @@ export interface UserStore {
   findByIds(ids: readonly string[]): Promise<UserRecord[]>;
   findByUsername(username: string): Promise<UserRecord | null>;
   /** The stored hash, for login only; never part of a record that reaches a resolver. */
-  passwordHashOf(username: string): Promise<{ user: UserRecord; passwordHash: string | null } | null>;
+  passwordHashOf(
+    username: string,
+  ): Promise<{ user: UserRecord; passwordHash: string | null } | null>;
   /** Throws UsernameTakenError when the username exists. */
   create(user: NewUser): Promise<UserRecord>;
   /** Changes an account's role (operators, through `marquee token --role admin`). */
   setRole(id: string, role: UserRole): Promise<UserRecord>;
+  /**
+   * Removes the account and everything the users subgraph holds of it (watchlist, lists and their
+   * items, preferences, refresh tokens) in one transaction; `false` when there was no account.
+   */
+  deleteAccount(id: string): Promise<boolean>;
   /** Creates the users that do not exist yet (imports, seeds); returns the ids by username. */
   ensureMany(users: readonly NewUser[]): Promise<Map<string, string>>;
 }
 
-const select = { id: true, username: true, displayName: true, role: true, createdAt: true } as const;
+const select = {
+  id: true,
+  username: true,
+  displayName: true,
+  role: true,
+  createdAt: true,
+} as const;
 
 export function createUserStore(db: Database): UserStore {
   const { prisma } = db;
@@ -41,7 +54,10 @@ export function createUserStore(db: Database): UserStore {
     findByIds: (ids) => prisma.user.findMany({ where: { id: { in: [...ids] } }, select }),
     findByUsername: (username) => prisma.user.findUnique({ where: { username }, select }),
     async passwordHashOf(username) {
-      const row = await prisma.user.findUnique({ where: { username }, select: { ...select, passwordHash: true } });
+      const row = await prisma.user.findUnique({
+        where: { username },
+        select: { ...select, passwordHash: true },
+      });
       if (row === null) return null;
       const { passwordHash, ...user } = row;
       return { user, passwordHash };
@@ -58,6 +74,17 @@ export function createUserStore(db: Database): UserStore {
       }
     },
     setRole: (id, role) => prisma.user.update({ where: { id }, data: { role }, select }),
+    async deleteAccount(id) {
+      const [, , , , removed] = await prisma.$transaction([
+        prisma.watchlistItem.deleteMany({ where: { userId: id } }),
+        // List items go with their list (ON DELETE CASCADE).
+        prisma.movieList.deleteMany({ where: { ownerId: id } }),
+        prisma.preference.deleteMany({ where: { userId: id } }),
+        prisma.refreshToken.deleteMany({ where: { userId: id } }),
+        prisma.user.deleteMany({ where: { id } }),
+      ]);
+      return removed.count > 0;
+    },
     async ensureMany(users) {
       await prisma.user.createMany({ data: [...users], skipDuplicates: true });
       const rows = await prisma.user.findMany({

@@ -60,6 +60,7 @@ export const ModelName = {
   MovieListItem: 'MovieListItem',
   Preference: 'Preference',
   RefreshToken: 'RefreshToken',
+  RevokedToken: 'RevokedToken',
   Rating: 'Rating',
   Tag: 'Tag',
   Review: 'Review',
@@ -194,6 +195,15 @@ export const RefreshTokenScalarFieldEnum = {
 } as const
 
 export type RefreshTokenScalarFieldEnum = (typeof RefreshTokenScalarFieldEnum)[keyof typeof RefreshTokenScalarFieldEnum]
+
+
+export const RevokedTokenScalarFieldEnum = {
+  tokenId: 'tokenId',
+  userId: 'userId',
+  expiresAt: 'expiresAt'
+} as const
+
+export type RevokedTokenScalarFieldEnum = (typeof RevokedTokenScalarFieldEnum)[keyof typeof RevokedTokenScalarFieldEnum]
 
 
 export const RatingScalarFieldEnum = {

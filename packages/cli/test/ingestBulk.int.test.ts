@@ -117,6 +117,10 @@ async function rejectsIn(dir: string): Promise<Record<string, string>> {
   return found;
 }
 
+// These tests start `marquee ingest` as a process, kill it mid-load and load 20,000 titles twice more:
+// on two busy cores that alone can pass the integration tier's 30 s default.
+const killedLoadTimeoutMs = 120_000;
+
 describe('bulk initial load (PostgreSQL)', () => {
   it('gives the incremental load’s summary, rejects and rows, and leaves every index and constraint as migrated', async () => {
     const dir = inWork('fixture');
@@ -208,7 +212,7 @@ describe('bulk initial load (PostgreSQL)', () => {
     await runMarquee(['migrate'], { DATABASE_URL: url });
     expect(await definitions(db)).toEqual(expected);
     expect(await db.sql.query('SELECT count(*)::int AS n FROM ingest.deferred_definition')).toEqual([{ n: 0 }]);
-  });
+  }, killedLoadTimeoutMs);
 
   it('recreates them at the start of the next ingestion after a kill, which then completes the load incrementally', async () => {
     const { db, url } = await freshDatabase();
@@ -227,7 +231,7 @@ describe('bulk initial load (PostgreSQL)', () => {
     const uninterrupted = await freshDatabase();
     await ingestImdb(dir, uninterrupted.db, { progress: silentProgress, rejectsDir: inWork('crash-reingest-rejects') });
     expect(await contents(db)).toEqual(await contents(uninterrupted.db));
-  });
+  }, killedLoadTimeoutMs);
 
   it('refuses to migrate while a bulk load is running, instead of rebuilding its indexes under it', async () => {
     const { db, url } = await freshDatabase();

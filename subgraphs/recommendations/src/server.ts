@@ -2,10 +2,10 @@ import type { Cache } from '@marquee/cache';
 import { createMemoryCache } from '@marquee/cache';
 import type { Database } from '@marquee/db';
 import type { Logger } from '@marquee/logger';
-import type { MarqueeTopics, PubSub } from '@marquee/pubsub';
-import { defineSubgraph } from '@marquee/server-kit';
+import type { EventStream, MarqueeTopics, PubSub } from '@marquee/pubsub';
+import { defineSubgraph, type SubgraphHealthOptions } from '@marquee/server-kit';
 import { createRecommendationEngine } from './engine.ts';
-import { consumeArrivals, consumeRatingEvents } from './events.ts';
+import { consumeArrivals, consumeRatingEvents, relayArrivals } from './events.ts';
 import { createLoaders } from './loaders.ts';
 import { createNotificationHub } from './notifications.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -16,7 +16,10 @@ import { scheduleTraining } from './trainingSchedule.ts';
 import { typeDefs } from './typeDefs.ts';
 
 export { createRecommendationStore, typeDefs };
-export { createInteractionImportStore, type InteractionImportStore } from './stores/interactionImport.ts';
+export {
+  createInteractionImportStore,
+  type InteractionImportStore,
+} from './stores/interactionImport.ts';
 export type { RecommendationsContext, RecommendationsStores } from './context.ts';
 export type {
   InteractionInput,
@@ -26,15 +29,24 @@ export type {
   SnapshotRecord,
 } from './stores/recommendationStore.ts';
 export { createRecommendationEngine, type RecommendationEngine } from './engine.ts';
-export { MODEL_PUBLISHED, trainAndPublish, type TrainOptions, type TrainResult } from './training.ts';
+export {
+  MODEL_PUBLISHED,
+  trainAndPublish,
+  type TrainOptions,
+  type TrainResult,
+} from './training.ts';
 export { createMemoryTrainingLock, type TrainingLock } from './trainingLock.ts';
 export { scheduleTraining } from './trainingSchedule.ts';
 
 export interface RecommendationsDependencies {
   db: Database;
   pubsub: PubSub<MarqueeTopics>;
+  /** Durable events: ratings from reviews, arrivals from ingestion (Redis streams in services mode). */
+  stream: EventStream<MarqueeTopics>;
   logger: Logger;
   identitySecret: string;
+  /** Checks the process adds to /health (Redis in services mode) and their interval. */
+  health?: SubgraphHealthOptions;
   /** Shared top-N cache (Redis in services mode); an in-process cache when omitted. */
   cache?: Cache;
   /** Scheduled training: each replica tries `lock` every `intervalMs` (off when omitted or 0). */
@@ -47,10 +59,19 @@ export interface RecommendationsDependencies {
 export function createRecommendationsSubgraph(deps: RecommendationsDependencies) {
   const recommendations = createRecommendationStore(deps.db);
   const cache = deps.cache ?? createMemoryCache();
-  const engine = createRecommendationEngine({ store: recommendations, cache, pubsub: deps.pubsub, logger: deps.logger });
+  const engine = createRecommendationEngine({
+    store: recommendations,
+    cache,
+    pubsub: deps.pubsub,
+    logger: deps.logger,
+  });
   const notifications = createNotificationHub(deps.pubsub, deps.logger);
   const refresh = () =>
-    engine.refresh().catch((error: unknown) => deps.logger.error({ err: error }, 'failed to reload the model or catalogue'));
+    engine
+      .refresh()
+      .catch((error: unknown) =>
+        deps.logger.error({ err: error }, 'failed to reload the model or catalogue'),
+      );
   return defineSubgraph({
     name: 'recommendations',
     typeDefs,
@@ -59,14 +80,26 @@ export function createRecommendationsSubgraph(deps: RecommendationsDependencies)
     createLoaders,
     identitySecret: deps.identitySecret,
     logger: deps.logger,
-    checkHealth: () => deps.db.sql.query('SELECT 1'),
-    healthDetails: () => ({ modelVersion: engine.modelVersion(), subscriptions: notifications.streamCount() }),
+    checks: {
+      postgresql: {
+        run: () => deps.db.sql.query('SELECT 1').then(() => undefined),
+        required: true,
+      },
+    },
+    health: deps.health,
+    healthDetails: () => ({
+      modelVersion: engine.modelVersion(),
+      subscriptions: notifications.streamCount(),
+    }),
     async start() {
       // Serve the newest snapshot from the first request: a restart never waits for training.
       await engine.refresh();
       const stops: (() => Promise<void>)[] = [];
       stops.push(await notifications.start());
-      stops.push(await consumeRatingEvents(deps.pubsub, recommendations, engine, deps.logger, cache));
+      stops.push(
+        await consumeRatingEvents(deps.stream, recommendations, engine, deps.logger, cache),
+      );
+      stops.push(await relayArrivals(deps.stream, deps.pubsub, engine, deps.logger));
       stops.push(await consumeArrivals(deps.pubsub, engine, notifications, deps.logger, cache));
       stops.push(await deps.pubsub.subscribe(MODEL_PUBLISHED, () => void refresh()));
       const poll = setInterval(() => void refresh(), deps.reloadIntervalMs ?? 30_000);
@@ -83,7 +116,12 @@ export function createRecommendationsSubgraph(deps: RecommendationsDependencies)
             // No snapshot yet (a fresh deployment): train now rather than in an interval.
             runNow: engine.modelVersion() === 0,
             logger: deps.logger,
-            train: (fencingToken) => trainAndPublish(recommendations, { fencingToken, pubsub: deps.pubsub, logger: deps.logger }),
+            train: (fencingToken) =>
+              trainAndPublish(recommendations, {
+                fencingToken,
+                pubsub: deps.pubsub,
+                logger: deps.logger,
+              }),
           }),
         );
       }

@@ -1,7 +1,7 @@
 import type { TokenService } from '@marquee/auth';
 import type { Database } from '@marquee/db';
 import type { Logger } from '@marquee/logger';
-import { defineSubgraph } from '@marquee/server-kit';
+import { defineSubgraph, type SubgraphHealthOptions } from '@marquee/server-kit';
 import { createAccounts, type TokenRevocations } from './accounts.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -13,7 +13,11 @@ import { typeDefs } from './typeDefs.ts';
 export { typeDefs };
 export { IMPORTED_USER_PREFIX } from './accounts.ts';
 export type { TokenRevocations } from './accounts.ts';
-export { createUserImportStore, type ImportedUser, type UserImportStore } from './stores/userImport.ts';
+export {
+  createUserImportStore,
+  type ImportedUser,
+  type UserImportStore,
+} from './stores/userImport.ts';
 export type { UsersContext, UsersStores } from './context.ts';
 export type { NewUser, UserRecord, UserStore } from './stores/userStore.ts';
 export { createUserStore };
@@ -22,6 +26,8 @@ export interface UsersDependencies {
   db: Database;
   logger: Logger;
   identitySecret: string;
+  /** Checks the process adds to /health (Redis in services mode) and their interval. */
+  health?: SubgraphHealthOptions;
   tokens: TokenService;
   tokenTtlSeconds: number;
   /** How long a refresh token stays valid. Default 30 days. */
@@ -52,6 +58,12 @@ export function createUsersSubgraph(deps: UsersDependencies) {
     createLoaders,
     identitySecret: deps.identitySecret,
     logger: deps.logger,
-    checkHealth: () => deps.db.sql.query('SELECT 1'),
+    checks: {
+      postgresql: {
+        run: () => deps.db.sql.query('SELECT 1').then(() => undefined),
+        required: true,
+      },
+    },
+    health: deps.health,
   });
 }

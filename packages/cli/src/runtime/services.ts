@@ -37,6 +37,7 @@ export function buildSubgraph(
     db: stores.db,
     logger: logger.child({ service: name }),
     identitySecret: stores.identitySecret,
+    health: { checks: stores.healthChecks, intervalMs: env.HEALTH_CHECK_INTERVAL_MS },
   };
   const built = {
     movies: () => createMoviesSubgraph({ ...common, documents: stores.documents }),
@@ -49,11 +50,12 @@ export function buildSubgraph(
         refreshTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
         revocations: stores.revocations,
       }),
-    reviews: () => createReviewsSubgraph({ ...common, pubsub: stores.pubsub }),
+    reviews: () => createReviewsSubgraph({ ...common, stream: stores.stream }),
     recommendations: () =>
       createRecommendationsSubgraph({
         ...common,
         pubsub: stores.pubsub,
+        stream: stores.stream,
         cache: stores.cache,
         training: { lock: stores.trainingLock, intervalMs: env.TRAIN_INTERVAL_SECONDS * 1000 },
       }),
@@ -142,7 +144,7 @@ function reportCut(logger: Logger, drained: DrainResult): void {
 export async function serveRouter(
   stores: Pick<
     Stores,
-    'tokens' | 'identitySecret' | 'rateLimiter' | 'revocations' | 'subscriptionSlots'
+    'tokens' | 'identitySecret' | 'rateLimiter' | 'revocations' | 'subscriptionSlots' | 'healthChecks'
   >,
   env: Env,
   logger: Logger,
@@ -174,6 +176,12 @@ export async function serveRouter(
       slots: stores.subscriptionSlots,
       maxPendingEvents: env.SUBSCRIPTION_BUFFER_EVENTS,
     },
+    upstream: {
+      timeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+      failureThreshold: env.SUBGRAPH_CIRCUIT_FAILURES,
+      openMs: env.SUBGRAPH_CIRCUIT_OPEN_MS,
+    },
+    health: { checks: stores.healthChecks, intervalMs: env.HEALTH_CHECK_INTERVAL_MS },
   });
   await router.server.start();
   let listening: Listening | undefined;
@@ -193,6 +201,7 @@ export async function serveRouter(
     );
   } catch (error) {
     await router.server.stop();
+    router.close();
     throw error;
   }
   const http = listening;
@@ -207,6 +216,7 @@ export async function serveRouter(
       const [drained] = await Promise.all([http.drain(graceMs), stopSubscriptions()]);
       reportCut(routerLogger, drained);
       await router.server.stop();
+      router.close();
     },
   };
 }

@@ -69,6 +69,8 @@ export function createRedisEventStream<Topics extends Record<string, unknown>>(
 
     async consume(topic, group, handler, consumeOptions: ConsumeOptions = {}) {
       const retryMs = consumeOptions.retryMs ?? DEFAULT_RETRY_MS;
+      // Failed entries are looked for between reads, so a read never blocks past their retry time.
+      const blockMs = Math.min(BLOCK_MS, retryMs);
       const key = keyOf(topic);
       const consumer = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
       const blocking = options.blockingConnection();
@@ -133,7 +135,7 @@ export function createRedisEventStream<Topics extends Record<string, unknown>>(
               'COUNT',
               BATCH,
               'BLOCK',
-              BLOCK_MS,
+              blockMs,
               'STREAMS',
               key,
               '>',

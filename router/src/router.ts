@@ -85,7 +85,8 @@ async function subgraphHealth(url: string, signal: AbortSignal): Promise<Record<
     status?: unknown;
     dependencies?: Record<string, { status?: unknown }>;
   };
-  if (!response.ok) throw new Error(`/health answered ${response.status}${downList(body.dependencies)}`);
+  if (!response.ok)
+    throw new Error(`/health answered ${response.status}${downList(body.dependencies)}`);
   return {
     status: body.status,
     ...(body.status === 'ok' ? {} : { down: downList(body.dependencies).slice(2) }),
@@ -105,7 +106,10 @@ const downList = (dependencies: Record<string, { status?: unknown }> | undefined
  * out for the length of a Redis outage; failing open leaves a token logged out during the outage
  * usable until it expires (TOKEN_TTL_SECONDS, 1 h by default). Either way never an HTTP 500.
  */
-function revocationsFailingOpen(revocations: TokenRevocationCheck, logger: Logger): TokenRevocationCheck {
+function revocationsFailingOpen(
+  revocations: TokenRevocationCheck,
+  logger: Logger,
+): TokenRevocationCheck {
   return {
     isRevoked: (tokenId) =>
       revocations.isRevoked(tokenId).catch((error: unknown) => {
@@ -315,8 +319,12 @@ export function createRouter(options: RouterOptions) {
       const others = Object.fromEntries(
         Object.entries(dependencies).filter(([name]) => !(name in options.subgraphUrls)),
       );
-      const down = Object.values(dependencies).filter((dependency) => dependency.status !== 'ok').length;
-      const subgraphsDown = Object.values(subgraphs).filter((subgraph) => subgraph.status !== 'ok').length;
+      const down = Object.values(dependencies).filter(
+        (dependency) => dependency.status !== 'ok',
+      ).length;
+      const subgraphsDown = Object.values(subgraphs).filter(
+        (subgraph) => subgraph.status !== 'ok',
+      ).length;
       return {
         status: down === 0 ? 'ok' : 'degraded',
         // Partial results beat none: the router stays in rotation until no subgraph answers.

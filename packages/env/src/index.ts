@@ -97,7 +97,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
     // One line, however many variables are wrong: the CLI prints it as the whole report.
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
     throw new EnvError(
       `Invalid environment: ${problems.join('; ')} (fix the variable or unset it; see .env.example)`,
     );

@@ -120,13 +120,18 @@ export function defineSubgraph<Stores, Loaders>(
       ]);
       clearTimeout(timer);
       const report = monitor.report();
-      const down = Object.entries(report.dependencies).filter(([, dependency]) => dependency.status !== 'ok');
-      if (down.length > 0) logger.debug({ down: down.map(([name]) => name) }, 'health check failed');
+      const down = Object.entries(report.dependencies).filter(
+        ([, dependency]) => dependency.status !== 'ok',
+      );
+      if (down.length > 0)
+        logger.debug({ down: down.map(([name]) => name) }, 'health check failed');
       return { ...report, ...(report.status === 'down' ? {} : definition.healthDetails?.()) };
     },
     async start() {
       monitor ??= startMonitor();
-      const stopBackground = await (definition.start ?? (() => Promise.resolve(() => Promise.resolve())))();
+      const stopBackground = await (
+        definition.start ?? (() => Promise.resolve(() => Promise.resolve()))
+      )();
       return async () => {
         monitor?.stop();
         monitor = undefined;

@@ -1,5 +1,10 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { IDENTITY_HEADER, ROUTER_SIGNATURE_HEADER, signIdentity, signRouterRequest } from '@marquee/auth';
+import {
+  IDENTITY_HEADER,
+  ROUTER_SIGNATURE_HEADER,
+  signIdentity,
+  signRouterRequest,
+} from '@marquee/auth';
 import { ErrorCode } from '@marquee/errors';
 import type { Logger } from '@marquee/logger';
 import { parse, type GraphQLFormattedError } from 'graphql';
@@ -85,7 +90,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   }: GraphQLDataSourceProcessOptions<RouterContext>): void {
     const { identity } = context as Partial<RouterContext>;
     // Subgraphs answer only operations the router signed.
-    request.http?.headers.set(ROUTER_SIGNATURE_HEADER, signRouterRequest(request.query ?? '', this.#secret));
+    request.http?.headers.set(
+      ROUTER_SIGNATURE_HEADER,
+      signRouterRequest(request.query ?? '', this.#secret),
+    );
     if (identity !== undefined)
       request.http?.headers.set(IDENTITY_HEADER, signIdentity(identity, this.#secret));
   }

@@ -144,7 +144,12 @@ function reportCut(logger: Logger, drained: DrainResult): void {
 export async function serveRouter(
   stores: Pick<
     Stores,
-    'tokens' | 'identitySecret' | 'rateLimiter' | 'revocations' | 'subscriptionSlots' | 'healthChecks'
+    | 'tokens'
+    | 'identitySecret'
+    | 'rateLimiter'
+    | 'revocations'
+    | 'subscriptionSlots'
+    | 'healthChecks'
   >,
   env: Env,
   logger: Logger,

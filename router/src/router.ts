@@ -1,23 +1,17 @@
 import type { Server } from 'node:http';
-import {
-  ApolloGateway,
-  RemoteGraphQLDataSource,
-  type GraphQLDataSourceProcessOptions,
-} from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import {
-  IDENTITY_HEADER,
-  ROUTER_SIGNATURE_HEADER,
-  signIdentity,
-  signRouterRequest,
-  type Identity,
-  type TokenService,
-} from '@marquee/auth';
+import type { Identity, TokenService } from '@marquee/auth';
 import { maskError } from '@marquee/errors';
 import type { Logger } from '@marquee/logger';
-import type { HealthReport } from '@marquee/server-kit';
+import {
+  createHealthMonitor,
+  type HealthCheck,
+  type HealthMonitor,
+  type HealthReport,
+} from '@marquee/server-kit';
 import type { GraphQLFormattedError } from 'graphql';
 import { enforceFieldRateLimits } from './fieldRateLimit.ts';
 import { accountCheckPlugin, type AccountCheck } from './accounts.ts';
@@ -37,6 +31,7 @@ import {
   type SubscriptionSlots,
 } from './subscriptions/server.ts';
 import { createUpstreamSockets } from './subscriptions/upstream.ts';
+import { SubgraphDataSource, type UpstreamOptions } from './upstream/dataSource.ts';
 
 export interface RouterContext extends BaseContext {
   identity: Identity | undefined;
@@ -66,6 +61,10 @@ export interface RouterOptions {
   /** Per-user and per-IP request limits; none when absent (tests). */
   rateLimit?: RateLimitOptions;
   subscriptions?: SubscriptionLimits;
+  /** Background health checks besides the subgraphs' (Redis in services mode), and their interval (default 2 s). */
+  health?: { checks?: Record<string, HealthCheck>; intervalMs?: number };
+  /** Subgraph fetch deadline and circuit breaker; defaults: 5 s, open after 5 failures in a row, probe after 5 s. */
+  upstream?: Partial<UpstreamOptions>;
 }
 
 export interface SubscriptionLimits {
@@ -79,34 +78,62 @@ export interface SubscriptionLimits {
   revocationCheckMs?: number;
 }
 
+/** /health waits this long at most for the first round of checks, then answers with what it has. */
+const FIRST_ROUND_WAIT_MS = 100;
+
+/** A subgraph is up when its /health answers 2xx (it may be degraded); its own report is kept as details. */
+async function subgraphHealth(url: string, signal: AbortSignal): Promise<Record<string, unknown>> {
+  const response = await fetch(new URL('/health', url), { signal });
+  const body = (await response.json().catch(() => ({}))) as {
+    status?: unknown;
+    dependencies?: Record<string, { status?: unknown }>;
+  };
+  if (!response.ok)
+    throw new Error(`/health answered ${response.status}${downList(body.dependencies)}`);
+  return {
+    status: body.status,
+    ...(body.status === 'ok' ? {} : { down: downList(body.dependencies).slice(2) }),
+  };
+}
+
+const downList = (dependencies: Record<string, { status?: unknown }> | undefined) => {
+  const down = Object.entries(dependencies ?? {})
+    .filter(([, dependency]) => dependency.status !== 'ok')
+    .map(([name]) => name);
+  return down.length === 0 ? '' : `: ${down.join(', ')} down`;
+};
+
 /**
- * Signs every operation for the subgraph (they answer nothing else) and forwards the verified
- * identity in a signed header; client headers are never passed through.
+ * The revocation list fails open: while its store (Redis) is unreachable a signed, unexpired token
+ * is accepted without the logout check, and the gap is logged. Failing closed would sign every user
+ * out for the length of a Redis outage; failing open leaves a token logged out during the outage
+ * usable until it expires (TOKEN_TTL_SECONDS, 1 h by default). Either way never an HTTP 500.
  */
-class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
-  readonly #secret: string;
-  constructor(url: string, secret: string) {
-    // Node's fetch (undici) pools keep-alive connections per subgraph origin.
-    super({ url, fetcher: globalThis.fetch });
-    this.#secret = secret;
-  }
-  override willSendRequest({
-    request,
-    context,
-  }: GraphQLDataSourceProcessOptions<RouterContext>): void {
-    const { identity } = context as Partial<RouterContext>;
-    request.http?.headers.set(
-      ROUTER_SIGNATURE_HEADER,
-      signRouterRequest(request.query ?? '', this.#secret),
-    );
-    if (identity !== undefined)
-      request.http?.headers.set(IDENTITY_HEADER, signIdentity(identity, this.#secret));
-  }
+function revocationsFailingOpen(
+  revocations: TokenRevocationCheck,
+  logger: Logger,
+): TokenRevocationCheck {
+  return {
+    isRevoked: (tokenId) =>
+      revocations.isRevoked(tokenId).catch((error: unknown) => {
+        logger.warn(
+          { err: error, dependency: 'redis' },
+          'revocation list unavailable; token accepted without the logout check',
+        );
+        return false;
+      }),
+  };
 }
 
 /** Builds (never listens) the router: static supergraph, auth at the edge, limits, health. */
 export function createRouter(options: RouterOptions) {
   const dataSources = new Map<string, SubgraphDataSource>();
+  const upstreamOptions: UpstreamOptions = {
+    timeoutMs: 5_000,
+    failureThreshold: 5,
+    openMs: 5_000,
+    ...options.upstream,
+  };
   const urlOf = (name: string, url?: string) => {
     const target = options.subgraphUrls[name] ?? url;
     if (target === undefined) throw new Error(`No URL for subgraph ${name}.`);
@@ -115,13 +142,22 @@ export function createRouter(options: RouterOptions) {
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
-      const source = new SubgraphDataSource(urlOf(name, url), options.identitySecret);
+      const source = new SubgraphDataSource(
+        name,
+        urlOf(name, url),
+        options.identitySecret,
+        options.logger,
+        upstreamOptions,
+      );
       dataSources.set(name, source);
       return source;
     },
   });
-  const mask = maskError((formatted, original) =>
-    options.logger.error({ err: original, path: formatted.path }, 'unexpected error'),
+  const mask = maskError(
+    (formatted, original) =>
+      options.logger.error({ err: original, path: formatted.path }, 'unexpected error'),
+    (formatted, original, dependency) =>
+      options.logger.warn({ err: original, path: formatted.path, dependency }, 'upstream failure'),
   );
   const formatError = (formatted: GraphQLFormattedError, original: unknown) =>
     mask(
@@ -181,7 +217,25 @@ export function createRouter(options: RouterOptions) {
     formatError,
   });
 
+  const revocations =
+    options.revocations === undefined
+      ? undefined
+      : revocationsFailingOpen(options.revocations, options.logger);
   const subscriptionLimits = options.subscriptions ?? {};
+  let monitor: HealthMonitor | undefined;
+  const startHealthMonitor = () =>
+    createHealthMonitor({
+      checks: {
+        ...Object.fromEntries(
+          Object.entries(options.subgraphUrls).map(([name, url]) => [
+            name,
+            { run: (signal: AbortSignal) => subgraphHealth(url, signal), required: false },
+          ]),
+        ),
+        ...options.health?.checks,
+      },
+      intervalMs: options.health?.intervalMs ?? 2_000,
+    });
   let subscriptions: SubscriptionServer | undefined;
 
   return {
@@ -209,7 +263,7 @@ export function createRouter(options: RouterOptions) {
           logger: options.logger,
         },
         tokens: options.tokens,
-        ...(options.revocations === undefined ? {} : { revocations: options.revocations }),
+        ...(revocations === undefined ? {} : { revocations }),
         ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
         logger: options.logger,
         judge: createDocumentJudge(limits),
@@ -245,30 +299,42 @@ export function createRouter(options: RouterOptions) {
       };
     },
     createContext: async (request: ClientRequest): Promise<RouterContext> => {
-      const identity = await identityFromRequest(request, options.tokens, options.revocations);
+      const identity = await identityFromRequest(request, options.tokens, revocations);
       const limited = await checkRateLimit(rateLimit, request, identity, options.logger);
       if (limited !== undefined) throw limited;
       return { identity, clientIp: clientIp(request, rateLimit?.trustProxy ?? false) };
     },
+    /** From the last background round of checks: answers at once whatever hangs. */
     async health(): Promise<HealthReport> {
+      monitor ??= startHealthMonitor();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        monitor.ready,
+        new Promise((resolve) => (timer = setTimeout(resolve, FIRST_ROUND_WAIT_MS))),
+      ]);
+      clearTimeout(timer);
+      const dependencies = monitor.dependencies();
       const subgraphs = Object.fromEntries(
-        await Promise.all(
-          Object.entries(options.subgraphUrls).map(async ([name, url]) => {
-            try {
-              const response = await fetch(new URL('/health', url), {
-                signal: AbortSignal.timeout(2000),
-              });
-              return [name, response.ok ? 'ok' : 'down'] as const;
-            } catch {
-              return [name, 'down'] as const;
-            }
-          }),
-        ),
+        Object.keys(options.subgraphUrls).map((name) => [
+          name,
+          { ...dependencies[name], circuit: dataSources.get(name)?.breaker.state() ?? 'closed' },
+        ]),
       );
-      const down = Object.values(subgraphs).filter((status) => status !== 'ok').length;
+      const others = Object.fromEntries(
+        Object.entries(dependencies).filter(([name]) => !(name in options.subgraphUrls)),
+      );
+      const down = Object.values(dependencies).filter(
+        (dependency) => dependency.status !== 'ok',
+      ).length;
+      const subgraphsDown = Object.values(subgraphs).filter(
+        (subgraph) => subgraph.status !== 'ok',
+      ).length;
       return {
         status: down === 0 ? 'ok' : 'degraded',
+        // Partial results beat none: the router stays in rotation until no subgraph answers.
+        ready: subgraphsDown < Object.keys(subgraphs).length,
         subgraphs,
+        dependencies: others,
         ...(subscriptions === undefined
           ? {}
           : {
@@ -278,6 +344,11 @@ export function createRouter(options: RouterOptions) {
               },
             }),
       };
+    },
+    /** Stops the background health checks. */
+    close(): void {
+      monitor?.stop();
+      monitor = undefined;
     },
   };
 }

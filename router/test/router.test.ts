@@ -22,7 +22,10 @@ beforeAll(async () => {
   });
   await router.server.start();
 });
-afterAll(() => router.server.stop());
+afterAll(async () => {
+  router.close();
+  await router.server.stop();
+});
 
 async function run(query: string) {
   const response = await router.server.executeOperation(
@@ -82,11 +85,23 @@ describe('router', () => {
     ).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
 
-  it('reports subgraphs that do not answer as down in health', async () => {
+  it('reports subgraphs that do not answer as down in health, and the router as not ready', async () => {
+    await expect.poll(async () => (await router.health()).status).toBe('degraded');
     const report = await router.health();
-    expect(report).toEqual({
-      status: 'degraded',
-      subgraphs: Object.fromEntries(subgraphNames.map((name) => [name, 'down'])),
-    });
+    expect(report).toMatchObject({ status: 'degraded', ready: false, dependencies: {} });
+    expect(report['subgraphs']).toEqual(
+      Object.fromEntries(
+        subgraphNames.map((name) => [
+          name,
+          {
+            status: 'down',
+            circuit: 'closed',
+            latencyMs: expect.any(Number),
+            checkedAt: expect.any(String),
+            error: expect.any(String),
+          },
+        ]),
+      ),
+    );
   });
 });

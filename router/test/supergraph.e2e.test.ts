@@ -173,11 +173,21 @@ describe('the supergraph in services mode', () => {
     expect(allowed.body.errors).toBeUndefined();
   });
 
-  it('reports each subgraph and the open subscriptions in /health', async () => {
+  it('reports each subgraph, with its latency and circuit, and the open subscriptions in /health', async () => {
     const response = await fetch(`${routerUrl}/health`);
-    expect(await response.json()).toEqual({
+    expect(await response.json()).toMatchObject({
       status: 'ok',
-      subgraphs: Object.fromEntries(subgraphServices.map((s) => [s, 'ok'])),
+      ready: true,
+      subgraphs: Object.fromEntries(
+        subgraphServices.map((s) => [
+          s,
+          expect.objectContaining({
+            status: 'ok',
+            circuit: 'closed',
+            latencyMs: expect.any(Number),
+          }),
+        ]),
+      ),
       subscriptions: { connections: 0, active: 0 },
     });
   });

@@ -10,3 +10,5 @@ export { createMemoryRevocationStore, createRedisRevocationStore } from './revoc
 export type { RevocationStore } from './revocations.ts';
 export { createMemorySlotStore, createRedisSlotStore } from './slots.ts';
 export type { SlotStore } from './slots.ts';
+export { createRedisClient, pingRedis } from './redisClient.ts';
+export type { RedisClientOptions } from './redisClient.ts';

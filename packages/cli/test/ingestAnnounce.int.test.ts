@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '@marquee/db';
-import { createRedisPubSub, type MarqueeTopics, type MoviesAddedEvent } from '@marquee/pubsub';
+import { createRedisEventStream, type MarqueeTopics, type MoviesAddedEvent } from '@marquee/pubsub';
 import { createTestDatabase, createTestRedisPrefix, runMarquee } from '@marquee/testing';
 import { generateImdb } from '../src/generate/index.ts';
 import type { IngestSummary } from '../src/ingest/index.ts';
@@ -11,17 +11,38 @@ import { ingestHarness } from './ingestHarness.ts';
 
 const { stack, inWork } = ingestHarness('ingest-announce');
 
-/** A fresh database and Redis prefix, and every `catalog.moviesAdded` event published under it. */
-async function servicesEnvironment(): Promise<{ env: Record<string, string>; events: MoviesAddedEvent[]; url: string }> {
+/** A fresh database and Redis prefix, and every `catalog.moviesAdded` event appended under it. */
+async function servicesEnvironment(): Promise<{
+  env: Record<string, string>;
+  events: MoviesAddedEvent[];
+  url: string;
+}> {
   const database = await createTestDatabase();
   stack.defer(() => database.dispose());
   const prefix = createTestRedisPrefix();
-  const publisher = stack.adopt(new Redis(inject('testRedisUrl')), (client) => client.quit());
-  const subscriber = stack.adopt(new Redis(inject('testRedisUrl')), (client) => client.quit());
-  const pubsub = stack.adopt(createRedisPubSub<MarqueeTopics>({ publisher, subscriber, prefix }), (opened) => opened.close());
+  const redis = stack.adopt(new Redis(inject('testRedisUrl')), (client) => client.quit());
+  const stream = stack.adopt(
+    createRedisEventStream<MarqueeTopics>({
+      redis,
+      prefix,
+      blockingConnection: () =>
+        stack.adopt(new Redis(inject('testRedisUrl')), (client) =>
+          Promise.resolve(client.disconnect()),
+        ),
+    }),
+    (opened) => opened.close(),
+  );
   const events: MoviesAddedEvent[] = [];
-  await pubsub.subscribe('catalog.moviesAdded', (event) => events.push(event));
-  return { env: { DATABASE_URL: database.url, REDIS_URL: inject('testRedisUrl'), REDIS_PREFIX: prefix }, events, url: database.url };
+  // The announcements wait in the event stream for the recommendations consumer group.
+  await stream.consume('catalog.moviesAdded', 'recommendations', ({ payload }) => {
+    events.push(payload);
+    return Promise.resolve();
+  });
+  return {
+    env: { DATABASE_URL: database.url, REDIS_URL: inject('testRedisUrl'), REDIS_PREFIX: prefix },
+    events,
+    url: database.url,
+  };
 }
 
 async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
@@ -66,7 +87,9 @@ describe('marquee ingest announces new films on the services’ Redis', () => {
     expect(Date.parse(events[0]?.at ?? '')).toBeGreaterThanOrEqual(before);
 
     const second = await ingest(['imdb', dir], env);
-    expect(second.files).toMatchObject([{ file: 'title.basics.tsv', read: 4, inserted: 0, updated: 0, unchanged: 4 }]);
+    expect(second.files).toMatchObject([
+      { file: 'title.basics.tsv', read: 4, inserted: 0, updated: 0, unchanged: 4 },
+    ]);
     expect(second.announcedMovies).toBe(0);
     await settle();
     expect(events).toHaveLength(1);
@@ -83,7 +106,9 @@ describe('marquee ingest announces new films on the services’ Redis', () => {
 
     const db = await openDatabase({ kind: 'postgres', url });
     try {
-      const newest = await db.sql.query<{ id: string }>('SELECT id FROM movies.movie ORDER BY year DESC NULLS LAST, id LIMIT 1000');
+      const newest = await db.sql.query<{ id: string }>(
+        'SELECT id FROM movies.movie ORDER BY year DESC NULLS LAST, id LIMIT 1000',
+      );
       expect(events[0]?.movieIds).toEqual(newest.map((row) => row.id));
 
       // Two films more: only they are announced, by the incremental load this time.
@@ -102,7 +127,10 @@ describe('marquee ingest announces new films on the services’ Redis', () => {
       expect(incremental.mode).toBe('incremental');
       await until(() => events.length > 1);
       await settle();
-      expect(events.map((event) => event.movieIds)).toEqual([newest.map((row) => row.id), ['tt9000002', 'tt9000001']]);
+      expect(events.map((event) => event.movieIds)).toEqual([
+        newest.map((row) => row.id),
+        ['tt9000002', 'tt9000001'],
+      ]);
     } finally {
       await db.close();
     }

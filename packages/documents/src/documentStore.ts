@@ -60,8 +60,9 @@ export class DocumentStoreError extends Error {
     collection: string | undefined,
     message: string,
     code?: string | number,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.operation = operation;
     this.collection = collection;
     this.code = code;
@@ -89,6 +90,9 @@ export function translateError(
     collection,
     `Document store ${operation}${where} failed: ${redact(raw)}`,
     typeof code === 'string' || typeof code === 'number' ? code : undefined,
+    // Kept so callers can tell an unreachable server (MongoServerSelectionError, MongoNetworkError)
+    // from a bad request; the message above is what is safe to show.
+    { cause: error },
   );
 }
 

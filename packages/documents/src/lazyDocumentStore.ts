@@ -10,7 +10,11 @@ export function createLazyDocumentStore(open: () => Promise<DocumentStore>): Doc
   let closed = false;
   const store = () => {
     if (closed) return Promise.reject(new Error('The document store is closed.'));
-    opened ??= open();
+    // A failed open (the server was down) is not remembered: the next use tries again.
+    opened ??= open().catch((error: unknown) => {
+      opened = undefined;
+      throw error;
+    });
     return opened;
   };
   return {

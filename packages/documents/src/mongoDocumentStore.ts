@@ -1,4 +1,4 @@
-import { MongoClient, type Collection, type Db } from 'mongodb';
+import { MongoClient, type Collection, type Db, type MongoClientOptions } from 'mongodb';
 import {
   assertCollectionName,
   assertId,
@@ -20,13 +20,35 @@ import { decodeValue, encodeValue } from './mongoEncoding.ts';
 export type MongoDocumentStoreOptions =
   /** The store opens (and `close()` closes) its own client. `dbName` defaults to the URL's path,
    * else `marquee`. */
-  | { url: string; dbName?: string }
+  | {
+      url: string;
+      dbName?: string;
+      /** Server selection and connect timeout; the socket timeout is ten times this. Default 2 s. */
+      timeoutMs?: number;
+    }
   /** A client created once per process and passed in (STYLE §5); `close()` leaves it open. */
   | { client: MongoClient; dbName: string };
 
 interface Stored {
   _id: string;
   [field: string]: unknown;
+}
+
+const DEFAULT_TIMEOUT_MS = 2_000;
+
+/**
+ * Fail fast when the server is away: the driver otherwise waits 30 s to select a server and
+ * never times out a socket, so a stopped server held every request that needed a document.
+ * Server selection and connecting get `timeoutMs`; an operation on an open socket that stops
+ * answering (a hung server) gets ten times that — long enough for a large bulk write during
+ * ingestion, and the router's subgraph timeout bounds what a client waits anyway.
+ */
+export function mongoClientOptions(timeoutMs: number): MongoClientOptions {
+  return {
+    serverSelectionTimeoutMS: timeoutMs,
+    connectTimeoutMS: timeoutMs,
+    socketTimeoutMS: timeoutMs * 10,
+  };
 }
 
 /** The database named in a MongoDB connection string's path, if any. */
@@ -62,7 +84,10 @@ export async function createMongoDocumentStore(
     dbName = options.dbName ?? databaseNameFromUrl(options.url) ?? 'marquee';
     let opened: MongoClient | undefined;
     try {
-      opened = new MongoClient(options.url);
+      opened = new MongoClient(
+        options.url,
+        mongoClientOptions(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      );
       await opened.connect();
     } catch (error) {
       // Stops the driver's monitors, which would otherwise keep retrying in the background.

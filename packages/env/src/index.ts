@@ -61,6 +61,18 @@ const envSchema = z.object({
   INTERNAL_IDENTITY_SECRET: z.string().min(32).optional(),
   /** Seed the demo catalogue into an empty database on start. */
   MARQUEE_SEED_DEMO: z.stringbool().default(true),
+  /** Longest the router waits for one subgraph fetch (response included) before the fields it was to provide are null with UPSTREAM_UNAVAILABLE. */
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /** Failed subgraph fetches in a row after which the router stops calling that subgraph (circuit open). */
+  SUBGRAPH_CIRCUIT_FAILURES: z.coerce.number().int().positive().default(5),
+  /** How long an open circuit answers at once before one probe request goes through. */
+  SUBGRAPH_CIRCUIT_OPEN_MS: z.coerce.number().int().positive().default(5_000),
+  /** Longest one Redis command may take; while Redis is unreachable commands fail at once. */
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().default(500),
+  /** MongoDB server selection and connect timeout (socket timeout: ten times this). */
+  MONGO_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
+  /** Time between background dependency checks behind /health (each check times out after min(this, 1 s)). */
+  HEALTH_CHECK_INTERVAL_MS: z.coerce.number().int().positive().default(2_000),
   /** Seconds between scheduled recommendation training runs in each recommendations process (0 = off). */
   TRAIN_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(3600),
   /**
@@ -85,7 +97,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
     // One line, however many variables are wrong: the CLI prints it as the whole report.
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
     throw new EnvError(
       `Invalid environment: ${problems.join('; ')} (fix the variable or unset it; see .env.example)`,
     );

@@ -1,4 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unavailableDependency } from './unavailable.ts';
+
+export { DependencyUnavailableError, unavailableDependency } from './unavailable.ts';
 
 /** The closed set of error codes clients can rely on. */
 export const ErrorCode = {
@@ -41,29 +44,62 @@ export const rateLimited = (retryAfterSeconds: number) =>
     retryAfterSeconds,
   });
 export const tooManySubscriptions = (limit: number) =>
-  error(ErrorCode.TOO_MANY_SUBSCRIPTIONS, `You already have ${limit} open subscriptions; end one first.`, { limit });
+  error(
+    ErrorCode.TOO_MANY_SUBSCRIPTIONS,
+    `You already have ${limit} open subscriptions; end one first.`,
+    { limit },
+  );
 export const tooComplex = (message: string) => error(ErrorCode.QUERY_TOO_COMPLEX, message);
-export const upstreamUnavailable = (message = 'A service this request needs is unavailable.') =>
-  error(ErrorCode.UPSTREAM_UNAVAILABLE, message);
+/**
+ * A service this request needs did not answer in time or is down. `subgraph` or `dependency`
+ * names it; `retryAfterSeconds` is when trying again is worth it (a hint, not a promise).
+ */
+export const upstreamUnavailable = (
+  message = 'A service this request needs is unavailable.',
+  details: { subgraph?: string; dependency?: string; retryAfterSeconds?: number } = {},
+) => error(ErrorCode.UPSTREAM_UNAVAILABLE, message, { ...details });
 
 export function errorCode(formatted: GraphQLFormattedError): string | undefined {
   const code = formatted.extensions?.['code'];
   return typeof code === 'string' ? code : undefined;
 }
 
+/** Seconds a client should wait before retrying a request that failed on an unreachable store. */
+const STORE_RETRY_SECONDS = 1;
+
 /**
  * Apollo Server `formatError`: errors carrying a public code pass through (without stack traces);
- * anything else — a bug, a driver error with SQL in it — becomes a generic internal error, and the
- * original is handed to `report` for the logs.
+ * a store that is down or too slow becomes UPSTREAM_UNAVAILABLE naming it (handed to
+ * `reportUnavailable`, a warning rather than a bug); anything else — a bug, a driver error with
+ * SQL in it — becomes a generic internal error, and the original is handed to `report` for the logs.
  */
 export function maskError(
   report: (formatted: GraphQLFormattedError, original: unknown) => void,
+  reportUnavailable: (
+    formatted: GraphQLFormattedError,
+    original: unknown,
+    dependency: string,
+  ) => void = report,
 ) {
   return (formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError => {
     const code = errorCode(formatted);
     if (code !== undefined && publicCodes.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
+    }
+    const dependency = unavailableDependency(original);
+    if (dependency !== undefined) {
+      reportUnavailable(formatted, original, dependency);
+      return {
+        message: `A service this request needs (${dependency}) is unavailable; retry shortly.`,
+        ...(formatted.locations === undefined ? {} : { locations: formatted.locations }),
+        ...(formatted.path === undefined ? {} : { path: formatted.path }),
+        extensions: {
+          code: ErrorCode.UPSTREAM_UNAVAILABLE,
+          dependency,
+          retryAfterSeconds: STORE_RETRY_SECONDS,
+        },
+      };
     }
     report(formatted, original);
     return {

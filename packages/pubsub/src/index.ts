@@ -11,3 +11,7 @@ export type {
   RecommendationsUpdatedEvent,
   RecommendedMovie,
 } from './topics.ts';
+export type { ConsumeOptions, EventStream, StreamEvent } from './eventStream.ts';
+export { createMemoryEventStream } from './memoryEventStream.ts';
+export { createRedisEventStream } from './redisEventStream.ts';
+export type { RedisEventStreamOptions } from './redisEventStream.ts';

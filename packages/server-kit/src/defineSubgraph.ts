@@ -4,6 +4,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { Logger } from '@marquee/logger';
 import type { Identity } from '@marquee/auth';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { createHealthMonitor, type HealthCheck, type HealthMonitor } from './healthMonitor.ts';
 import type { HealthReport, OperationText } from './http.ts';
 import {
   assertSignedByRouter,
@@ -12,6 +13,16 @@ import {
   requestIdentity,
   type RequestContext,
 } from './subgraph.ts';
+
+/** What the process adds to a subgraph's health checks. */
+export interface SubgraphHealthOptions {
+  checks?: Record<string, HealthCheck>;
+  /** Default 2 s. */
+  intervalMs?: number;
+}
+
+/** /health waits this long at most for the first round of checks, then answers with what it has. */
+const FIRST_ROUND_WAIT_MS = 100;
 
 /** A subgraph's request context: identity, the process-wide stores, and per-request loaders. */
 export type SubgraphContext<Stores, Loaders> = RequestContext & {
@@ -28,8 +39,10 @@ export interface SubgraphDefinition<Stores, Loaders> {
   createLoaders: (stores: Stores) => Loaders;
   identitySecret: string;
   logger: Logger;
-  /** Throws (or rejects) when a backing store is unreachable. */
-  checkHealth: () => Promise<unknown>;
+  /** The subgraph's own stores, each checked in the background (see healthMonitor.ts). */
+  checks: Record<string, HealthCheck>;
+  /** Checks the process adds (Redis in services mode) and how often to run them. */
+  health?: SubgraphHealthOptions | undefined;
   /** Figures worth showing on /health besides the status (e.g. open subscriptions). */
   healthDetails?: () => Record<string, unknown>;
   /** Background work started with the server (event consumers); returns its stop function. */
@@ -65,6 +78,12 @@ export function defineSubgraph<Stores, Loaders>(
   const { stores, createLoaders, identitySecret, logger } = definition;
   const resolvers = definition.resolvers as GraphQLResolverMap<SubgraphContext<Stores, Loaders>>;
   const schema = buildSchema(definition.typeDefs, resolvers);
+  let monitor: HealthMonitor | undefined;
+  const startMonitor = () =>
+    createHealthMonitor({
+      checks: { ...definition.checks, ...definition.health?.checks },
+      intervalMs: definition.health?.intervalMs ?? 2_000,
+    });
   return {
     name: definition.name,
     stores,
@@ -93,14 +112,31 @@ export function defineSubgraph<Stores, Loaders>(
       loaders: createLoaders(stores),
     }),
     async health() {
-      try {
-        await definition.checkHealth();
-        return { status: 'ok', ...definition.healthDetails?.() };
-      } catch (error) {
-        logger.warn({ err: error }, 'health check failed');
-        return { status: 'down' };
-      }
+      monitor ??= startMonitor();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        monitor.ready,
+        new Promise((resolve) => (timer = setTimeout(resolve, FIRST_ROUND_WAIT_MS))),
+      ]);
+      clearTimeout(timer);
+      const report = monitor.report();
+      const down = Object.entries(report.dependencies).filter(
+        ([, dependency]) => dependency.status !== 'ok',
+      );
+      if (down.length > 0)
+        logger.debug({ down: down.map(([name]) => name) }, 'health check failed');
+      return { ...report, ...(report.status === 'down' ? {} : definition.healthDetails?.()) };
     },
-    start: definition.start ?? (() => Promise.resolve(() => Promise.resolve())),
+    async start() {
+      monitor ??= startMonitor();
+      const stopBackground = await (
+        definition.start ?? (() => Promise.resolve(() => Promise.resolve()))
+      )();
+      return async () => {
+        monitor?.stop();
+        monitor = undefined;
+        await stopBackground();
+      };
+    },
   };
 }

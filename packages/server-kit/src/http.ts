@@ -4,6 +4,8 @@ import type { Logger } from '@marquee/logger';
 
 export interface HealthReport {
   status: 'ok' | 'degraded' | 'down' | 'draining';
+  /** Whether to send this process traffic (/health/ready); `status !== 'down'` when absent. */
+  ready?: boolean;
   [detail: string]: unknown;
 }
 
@@ -85,6 +87,23 @@ export function createHttpHandler<Context extends BaseContext>(
       }
       const report = await options.health();
       sendJson(response, report.status === 'down' ? 503 : 200, report);
+      return;
+    }
+    // Liveness: the process answers HTTP. Never looks at dependencies, so an outage elsewhere
+    // does not get every replica restarted.
+    if (url.pathname === '/health/live' && request.method === 'GET') {
+      sendJson(response, 200, { status: 'ok' });
+      return;
+    }
+    // Readiness: not draining, and what the process needs to serve is up.
+    if (url.pathname === '/health/ready' && request.method === 'GET') {
+      if (options.draining?.() === true) {
+        sendJson(response, 503, { ready: false, status: 'draining' });
+        return;
+      }
+      const report = await options.health();
+      const ready = report.ready ?? report.status !== 'down';
+      sendJson(response, ready ? 200 : 503, { ready, status: report.status });
       return;
     }
     if (options.extraRoutes?.(request, response) === true) return;

@@ -25,7 +25,12 @@ export {
 } from './input.ts';
 export type { TextRule } from './input.ts';
 export { defineSubgraph } from './defineSubgraph.ts';
-export type { Subgraph, SubgraphContext, SubgraphDefinition } from './defineSubgraph.ts';
+export type {
+  Subgraph,
+  SubgraphContext,
+  SubgraphDefinition,
+  SubgraphHealthOptions,
+} from './defineSubgraph.ts';
 export { DateTime } from './DateTime.ts';
 export { executeInProcess } from './executeInProcess.ts';
 export type { InProcessResult } from './executeInProcess.ts';
@@ -45,3 +50,10 @@ export {
   fetchEntities,
 } from './entityLookup.ts';
 export type { EntityExistence, EntityFetchOptions } from './entityLookup.ts';
+export { createHealthMonitor } from './healthMonitor.ts';
+export type {
+  DependencyHealth,
+  HealthCheck,
+  HealthMonitor,
+  HealthMonitorOptions,
+} from './healthMonitor.ts';

@@ -55,8 +55,14 @@ export function createSubgraphServer<Context extends BaseContext>(
     // The process owns shutdown order (router, subgraphs, then stores); Apollo's own signal
     // handlers would re-raise the signal and end the process before the stores are closed.
     stopOnTerminationSignals: false,
-    formatError: maskError((formatted, original) =>
-      options.logger.error({ err: original, path: formatted.path }, 'unexpected resolver error'),
+    formatError: maskError(
+      (formatted, original) =>
+        options.logger.error({ err: original, path: formatted.path }, 'unexpected resolver error'),
+      (formatted, original, dependency) =>
+        options.logger.warn(
+          { err: original, path: formatted.path, dependency },
+          'a store is unavailable',
+        ),
     ),
   });
 }

@@ -3,7 +3,14 @@ import type { Identity } from '@marquee/auth';
 import { verifyIdentity, verifyRouterCredential } from '@marquee/auth';
 import { maskError } from '@marquee/errors';
 import type { Logger } from '@marquee/logger';
-import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult, type GraphQLError, type GraphQLSchema } from 'graphql';
+import {
+  createSourceEventStream,
+  execute,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLError,
+  type GraphQLSchema,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { mapAsyncIterator } from './iterators.ts';
@@ -35,23 +42,41 @@ export interface SubgraphSubscriptions {
  * credential in `connection_init` (else 4403), and each operation runs as the identity the router
  * signed into its `extensions`. Errors are masked as on HTTP.
  */
-export function serveSubgraphSubscriptions<Context>(options: SubgraphSubscriptionsOptions<Context>): SubgraphSubscriptions {
+export function serveSubgraphSubscriptions<Context>(
+  options: SubgraphSubscriptionsOptions<Context>,
+): SubgraphSubscriptions {
   const { schema, identitySecret, logger } = options;
-  const wss = new WebSocketServer({ server: options.server, path: options.path ?? '/graphql', maxPayload: 1_000_000 });
-  const mask = maskError((formatted, original) => logger.error({ err: original, path: formatted.path }, 'unexpected subscription error'));
+  const wss = new WebSocketServer({
+    server: options.server,
+    path: options.path ?? '/graphql',
+    maxPayload: 1_000_000,
+  });
+  const mask = maskError(
+    (formatted, original) =>
+      logger.error({ err: original, path: formatted.path }, 'unexpected subscription error'),
+    (formatted, original, dependency) =>
+      logger.warn({ err: original, path: formatted.path, dependency }, 'a store is unavailable'),
+  );
   // Per subscription, how to make a fresh context: each event gets new DataLoaders, so values
   // cached while resolving one event never answer the next.
   const renewals = new WeakMap<object, () => unknown>();
-  const maskAll = (errors: readonly GraphQLError[]) => errors.map((error) => mask(error.toJSON(), error.originalError ?? error));
+  const maskAll = (errors: readonly GraphQLError[]) =>
+    errors.map((error) => mask(error.toJSON(), error.originalError ?? error));
   const handle = useServer(
     {
       schema,
-      onConnect: (ctx) => verifyRouterCredential(ctx.connectionParams?.[ROUTER_CREDENTIAL_PARAM], identitySecret),
+      onConnect: (ctx) =>
+        verifyRouterCredential(ctx.connectionParams?.[ROUTER_CREDENTIAL_PARAM], identitySecret),
       context: (_ctx, _id, payload) => {
         const signed = payload.extensions?.[IDENTITY_EXTENSION];
-        const identity = verifyIdentity(typeof signed === 'string' ? signed : undefined, identitySecret, Date.now(), {
-          maxAgeSeconds: Infinity,
-        });
+        const identity = verifyIdentity(
+          typeof signed === 'string' ? signed : undefined,
+          identitySecret,
+          Date.now(),
+          {
+            maxAgeSeconds: Infinity,
+          },
+        );
         const requestId = requestIdFrom(payload.extensions?.[REQUEST_ID_EXTENSION]);
         const context = options.contextFor(identity, requestId) as Record<string, unknown>;
         renewals.set(context, () => options.contextFor(identity, requestId));
@@ -66,7 +91,11 @@ export function serveSubgraphSubscriptions<Context>(options: SubgraphSubscriptio
       onNext: (_ctx, _id, _payload, _args, result) => {
         const { errors, data, extensions } = result as ExecutionResult;
         if (errors === undefined) return undefined;
-        return { errors: maskAll(errors), ...(data === undefined ? {} : { data }), ...(extensions === undefined ? {} : { extensions }) };
+        return {
+          errors: maskAll(errors),
+          ...(data === undefined ? {} : { data }),
+          ...(extensions === undefined ? {} : { extensions }),
+        };
       },
       onError: (_ctx, _id, _payload, errors) => maskAll(errors),
     },
@@ -81,6 +110,12 @@ export function serveSubgraphSubscriptions<Context>(options: SubgraphSubscriptio
 }
 
 /** graphql-js's own mapping of source events to results, with a fresh context per event. */
-function perEvent(stream: AsyncIterable<unknown>, args: ExecutionArgs, freshContext: () => unknown): AsyncIterableIterator<ExecutionResult, undefined> {
-  return mapAsyncIterator(stream[Symbol.asyncIterator](), (event) => execute({ ...args, rootValue: event, contextValue: freshContext() }));
+function perEvent(
+  stream: AsyncIterable<unknown>,
+  args: ExecutionArgs,
+  freshContext: () => unknown,
+): AsyncIterableIterator<ExecutionResult, undefined> {
+  return mapAsyncIterator(stream[Symbol.asyncIterator](), (event) =>
+    execute({ ...args, rootValue: event, contextValue: freshContext() }),
+  );
 }

@@ -8,7 +8,15 @@ export {
 export type { CreateTestDatabaseOptions, TestDatabase, TestMongoDatabase } from './databases.ts';
 export type { TestServerUrls } from './providedContext.ts';
 // For e2e tests that start their own processes (router, subgraphs) on free ports.
-export { findFreePorts, locateRedisServer, startRedis } from './services.ts';
+export {
+  findFreePorts,
+  locateFerretDb,
+  locatePostgres,
+  locateRedisServer,
+  startFerretDb,
+  startPostgres,
+  startRedis,
+} from './services.ts';
 export type { RunningServer } from './services.ts';
 export { postGraphQL, runMarquee, spawnMarquee, waitForHealthy } from './marqueeProcesses.ts';
 export type { MarqueeProcess } from './marqueeProcesses.ts';

@@ -413,24 +413,32 @@ export async function startPostgres(
   const dataDir = join(options.dir, 'data');
   const logPath = join(options.dir, 'postgres.log');
 
-  const initdb = launch(
-    'initdb',
-    binaries.initdb,
-    [
-      `--pgdata=${dataDir}`,
-      '--auth=trust',
-      '--username=postgres',
-      '--encoding=UTF8',
-      // C.UTF-8 (built into glibc) keeps sorting deterministic while lower()/ILIKE still know
-      // non-ASCII letters ("Amélie").
-      '--locale=C.UTF-8',
-      // Throwaway cluster: skip fsync, here and in the server settings below.
-      '--no-sync',
-      '--no-instructions',
-    ],
-    { cwd: options.dir, logPath, runAs },
+  // A data folder a previous start left (a restart in a fault test) is served as it is.
+  const initialised = await stat(join(dataDir, 'PG_VERSION')).then(
+    () => true,
+    () => false,
   );
-  await runToCompletion(initdb, timeoutMs);
+  if (!initialised) await initialise();
+  async function initialise() {
+    const initdb = launch(
+      'initdb',
+      binaries.initdb,
+      [
+        `--pgdata=${dataDir}`,
+        '--auth=trust',
+        '--username=postgres',
+        '--encoding=UTF8',
+        // C.UTF-8 (built into glibc) keeps sorting deterministic while lower()/ILIKE still know
+        // non-ASCII letters ("Amélie").
+        '--locale=C.UTF-8',
+        // Throwaway cluster: skip fsync, here and in the server settings below.
+        '--no-sync',
+        '--no-instructions',
+      ],
+      { cwd: options.dir, logPath, runAs },
+    );
+    await runToCompletion(initdb, timeoutMs);
+  }
 
   const server = launch(
     'postgres',
@@ -473,10 +481,14 @@ export async function startPostgres(
 // ---------------------------------------------------------------------------------------------
 // Redis
 
-/** An in-memory Redis (no RDB snapshots, no AOF) on 127.0.0.1. */
+/**
+ * An in-memory Redis (no RDB snapshots, no AOF) on 127.0.0.1; with `persistent`, an append-only
+ * file in `dir`, written on every command, so a restart on the same `dir` keeps the data (as the
+ * compose deployment's Redis does).
+ */
 export async function startRedis(
   redisServer: string,
-  options: StartServerOptions,
+  options: StartServerOptions & { persistent?: boolean },
 ): Promise<RunningServer> {
   await mkdir(options.dir, { recursive: true });
   const server = launch(
@@ -490,7 +502,8 @@ export async function startRedis(
       '--save',
       '',
       '--appendonly',
-      'no',
+      options.persistent === true ? 'yes' : 'no',
+      ...(options.persistent === true ? ['--appendfsync', 'always'] : []),
       '--dir',
       options.dir,
       '--loglevel',

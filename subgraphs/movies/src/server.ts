@@ -1,7 +1,7 @@
 import type { Database } from '@marquee/db';
 import type { DocumentStore } from '@marquee/documents';
 import type { Logger } from '@marquee/logger';
-import { defineSubgraph } from '@marquee/server-kit';
+import { defineSubgraph, type SubgraphHealthOptions } from '@marquee/server-kit';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import { movieDocuments } from './stores/movieDocumentStore.ts';
@@ -11,7 +11,12 @@ import { typeDefs } from './typeDefs.ts';
 export { typeDefs };
 export { createMovieStore } from './stores/movieStore.ts';
 export { movieDocuments } from './stores/movieDocumentStore.ts';
-export { createMovieImportStore, type ImportedMovielensMovie, type ImportedTitle, type MovieImportStore } from './stores/movieImport.ts';
+export {
+  createMovieImportStore,
+  type ImportedMovielensMovie,
+  type ImportedTitle,
+  type MovieImportStore,
+} from './stores/movieImport.ts';
 export type { MoviesContext, MoviesStores } from './context.ts';
 export type { MovieDocument } from './stores/movieDocumentStore.ts';
 export type { MovieInput, MovieRecord, MovieStore } from './stores/movieStore.ts';
@@ -21,6 +26,8 @@ export interface MoviesDependencies {
   documents: DocumentStore;
   logger: Logger;
   identitySecret: string;
+  /** Checks the process adds to /health (Redis in services mode) and their interval. */
+  health?: SubgraphHealthOptions;
 }
 
 /** Builds the movies subgraph; it never listens (STYLE §2). */
@@ -33,6 +40,14 @@ export function createMoviesSubgraph(deps: MoviesDependencies) {
     createLoaders,
     identitySecret: deps.identitySecret,
     logger: deps.logger,
-    checkHealth: () => Promise.all([deps.db.sql.query('SELECT 1'), deps.documents.ping()]),
+    checks: {
+      postgresql: {
+        run: () => deps.db.sql.query('SELECT 1').then(() => undefined),
+        required: true,
+      },
+      // Titles, people and search come from PostgreSQL: without documents only overviews and keywords fail.
+      documents: { run: () => deps.documents.ping(), required: false },
+    },
+    health: deps.health,
   });
 }

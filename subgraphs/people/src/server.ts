@@ -1,6 +1,6 @@
 import type { Database } from '@marquee/db';
 import type { Logger } from '@marquee/logger';
-import { defineSubgraph } from '@marquee/server-kit';
+import { defineSubgraph, type SubgraphHealthOptions } from '@marquee/server-kit';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createPeopleStore } from './stores/peopleStore.ts';
@@ -8,7 +8,12 @@ import { typeDefs } from './typeDefs.ts';
 
 export { typeDefs };
 export { createPeopleStore } from './stores/peopleStore.ts';
-export { createPeopleImportStore, type ImportedCredit, type ImportedPerson, type PeopleImportStore } from './stores/peopleImport.ts';
+export {
+  createPeopleImportStore,
+  type ImportedCredit,
+  type ImportedPerson,
+  type PeopleImportStore,
+} from './stores/peopleImport.ts';
 export type { PeopleContext, PeopleStores } from './context.ts';
 export type { CreditRecord, PeopleStore, PersonRecord } from './stores/peopleStore.ts';
 
@@ -16,6 +21,8 @@ export interface PeopleDependencies {
   db: Database;
   logger: Logger;
   identitySecret: string;
+  /** Checks the process adds to /health (Redis in services mode) and their interval. */
+  health?: SubgraphHealthOptions;
 }
 
 /** Builds the people subgraph; it never listens (STYLE §2). */
@@ -28,6 +35,12 @@ export function createPeopleSubgraph(deps: PeopleDependencies) {
     createLoaders,
     identitySecret: deps.identitySecret,
     logger: deps.logger,
-    checkHealth: () => deps.db.sql.query('SELECT 1'),
+    checks: {
+      postgresql: {
+        run: () => deps.db.sql.query('SELECT 1').then(() => undefined),
+        required: true,
+      },
+    },
+    health: deps.health,
   });
 }

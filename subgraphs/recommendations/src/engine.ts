@@ -1,9 +1,21 @@
 import { cacheKey, type Cache } from '@marquee/cache';
 import type { Logger } from '@marquee/logger';
 import type { MarqueeTopics, PubSub } from '@marquee/pubsub';
-import { contentSimilarity, deserializeSnapshot, foldIn, POSITIVE_THRESHOLD, similarItems, type ModelSnapshot } from '@marquee/recsys';
+import {
+  contentSimilarity,
+  deserializeSnapshot,
+  foldIn,
+  POSITIVE_THRESHOLD,
+  similarItems,
+  type ModelSnapshot,
+} from '@marquee/recsys';
 import { MAX_PAGE_SIZE } from '@marquee/server-kit';
-import type { ItemFeature, RecommendationStore, ScoredMovie, StoredInteraction } from './stores/recommendationStore.ts';
+import type {
+  ItemFeature,
+  RecommendationStore,
+  ScoredMovie,
+  StoredInteraction,
+} from './stores/recommendationStore.ts';
 
 export type TrendWindow = 'DAY' | 'WEEK' | 'MONTH';
 
@@ -25,7 +37,11 @@ const REASON_LIKES = 500;
 /** How many of a user's top-N a `recommendations.updated` event compares. */
 const NOTIFY_TOP = 20;
 
-const WINDOW_MS: Record<TrendWindow, number> = { DAY: 86_400_000, WEEK: 7 * 86_400_000, MONTH: 30 * 86_400_000 };
+const WINDOW_MS: Record<TrendWindow, number> = {
+  DAY: 86_400_000,
+  WEEK: 7 * 86_400_000,
+  MONTH: 30 * 86_400_000,
+};
 const WINDOW_REASON: Record<TrendWindow, string> = {
   DAY: 'Trending today',
   WEEK: 'Trending this week',
@@ -98,7 +114,8 @@ function buildCatalogue(items: ItemFeature[], fingerprint: string): Catalogue {
     maxPopularity = Math.max(maxPopularity, item.popularity);
   });
   // Most popular first, so "more like this" can take the head of a long list (a common tag).
-  const byPopularity = (a: number, b: number) => (items[b]?.popularity ?? 0) - (items[a]?.popularity ?? 0) || a - b;
+  const byPopularity = (a: number, b: number) =>
+    (items[b]?.popularity ?? 0) - (items[a]?.popularity ?? 0) || a - b;
   for (const list of byGenre.values()) list.sort(byPopularity);
   for (const list of byKeyword.values()) list.sort(byPopularity);
   return { fingerprint, items, index, byGenre, byPerson, byKeyword, maxPopularity };
@@ -117,7 +134,8 @@ export function createRecommendationEngine(options: EngineOptions): Recommendati
 
   async function refresh() {
     const fingerprint = await store.itemsFingerprint();
-    if (fingerprint !== catalogue.fingerprint) catalogue = buildCatalogue(await store.loadItems(), fingerprint);
+    if (fingerprint !== catalogue.fingerprint)
+      catalogue = buildCatalogue(await store.loadItems(), fingerprint);
     const latest = await store.latestSnapshot();
     if (latest !== null && latest.version > (model?.version ?? 0)) {
       const data = await store.snapshotData(latest.version);
@@ -125,8 +143,16 @@ export function createRecommendationEngine(options: EngineOptions): Recommendati
       const snapshot = deserializeSnapshot(data);
       let maxPopularity = 0;
       for (const value of snapshot.popularity) maxPopularity = Math.max(maxPopularity, value);
-      model = { version: latest.version, snapshot, index: new Map(snapshot.items.map((id, i) => [id, i])), maxPopularity };
-      logger.info({ version: latest.version, kind: snapshot.kind, items: snapshot.items.length }, 'serving a new model snapshot');
+      model = {
+        version: latest.version,
+        snapshot,
+        index: new Map(snapshot.items.map((id, i) => [id, i])),
+        maxPopularity,
+      };
+      logger.info(
+        { version: latest.version, kind: snapshot.kind, items: snapshot.items.length },
+        'serving a new model snapshot',
+      );
     }
   }
 
@@ -136,7 +162,10 @@ export function createRecommendationEngine(options: EngineOptions): Recommendati
   /** Popularity in [0, 1]: the catalogue's own (outside) popularity blended with the model's liked-count. */
   function popularityOf(movieId: string): number {
     const item = catalogue.items[catalogue.index.get(movieId) ?? -1];
-    const outside = item !== undefined && catalogue.maxPopularity > 0 ? item.popularity / catalogue.maxPopularity : 0;
+    const outside =
+      item !== undefined && catalogue.maxPopularity > 0
+        ? item.popularity / catalogue.maxPopularity
+        : 0;
     if (model === undefined || model.maxPopularity === 0) return outside;
     const m = model.index.get(movieId);
     const inside = m === undefined ? 0 : (model.snapshot.popularity[m] ?? 0) / model.maxPopularity;
@@ -149,12 +178,17 @@ export function createRecommendationEngine(options: EngineOptions): Recommendati
   }
 
   /** Genre affinity from liked films, popularity and freshness: for users the model cannot score yet. */
-  function coldStart(interactions: readonly StoredInteraction[], k: number, exclude: ReadonlySet<string>): ScoredMovie[] {
+  function coldStart(
+    interactions: readonly StoredInteraction[],
+    k: number,
+    exclude: ReadonlySet<string>,
+  ): ScoredMovie[] {
     const affinity = new Map<string, number>();
     for (const interaction of interactions) {
       if (interaction.rating < POSITIVE_THRESHOLD) continue;
       const item = catalogue.items[catalogue.index.get(interaction.movieId) ?? -1];
-      for (const genre of item?.genres ?? []) affinity.set(genre, (affinity.get(genre) ?? 0) + interaction.rating - 2.5);
+      for (const genre of item?.genres ?? [])
+        affinity.set(genre, (affinity.get(genre) ?? 0) + interaction.rating - 2.5);
     }
     let total = 0;
     for (const weight of affinity.values()) total += weight;
@@ -168,7 +202,8 @@ export function createRecommendationEngine(options: EngineOptions): Recommendati
       let genreScore = 0;
       for (const genre of item.genres) genreScore += affinity.get(genre) ?? 0;
       const fresh = item.year !== null && item.year >= since;
-      scores[i] = popularityOf(item.movieId) + (total > 0 ? genreScore / total : 0) + (fresh ? 0.3 : 0);
+      scores[i] =
+        popularityOf(item.movieId) + (total > 0 ? genreScore / total : 0) + (fresh ? 0.3 : 0);
       candidates.push(i);
     });
     const idOf = (i: number) => items[i]?.movieId ?? '';
@@ -179,14 +214,21 @@ export function createRecommendationEngine(options: EngineOptions): Recommendati
       let topWeight = 0;
       for (const genre of item.genres) {
         const weight = affinity.get(genre) ?? 0;
-        if (weight > topWeight || (weight === topWeight && weight > 0 && topGenre !== undefined && genre < topGenre)) {
+        if (
+          weight > topWeight ||
+          (weight === topWeight && weight > 0 && topGenre !== undefined && genre < topGenre)
+        ) {
           topWeight = weight;
           topGenre = genre;
         }
       }
       const fresh = item.year !== null && item.year >= since;
       const reason =
-        topGenre !== undefined ? `Popular in ${topGenre}` : fresh ? 'New arrival' : 'Popular on Marquee';
+        topGenre !== undefined
+          ? `Popular in ${topGenre}`
+          : fresh
+            ? 'New arrival'
+            : 'Popular on Marquee';
       return { movieId: item.movieId, score: scores[i] ?? 0, reason };
     });
   }
@@ -209,7 +251,8 @@ export function createRecommendationEngine(options: EngineOptions): Recommendati
         if (interaction.rating >= POSITIVE_THRESHOLD) liked.push(m);
       }
     }
-    if (model === undefined || liked.length < COLD_START_LIKES) return coldStart(interactions, k, ratedIds());
+    if (model === undefined || liked.length < COLD_START_LIKES)
+      return coldStart(interactions, k, ratedIds());
     const { snapshot } = model;
     // Reasons name one of the latest REASON_LIKES liked films (interactions come oldest first).
     const reasonsFrom = liked.length > REASON_LIKES ? liked.slice(-REASON_LIKES) : undefined;
@@ -217,7 +260,11 @@ export function createRecommendationEngine(options: EngineOptions): Recommendati
       const movieId = snapshot.items[result.item] ?? '';
       const because = snapshot.items[result.because];
       const title = because === undefined ? null : titleOf(because);
-      return { movieId, score: result.score, reason: title === null ? 'Because of films you liked' : `Because you liked ${title}` };
+      return {
+        movieId,
+        score: result.score,
+        reason: title === null ? 'Because of films you liked' : `Because you liked ${title}`,
+      };
     });
     if (personal.length >= k) return personal;
     // Not enough collaborative signal (a small or fresh model): fill with the cold-start list,
@@ -226,23 +273,30 @@ export function createRecommendationEngine(options: EngineOptions): Recommendati
     const filler = coldStart(interactions, k - personal.length, chosen);
     const floor = personal.at(-1)?.score ?? 1;
     const top = filler[0]?.score ?? 1;
-    return [...personal, ...filler.map((scored) => ({ ...scored, score: (0.5 * floor * scored.score) / (top || 1) }))];
+    return [
+      ...personal,
+      ...filler.map((scored) => ({ ...scored, score: (0.5 * floor * scored.score) / (top || 1) })),
+    ];
   }
 
   async function computeFor(userIds: readonly string[]): Promise<Map<string, ScoredMovie[]>> {
     const interactions = await store.interactionsOf(userIds);
     const lists = new Map<string, ScoredMovie[]>();
-    for (const userId of userIds) lists.set(userId, score(interactions.get(userId) ?? [], MAX_PAGE_SIZE));
+    for (const userId of userIds)
+      lists.set(userId, score(interactions.get(userId) ?? [], MAX_PAGE_SIZE));
     const version = model?.version ?? 0;
     await Promise.all(
-      [...lists].map(([userId, items]) => cache.set<CachedList>(topnKey(userId), { version, items }, TOPN_TTL_SECONDS)),
+      [...lists].map(([userId, items]) =>
+        cache.set<CachedList>(topnKey(userId), { version, items }, TOPN_TTL_SECONDS),
+      ),
     );
     return lists;
   }
 
   async function popular(genre: string | null, first: number): Promise<ScoredMovie[]> {
     await ensureLoaded();
-    const pool = genre === null ? catalogue.items.map((_, i) => i) : (catalogue.byGenre.get(genre) ?? []);
+    const pool =
+      genre === null ? catalogue.items.map((_, i) => i) : (catalogue.byGenre.get(genre) ?? []);
     return pool
       .map((i) => catalogue.items[i])
       .filter((item): item is ItemFeature => item !== undefined)
@@ -272,14 +326,17 @@ export function createRecommendationEngine(options: EngineOptions): Recommendati
         if (hit !== undefined && hit.version === version) lists.set(userId, hit.items);
         else misses.push(userId);
       });
-      if (misses.length > 0) for (const [userId, items] of await computeFor(misses)) lists.set(userId, items);
+      if (misses.length > 0)
+        for (const [userId, items] of await computeFor(misses)) lists.set(userId, items);
       return lists;
     },
     async recompute(userId) {
       await ensureLoaded();
       const previous = await cache.get<CachedList>(topnKey(userId));
       const items = (await computeFor([userId])).get(userId) ?? [];
-      const before = new Set((previous?.items ?? []).slice(0, NOTIFY_TOP).map((scored) => scored.movieId));
+      const before = new Set(
+        (previous?.items ?? []).slice(0, NOTIFY_TOP).map((scored) => scored.movieId),
+      );
       const added = items.slice(0, NOTIFY_TOP).filter((scored) => !before.has(scored.movieId));
       if (added.length > 0) {
         await pubsub.publish('recommendations.updated', {
@@ -310,9 +367,14 @@ export function createRecommendationEngine(options: EngineOptions): Recommendati
           }
         }
         const candidates = new Set<number>();
-        for (const genre of sourceItem?.genres ?? []) for (const i of (catalogue.byGenre.get(genre) ?? []).slice(0, POSTING_CANDIDATES)) candidates.add(i);
-        for (const person of sourceItem?.people ?? []) for (const i of catalogue.byPerson.get(person) ?? []) candidates.add(i);
-        for (const keyword of sourceItem?.keywords ?? []) for (const i of (catalogue.byKeyword.get(keyword) ?? []).slice(0, POSTING_CANDIDATES)) candidates.add(i);
+        for (const genre of sourceItem?.genres ?? [])
+          for (const i of (catalogue.byGenre.get(genre) ?? []).slice(0, POSTING_CANDIDATES))
+            candidates.add(i);
+        for (const person of sourceItem?.people ?? [])
+          for (const i of catalogue.byPerson.get(person) ?? []) candidates.add(i);
+        for (const keyword of sourceItem?.keywords ?? [])
+          for (const i of (catalogue.byKeyword.get(keyword) ?? []).slice(0, POSTING_CANDIDATES))
+            candidates.add(i);
         const scores = new Map<string, ScoredMovie>();
         for (const i of candidates) {
           const item = catalogue.items[i];
@@ -328,16 +390,27 @@ export function createRecommendationEngine(options: EngineOptions): Recommendati
                 : shared.length > 0
                   ? `Also ${shared.join(', ')}`
                   : 'Similar themes';
-          scores.set(item.movieId, { movieId: item.movieId, score: 0.6 * content + 0.4 * audience, reason });
+          scores.set(item.movieId, {
+            movieId: item.movieId,
+            score: 0.6 * content + 0.4 * audience,
+            reason,
+          });
         }
         for (const [id, audience] of collaborative) {
           if (id === movieId || scores.has(id)) continue;
-          scores.set(id, { movieId: id, score: 0.4 * audience, reason: 'Liked by the same audience' });
+          scores.set(id, {
+            movieId: id,
+            score: 0.4 * audience,
+            reason: 'Liked by the same audience',
+          });
         }
         // Popularity breaks ties between equally similar films.
         const ranked = [...scores.values()]
           .filter((scored) => scored.score > 0)
-          .map((scored) => ({ ...scored, score: scored.score + 0.01 * popularityOf(scored.movieId) }))
+          .map((scored) => ({
+            ...scored,
+            score: scored.score + 0.01 * popularityOf(scored.movieId),
+          }))
           .sort((a, b) => b.score - a.score || (a.movieId < b.movieId ? -1 : 1))
           .slice(0, MAX_PAGE_SIZE);
         result.set(movieId, ranked);
@@ -351,15 +424,24 @@ export function createRecommendationEngine(options: EngineOptions): Recommendati
       if (list === undefined) {
         const span = WINDOW_MS[window];
         const rows = await store.trending(new Date(now() - span), span / 2, MAX_PAGE_SIZE);
-        list = rows.map((row) => ({ movieId: row.movieId, score: row.score, reason: WINDOW_REASON[window] }));
+        list = rows.map((row) => ({
+          movieId: row.movieId,
+          score: row.score,
+          reason: WINDOW_REASON[window],
+        }));
         await cache.set(key, list, TRENDING_TTL_SECONDS);
       }
       if (list.length >= first) return list.slice(0, first);
       // A quiet window: top up with all-time popular films, below the trending ones.
       const seen = new Set(list.map((scored) => scored.movieId));
       const floor = list.at(-1)?.score ?? 1;
-      const filler = (await popular(null, first + seen.size)).filter((scored) => !seen.has(scored.movieId));
-      return [...list, ...filler.map((scored) => ({ ...scored, score: floor * 0.5 * scored.score }))].slice(0, first);
+      const filler = (await popular(null, first + seen.size)).filter(
+        (scored) => !seen.has(scored.movieId),
+      );
+      return [
+        ...list,
+        ...filler.map((scored) => ({ ...scored, score: floor * 0.5 * scored.score })),
+      ].slice(0, first);
     },
     popular,
   };

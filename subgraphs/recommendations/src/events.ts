@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { cacheKey, type Cache } from '@marquee/cache';
 import type { Logger } from '@marquee/logger';
-import type { MarqueeTopics, PubSub } from '@marquee/pubsub';
+import type { EventStream, MarqueeTopics, PubSub } from '@marquee/pubsub';
 import type { RecommendationEngine } from './engine.ts';
 import type { NotificationHub } from './notifications.ts';
 import type { RecommendationStore } from './stores/recommendationStore.ts';
@@ -48,44 +48,62 @@ async function withUserLock(
   }
 }
 
+/** The consumer group every recommendations replica reads rating events in: each event is handled by one of them. */
+export const RATING_EVENTS_GROUP = 'recommendations';
+
 /**
  * Keeps the recommender's interaction table in step with rating events and recomputes the
  * user's top-N from the served model (fold-in, no retraining), which publishes
- * `recommendations.updated` when new films enter it. Redis pub/sub does not replay events missed
- * while this process was down; the cached list expires and the next training run sees every
- * rating the store holds.
+ * `recommendations.updated` when new films enter it. Events come from the durable event stream:
+ * those written while this subgraph was down are handled when it starts, and an event whose
+ * handling failed (PostgreSQL or Redis away) is delivered again. Handling is idempotent by event
+ * id: the claim is taken first and given back on failure, and the interaction write itself never
+ * lets an older rating overwrite a newer one.
  */
 export async function consumeRatingEvents(
-  pubsub: PubSub<MarqueeTopics>,
+  stream: EventStream<MarqueeTopics>,
   store: RecommendationStore,
   engine: RecommendationEngine,
   logger: Logger,
   claims: Cache,
+  options: { retryMs?: number } = {},
 ): Promise<() => Promise<void>> {
+  const key = (eventId: string) => cacheKey('recommendations', 'ratingEvent', eventId);
   const handle = async (event: MarqueeTopics['rating.changed']) => {
     if (!(await claim(claims, 'ratingEvent', event.eventId))) return;
-    if (event.rating === null) await store.deleteInteraction(event.userId, event.movieId);
-    else
-      await store.recordInteraction({
-        userId: event.userId,
-        movieId: event.movieId,
-        rating: event.rating,
-        at: new Date(event.at),
-      });
-    await withUserLock(claims, event.userId, () => engine.recompute(event.userId));
+    try {
+      if (event.rating === null) await store.deleteInteraction(event.userId, event.movieId);
+      else
+        await store.recordInteraction({
+          userId: event.userId,
+          movieId: event.movieId,
+          rating: event.rating,
+          at: new Date(event.at),
+        });
+    } catch (error) {
+      // Not handled after all: free the claim so the redelivery is not skipped.
+      await claims.delete(key(event.eventId)).catch(() => undefined);
+      throw error;
+    }
+    // The rating is recorded (what training reads); a failed recompute only delays the list,
+    // which the next rating or the cache's expiry recomputes.
+    await withUserLock(claims, event.userId, () => engine.recompute(event.userId)).catch(
+      (error: unknown) =>
+        logger.warn(
+          { err: error, userId: event.userId },
+          'recommendations not recomputed after a rating',
+        ),
+    );
   };
-  // One user's events apply in arrival order, so the last recompute sees every rating before it.
-  const queues = new Map<string, Promise<void>>();
-  return pubsub.subscribe('rating.changed', (event) => {
-    const next = (queues.get(event.userId) ?? Promise.resolve())
-      .then(() => handle(event))
-      .catch((error: unknown) =>
-        logger.error({ err: error, movieId: event.movieId }, 'failed to apply a rating event'),
-      );
-    queues.set(event.userId, next);
-    void next.then(() => {
-      if (queues.get(event.userId) === next) queues.delete(event.userId);
-    });
+  return stream.consume('rating.changed', RATING_EVENTS_GROUP, ({ payload }) => handle(payload), {
+    ...(options.retryMs === undefined ? {} : { retryMs: options.retryMs }),
+    onError: (error, event) =>
+      logger.warn(
+        { err: error, eventId: event?.id },
+        event === undefined
+          ? 'event stream unavailable'
+          : 'a rating event failed; it will be delivered again',
+      ),
   });
 }
 
@@ -108,6 +126,31 @@ export function consumeAccountDeletions(
         ),
       );
   });
+}
+
+/**
+ * Ingestion's `catalog.moviesAdded` announcements wait in the event stream until a
+ * recommendations replica is up; the one that takes it reloads the catalogue and passes it on
+ * over pub/sub, so every replica (this one included) recomputes the lists of its subscribers.
+ */
+export async function relayArrivals(
+  stream: EventStream<MarqueeTopics>,
+  pubsub: PubSub<MarqueeTopics>,
+  engine: RecommendationEngine,
+  logger: Logger,
+): Promise<() => Promise<void>> {
+  return stream.consume(
+    'catalog.moviesAdded',
+    RATING_EVENTS_GROUP,
+    async ({ payload }) => {
+      await engine.refresh();
+      await pubsub.publish('catalog.moviesAdded', payload);
+    },
+    {
+      onError: (error) =>
+        logger.warn({ err: error }, 'a new-arrivals event failed; it will be delivered again'),
+    },
+  );
 }
 
 /**

@@ -23,7 +23,10 @@ export interface NotificationHub {
  * process and a map from user to streams, so an event costs one lookup however many users are
  * listening. Each stream has its own bounded queue and is registered as soon as it is opened.
  */
-export function createNotificationHub(pubsub: PubSub<MarqueeTopics>, logger: Logger): NotificationHub {
+export function createNotificationHub(
+  pubsub: PubSub<MarqueeTopics>,
+  logger: Logger,
+): NotificationHub {
   const streams = new Map<string, Set<(event: RecommendationsUpdatedEvent) => void>>();
   let open = 0;
 
@@ -42,10 +45,15 @@ export function createNotificationHub(pubsub: PubSub<MarqueeTopics>, logger: Log
           stream.push(event);
           return;
         }
-        logger.warn({ userId }, 'a recommendations subscriber fell too far behind; ending its stream');
+        logger.warn(
+          { userId },
+          'a recommendations subscriber fell too far behind; ending its stream',
+        );
         // Hears nothing more (and warns once); the count drops when the consumer sees the failure.
         mine.delete(deliver);
-        stream.fail(new Error(`More than ${MAX_PENDING_EVENTS} events were waiting for this subscriber.`));
+        stream.fail(
+          new Error(`More than ${MAX_PENDING_EVENTS} events were waiting for this subscriber.`),
+        );
       };
       mine.add(deliver);
       open += 1;

@@ -2,10 +2,15 @@ import type { Cache } from '@marquee/cache';
 import { createMemoryCache } from '@marquee/cache';
 import type { Database } from '@marquee/db';
 import type { Logger } from '@marquee/logger';
-import type { MarqueeTopics, PubSub } from '@marquee/pubsub';
-import { defineSubgraph } from '@marquee/server-kit';
+import type { EventStream, MarqueeTopics, PubSub } from '@marquee/pubsub';
+import { defineSubgraph, type SubgraphHealthOptions } from '@marquee/server-kit';
 import { createRecommendationEngine } from './engine.ts';
-import { consumeAccountDeletions, consumeArrivals, consumeRatingEvents } from './events.ts';
+import {
+  consumeAccountDeletions,
+  consumeArrivals,
+  consumeRatingEvents,
+  relayArrivals,
+} from './events.ts';
 import { createLoaders } from './loaders.ts';
 import { createNotificationHub } from './notifications.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -41,8 +46,12 @@ export { scheduleTraining } from './trainingSchedule.ts';
 export interface RecommendationsDependencies {
   db: Database;
   pubsub: PubSub<MarqueeTopics>;
+  /** Durable events: ratings from reviews, arrivals from ingestion (Redis streams in services mode). */
+  stream: EventStream<MarqueeTopics>;
   logger: Logger;
   identitySecret: string;
+  /** Checks the process adds to /health (Redis in services mode) and their interval. */
+  health?: SubgraphHealthOptions;
   /** Shared top-N cache (Redis in services mode); an in-process cache when omitted. */
   cache?: Cache;
   /** Scheduled training: each replica tries `lock` every `intervalMs` (off when omitted or 0). */
@@ -76,7 +85,13 @@ export function createRecommendationsSubgraph(deps: RecommendationsDependencies)
     createLoaders,
     identitySecret: deps.identitySecret,
     logger: deps.logger,
-    checkHealth: () => deps.db.sql.query('SELECT 1'),
+    checks: {
+      postgresql: {
+        run: () => deps.db.sql.query('SELECT 1').then(() => undefined),
+        required: true,
+      },
+    },
+    health: deps.health,
     healthDetails: () => ({
       modelVersion: engine.modelVersion(),
       subscriptions: notifications.streamCount(),
@@ -87,8 +102,9 @@ export function createRecommendationsSubgraph(deps: RecommendationsDependencies)
       const stops: (() => Promise<void>)[] = [];
       stops.push(await notifications.start());
       stops.push(
-        await consumeRatingEvents(deps.pubsub, recommendations, engine, deps.logger, cache),
+        await consumeRatingEvents(deps.stream, recommendations, engine, deps.logger, cache),
       );
+      stops.push(await relayArrivals(deps.stream, deps.pubsub, engine, deps.logger));
       stops.push(await consumeArrivals(deps.pubsub, engine, notifications, deps.logger, cache));
       stops.push(await consumeAccountDeletions(deps.pubsub, recommendations, deps.logger));
       stops.push(await deps.pubsub.subscribe(MODEL_PUBLISHED, () => void refresh()));

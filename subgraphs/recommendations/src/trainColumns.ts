@@ -73,12 +73,20 @@ export function createColumnBuilder() {
 }
 
 /** Trains in a worker thread, so serving goes on meanwhile; the columns are transferred. */
-export function trainInWorker(columns: InteractionColumns, options: TrainSnapshotOptions): Promise<TrainWorkerResult> {
+export function trainInWorker(
+  columns: InteractionColumns,
+  options: TrainSnapshotOptions,
+): Promise<TrainWorkerResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./trainWorker.ts', import.meta.url), {
       workerData: { columns, options },
       // Built by `slice`, so each column owns a plain ArrayBuffer.
-      transferList: [columns.user.buffer, columns.item.buffer, columns.rating.buffer, columns.at.buffer] as ArrayBuffer[],
+      transferList: [
+        columns.user.buffer,
+        columns.item.buffer,
+        columns.rating.buffer,
+        columns.at.buffer,
+      ] as ArrayBuffer[],
     });
     worker.once('message', (result: TrainWorkerResult) => {
       resolve({ ...result, data: new Uint8Array(result.data) });

@@ -5,10 +5,19 @@
  * Plain erasable TypeScript: Node 24 strips the types when it loads this file in the worker.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { serializeSnapshot, snapshotBytes, trainSnapshot, type Interaction, type TrainSnapshotOptions } from '@marquee/recsys';
+import {
+  serializeSnapshot,
+  snapshotBytes,
+  trainSnapshot,
+  type Interaction,
+  type TrainSnapshotOptions,
+} from '@marquee/recsys';
 import type { InteractionColumns, TrainWorkerResult } from './trainColumns.ts';
 
-const { columns, options } = workerData as { columns: InteractionColumns; options: TrainSnapshotOptions };
+const { columns, options } = workerData as {
+  columns: InteractionColumns;
+  options: TrainSnapshotOptions;
+};
 
 // A re-iterable view over the columns that reuses one object per step: trainSnapshot keeps none.
 const interactions: Iterable<Interaction> = {
@@ -28,5 +37,11 @@ const started = performance.now();
 const { snapshot, stats } = trainSnapshot(interactions, options);
 const trainSeconds = (performance.now() - started) / 1000;
 const data = serializeSnapshot(snapshot);
-const result: TrainWorkerResult = { kind: snapshot.kind, data, stats, trainSeconds, bytes: snapshotBytes(snapshot) };
+const result: TrainWorkerResult = {
+  kind: snapshot.kind,
+  data,
+  stats,
+  trainSeconds,
+  bytes: snapshotBytes(snapshot),
+};
 parentPort?.postMessage(result, [data.buffer as ArrayBuffer]);

@@ -33,7 +33,10 @@ export const MODEL_PUBLISHED = 'recommendations.modelPublished';
  * Trains on every interaction in the recommender's store (in a worker thread), writes the snapshot
  * as the next version and announces it. Returns null when there is nothing to learn from yet.
  */
-export async function trainAndPublish(store: RecommendationStore, options: TrainOptions = {}): Promise<TrainResult | null> {
+export async function trainAndPublish(
+  store: RecommendationStore,
+  options: TrainOptions = {},
+): Promise<TrainResult | null> {
   const loadStarted = performance.now();
   const builder = createColumnBuilder();
   for await (const page of store.scanInteractions()) for (const row of page) builder.push(row);

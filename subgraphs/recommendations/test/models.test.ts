@@ -3,7 +3,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createMemoryCache } from '@marquee/cache';
 import { openDatabase, type Database } from '@marquee/db';
 import { createLogger } from '@marquee/logger';
-import { createMemoryPubSub, type MarqueeTopics, type RecommendationsUpdatedEvent } from '@marquee/pubsub';
+import {
+  createMemoryEventStream,
+  createMemoryPubSub,
+  type MarqueeTopics,
+  type RatingChangedEvent,
+  type RecommendationsUpdatedEvent,
+} from '@marquee/pubsub';
 import { executeInProcess } from '@marquee/server-kit';
 import { createRecommendationsSubgraph, trainAndPublish } from '../src/server.ts';
 
@@ -18,16 +24,31 @@ const DAY = 86_400_000;
 // Two tastes: sci-fi fans (u0..u19) and crime fans (u20..u39); everyone also likes `popcorn`.
 const scifi = ['alien', 'aliens', 'matrix', 'dune', 'arrival', 'solaris', 'gattaca', 'moon'];
 const crime = ['heat', 'godfather', 'goodfellas', 'casino', 'fargo', 'seven'];
-const titles: Record<string, string> = { alien: 'Alien', aliens: 'Aliens', matrix: 'The Matrix', heat: 'Heat' };
+const titles: Record<string, string> = {
+  alien: 'Alien',
+  aliens: 'Aliens',
+  matrix: 'The Matrix',
+  heat: 'Heat',
+};
 
+/** A rating event as the reviews subgraph's outbox relays it: keyed by its eventId. */
+const ratingEvent = (payload: RatingChangedEvent) => ({ id: payload.eventId, payload });
 type Subgraph = ReturnType<typeof createRecommendationsSubgraph>;
 let db: Database;
 let pubsub: ReturnType<typeof createMemoryPubSub<MarqueeTopics>>;
+let stream: ReturnType<typeof createMemoryEventStream<MarqueeTopics>>;
 let subgraph: Subgraph;
 let stop: () => Promise<void>;
 
 async function open(): Promise<Subgraph> {
-  const built = createRecommendationsSubgraph({ db, pubsub, logger, identitySecret: secret, cache: createMemoryCache() });
+  const built = createRecommendationsSubgraph({
+    db,
+    pubsub,
+    stream,
+    logger,
+    identitySecret: secret,
+    cache: createMemoryCache(),
+  });
   stop = await built.start();
   await built.server.start();
   return built;
@@ -45,20 +66,68 @@ beforeEach(async () => {
     'TRUNCATE recommendations.item_feature, recommendations.interaction, recommendations.model_snapshot RESTART IDENTITY',
   );
   pubsub = createMemoryPubSub<MarqueeTopics>();
-  const store = createRecommendationsSubgraph({ db, pubsub, logger, identitySecret: secret }).stores.recommendations;
+  stream = createMemoryEventStream<MarqueeTopics>();
+  const store = createRecommendationsSubgraph({
+    db,
+    pubsub,
+    stream,
+    logger,
+    identitySecret: secret,
+  }).stores.recommendations;
   await store.upsertItems([
-    ...scifi.map((id, i) => ({ movieId: id, title: titles[id] ?? id, genres: ['Sci-Fi'], year: 1980 + i, popularity: 50 + i, people: id.startsWith('alien') ? ['weaver'] : [], keywords: ['space'] })),
-    ...crime.map((id, i) => ({ movieId: id, title: titles[id] ?? id, genres: ['Crime', 'Drama'], year: 1990 + i, popularity: 60 + i, people: [], keywords: ['heist'] })),
+    ...scifi.map((id, i) => ({
+      movieId: id,
+      title: titles[id] ?? id,
+      genres: ['Sci-Fi'],
+      year: 1980 + i,
+      popularity: 50 + i,
+      people: id.startsWith('alien') ? ['weaver'] : [],
+      keywords: ['space'],
+    })),
+    ...crime.map((id, i) => ({
+      movieId: id,
+      title: titles[id] ?? id,
+      genres: ['Crime', 'Drama'],
+      year: 1990 + i,
+      popularity: 60 + i,
+      people: [],
+      keywords: ['heist'],
+    })),
     // Unrated films, so every list is longer than the 20 that notifications compare.
-    ...Array.from({ length: 20 }, (_, i) => ({ movieId: `western${i}`, title: `Western ${i}`, genres: ['Western'], year: 1960, popularity: 1, people: [], keywords: [] })),
-    { movieId: 'popcorn', title: 'Popcorn', genres: ['Comedy'], year: 2000, popularity: 100, people: [], keywords: [] },
-    { movieId: 'fresh', title: 'Fresh', genres: ['Documentary'], year: new Date().getUTCFullYear(), popularity: 1, people: [], keywords: [] },
+    ...Array.from({ length: 20 }, (_, i) => ({
+      movieId: `western${i}`,
+      title: `Western ${i}`,
+      genres: ['Western'],
+      year: 1960,
+      popularity: 1,
+      people: [],
+      keywords: [],
+    })),
+    {
+      movieId: 'popcorn',
+      title: 'Popcorn',
+      genres: ['Comedy'],
+      year: 2000,
+      popularity: 100,
+      people: [],
+      keywords: [],
+    },
+    {
+      movieId: 'fresh',
+      title: 'Fresh',
+      genres: ['Documentary'],
+      year: new Date().getUTCFullYear(),
+      popularity: 1,
+      people: [],
+      keywords: [],
+    },
   ]);
   const at = new Date(Date.now() - 60 * DAY);
   const ratings = [];
   for (let u = 0; u < 40; u += 1) {
     const liked = u < 20 ? scifi : crime;
-    for (const [n, movieId] of liked.entries()) if ((u + n) % 4 !== 0) ratings.push({ userId: `u${u}`, movieId, rating: 4.5, at });
+    for (const [n, movieId] of liked.entries())
+      if ((u + n) % 4 !== 0) ratings.push({ userId: `u${u}`, movieId, rating: 4.5, at });
     ratings.push({ userId: `u${u}`, movieId: 'popcorn', rating: 4, at });
   }
   await store.recordInteractions(ratings);
@@ -81,7 +150,9 @@ async function recommendationsOf(userId: string, first = 10): Promise<Rec[]> {
 }
 
 async function rate(userId: string, movieId: string, rating: number | null) {
-  await pubsub.publish('rating.changed', { eventId: randomUUID(), userId, movieId, rating, at: new Date().toISOString() });
+  await stream.append('rating.changed', [
+    ratingEvent({ eventId: randomUUID(), userId, movieId, rating, at: new Date().toISOString() }),
+  ]);
 }
 
 describe('trained recommendations', () => {
@@ -101,7 +172,8 @@ describe('trained recommendations', () => {
     await rate('newbie', 'dune', 1);
     await expect.poll(async () => (await recommendationsOf('newbie')).length).toBeGreaterThan(0);
     const recs = await recommendationsOf('newbie', 5);
-    for (const rated of ['alien', 'aliens', 'matrix', 'dune']) expect(recs.map((r) => r.movie.id)).not.toContain(rated);
+    for (const rated of ['alien', 'aliens', 'matrix', 'dune'])
+      expect(recs.map((r) => r.movie.id)).not.toContain(rated);
     expect(recs.filter((r) => scifi.includes(r.movie.id)).length).toBeGreaterThanOrEqual(3);
     for (const r of recs) expect(r.reason).toMatch(/^Because you liked (Alien|Aliens|The Matrix)$/);
     const scores = recs.map((r) => r.score);
@@ -109,19 +181,26 @@ describe('trained recommendations', () => {
   });
 
   it('trains implicit ALS above the EASE limit and serves it: liked films as reasons, never a rated film, similar films by factors', async () => {
-    const trained = await trainAndPublish(subgraph.stores.recommendations, { pubsub, easeMaxItems: 10 });
+    const trained = await trainAndPublish(subgraph.stores.recommendations, {
+      pubsub,
+      easeMaxItems: 10,
+    });
     expect(trained?.kind).toBe('als');
     expect(trained?.metadata).toMatchObject({ model: 'als', users: 40, items: 15 });
     await expect.poll(() => subgraph.stores.engine.modelVersion()).toBe(trained?.version);
     for (const movieId of ['heat', 'godfather', 'goodfellas']) await rate('als-fan', movieId, 5);
     await rate('als-fan', 'casino', 1);
-    await expect.poll(async () => (await recommendationsOf('als-fan', 3))[0]?.reason ?? '').toMatch(/^Because you liked/);
+    await expect
+      .poll(async () => (await recommendationsOf('als-fan', 3))[0]?.reason ?? '')
+      .toMatch(/^Because you liked/);
     const recs = await recommendationsOf('als-fan', 3);
-    for (const rated of ['heat', 'godfather', 'goodfellas', 'casino']) expect(recs.map((r) => r.movie.id)).not.toContain(rated);
+    for (const rated of ['heat', 'godfather', 'goodfellas', 'casino'])
+      expect(recs.map((r) => r.movie.id)).not.toContain(rated);
     // Exactly what crime fans liked and this user has not rated: the two crime films left and
     // the film every user liked; no sci-fi, nothing nobody rated.
     expect(new Set(recs.map((r) => r.movie.id))).toEqual(new Set(['fargo', 'seven', 'popcorn']));
-    for (const r of recs) expect(r.reason).toMatch(/^Because you liked (Heat|godfather|goodfellas)$/);
+    for (const r of recs)
+      expect(r.reason).toMatch(/^Because you liked (Heat|godfather|goodfellas)$/);
     const similar = await executeInProcess<{ _entities: { similar: { id: string }[] }[] }>(
       subgraph,
       'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Movie { similar(first: 3) { id } } } }',
@@ -138,13 +217,25 @@ describe('trained recommendations', () => {
     await expect.poll(() => subgraph.stores.engine.modelVersion()).toBeGreaterThan(0);
     const before = (await recommendationsOf('u25')).map((r) => r.movie.id);
     const updates: RecommendationsUpdatedEvent[] = [];
-    const unsubscribe = await pubsub.subscribe('recommendations.updated', (event) => updates.push(event));
+    const unsubscribe = await pubsub.subscribe('recommendations.updated', (event) =>
+      updates.push(event),
+    );
     try {
-      for (const movieId of ['alien', 'aliens', 'matrix', 'dune', 'arrival']) await rate('u25', movieId, 5);
-      await expect.poll(async () => (await recommendationsOf('u25')).map((r) => r.movie.id), { timeout: 5_000 }).not.toEqual(before);
+      for (const movieId of ['alien', 'aliens', 'matrix', 'dune', 'arrival'])
+        await rate('u25', movieId, 5);
+      await expect
+        .poll(async () => (await recommendationsOf('u25')).map((r) => r.movie.id), {
+          timeout: 5_000,
+        })
+        .not.toEqual(before);
       const after = (await recommendationsOf('u25')).map((r) => r.movie.id);
-      for (const rated of ['alien', 'aliens', 'matrix', 'dune', 'arrival']) expect(after).not.toContain(rated);
-      await expect.poll(() => updates.some((event) => event.userId === 'u25' && event.addedMovieIds.length > 0)).toBe(true);
+      for (const rated of ['alien', 'aliens', 'matrix', 'dune', 'arrival'])
+        expect(after).not.toContain(rated);
+      await expect
+        .poll(() =>
+          updates.some((event) => event.userId === 'u25' && event.addedMovieIds.length > 0),
+        )
+        .toBe(true);
     } finally {
       await unsubscribe();
     }
@@ -152,19 +243,35 @@ describe('trained recommendations', () => {
 
   it('drops a removed rating: the film can be recommended again', async () => {
     await rate('remover', 'popcorn', 5);
-    await expect.poll(async () => (await recommendationsOf('remover', 20)).map((r) => r.movie.id)).not.toContain('popcorn');
+    await expect
+      .poll(async () => (await recommendationsOf('remover', 20)).map((r) => r.movie.id))
+      .not.toContain('popcorn');
     await rate('remover', 'popcorn', null);
-    await expect.poll(async () => (await recommendationsOf('remover', 20)).map((r) => r.movie.id)).toContain('popcorn');
+    await expect
+      .poll(async () => (await recommendationsOf('remover', 20)).map((r) => r.movie.id))
+      .toContain('popcorn');
   });
 
   it('keeps the newer of two ratings of a film when the older one is applied last', async () => {
     const store = subgraph.stores.recommendations;
     const newer = new Date(Date.now() - DAY);
     await store.recordInteraction({ userId: 'late', movieId: 'popcorn', rating: 1, at: newer });
-    await store.recordInteraction({ userId: 'late', movieId: 'popcorn', rating: 5, at: new Date(newer.getTime() - 1_000) });
+    await store.recordInteraction({
+      userId: 'late',
+      movieId: 'popcorn',
+      rating: 5,
+      at: new Date(newer.getTime() - 1_000),
+    });
     const stored = (await store.interactionsOf(['late'])).get('late');
-    expect(stored?.map(({ movieId, rating }) => ({ movieId, rating }))).toEqual([{ movieId: 'popcorn', rating: 1 }]);
-    await store.recordInteraction({ userId: 'late', movieId: 'popcorn', rating: 3, at: new Date(newer.getTime() + 1_000) });
+    expect(stored?.map(({ movieId, rating }) => ({ movieId, rating }))).toEqual([
+      { movieId: 'popcorn', rating: 1 },
+    ]);
+    await store.recordInteraction({
+      userId: 'late',
+      movieId: 'popcorn',
+      rating: 3,
+      at: new Date(newer.getTime() + 1_000),
+    });
     expect((await store.interactionsOf(['late'])).get('late')?.[0]?.rating).toBe(3);
   });
 
@@ -180,12 +287,18 @@ describe('trained recommendations', () => {
     await trainAndPublish(subgraph.stores.recommendations);
     await subgraph.stores.engine.refresh();
     await rate('cold', 'heat', 5);
-    await expect.poll(async () => (await recommendationsOf('cold'))[0]?.reason).toBe('Popular in Crime');
+    await expect
+      .poll(async () => (await recommendationsOf('cold'))[0]?.reason)
+      .toBe('Popular in Crime');
     const recs = await recommendationsOf('cold', 20);
     expect(recs.map((r) => r.movie.id)).not.toContain('heat');
     expect(recs.find((r) => r.movie.id === 'fresh')?.reason).toBe('New arrival');
     const anonymous = await recommendationsOf('nobody', 3);
-    expect(anonymous.map((r) => r.reason)).toEqual(['Popular on Marquee', 'Popular on Marquee', 'Popular on Marquee']);
+    expect(anonymous.map((r) => r.reason)).toEqual([
+      'Popular on Marquee',
+      'Popular on Marquee',
+      'Popular on Marquee',
+    ]);
     expect(anonymous[0]?.movie.id).toBe('popcorn');
   });
 });
@@ -195,15 +308,24 @@ describe('trending, popular and similar', () => {
     const store = subgraph.stores.recommendations;
     const at = (ageMs: number) => new Date(Date.now() - ageMs);
     await store.recordInteractions([
-      ...[1, 2, 3].map((n) => ({ userId: `t${n}`, movieId: 'moon', rating: 5, at: at(2 * 60_000) })),
+      ...[1, 2, 3].map((n) => ({
+        userId: `t${n}`,
+        movieId: 'moon',
+        rating: 5,
+        at: at(2 * 60_000),
+      })),
       ...[1, 2].map((n) => ({ userId: `t${n}`, movieId: 'fargo', rating: 5, at: at(3 * DAY) })),
-      ...[1, 2, 3, 4].map((n) => ({ userId: `t${n}`, movieId: 'seven', rating: 5, at: at(20 * DAY) })),
+      ...[1, 2, 3, 4].map((n) => ({
+        userId: `t${n}`,
+        movieId: 'seven',
+        rating: 5,
+        at: at(20 * DAY),
+      })),
     ]);
     const trending = async (window: string) => {
-      const result = await executeInProcess<{ trending: { movie: { id: string }; reason: string }[] }>(
-        subgraph,
-        `{ trending(window: ${window}, first: 3) { movie { id } reason } }`,
-      );
+      const result = await executeInProcess<{
+        trending: { movie: { id: string }; reason: string }[];
+      }>(subgraph, `{ trending(window: ${window}, first: 3) { movie { id } reason } }`);
       expect(result.errors).toBeUndefined();
       return result.data?.trending ?? [];
     };
@@ -217,11 +339,18 @@ describe('trending, popular and similar', () => {
     // Over a month, four 20-day-old likes decay below two 3-day-old ones (half-life 15 days).
     const month = await trending('MONTH');
     expect(month.map((r) => r.movie.id)).toEqual(['moon', 'fargo', 'seven']);
-    expect(month.map((r) => r.reason)).toEqual(['Trending this month', 'Trending this month', 'Trending this month']);
+    expect(month.map((r) => r.reason)).toEqual([
+      'Trending this month',
+      'Trending this month',
+      'Trending this month',
+    ]);
   });
 
   it('lists popular films overall or in one genre', async () => {
-    const result = await executeInProcess<{ all: { movie: { id: string } }[]; crime: { movie: { id: string }; reason: string }[] }>(
+    const result = await executeInProcess<{
+      all: { movie: { id: string } }[];
+      crime: { movie: { id: string }; reason: string }[];
+    }>(
       subgraph,
       '{ all: popular(first: 1) { movie { id } } crime: popular(genre: "Crime", first: 2) { movie { id } reason } }',
     );
@@ -239,7 +368,14 @@ describe('trending, popular and similar', () => {
     const result = await executeInProcess<{ _entities: { similar: { id: string }[] }[] }>(
       subgraph,
       'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Movie { similar(first: 5) { id } } } }',
-      { variables: { r: [{ __typename: 'Movie', id: 'alien' }, { __typename: 'Movie', id: 'heat' }] } },
+      {
+        variables: {
+          r: [
+            { __typename: 'Movie', id: 'alien' },
+            { __typename: 'Movie', id: 'heat' },
+          ],
+        },
+      },
     );
     expect(result.errors).toBeUndefined();
     const [alien, heat] = result.data?._entities ?? [];
@@ -256,9 +392,13 @@ describe('training off the event loop', () => {
     // 1,500 items: EASE inverts a 1,500 × 1,500 matrix, seconds of synchronous work.
     const rows: string[] = [];
     for (let u = 0; u < 300; u += 1) {
-      for (let n = 0; n < 25; n += 1) rows.push(`w${u}\titem${(u * 37 + n * 61) % 1500}\t5\t2026-01-01T00:00:00Z\n`);
+      for (let n = 0; n < 25; n += 1)
+        rows.push(`w${u}\titem${(u * 37 + n * 61) % 1500}\t5\t2026-01-01T00:00:00Z\n`);
     }
-    await db.sql.copyFrom('recommendations.interaction (user_id, movie_id, rating, at)', rows.join(''));
+    await db.sql.copyFrom(
+      'recommendations.interaction (user_id, movie_id, rating, at)',
+      rows.join(''),
+    );
     let last = performance.now();
     let longestGap = 0;
     const timer = setInterval(() => {

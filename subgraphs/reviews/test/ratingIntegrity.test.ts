@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '@marquee/db';
 import { createLogger } from '@marquee/logger';
 import {
+  createMemoryEventStream,
   createMemoryPubSub,
   type MarqueeTopics,
   type PubSub,
@@ -25,6 +26,11 @@ let subgraph: ReturnType<typeof createReviewsSubgraph>;
 let stop: () => Promise<void>;
 const events: RatingChangedEvent[] = [];
 
+// Rating events reach the stream through the outbox relay, a moment after the mutation answers.
+const outboxEmpty = async () =>
+  (await db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM reviews.event_outbox'))[0]
+    ?.n === 0;
+
 const count = async (table: string, userId: string) =>
   (
     await db.sql.query<{ n: number }>(
@@ -36,9 +42,14 @@ const count = async (table: string, userId: string) =>
 beforeAll(async () => {
   db = await openDatabase({ kind: 'pglite', dataDir: undefined });
   pubsub = createMemoryPubSub<MarqueeTopics>();
-  await pubsub.subscribe('rating.changed', (event) => events.push(event));
+  const stream = createMemoryEventStream<MarqueeTopics>();
+  await stream.consume('rating.changed', 'test', ({ payload }) => {
+    events.push(payload);
+    return Promise.resolve();
+  });
   subgraph = createReviewsSubgraph({
     db,
+    stream,
     pubsub,
     logger: createLogger({ name: 'test', level: 'silent' }),
     identitySecret: secret,
@@ -72,12 +83,14 @@ describe('ratings and reviews of films the catalogue holds', () => {
     expect(reviewed.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
     expect(await count('rating', 'una')).toBe(0);
     expect(await count('review', 'una')).toBe(0);
+    await expect.poll(outboxEmpty).toBe(true);
     expect(events).toEqual([]);
   });
 
   it('removes a rating with deleteRating, with the review of that film, announces it once, and changes nothing the second time', async () => {
     await executeInProcess(subgraph, RATE, { variables: { m: 'alien', r: 5 }, ...as('rae') });
     await executeInProcess(subgraph, REVIEW, { variables: { m: 'heat' }, ...as('rae') });
+    await expect.poll(() => events.length).toBe(2);
     events.length = 0;
     const first = await executeInProcess(subgraph, DELETE_RATING, {
       variables: { m: 'heat' },
@@ -90,15 +103,16 @@ describe('ratings and reviews of films the catalogue holds', () => {
       ['rae'],
     );
     expect(left).toEqual([{ movie_id: 'alien' }]);
-    expect(events.map(({ userId, movieId, rating }) => ({ userId, movieId, rating }))).toEqual([
-      { userId: 'rae', movieId: 'heat', rating: null },
-    ]);
+    await expect
+      .poll(() => events.map(({ userId, movieId, rating }) => ({ userId, movieId, rating })))
+      .toEqual([{ userId: 'rae', movieId: 'heat', rating: null }]);
 
     const again = await executeInProcess(subgraph, DELETE_RATING, {
       variables: { m: 'heat' },
       ...as('rae'),
     });
     expect(again).toEqual({ data: { deleteRating: false } });
+    await expect.poll(outboxEmpty).toBe(true);
     expect(events).toHaveLength(1);
     // Someone else's rating of the film is not theirs to remove.
     await executeInProcess(subgraph, DELETE_RATING, {

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '@marquee/db';
 import { createLogger } from '@marquee/logger';
-import { createMemoryPubSub, type MarqueeTopics, type RatingChangedEvent } from '@marquee/pubsub';
+import {
+  createMemoryEventStream,
+  createMemoryPubSub,
+  type MarqueeTopics,
+  type RatingChangedEvent,
+} from '@marquee/pubsub';
 import { createFixedEntityExistence, executeInProcess } from '@marquee/server-kit';
 import { createReviewsSubgraph } from '../src/server.ts';
 
@@ -18,22 +23,29 @@ const as = (userId: string) => ({
 let db: Database;
 let subgraph: ReturnType<typeof createReviewsSubgraph>;
 const events: RatingChangedEvent[] = [];
+let stopRelay: () => Promise<void>;
 
 beforeAll(async () => {
   db = await openDatabase({ kind: 'pglite', dataDir: undefined });
-  const pubsub = createMemoryPubSub<MarqueeTopics>();
-  await pubsub.subscribe('rating.changed', (event) => events.push(event));
+  const stream = createMemoryEventStream<MarqueeTopics>();
+  await stream.consume('rating.changed', 'test', ({ payload }) => {
+    events.push(payload);
+    return Promise.resolve();
+  });
   subgraph = createReviewsSubgraph({
     db,
-    pubsub,
+    stream,
+    pubsub: createMemoryPubSub<MarqueeTopics>(),
     logger: createLogger({ name: 'test', level: 'silent' }),
     identitySecret: secret,
     movies: catalogue,
   });
   await subgraph.server.start();
+  stopRelay = await subgraph.start();
   // PGlite start plus migrations can exceed the default hook timeout when many files start at once.
 }, 60_000);
 afterAll(async () => {
+  await stopRelay();
   await subgraph.server.stop();
   await db.close();
 });
@@ -73,11 +85,13 @@ describe('reviews subgraph', () => {
         { ratingSummary: { average: null, count: 0 } },
       ],
     });
-    expect(events.map(({ userId, movieId, rating }) => ({ userId, movieId, rating }))).toEqual([
-      { userId: 'u1', movieId: 'alien', rating: 3 },
-      { userId: 'u1', movieId: 'alien', rating: 4.5 },
-      { userId: 'u2', movieId: 'alien', rating: 2.5 },
-    ]);
+    await expect
+      .poll(() => events.map(({ userId, movieId, rating }) => ({ userId, movieId, rating })))
+      .toEqual([
+        { userId: 'u1', movieId: 'alien', rating: 3 },
+        { userId: 'u1', movieId: 'alien', rating: 4.5 },
+        { userId: 'u2', movieId: 'alien', rating: 2.5 },
+      ]);
   });
 
   it.each([0, 5.5, 3.3, -1, Number.NaN])('rejects the rating %s as bad input', async (rating) => {

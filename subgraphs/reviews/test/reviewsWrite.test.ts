@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@marquee/auth';
 import { openDatabase, type Database } from '@marquee/db';
 import { createLogger, type Logger } from '@marquee/logger';
-import { createMemoryPubSub, type MarqueeTopics, type RatingChangedEvent } from '@marquee/pubsub';
+import {
+  createMemoryEventStream,
+  createMemoryPubSub,
+  type MarqueeTopics,
+  type RatingChangedEvent,
+} from '@marquee/pubsub';
 import { createFixedEntityExistence, executeInProcess } from '@marquee/server-kit';
 import { createReviewsSubgraph } from '../src/server.ts';
 
@@ -55,22 +60,29 @@ interface MovieReviews {
 let db: Database;
 let subgraph: ReturnType<typeof createReviewsSubgraph>;
 const events: RatingChangedEvent[] = [];
+let stopRelay: () => Promise<void>;
 
 beforeAll(async () => {
   db = await openDatabase({ kind: 'pglite', dataDir: undefined });
-  const pubsub = createMemoryPubSub<MarqueeTopics>();
-  await pubsub.subscribe('rating.changed', (event) => events.push(event));
+  const stream = createMemoryEventStream<MarqueeTopics>();
+  await stream.consume('rating.changed', 'test', ({ payload }) => {
+    events.push(payload);
+    return Promise.resolve();
+  });
   subgraph = createReviewsSubgraph({
     db,
-    pubsub,
+    stream,
+    pubsub: createMemoryPubSub<MarqueeTopics>(),
     logger: createLogger({ name: 'test', level: 'silent' }),
     identitySecret: secret,
     movies: catalogue,
   });
   await subgraph.server.start();
+  stopRelay = await subgraph.start();
   // PGlite start plus migrations can exceed the default hook timeout when many files start at once.
 }, 60_000);
 afterAll(async () => {
+  await stopRelay();
   await subgraph.server.stop();
   await db.close();
 });
@@ -103,9 +115,9 @@ describe('reviews', () => {
       sentiment: { label: 'POSITIVE' },
     });
     expect(result.data?.writeReview.sentiment.score).toBeGreaterThan(0);
-    expect(events.map(({ userId, movieId, rating }) => ({ userId, movieId, rating }))).toEqual([
-      { userId: 'ann', movieId: 'heat', rating: 4.5 },
-    ]);
+    await expect
+      .poll(() => events.map(({ userId, movieId, rating }) => ({ userId, movieId, rating })))
+      .toEqual([{ userId: 'ann', movieId: 'heat', rating: 4.5 }]);
     const rating = await executeInProcess(
       subgraph,
       'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { ratings { rating movie { id } } reviews { id } } } }',
@@ -350,6 +362,7 @@ describe('internal errors', () => {
     } as unknown as Database;
     const failing = createReviewsSubgraph({
       db: broken,
+      stream: createMemoryEventStream<MarqueeTopics>(),
       pubsub: createMemoryPubSub<MarqueeTopics>(),
       logger: capture as unknown as Logger,
       identitySecret: secret,

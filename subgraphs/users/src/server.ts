@@ -2,7 +2,11 @@ import type { TokenService } from '@marquee/auth';
 import type { Database } from '@marquee/db';
 import type { Logger } from '@marquee/logger';
 import type { MarqueeTopics, PubSub } from '@marquee/pubsub';
-import { defineSubgraph, type EntityExistence } from '@marquee/server-kit';
+import {
+  defineSubgraph,
+  type EntityExistence,
+  type SubgraphHealthOptions,
+} from '@marquee/server-kit';
 import { createAccounts } from './accounts.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -29,6 +33,8 @@ export interface UsersDependencies {
   db: Database;
   logger: Logger;
   identitySecret: string;
+  /** Checks the process adds to /health (Redis in services mode) and their interval. */
+  health?: SubgraphHealthOptions;
   tokens: TokenService;
   tokenTtlSeconds: number;
   /** How long a refresh token stays valid. Default 30 days. */
@@ -73,7 +79,13 @@ export function createUsersSubgraph(deps: UsersDependencies) {
     createLoaders,
     identitySecret: deps.identitySecret,
     logger: deps.logger,
-    checkHealth: () => deps.db.sql.query('SELECT 1'),
+    checks: {
+      postgresql: {
+        run: () => deps.db.sql.query('SELECT 1').then(() => undefined),
+        required: true,
+      },
+    },
+    health: deps.health,
     // Before the subgraph serves, a restarted process has every unexpired logout back in the router's copy.
     start: () => revocations.start(),
   });

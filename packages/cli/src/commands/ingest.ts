@@ -2,10 +2,20 @@ import { resolve } from 'node:path';
 import type { Database } from '@marquee/db';
 import { loadEnv, type Env } from '@marquee/env';
 import type { IngestSource } from './arguments.ts';
-import { announceNewMovies, announcementStart, insertedMovies } from '../ingest/announce.ts';
+import {
+  announceNewMovies,
+  announceOnStream,
+  announcementStart,
+  insertedMovies,
+} from '../ingest/announce.ts';
 import { requireDirectory } from '../errorReport.ts';
 import { checkBackends } from '../runtime/startupChecks.ts';
-import { documentStoreFor, openPubSub, openRelationalDatabase } from '../runtime/stores.ts';
+import {
+  documentStoreFor,
+  openEventStream,
+  openPubSub,
+  openRelationalDatabase,
+} from '../runtime/stores.ts';
 import {
   barProgress,
   formatSummary,
@@ -72,8 +82,9 @@ export async function ingestCommand(
 }
 
 /**
- * Announces the run's new films on the services' Redis (REDIS_URL, REDIS_PREFIX), or, on the
- * embedded database, to the server that owns it (relayed through its socket; when this run owns
+ * Announces the run's new films on the services' Redis event stream (REDIS_URL, REDIS_PREFIX),
+ * where they wait for a recommendations subgraph that is down, or, on the embedded database, to
+ * the server that owns it (relayed through its socket; when this run owns
  * the folder itself no server is running, and the server reads the catalogue when it starts).
  * Opened only now, after the load; a failure to announce is reported and does not fail the run.
  */
@@ -83,9 +94,19 @@ async function announce(
   since: string,
   summary: IngestSummary,
 ): Promise<number> {
-  const events = openPubSub(env, undefined, db);
+  let events: { close(): Promise<void> };
+  let publish: Parameters<typeof announceNewMovies>[1];
+  if (env.REDIS_URL === undefined) {
+    const relayed = openPubSub(env, undefined, db);
+    events = relayed;
+    publish = (event) => relayed.pubsub.publish('catalog.moviesAdded', event);
+  } else {
+    const durable = openEventStream(env);
+    events = durable;
+    publish = announceOnStream(durable.stream);
+  }
   try {
-    return await announceNewMovies(db, events.pubsub, since, summary);
+    return await announceNewMovies(db, publish, since, summary);
   } catch (error) {
     process.stderr.write(
       `Could not announce the new films on catalog.moviesAdded: ${error instanceof Error ? error.message : String(error)}\n`,

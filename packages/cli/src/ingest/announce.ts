@@ -1,5 +1,6 @@
 import type { Database } from '@marquee/db';
-import type { MarqueeTopics, PubSub } from '@marquee/pubsub';
+import { randomUUID } from 'node:crypto';
+import type { EventStream, MarqueeTopics, MoviesAddedEvent } from '@marquee/pubsub';
 import type { IngestSummary } from './summary.ts';
 
 /**
@@ -18,7 +19,9 @@ const movieFiles = /^(title\.basics\.tsv(\.gz)?|movies\.csv|u\.item)$/;
  * film inserted afterwards has a `created_at` at or after it.
  */
 export async function announcementStart(db: Database): Promise<string> {
-  const [row] = await db.sql.query<{ since: string }>(`SELECT date_trunc('milliseconds', clock_timestamp())::text AS since`);
+  const [row] = await db.sql.query<{ since: string }>(
+    `SELECT date_trunc('milliseconds', clock_timestamp())::text AS since`,
+  );
   if (row === undefined) throw new Error('The database did not tell its time.');
   return row.since;
 }
@@ -29,7 +32,11 @@ export function insertedMovies(summary: IngestSummary): boolean {
 }
 
 /** The ids of up to `limit` films created since `since`, newest by year first (then by id). */
-export async function moviesCreatedSince(db: Database, since: string, limit = MAX_ANNOUNCED): Promise<string[]> {
+export async function moviesCreatedSince(
+  db: Database,
+  since: string,
+  limit = MAX_ANNOUNCED,
+): Promise<string[]> {
   const rows = await db.sql.query<{ id: string }>(
     `SELECT id FROM movies.movie WHERE created_at >= $1::timestamptz ORDER BY year DESC NULLS LAST, id LIMIT $2`,
     [since, limit],
@@ -37,14 +44,28 @@ export async function moviesCreatedSince(db: Database, since: string, limit = MA
   return rows.map((row) => row.id);
 }
 
+/** Where an announcement goes: the durable event stream in services mode, the owner's relay on the embedded database. */
+export type Announce = (event: MoviesAddedEvent) => Promise<void>;
+
+/** Appends to the event stream: a recommendations subgraph that is down handles it when it starts. */
+export const announceOnStream =
+  (stream: EventStream<MarqueeTopics>): Announce =>
+  (event) =>
+    stream.append('catalog.moviesAdded', [{ id: randomUUID(), payload: event }]);
+
 /**
- * Publishes the run's new films, if it inserted any, as one event; returns how many ids it
- * named (0 when nothing was published).
+ * Announces the run's new films, if it inserted any, as one event; returns how many ids it
+ * named (0 when nothing was announced).
  */
-export async function announceNewMovies(db: Database, pubsub: PubSub<MarqueeTopics>, since: string, summary: IngestSummary): Promise<number> {
+export async function announceNewMovies(
+  db: Database,
+  announce: Announce,
+  since: string,
+  summary: IngestSummary,
+): Promise<number> {
   if (!insertedMovies(summary)) return 0;
   const movieIds = await moviesCreatedSince(db, since);
   if (movieIds.length === 0) return 0;
-  await pubsub.publish('catalog.moviesAdded', { movieIds, at: new Date().toISOString() });
+  await announce({ movieIds, at: new Date().toISOString() });
   return movieIds.length;
 }

@@ -38,6 +38,7 @@ export function buildSubgraph(
     db: stores.db,
     logger: logger.child({ service: name }),
     identitySecret: stores.identitySecret,
+    health: { checks: stores.healthChecks, intervalMs: env.HEALTH_CHECK_INTERVAL_MS },
   };
   // Writes that name a film are checked with the movies subgraph, which owns the catalogue.
   const movies = () =>
@@ -60,11 +61,18 @@ export function buildSubgraph(
         pubsub: stores.pubsub,
         movies: movies(),
       }),
-    reviews: () => createReviewsSubgraph({ ...common, pubsub: stores.pubsub, movies: movies() }),
+    reviews: () =>
+      createReviewsSubgraph({
+        ...common,
+        stream: stores.stream,
+        pubsub: stores.pubsub,
+        movies: movies(),
+      }),
     recommendations: () =>
       createRecommendationsSubgraph({
         ...common,
         pubsub: stores.pubsub,
+        stream: stores.stream,
         cache: stores.cache,
         training: { lock: stores.trainingLock, intervalMs: env.TRAIN_INTERVAL_SECONDS * 1000 },
       }),
@@ -153,7 +161,12 @@ function reportCut(logger: Logger, drained: DrainResult): void {
 export async function serveRouter(
   stores: Pick<
     Stores,
-    'tokens' | 'identitySecret' | 'rateLimiter' | 'revocations' | 'subscriptionSlots'
+    | 'tokens'
+    | 'identitySecret'
+    | 'rateLimiter'
+    | 'revocations'
+    | 'subscriptionSlots'
+    | 'healthChecks'
   >,
   env: Env,
   logger: Logger,
@@ -186,6 +199,12 @@ export async function serveRouter(
       slots: stores.subscriptionSlots,
       maxPendingEvents: env.SUBSCRIPTION_BUFFER_EVENTS,
     },
+    upstream: {
+      timeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+      failureThreshold: env.SUBGRAPH_CIRCUIT_FAILURES,
+      openMs: env.SUBGRAPH_CIRCUIT_OPEN_MS,
+    },
+    health: { checks: stores.healthChecks, intervalMs: env.HEALTH_CHECK_INTERVAL_MS },
   });
   await router.server.start();
   let listening: Listening | undefined;
@@ -205,6 +224,7 @@ export async function serveRouter(
     );
   } catch (error) {
     await router.server.stop();
+    router.close();
     throw error;
   }
   const http = listening;
@@ -219,6 +239,7 @@ export async function serveRouter(
       const [drained] = await Promise.all([http.drain(graceMs), stopSubscriptions()]);
       reportCut(routerLogger, drained);
       await router.server.stop();
+      router.close();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { loadOrCreateLocalSecrets, TokenService } from '@marquee/auth';
 import {
   createMemoryCache,
@@ -7,6 +7,8 @@ import {
   createMemorySlotStore,
   createMemoryRevocationStore,
   createRedisCache,
+  createRedisClient,
+  pingRedis,
   createRedisRateLimiter,
   createRedisRevocationStore,
   createRedisSlotStore,
@@ -29,9 +31,13 @@ import {
 } from '@marquee/documents';
 import { EnvError, type Env } from '@marquee/env';
 import type { Logger } from '@marquee/logger';
+import type { HealthCheck } from '@marquee/server-kit';
 import {
+  createMemoryEventStream,
   createMemoryPubSub,
+  createRedisEventStream,
   createRedisPubSub,
+  type EventStream,
   type MarqueeTopics,
   type PubSub,
 } from '@marquee/pubsub';
@@ -45,6 +51,8 @@ export interface Stores {
   db: Database;
   documents: DocumentStore;
   pubsub: PubSub<MarqueeTopics>;
+  /** Durable events between services (delivered at least once): Redis streams, or in process. */
+  stream: EventStream<MarqueeTopics>;
   cache: Cache;
   /** Router rate-limit counters (shared by every router replica on Redis). */
   rateLimiter: RateLimiter;
@@ -56,6 +64,8 @@ export interface Stores {
   trainingLock: TrainingLock;
   tokens: TokenService;
   identitySecret: string;
+  /** Checks of the shared servers for /health (Redis in services mode). */
+  healthChecks: Record<string, HealthCheck>;
   /** Which backends are in use, for logs and health. */
   backends: {
     relational: 'postgres' | 'pglite';
@@ -100,17 +110,32 @@ export async function loadSecrets(
  * out); without REDIS_URL they are in-process, which is right only when the users subgraph runs in
  * the same process (embedded mode).
  */
-export function openEdgeStores(env: Env): Pick<Stores, EdgeStore | 'close'> {
+export function openEdgeStores(env: Env): Pick<Stores, EdgeStore | 'close' | 'healthChecks'> {
   if (env.REDIS_URL === undefined)
-    return { ...edgeStores(undefined, env.REDIS_PREFIX), close: () => Promise.resolve() };
-  const redis = new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 3 });
+    return {
+      ...edgeStores(undefined, env.REDIS_PREFIX),
+      healthChecks: {},
+      close: () => Promise.resolve(),
+    };
+  const redis = createRedisClient(env.REDIS_URL, {
+    commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
+  });
   return {
     ...edgeStores(redis, env.REDIS_PREFIX),
+    healthChecks: redisHealthCheck(redis),
     close: async () => {
       await redis.quit();
     },
   };
 }
+
+/** REDIS_COMMAND_TIMEOUT_MS's default, for callers that pass only the Redis URL and prefix. */
+const DEFAULT_REDIS_COMMAND_TIMEOUT_MS = 500;
+
+/** Redis is never required to serve: rate limits fail open, caches miss, events wait in the outbox. */
+const redisHealthCheck = (redis: Redis): Record<string, HealthCheck> => ({
+  redis: { run: () => pingRedis(redis), required: false },
+});
 
 type EdgeStore = 'rateLimiter' | 'revocations' | 'subscriptionSlots';
 
@@ -131,12 +156,15 @@ function edgeStores(redis: Redis | undefined, prefix: string): Pick<Stores, Edge
 }
 
 /** The document store the environment names (MongoDB at MONGO_URL, else JSONB on `db`), opened on first use. */
-export function documentStoreFor(env: Pick<Env, 'MONGO_URL'>, db: Database): DocumentStore {
+export function documentStoreFor(
+  env: Pick<Env, 'MONGO_URL' | 'MONGO_TIMEOUT_MS'>,
+  db: Database,
+): DocumentStore {
   const mongoUrl = env.MONGO_URL;
   return createLazyDocumentStore(() =>
     mongoUrl === undefined
       ? createSqlDocumentStore(db.sql)
-      : createMongoDocumentStore({ url: mongoUrl }),
+      : createMongoDocumentStore({ url: mongoUrl, timeoutMs: env.MONGO_TIMEOUT_MS }),
   );
 }
 
@@ -180,7 +208,7 @@ const isEmbedded = (db: Database | undefined): db is EmbeddedDatabase =>
  * relayPubSub.ts). `close` ends the pub/sub and its connections.
  */
 export function openPubSub(
-  env: Pick<Env, 'REDIS_URL' | 'REDIS_PREFIX'>,
+  env: Pick<Env, 'REDIS_URL' | 'REDIS_PREFIX'> & Partial<Pick<Env, 'REDIS_COMMAND_TIMEOUT_MS'>>,
   onHandlerError?: (error: unknown, topic: string) => void,
   db?: Database,
 ): { pubsub: PubSub<MarqueeTopics>; close(): Promise<void> } {
@@ -201,8 +229,9 @@ export function openPubSub(
       },
     };
   }
-  const publisher = new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 3 });
-  const subscriber = new Redis(env.REDIS_URL, { lazyConnect: false });
+  const commandTimeoutMs = env.REDIS_COMMAND_TIMEOUT_MS ?? DEFAULT_REDIS_COMMAND_TIMEOUT_MS;
+  const publisher = createRedisClient(env.REDIS_URL, { commandTimeoutMs });
+  const subscriber = createRedisClient(env.REDIS_URL, { commandTimeoutMs, role: 'subscriber' });
   const pubsub = createRedisPubSub<MarqueeTopics>({
     publisher,
     subscriber,
@@ -214,6 +243,46 @@ export function openPubSub(
     async close() {
       await pubsub.close();
       await Promise.all([publisher.quit(), subscriber.quit()]);
+    },
+  };
+}
+
+/**
+ * The durable event stream at REDIS_URL (Redis streams; each consumer blocks on a connection of
+ * its own), or in process without it — where producer and consumer share the process, so
+ * nothing outlives it that needs to.
+ */
+export function openEventStream(
+  env: Pick<Env, 'REDIS_URL' | 'REDIS_PREFIX' | 'REDIS_COMMAND_TIMEOUT_MS'>,
+): {
+  stream: EventStream<MarqueeTopics>;
+  close(): Promise<void>;
+} {
+  const redisUrl = env.REDIS_URL;
+  if (redisUrl === undefined) {
+    const stream = createMemoryEventStream<MarqueeTopics>();
+    return { stream, close: () => stream.close() };
+  }
+  const redis = createRedisClient(redisUrl, { commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS });
+  const blocking: Redis[] = [];
+  const stream = createRedisEventStream<MarqueeTopics>({
+    redis,
+    prefix: env.REDIS_PREFIX,
+    blockingConnection: () => {
+      const connection = createRedisClient(redisUrl, {
+        commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
+        role: 'blocking',
+      });
+      blocking.push(connection);
+      return connection;
+    },
+  });
+  return {
+    stream,
+    async close() {
+      await stream.close();
+      for (const connection of blocking) connection.disconnect();
+      await redis.quit();
     },
   };
 }
@@ -250,18 +319,24 @@ export async function openStores(
     const events = openPubSub(env, onHandlerError, db);
     const { pubsub } = events;
     closers.push(() => events.close());
+    const durable = openEventStream(env);
+    closers.push(() => durable.close());
     let cache: Cache;
     let rateLimiter: RateLimiter;
     let revocations: RevocationStore;
     let subscriptionSlots: SlotStore;
     let trainingLock: TrainingLock;
+    let healthChecks: Record<string, HealthCheck> = {};
     if (env.REDIS_URL === undefined) {
       trainingLock = createMemoryTrainingLock();
       cache = createMemoryCache();
       ({ rateLimiter, revocations, subscriptionSlots } = edgeStores(undefined, env.REDIS_PREFIX));
     } else {
-      const cacheClient = new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 3 });
+      const cacheClient = createRedisClient(env.REDIS_URL, {
+        commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
+      });
       closers.push(() => cacheClient.quit());
+      healthChecks = redisHealthCheck(cacheClient);
       cache = createRedisCache({ redis: cacheClient, prefix: `${env.REDIS_PREFIX}cache:` });
       ({ rateLimiter, revocations, subscriptionSlots } = edgeStores(cacheClient, env.REDIS_PREFIX));
       trainingLock = createRedisTrainingLock(cacheClient, env.REDIS_PREFIX);
@@ -277,11 +352,13 @@ export async function openStores(
       db,
       documents,
       pubsub,
+      stream: durable.stream,
       cache,
       trainingLock,
       rateLimiter,
       revocations,
       subscriptionSlots,
+      healthChecks,
       ...(await loadSecrets(env, { signs: options.signs ?? true })),
       backends: {
         relational: db.kind,

@@ -102,6 +102,11 @@ export type Rating = Prisma.RatingModel
  */
 export type Tag = Prisma.TagModel
 /**
+ * Model EventOutbox
+ * 
+ */
+export type EventOutbox = Prisma.EventOutboxModel
+/**
  * Model Review
  * 
  */

@@ -4,5 +4,7 @@ import type { MovieResolvers } from '../__generated__/resolvers-types.ts';
 export const Movie: MovieResolvers = {
   __resolveReference: (reference) => ({ id: reference.id }),
   similar: async (movie, { first }, { loaders }) =>
-    (await loaders.similar.load(movie.id)).slice(0, pageSize(first, 10)).map((scored) => ({ id: scored.movieId })),
+    (await loaders.similar.load(movie.id))
+      .slice(0, pageSize(first, 10))
+      .map((scored) => ({ id: scored.movieId })),
 };

@@ -6,7 +6,8 @@ export const Subscription: SubscriptionResolvers = {
   recommendationsUpdated: {
     // Always the viewer's own stream: there is no argument naming someone else's.
     subscribe: (_parent, _args, { identity, stores }) => {
-      if (identity === undefined) throw unauthenticated('Sign in to subscribe to your recommendations.');
+      if (identity === undefined)
+        throw unauthenticated('Sign in to subscribe to your recommendations.');
       return stores.notifications.listen(identity.userId);
     },
     resolve: (event: RecommendationsUpdatedEvent) => event,

@@ -7,4 +7,12 @@ import { RecommendationUpdate } from './RecommendationUpdate.ts';
 import { Subscription } from './Subscription.ts';
 import { User } from './User.ts';
 
-export const resolvers: Resolvers = { Query, Subscription, Movie, User, Recommendation, RecommendationUpdate, DateTime };
+export const resolvers: Resolvers = {
+  Query,
+  Subscription,
+  Movie,
+  User,
+  Recommendation,
+  RecommendationUpdate,
+  DateTime,
+};

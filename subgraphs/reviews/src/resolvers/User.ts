@@ -3,6 +3,8 @@ import type { UserResolvers } from '../__generated__/resolvers-types.ts';
 
 export const User: UserResolvers = {
   __resolveReference: (reference) => ({ id: reference.id }),
-  ratings: async (user, { first }, { loaders }) => (await loaders.ratingsByUser.load(user.id)).slice(0, pageSize(first)),
-  reviews: (user, { first }, { loaders }) => loaders.reviewsByUser.load({ userId: user.id, limit: pageSize(first) }),
+  ratings: async (user, { first }, { loaders }) =>
+    (await loaders.ratingsByUser.load(user.id)).slice(0, pageSize(first)),
+  reviews: (user, { first }, { loaders }) =>
+    loaders.reviewsByUser.load({ userId: user.id, limit: pageSize(first) }),
 };

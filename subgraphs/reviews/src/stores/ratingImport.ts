@@ -58,7 +58,10 @@ export function createRatingImportStore(db: Database): RatingImportStore {
           ],
           touch: 'updated_at',
         },
-        rows.map((row) => ({ line: row.line, values: [row.userId, row.movieId, row.rating, row.at] })),
+        rows.map((row) => ({
+          line: row.line,
+          values: [row.userId, row.movieId, row.rating, row.at],
+        })),
       ),
     upsertTags: (rows) =>
       bulkUpsert(
@@ -77,7 +80,10 @@ export function createRatingImportStore(db: Database): RatingImportStore {
       ),
     async topTags(movieIds, perFilm) {
       if (movieIds.length === 0) return [];
-      const rows = await db.sql.query<{ movie_id: string; keywords: string[] }>(topTagsSql, [[...new Set(movieIds)], perFilm]);
+      const rows = await db.sql.query<{ movie_id: string; keywords: string[] }>(topTagsSql, [
+        [...new Set(movieIds)],
+        perFilm,
+      ]);
       const byFilm = new Map(rows.map((row) => [row.movie_id, row.keywords]));
       return movieIds.map((id) => byFilm.get(id) ?? []);
     },

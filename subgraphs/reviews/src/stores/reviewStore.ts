@@ -45,7 +45,15 @@ export interface ReviewStore {
   /** Writes (or rewrites) the user's review of the film and sets their rating, in one transaction. */
   upsert(review: ReviewWrite): Promise<ReviewRecord>;
   /** Changes an existing review; `rating` also updates the author's rating. */
-  update(id: string, change: { rating?: number; body?: string; sentimentScore?: number; sentimentLabel?: SentimentLabel }): Promise<ReviewRecord | null>;
+  update(
+    id: string,
+    change: {
+      rating?: number;
+      body?: string;
+      sentimentScore?: number;
+      sentimentLabel?: SentimentLabel;
+    },
+  ): Promise<ReviewRecord | null>;
   /** Removes the review text; the rating stays (see the README's reviews section). */
   delete(id: string): Promise<boolean>;
   findByIds(ids: readonly string[]): Promise<ReviewRecord[]>;
@@ -84,7 +92,11 @@ const toRecord = (row: ReviewRow): ReviewRecord => ({
 export function createReviewStore(db: Database): ReviewStore {
   const { prisma, sql } = db;
   const byIds = async (ids: readonly string[]) =>
-    (await sql.query<ReviewRow>(`SELECT ${columns} FROM ${joined} WHERE v.id = ANY($1::text[])`, [[...ids]])).map(toRecord);
+    (
+      await sql.query<ReviewRow>(`SELECT ${columns} FROM ${joined} WHERE v.id = ANY($1::text[])`, [
+        [...ids],
+      ])
+    ).map(toRecord);
   const one = async (id: string) => (await byIds([id]))[0] ?? null;
 
   return {
@@ -107,7 +119,10 @@ export function createReviewStore(db: Database): ReviewStore {
       return saved;
     },
     async update(id, { rating, body, sentimentScore, sentimentLabel }) {
-      const existing = await prisma.review.findUnique({ where: { id }, select: { userId: true, movieId: true } });
+      const existing = await prisma.review.findUnique({
+        where: { id },
+        select: { userId: true, movieId: true },
+      });
       if (existing === null) return null;
       await prisma.$transaction([
         ...(rating === undefined
@@ -143,7 +158,10 @@ export function createReviewStore(db: Database): ReviewStore {
           where = 'AND (v.updated_at, v.id) < ($3::timestamptz, $4::text)';
         }
       }
-      const order = orderBy === 'RATING' ? 'r.rating DESC, v.updated_at DESC, v.id DESC' : 'v.updated_at DESC, v.id DESC';
+      const order =
+        orderBy === 'RATING'
+          ? 'r.rating DESC, v.updated_at DESC, v.id DESC'
+          : 'v.updated_at DESC, v.id DESC';
       const rows = await sql.query<ReviewRow & { n: number }>(
         `SELECT * FROM (
            SELECT ${columns}, ROW_NUMBER() OVER (PARTITION BY v.movie_id ORDER BY ${order}) AS n

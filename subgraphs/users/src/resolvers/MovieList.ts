@@ -11,5 +11,6 @@ export const MovieList: MovieListResolvers = {
     if (owner === null) throw new Error(`List ${list.id} has no owner.`);
     return owner;
   },
-  movies: async (list, _args, { loaders }) => (await loaders.listItems.load(list.id)).map((item) => ({ id: item.movieId })),
+  movies: async (list, _args, { loaders }) =>
+    (await loaders.listItems.load(list.id)).map((item) => ({ id: item.movieId })),
 };

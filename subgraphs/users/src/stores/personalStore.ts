@@ -33,7 +33,11 @@ export interface PersonalStore {
   addToWatchlist(userId: string, movieId: string): Promise<void>;
   removeFromWatchlist(userId: string, movieId: string): Promise<void>;
   /** Newest first; `after` is the last entry of the previous page. */
-  watchlist(userId: string, limit: number, after: { addedAt: Date; movieId: string } | undefined): Promise<WatchlistEntry[]>;
+  watchlist(
+    userId: string,
+    limit: number,
+    after: { addedAt: Date; movieId: string } | undefined,
+  ): Promise<WatchlistEntry[]>;
   createList(ownerId: string, name: string, isPublic: boolean): Promise<ListRecord>;
   findLists(ids: readonly string[]): Promise<ListRecord[]>;
   listsOf(ownerIds: readonly string[]): Promise<ListRecord[]>;
@@ -46,7 +50,14 @@ export interface PersonalStore {
   setFavouriteGenres(userId: string, genres: readonly string[]): Promise<PreferencesRecord>;
 }
 
-const listSelect = { id: true, ownerId: true, name: true, isPublic: true, createdAt: true, updatedAt: true } as const;
+const listSelect = {
+  id: true,
+  ownerId: true,
+  name: true,
+  isPublic: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
 
 export function createPersonalStore(db: Database): PersonalStore {
   const { prisma } = db;
@@ -63,17 +74,31 @@ export function createPersonalStore(db: Database): PersonalStore {
           userId,
           ...(after === undefined
             ? {}
-            : { OR: [{ addedAt: { lt: after.addedAt } }, { addedAt: after.addedAt, movieId: { lt: after.movieId } }] }),
+            : {
+                OR: [
+                  { addedAt: { lt: after.addedAt } },
+                  { addedAt: after.addedAt, movieId: { lt: after.movieId } },
+                ],
+              }),
         },
         orderBy: [{ addedAt: 'desc' }, { movieId: 'desc' }],
         take: limit,
       }),
     createList: (ownerId, name, isPublic) =>
-      prisma.movieList.create({ data: { id: randomUUID(), ownerId, name, isPublic }, select: listSelect }),
-    findLists: (ids) => prisma.movieList.findMany({ where: { id: { in: [...ids] } }, select: listSelect }),
+      prisma.movieList.create({
+        data: { id: randomUUID(), ownerId, name, isPublic },
+        select: listSelect,
+      }),
+    findLists: (ids) =>
+      prisma.movieList.findMany({ where: { id: { in: [...ids] } }, select: listSelect }),
     listsOf: (ownerIds) =>
-      prisma.movieList.findMany({ where: { ownerId: { in: [...ownerIds] } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: listSelect }),
-    updateList: (id, change) => prisma.movieList.update({ where: { id }, data: change, select: listSelect }),
+      prisma.movieList.findMany({
+        where: { ownerId: { in: [...ownerIds] } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: listSelect,
+      }),
+    updateList: (id, change) =>
+      prisma.movieList.update({ where: { id }, data: change, select: listSelect }),
     async deleteList(id) {
       await prisma.movieList.deleteMany({ where: { id } });
     },
@@ -90,9 +115,15 @@ export function createPersonalStore(db: Database): PersonalStore {
       ]);
     },
     itemsOf: (listIds) =>
-      prisma.movieListItem.findMany({ where: { listId: { in: [...listIds] } }, orderBy: [{ addedAt: 'asc' }, { movieId: 'asc' }] }),
+      prisma.movieListItem.findMany({
+        where: { listId: { in: [...listIds] } },
+        orderBy: [{ addedAt: 'asc' }, { movieId: 'asc' }],
+      }),
     preferences: (userIds) =>
-      prisma.preference.findMany({ where: { userId: { in: [...userIds] } }, select: { userId: true, favouriteGenres: true } }),
+      prisma.preference.findMany({
+        where: { userId: { in: [...userIds] } },
+        select: { userId: true, favouriteGenres: true },
+      }),
     setFavouriteGenres: (userId, genres) =>
       prisma.preference.upsert({
         where: { userId },

@@ -24,11 +24,17 @@ export function createRefreshTokenStore(db: Database): RefreshTokenStore {
         data: { revokedAt: now },
       });
       if (count === 0) return null;
-      const row = await prisma.refreshToken.findUnique({ where: { tokenHash }, select: { userId: true } });
+      const row = await prisma.refreshToken.findUnique({
+        where: { tokenHash },
+        select: { userId: true },
+      });
       return row?.userId ?? null;
     },
     async revoke(tokenHash, userId, now) {
-      await prisma.refreshToken.updateMany({ where: { tokenHash, userId, revokedAt: null }, data: { revokedAt: now } });
+      await prisma.refreshToken.updateMany({
+        where: { tokenHash, userId, revokedAt: null },
+        data: { revokedAt: now },
+      });
     },
   };
 }

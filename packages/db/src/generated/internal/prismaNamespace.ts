@@ -409,6 +409,7 @@ export const ModelName = {
   RevokedToken: 'RevokedToken',
   Rating: 'Rating',
   Tag: 'Tag',
+  EventOutbox: 'EventOutbox',
   Review: 'Review',
   ItemFeature: 'ItemFeature',
   Interaction: 'Interaction',
@@ -429,7 +430,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "movie" | "person" | "credit" | "user" | "watchlistItem" | "movieList" | "movieListItem" | "preference" | "refreshToken" | "revokedToken" | "rating" | "tag" | "review" | "itemFeature" | "interaction" | "modelSnapshot" | "deferredDefinition"
+    modelProps: "movie" | "person" | "credit" | "user" | "watchlistItem" | "movieList" | "movieListItem" | "preference" | "refreshToken" | "revokedToken" | "rating" | "tag" | "eventOutbox" | "review" | "itemFeature" | "interaction" | "modelSnapshot" | "deferredDefinition"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1321,6 +1322,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    EventOutbox: {
+      payload: Prisma.$EventOutboxPayload<ExtArgs>
+      fields: Prisma.EventOutboxFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.EventOutboxFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EventOutboxPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.EventOutboxFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EventOutboxPayload>
+        }
+        findFirst: {
+          args: Prisma.EventOutboxFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EventOutboxPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.EventOutboxFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EventOutboxPayload>
+        }
+        findMany: {
+          args: Prisma.EventOutboxFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EventOutboxPayload>[]
+        }
+        create: {
+          args: Prisma.EventOutboxCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EventOutboxPayload>
+        }
+        createMany: {
+          args: Prisma.EventOutboxCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.EventOutboxCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EventOutboxPayload>[]
+        }
+        delete: {
+          args: Prisma.EventOutboxDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EventOutboxPayload>
+        }
+        update: {
+          args: Prisma.EventOutboxUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EventOutboxPayload>
+        }
+        deleteMany: {
+          args: Prisma.EventOutboxDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.EventOutboxUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.EventOutboxUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EventOutboxPayload>[]
+        }
+        upsert: {
+          args: Prisma.EventOutboxUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EventOutboxPayload>
+        }
+        aggregate: {
+          args: Prisma.EventOutboxAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateEventOutbox>
+        }
+        groupBy: {
+          args: Prisma.EventOutboxGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.EventOutboxGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.EventOutboxCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.EventOutboxCountAggregateOutputType> | number
+        }
+      }
+    }
     Review: {
       payload: Prisma.$ReviewPayload<ExtArgs>
       fields: Prisma.ReviewFieldRefs
@@ -1871,6 +1946,17 @@ export const TagScalarFieldEnum = {
 export type TagScalarFieldEnum = (typeof TagScalarFieldEnum)[keyof typeof TagScalarFieldEnum]
 
 
+export const EventOutboxScalarFieldEnum = {
+  seq: 'seq',
+  id: 'id',
+  topic: 'topic',
+  payload: 'payload',
+  createdAt: 'createdAt'
+} as const
+
+export type EventOutboxScalarFieldEnum = (typeof EventOutboxScalarFieldEnum)[keyof typeof EventOutboxScalarFieldEnum]
+
+
 export const ReviewScalarFieldEnum = {
   id: 'id',
   userId: 'userId',
@@ -2070,6 +2156,20 @@ export type BooleanFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel,
 
 
 /**
+ * Reference to a field of type 'BigInt'
+ */
+export type BigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BigInt'>
+    
+
+
+/**
+ * Reference to a field of type 'BigInt[]'
+ */
+export type ListBigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BigInt[]'>
+    
+
+
+/**
  * Reference to a field of type 'Json'
  */
 export type JsonFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Json'>
@@ -2259,6 +2359,7 @@ export type GlobalOmitConfig = {
   revokedToken?: Prisma.RevokedTokenOmit
   rating?: Prisma.RatingOmit
   tag?: Prisma.TagOmit
+  eventOutbox?: Prisma.EventOutboxOmit
   review?: Prisma.ReviewOmit
   itemFeature?: Prisma.ItemFeatureOmit
   interaction?: Prisma.InteractionOmit

@@ -63,6 +63,7 @@ export const ModelName = {
   RevokedToken: 'RevokedToken',
   Rating: 'Rating',
   Tag: 'Tag',
+  EventOutbox: 'EventOutbox',
   Review: 'Review',
   ItemFeature: 'ItemFeature',
   Interaction: 'Interaction',
@@ -225,6 +226,17 @@ export const TagScalarFieldEnum = {
 } as const
 
 export type TagScalarFieldEnum = (typeof TagScalarFieldEnum)[keyof typeof TagScalarFieldEnum]
+
+
+export const EventOutboxScalarFieldEnum = {
+  seq: 'seq',
+  id: 'id',
+  topic: 'topic',
+  payload: 'payload',
+  createdAt: 'createdAt'
+} as const
+
+export type EventOutboxScalarFieldEnum = (typeof EventOutboxScalarFieldEnum)[keyof typeof EventOutboxScalarFieldEnum]
 
 
 export const ReviewScalarFieldEnum = {

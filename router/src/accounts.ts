@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Role } from '@marquee/auth';
-import { unauthenticated } from '@marquee/errors';
+import { unauthenticated, upstreamUnavailable } from '@marquee/errors';
 import { createEntityLoader } from '@marquee/server-kit';
-import { GraphQLError, OperationTypeNode } from 'graphql';
+import { GraphQLError, Kind, OperationTypeNode, type OperationDefinitionNode } from 'graphql';
 import type { RouterContext } from './router.ts';
 
 /** The account behind a token as it is now, from the users subgraph, which owns accounts. */
@@ -48,7 +48,12 @@ export function accountCheckPlugin(check: AccountCheck): ApolloServerPlugin<Rout
             (operation?.operation !== OperationTypeNode.MUTATION && identity.role !== 'ADMIN')
           )
             return;
-          const current = await check.currentRole(identity.userId);
+          let current: Role | null;
+          try {
+            current = await check.currentRole(identity.userId);
+          } catch (error) {
+            throw unanswerable(error, operation);
+          }
           if (current === null) {
             const refused = unauthenticated('This account no longer exists.');
             throw new GraphQLError(refused.message, {
@@ -60,4 +65,23 @@ export function accountCheckPlugin(check: AccountCheck): ApolloServerPlugin<Rout
         },
       }),
   };
+}
+
+/**
+ * The users subgraph could not say (it or its database is down): the operation is not run, and
+ * the error reads like any other upstream failure — its code, at the path of each root field it
+ * stopped, with HTTP 200 — instead of a 500 or a false "no such account".
+ */
+function unanswerable(error: unknown, operation: OperationDefinitionNode | undefined) {
+  const cause =
+    error instanceof GraphQLError
+      ? error
+      : upstreamUnavailable('The account behind this token cannot be checked right now.');
+  const fields = (operation?.selectionSet.selections ?? []).flatMap((selection) =>
+    selection.kind === Kind.FIELD ? [(selection.alias ?? selection.name).value] : [],
+  );
+  return new GraphQLError(cause.message, {
+    path: fields.slice(0, 1),
+    extensions: { ...cause.extensions, subgraph: 'users', http: { status: 200 } },
+  });
 }

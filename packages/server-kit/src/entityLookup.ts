@@ -32,7 +32,12 @@ export async function fetchEntities<T extends Record<string, unknown>>(
 ): Promise<(T | null)[]> {
   const { url, secret, typename, selection, timeoutMs = 10_000 } = options;
   const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`;
-  let body: { data?: { _entities?: unknown } | null } | undefined;
+  let body:
+    | {
+        data?: { _entities?: unknown } | null;
+        errors?: { extensions?: { code?: unknown } }[];
+      }
+    | undefined;
   try {
     const response = await fetch(url, {
       method: 'POST',
@@ -51,7 +56,10 @@ export async function fetchEntities<T extends Record<string, unknown>>(
     body = undefined;
   }
   const entities = body?.data?._entities;
-  if (!Array.isArray(entities) || entities.length !== ids.length) {
+  // An owner that answers but could not read its store (its database is down) nulls the entities
+  // with an error of another code than NOT_FOUND: that is "cannot tell", never "does not exist".
+  const failed = (body?.errors ?? []).some((error) => error.extensions?.code !== 'NOT_FOUND');
+  if (!Array.isArray(entities) || entities.length !== ids.length || failed) {
     throw upstreamUnavailable(`The ${typename} lookup cannot be answered right now; try again.`);
   }
   return entities.map((entity) =>

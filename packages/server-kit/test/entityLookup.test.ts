@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTER_SIGNATURE_HEADER, verifyRouterRequest } from '@marquee/auth';
 import { createFederatedEntityExistence, fetchEntities } from '../src/index.ts';
 
-// A stand-in for the owning subgraph's `_entities`: it holds films `a` and `b`, answers only
+// A stand-in for the owning subgraph's `_entities`: it holds films `a` and `b`, answers `gone`
+// null with NOT_FOUND and `broken` null with the error of a store it cannot read, answers only
 // operations signed like the router's, and records each request.
 const secret = 'l'.repeat(32);
 const held = new Set(['a', 'b']);
@@ -29,9 +30,23 @@ beforeAll(async () => {
       const entities = variables.r.map(({ __typename, id }) =>
         held.has(id) ? { __typename } : null,
       );
-      response
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ data: { _entities: entities } }));
+      const errors = variables.r.flatMap(({ id }, index) =>
+        id === 'gone' || id === 'broken'
+          ? [
+              {
+                message: id === 'gone' ? 'No such film.' : 'The database is unavailable.',
+                path: ['_entities', index],
+                extensions: { code: id === 'gone' ? 'NOT_FOUND' : 'UPSTREAM_UNAVAILABLE' },
+              },
+            ]
+          : [],
+      );
+      response.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          data: { _entities: entities },
+          ...(errors.length > 0 ? { errors } : {}),
+        }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -88,6 +103,20 @@ describe('federated entity lookups', () => {
     await expect(films.require('b')).rejects.toMatchObject({
       extensions: { code: 'UPSTREAM_UNAVAILABLE' },
     });
+  });
+
+  it('tells an entity the owner reports missing from one it could not read', async () => {
+    const films = createFederatedEntityExistence({ url, secret, typename: 'Movie', noun: 'film' });
+    await expect(films.require('gone')).rejects.toMatchObject({
+      extensions: { code: 'NOT_FOUND' },
+    });
+    // An owner whose database is down nulls the entity with an error: "cannot tell", not "missing".
+    await expect(films.require('broken')).rejects.toMatchObject({
+      extensions: { code: 'UPSTREAM_UNAVAILABLE' },
+    });
+    await expect(
+      fetchEntities({ url, secret, typename: 'User', selection: 'role' }, ['broken']),
+    ).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_UNAVAILABLE' } });
   });
 
   it('answers UPSTREAM_UNAVAILABLE when the owner cannot be reached', async () => {

@@ -30,7 +30,16 @@ import { openDatabase, type Database } from '@marquee/db';
 import { createLogger } from '@marquee/logger';
 import { createMemoryPubSub, type MarqueeTopics } from '@marquee/pubsub';
 import { createRecommendationsSubgraph, trainAndPublish } from '@marquee/recommendations';
-import { foldIn, latentTasteRatings, serializeSnapshot, snapshotBytes, trainSnapshot, useFactorKernels, type Interaction, type ModelSnapshot } from '@marquee/recsys';
+import {
+  foldIn,
+  latentTasteRatings,
+  serializeSnapshot,
+  snapshotBytes,
+  trainSnapshot,
+  useFactorKernels,
+  type Interaction,
+  type ModelSnapshot,
+} from '@marquee/recsys';
 import { executeInProcess } from '@marquee/server-kit';
 import { findFreePorts, locatePostgres, startPostgres } from '../packages/testing/src/services.ts';
 
@@ -45,7 +54,8 @@ const { values: args } = parseArgs({
   },
 });
 const databaseUrl = args['database-url'] ?? process.env['BENCH_DATABASE_URL'];
-if (args.pglite && databaseUrl !== undefined && databaseUrl !== '') throw new Error('--pglite and a database URL exclude each other');
+if (args.pglite && databaseUrl !== undefined && databaseUrl !== '')
+  throw new Error('--pglite and a database URL exclude each other');
 
 /**
  * The baseline: the SQL recommender Marquee served before trained snapshots (the foundation's),
@@ -81,7 +91,8 @@ CROSS JOIN LATERAL (
 ) c
 ORDER BY u.user_id, c.score DESC, c.movie_id`;
 
-const log = (message: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
+const log = (message: string) =>
+  process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
 /**
@@ -96,7 +107,8 @@ function synthetic(users: number, items: number, ratings: number, seed: number):
   let user = 0;
   for (const list of data.users()) {
     const userId = `u${user}`;
-    for (const { item, rating, at } of list) out.push({ userId, itemId: itemIds[item] ?? '', rating, at: at * 1000 });
+    for (const { item, rating, at } of list)
+      out.push({ userId, itemId: itemIds[item] ?? '', rating, at: at * 1000 });
     user += 1;
   }
   return out;
@@ -127,11 +139,18 @@ function summary(samples: readonly Sample[]): { p50: number; p99: number } {
   return { p50: percentile(times, 50), p99: percentile(times, 99) };
 }
 
-async function latencies(count: number, work: (i: number) => Promise<void>): Promise<{ p50: number; p99: number }> {
+async function latencies(
+  count: number,
+  work: (i: number) => Promise<void>,
+): Promise<{ p50: number; p99: number }> {
   return summary(await timedSamples(count, work));
 }
 
-function trainRow(label: string, interactions: Interaction[], options: Parameters<typeof trainSnapshot>[1] = {}) {
+function trainRow(
+  label: string,
+  interactions: Interaction[],
+  options: Parameters<typeof trainSnapshot>[1] = {},
+) {
   const started = performance.now();
   const { snapshot, stats } = trainSnapshot(interactions, options);
   const seconds = (performance.now() - started) / 1000;
@@ -189,7 +208,8 @@ const LARGE_SERVED = 900;
  */
 function servingSet(snapshot: ModelSnapshot, interactions: Interaction[], count: number) {
   const liked = new Map<string, number>();
-  for (const x of interactions) if (x.rating >= 3.5) liked.set(x.userId, (liked.get(x.userId) ?? 0) + 1);
+  for (const x of interactions)
+    if (x.rating >= 3.5) liked.set(x.userId, (liked.get(x.userId) ?? 0) + 1);
   const users: string[] = [];
   for (const [userId, likes] of liked) {
     if (users.length >= count) break;
@@ -197,9 +217,23 @@ function servingSet(snapshot: ModelSnapshot, interactions: Interaction[], count:
   }
   const chosen = new Set(users);
   let ratings = '';
-  for (const x of interactions) if (chosen.has(x.userId)) ratings += `${x.userId}\t${x.itemId}\t${x.rating}\t${new Date(x.at).toISOString()}\n`;
-  const items = snapshot.items.map((id, i) => `${id}\tFilm ${i}\t{G${i % 18},G${(i * 7) % 18}}\t${1950 + (i % 70)}\t${snapshot.items.length - i}\n`).join('');
-  return { kind: snapshot.kind, films: snapshot.items.length, data: serializeSnapshot(snapshot), users, ratings, items };
+  for (const x of interactions)
+    if (chosen.has(x.userId))
+      ratings += `${x.userId}\t${x.itemId}\t${x.rating}\t${new Date(x.at).toISOString()}\n`;
+  const items = snapshot.items
+    .map(
+      (id, i) =>
+        `${id}\tFilm ${i}\t{G${i % 18},G${(i * 7) % 18}}\t${1950 + (i % 70)}\t${snapshot.items.length - i}\n`,
+    )
+    .join('');
+  return {
+    kind: snapshot.kind,
+    films: snapshot.items.length,
+    data: serializeSnapshot(snapshot),
+    users,
+    ratings,
+    items,
+  };
 }
 
 const rows: string[] = [];
@@ -212,7 +246,9 @@ const smallCopy = (() => {
   trainRow('100k (ml-100k shape)', small);
   trainRow('100k, item-kNN forced', small, { model: 'item-knn' });
   trainRow('100k, ALS forced', small, { model: 'als' });
-  return small.map((x) => `${x.userId}\t${x.itemId}\t${x.rating}\t${new Date(x.at).toISOString()}\n`).join('');
+  return small
+    .map((x) => `${x.userId}\t${x.itemId}\t${x.rating}\t${new Date(x.at).toISOString()}\n`)
+    .join('');
 })();
 const largeUsers = Number(args['large-users']);
 const largeItems = Number(args['large-items']);
@@ -231,14 +267,19 @@ const { rss, largeFoldIn, largeKind, largeServing } = (() => {
 })();
 
 /** The serving database: a throwaway one on a PostgreSQL server (given, or started here) or in-memory PGlite. */
-async function openServingDatabase(): Promise<{ db: Database; label: string; close: () => Promise<void> }> {
+async function openServingDatabase(): Promise<{
+  db: Database;
+  label: string;
+  close: () => Promise<void>;
+}> {
   if (args.pglite) {
     const db = await openDatabase({ kind: 'pglite', dataDir: undefined });
     return { db, label: 'PGlite (in memory, WebAssembly)', close: () => db.close() };
   }
   const cleanups: (() => Promise<unknown>)[] = [];
   const close = async () => {
-    for (const cleanup of cleanups) await cleanup().catch((error: unknown) => log(`cleanup failed: ${String(error)}`));
+    for (const cleanup of cleanups)
+      await cleanup().catch((error: unknown) => log(`cleanup failed: ${String(error)}`));
   };
   try {
     let serverUrl = databaseUrl;
@@ -247,7 +288,10 @@ async function openServingDatabase(): Promise<{ db: Database; label: string; clo
       cleanups.unshift(() => rm(dir, { recursive: true, force: true }));
       const [port] = await findFreePorts(1);
       log('starting a throwaway PostgreSQL server');
-      const server = await startPostgres(locatePostgres(), { port: port ?? 55433, dir: join(dir, 'postgres') });
+      const server = await startPostgres(locatePostgres(), {
+        port: port ?? 55433,
+        dir: join(dir, 'postgres'),
+      });
       cleanups.unshift(() => server.stop());
       serverUrl = server.url;
     }
@@ -257,7 +301,9 @@ async function openServingDatabase(): Promise<{ db: Database; label: string; clo
     let version: string;
     try {
       await admin.query(`CREATE DATABASE "${name}"`);
-      version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?';
+      version =
+        (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]
+          ?.server_version ?? '?';
     } finally {
       await admin.end();
     }
@@ -273,7 +319,10 @@ async function openServingDatabase(): Promise<{ db: Database; label: string; clo
         await client.end();
       }
     });
-    const db = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 }, { migrate: true });
+    const db = await openDatabase(
+      { kind: 'postgres', url: url.toString(), poolSize: 4 },
+      { migrate: true },
+    );
     cleanups.unshift(() => db.close());
     return { db, label: `PostgreSQL ${version.split(' ')[0] ?? version}`, close };
   } catch (error) {
@@ -285,11 +334,15 @@ async function openServingDatabase(): Promise<{ db: Database; label: string; clo
 // Garbage-collection pauses, to see which of the slowest queries overlapped one.
 const gcPauses: { start: number; end: number }[] = [];
 const gcObserver = new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) gcPauses.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+  for (const entry of list.getEntries())
+    gcPauses.push({ start: entry.startTime, end: entry.startTime + entry.duration });
 });
 gcObserver.observe({ entryTypes: ['gc'] });
 const gcWithin = (from: number, to: number) =>
-  gcPauses.reduce((sum, pause) => sum + Math.max(0, Math.min(to, pause.end) - Math.max(from, pause.start)), 0);
+  gcPauses.reduce(
+    (sum, pause) => sum + Math.max(0, Math.min(to, pause.end) - Math.max(from, pause.start)),
+    0,
+  );
 
 // Serving: the 100k set, trained snapshot, subgraph in process.
 const serving = await openServingDatabase();
@@ -297,14 +350,23 @@ const { db } = serving;
 log(`loading the 100k set into ${serving.label}`);
 await db.sql.copyFrom(
   'recommendations.item_feature (movie_id, title, genres, year, popularity)',
-  Array.from({ length: 1682 }, (_, i) => `m${i}\tFilm ${i}\t{G${i % 18},G${(i * 7) % 18}}\t${1950 + (i % 70)}\t${1682 - i}\n`).join(''),
+  Array.from(
+    { length: 1682 },
+    (_, i) => `m${i}\tFilm ${i}\t{G${i % 18},G${(i * 7) % 18}}\t${1950 + (i % 70)}\t${1682 - i}\n`,
+  ).join(''),
 );
 await db.sql.copyFrom('recommendations.interaction (user_id, movie_id, rating, at)', smallCopy);
 await db.sql.exec('ANALYZE recommendations.item_feature; ANALYZE recommendations.interaction');
 const logger = createLogger({ name: 'bench', level: 'silent' });
 const pubsub = createMemoryPubSub<MarqueeTopics>();
 const secret = 'b'.repeat(32);
-const subgraph = createRecommendationsSubgraph({ db, pubsub, logger, identitySecret: secret, cache: createMemoryCache({ maxEntries: 100_000 }) });
+const subgraph = createRecommendationsSubgraph({
+  db,
+  pubsub,
+  logger,
+  identitySecret: secret,
+  cache: createMemoryCache({ maxEntries: 100_000 }),
+});
 const store = subgraph.stores.recommendations;
 const { engine } = subgraph.stores;
 
@@ -332,7 +394,8 @@ engine.forUsers = async (userIds) => {
 };
 
 const queries = Number(args.queries);
-const QUERY = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { recommendations(first: 20) { movie { id } score reason } } } }';
+const QUERY =
+  'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { recommendations(first: 20) { movie { id } score reason } } } }';
 const ask = async (userId: string) => {
   const result = await executeInProcess(subgraph, QUERY, {
     variables: { r: [{ __typename: 'User', id: userId }] },
@@ -356,7 +419,9 @@ interface Split {
 }
 
 /** The slowest 1% of cache misses (at least 5), each split into its parts, averaged. */
-function tail(samples: readonly (Sample & { read: number; engine: number })[]): Split & { count: number; withGc: number } {
+function tail(
+  samples: readonly (Sample & { read: number; engine: number })[],
+): Split & { count: number; withGc: number } {
   const count = Math.max(5, Math.ceil(samples.length / 100));
   const slowest = [...samples].sort((a, b) => b.total - a.total).slice(0, count);
   const parts = slowest.map((sample) => ({
@@ -366,7 +431,8 @@ function tail(samples: readonly (Sample & { read: number; engine: number })[]): 
     graphql: sample.total - sample.engine,
     gc: gcWithin(sample.start, sample.start + sample.total),
   }));
-  const mean = (pick: (split: Split) => number) => parts.reduce((sum, split) => sum + pick(split), 0) / parts.length;
+  const mean = (pick: (split: Split) => number) =>
+    parts.reduce((sum, split) => sum + pick(split), 0) / parts.length;
   return {
     count,
     withGc: parts.filter((split) => split.gc > 0).length,
@@ -379,7 +445,11 @@ function tail(samples: readonly (Sample & { read: number; engine: number })[]): 
 }
 
 /** Cache-miss then cache-hit latencies of the newest snapshot: `userOf(i)` are measured, `warmUpOf(i)` only warm up. */
-async function measureServing(kind: string, userOf: (i: number) => string, warmUpOf: (i: number) => string) {
+async function measureServing(
+  kind: string,
+  userOf: (i: number) => string,
+  warmUpOf: (i: number) => string,
+) {
   await engine.refresh();
   for (let i = 0; i < 50; i += 1) await ask(warmUpOf(i)); // warm-up (JIT), users outside the samples below
   const missSamples: (Sample & { read: number; engine: number })[] = [];
@@ -403,7 +473,9 @@ async function measureServing(kind: string, userOf: (i: number) => string, warmU
 /** The 100k set with the snapshot `options` trains through the store (a new version misses every cached list). */
 async function serve(options: Parameters<typeof trainAndPublish>[1]) {
   const trained = await trainAndPublish(store, options);
-  log(`trained ${trained?.kind} through the store: ${trained?.metadata.trainSeconds.toFixed(1)} s (+${trained?.metadata.loadSeconds.toFixed(1)} s loading)`);
+  log(
+    `trained ${trained?.kind} through the store: ${trained?.metadata.trainSeconds.toFixed(1)} s (+${trained?.metadata.loadSeconds.toFixed(1)} s loading)`,
+  );
   return measureServing(trained?.kind ?? 'none', users, (i) => `u${900 + (i % 43)}`);
 }
 
@@ -413,9 +485,14 @@ async function serve(options: Parameters<typeof trainAndPublish>[1]) {
  */
 async function loadLarge() {
   const { films, users: served, ratings, items } = largeServing;
-  log(`loading the large set's catalogue (${films} films) and ${served.length} of its users' ratings`);
+  log(
+    `loading the large set's catalogue (${films} films) and ${served.length} of its users' ratings`,
+  );
   await db.sql.exec('TRUNCATE recommendations.interaction, recommendations.item_feature');
-  await db.sql.copyFrom('recommendations.item_feature (movie_id, title, genres, year, popularity)', items);
+  await db.sql.copyFrom(
+    'recommendations.item_feature (movie_id, title, genres, year, popularity)',
+    items,
+  );
   await db.sql.copyFrom('recommendations.interaction (user_id, movie_id, rating, at)', ratings);
   await db.sql.exec('ANALYZE recommendations.item_feature; ANALYZE recommendations.interaction');
 }
@@ -424,9 +501,16 @@ async function loadLarge() {
 async function serveLarge(kernels: boolean) {
   const { kind, films, data, users: served } = largeServing;
   useFactorKernels(kernels);
-  const record = await store.saveSnapshot({ kind, metadata: { model: kind, source: 'benchmark: the large set, trained in process' }, data });
+  const record = await store.saveSnapshot({
+    kind,
+    metadata: { model: kind, source: 'benchmark: the large set, trained in process' },
+    data,
+  });
   await engine.refresh();
-  if (engine.modelVersion() !== record.version) throw new Error(`the engine serves version ${engine.modelVersion()}, not the large snapshot's ${record.version}`);
+  if (engine.modelVersion() !== record.version)
+    throw new Error(
+      `the engine serves version ${engine.modelVersion()}, not the large snapshot's ${record.version}`,
+    );
   const userAt = (i: number) => served[LARGE_WARM_UP + (i % LARGE_SERVED)] ?? '';
   const label = `${kind}, ${films.toLocaleString('en')} films, ${kernels ? 'WebAssembly SIMD' : 'JavaScript'}`;
   const result = await measureServing(label, userAt, (i) => served[i % LARGE_WARM_UP] ?? '');
@@ -441,7 +525,12 @@ const baseline = await latencies(Math.min(queries, 200), async (i) => {
   await db.sql.query(BASELINE_SQL, [[users(i)], 20]);
 });
 await loadLarge();
-const servedLarge = [await serveLarge(false), await serveLarge(true), await serveLarge(false), await serveLarge(true)];
+const servedLarge = [
+  await serveLarge(false),
+  await serveLarge(true),
+  await serveLarge(false),
+  await serveLarge(true),
+];
 const loadAtEnd = loadavg()[0] ?? 0;
 gcObserver.disconnect();
 await stop();
@@ -449,7 +538,9 @@ await subgraph.server.stop();
 await serving.close();
 
 const ms = (value: number) => value.toFixed(2);
-console.log(`Training (\`trainSnapshot\`, in process; peak RSS after the large set ${mib(rss)}):\n`);
+console.log(
+  `Training (\`trainSnapshot\`, in process; peak RSS after the large set ${mib(rss)}):\n`,
+);
 console.log('| data | users × items, ratings | model | train time | snapshot in memory |');
 console.log('|---|---|---|---|---|');
 for (const row of rows) console.log(row);
@@ -460,7 +551,9 @@ console.log(
 console.log('| round | ALS kernels | p50 | p99 |');
 console.log('|---|---|---|---|');
 largeFoldIn.rounds.forEach(({ kernels, p50, p99 }, n) =>
-  console.log(`| ${n + 1} | ${kernels ? 'WebAssembly SIMD' : 'JavaScript'} | ${ms(p50)} ms | ${ms(p99)} ms |`),
+  console.log(
+    `| ${n + 1} | ${kernels ? 'WebAssembly SIMD' : 'JavaScript'} | ${ms(p50)} ms | ${ms(p99)} ms |`,
+  ),
 );
 console.log(
   `\n\`recommendations(first: 20)\` inside the subgraph (executeInProcess, ${serving.label}; the 100k set, then the large snapshot over its own catalogue; ${queries} queries; ` +
@@ -469,19 +562,29 @@ console.log(
 console.log('| path | p50 | p99 |');
 console.log('|---|---|---|');
 for (const { kind, miss, read, hit } of [servedEase, servedAls, ...servedLarge]) {
-  console.log(`| ${kind} snapshot, top-N cache miss (SQL read of the user's ratings + fold-in) | ${ms(miss.p50)} ms | ${ms(miss.p99)} ms |`);
-  console.log(`| ${kind} snapshot, of which the read of the user's ratings | ${ms(read.p50)} ms | ${ms(read.p99)} ms |`);
+  console.log(
+    `| ${kind} snapshot, top-N cache miss (SQL read of the user's ratings + fold-in) | ${ms(miss.p50)} ms | ${ms(miss.p99)} ms |`,
+  );
+  console.log(
+    `| ${kind} snapshot, of which the read of the user's ratings | ${ms(read.p50)} ms | ${ms(read.p99)} ms |`,
+  );
   console.log(`| ${kind} snapshot, top-N cache hit | ${ms(hit.p50)} ms | ${ms(hit.p99)} ms |`);
 }
-console.log(`| SQL baseline (genre affinity × popularity, store call only) | ${ms(baseline.p50)} ms | ${ms(baseline.p99)} ms |`);
+console.log(
+  `| SQL baseline (genre affinity × popularity, store call only) | ${ms(baseline.p50)} ms | ${ms(baseline.p99)} ms |`,
+);
 for (const { kind, miss } of [servedEase, servedAls]) {
   console.log(
     `\nRatio for ${kind} (baseline p50 / cache-miss p50): ${(baseline.p50 / miss.p50).toFixed(1)}×; (baseline p99 / cache-miss p99): ${(baseline.p99 / miss.p99).toFixed(1)}×`,
   );
 }
 console.log('\nThe slowest 1% of cache misses, mean per query (ms):\n');
-console.log('| snapshot | queries | total | read of the ratings | fold-in and cache | GraphQL and loader | GC pauses overlapping (queries with one) |');
+console.log(
+  '| snapshot | queries | total | read of the ratings | fold-in and cache | GraphQL and loader | GC pauses overlapping (queries with one) |',
+);
 console.log('|---|---|---|---|---|---|---|');
 for (const { kind, tail: t } of [servedEase, servedAls, ...servedLarge]) {
-  console.log(`| ${kind} | ${t.count} | ${ms(t.total)} | ${ms(t.read)} | ${ms(t.score)} | ${ms(t.graphql)} | ${ms(t.gc)} (${t.withGc}) |`);
+  console.log(
+    `| ${kind} | ${t.count} | ${ms(t.total)} | ${ms(t.read)} | ${ms(t.score)} | ${ms(t.graphql)} | ${ms(t.gc)} (${t.withGc}) |`,
+  );
 }

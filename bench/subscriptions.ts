@@ -22,8 +22,19 @@ import pg from 'pg';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { generateInternalSecret, generateTokenKeyPair, TokenService } from '@marquee/auth';
-import { findFreePorts, locatePostgres, locateRedisServer, startPostgres, startRedis } from '../packages/testing/src/services.ts';
-import { runMarquee, spawnMarquee, waitForHealthy, type MarqueeProcess } from '../packages/testing/src/marqueeProcesses.ts';
+import {
+  findFreePorts,
+  locatePostgres,
+  locateRedisServer,
+  startPostgres,
+  startRedis,
+} from '../packages/testing/src/services.ts';
+import {
+  runMarquee,
+  spawnMarquee,
+  waitForHealthy,
+  type MarqueeProcess,
+} from '../packages/testing/src/marqueeProcesses.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -39,7 +50,8 @@ const concurrency = Number(args.concurrency);
 /** Samples taken first in each round and not counted (JIT, connection pools, caches). */
 const warmupCount = Number(args.warmup);
 
-const log = (message: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
+const log = (message: string) =>
+  process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
 const cleanups: (() => Promise<unknown>)[] = [];
 
 const SUBSCRIPTION = `subscription {
@@ -57,7 +69,9 @@ interface Subscriber {
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+  return (
+    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
+  );
 }
 
 async function rssKiB(pid: number | undefined): Promise<number> {
@@ -65,14 +79,23 @@ async function rssKiB(pid: number | undefined): Promise<number> {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
 }
 
-async function post(url: string, token: string, query: string, variables: Record<string, unknown> = {}) {
+async function post(
+  url: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+) {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
-  if (body.errors !== undefined) throw new Error(`${query.slice(0, 40)}…: ${body.errors.map((e) => e.message).join('; ')}`);
+  const body = (await response.json()) as {
+    data?: Record<string, unknown>;
+    errors?: { message: string }[];
+  };
+  if (body.errors !== undefined)
+    throw new Error(`${query.slice(0, 40)}…: ${body.errors.map((e) => e.message).join('; ')}`);
   return body.data ?? {};
 }
 
@@ -82,7 +105,10 @@ try {
   let serverUrl = process.env['BENCH_DATABASE_URL'];
   const [pgPort, redisPort, routerPort, ...subgraphPorts] = await findFreePorts(8);
   if (serverUrl === undefined || serverUrl === '') {
-    const server = await startPostgres(locatePostgres(), { port: pgPort ?? 55433, dir: join(work, 'postgres') });
+    const server = await startPostgres(locatePostgres(), {
+      port: pgPort ?? 55433,
+      dir: join(work, 'postgres'),
+    });
     cleanups.unshift(() => server.stop());
     serverUrl = server.url;
   }
@@ -97,7 +123,10 @@ try {
     await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await client.end();
   });
-  const redis = await startRedis(locateRedisServer(), { port: redisPort ?? 56379, dir: join(work, 'redis') });
+  const redis = await startRedis(locateRedisServer(), {
+    port: redisPort ?? 56379,
+    dir: join(work, 'redis'),
+  });
   cleanups.unshift(() => redis.stop());
 
   const keys = await generateTokenKeyPair();
@@ -131,19 +160,29 @@ try {
   }
   const routerUrl = `http://127.0.0.1:${routerPort}`;
   const recommendationsHealth = `${new URL(subgraphUrl(4)).origin}/health`;
-  await waitForHealthy(`${routerUrl}/health`, Object.values(processes), { accept: (body) => (body as { status?: string }).status === 'ok' });
+  await waitForHealthy(`${routerUrl}/health`, Object.values(processes), {
+    accept: (body) => (body as { status?: string }).status === 'ok',
+  });
   const graphql = `${routerUrl}/graphql`;
-  const openStreams = async () => ((await (await fetch(recommendationsHealth)).json()) as { subscriptions: number }).subscriptions;
+  const openStreams = async () =>
+    ((await (await fetch(recommendationsHealth)).json()) as { subscriptions: number })
+      .subscriptions;
 
   /** Opens `count` subscriptions, each for a new passwordless user, and waits until all are live. */
   async function openSubscribers(count: number, tag: string): Promise<Subscriber[]> {
     const base = await openStreams();
     // Accounts without passwords (as imported ones are), created in one statement: signing up
     // thousands through argon2 would measure the KDF, not subscriptions.
-    const userIds = Array.from({ length: count }, (_, i) => `bench-${tag}-${i}-${randomUUID().slice(0, 8)}`);
+    const userIds = Array.from(
+      { length: count },
+      (_, i) => `bench-${tag}-${i}-${randomUUID().slice(0, 8)}`,
+    );
     const db = new pg.Client({ connectionString: env['DATABASE_URL'] });
     await db.connect();
-    await db.query('INSERT INTO users."user" (id, username, display_name) SELECT id, id, id FROM unnest($1::text[]) AS id', [userIds]);
+    await db.query(
+      'INSERT INTO users."user" (id, username, display_name) SELECT id, id, id FROM unnest($1::text[]) AS id',
+      [userIds],
+    );
     await db.end();
     const subscribers: Subscriber[] = [];
     for (const [i, userId] of userIds.entries()) {
@@ -153,7 +192,14 @@ try {
         token,
         arrivals: [],
         waiters: [],
-        client: createClient({ url: graphql.replace(/^http/, 'ws'), webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, connectionParams: { authorization: `Bearer ${token}` }, onNonLazyError: () => {} }),
+        client: createClient({
+          url: graphql.replace(/^http/, 'ws'),
+          webSocketImpl: WebSocket,
+          lazy: false,
+          retryAttempts: 0,
+          connectionParams: { authorization: `Bearer ${token}` },
+          onNonLazyError: () => {},
+        }),
       };
       subscriber.client.subscribe(
         { query: SUBSCRIPTION },
@@ -162,7 +208,8 @@ try {
             subscriber.arrivals.push(performance.now());
             for (const wake of subscriber.waiters.splice(0)) wake();
           },
-          error: (error) => log(`subscription error for ${userId}: ${JSON.stringify(error).slice(0, 200)}`),
+          error: (error) =>
+            log(`subscription error for ${userId}: ${JSON.stringify(error).slice(0, 200)}`),
           complete: () => {},
         },
       );
@@ -175,7 +222,9 @@ try {
   }
 
   async function closeSubscribers(subscribers: Subscriber[], base: number): Promise<void> {
-    await Promise.all(subscribers.map((subscriber) => Promise.resolve(subscriber.client.dispose())));
+    await Promise.all(
+      subscribers.map((subscriber) => Promise.resolve(subscriber.client.dispose())),
+    );
     while ((await openStreams()) > base) await sleep(100);
   }
 
@@ -184,7 +233,12 @@ try {
    * `lanes` concurrent lanes that never share a subscriber, each subscriber rating at most
    * `perSubscriber` films (the demo catalogue has about 80; a list of 20 must remain).
    */
-  async function sample(subscribers: Subscriber[], wanted: number, warmup: number, perSubscriber: number) {
+  async function sample(
+    subscribers: Subscriber[],
+    wanted: number,
+    warmup: number,
+    perSubscriber: number,
+  ) {
     const samples: number[] = [];
     let missed = 0;
     const total = Math.min(warmup + wanted, subscribers.length * perSubscriber);
@@ -196,10 +250,17 @@ try {
           const taken = next;
           next += 1;
           if (taken >= total) return;
-          const subscriber = subscribers[(lane + lanes * Math.floor(taken / lanes)) % subscribers.length] as Subscriber;
-          const me = (await post(graphql, subscriber.token, '{ me { recommendations(first: 1) { movie { id } } } }')) as { me: { recommendations: { movie: { id: string } }[] } };
+          const subscriber = subscribers[
+            (lane + lanes * Math.floor(taken / lanes)) % subscribers.length
+          ] as Subscriber;
+          const me = (await post(
+            graphql,
+            subscriber.token,
+            '{ me { recommendations(first: 1) { movie { id } } } }',
+          )) as { me: { recommendations: { movie: { id: string } }[] } };
           const top = me.me.recommendations[0]?.movie.id;
-          if (top === undefined) throw new Error(`${subscriber.userId} has no recommendations left`);
+          if (top === undefined)
+            throw new Error(`${subscriber.userId} has no recommendations left`);
           const seen = subscriber.arrivals.length;
           const arrived = new Promise<boolean>((resolve) => {
             const timer = setTimeout(() => resolve(false), 5_000);
@@ -208,7 +269,12 @@ try {
               resolve(true);
             });
           });
-          await post(graphql, subscriber.token, 'mutation ($m: ID!) { rateMovie(movieId: $m, rating: 4.5) { rating } }', { m: top });
+          await post(
+            graphql,
+            subscriber.token,
+            'mutation ($m: ID!) { rateMovie(movieId: $m, rating: 4.5) { rating } }',
+            { m: top },
+          );
           const returned = performance.now();
           const ok = subscriber.arrivals.length > seen || (await arrived);
           // Let any further event of this rating land before the next sample on this subscriber.
@@ -223,7 +289,14 @@ try {
   }
 
   const PER_SUBSCRIBER = 25;
-  const results: { subscribers: number; samples: number[]; missed: number; routerKiB: number; recommendationsKiB: number; connectSeconds: number }[] = [];
+  const results: {
+    subscribers: number;
+    samples: number[];
+    missed: number;
+    routerKiB: number;
+    recommendationsKiB: number;
+    connectSeconds: number;
+  }[] = [];
   for (const [round, count] of rounds.entries()) {
     const base = await openStreams();
     await sleep(1_000);
@@ -236,7 +309,9 @@ try {
     await sleep(2_000);
     const routerKiB = (await rssKiB(processes['router']?.child.pid)) - routerBefore;
     const recommendationsKiB = (await rssKiB(processes['recommendations']?.child.pid)) - recsBefore;
-    log(`  open in ${connectSeconds.toFixed(1)} s; router +${(routerKiB / 1024).toFixed(1)} MiB, recommendations +${(recommendationsKiB / 1024).toFixed(1)} MiB`);
+    log(
+      `  open in ${connectSeconds.toFixed(1)} s; router +${(routerKiB / 1024).toFixed(1)} MiB, recommendations +${(recommendationsKiB / 1024).toFixed(1)} MiB`,
+    );
 
     const samples: number[] = [];
     let missed = 0;
@@ -247,19 +322,35 @@ try {
         await closeSubscribers(subscribers, base);
         subscribers = await openSubscribers(count, `${round}-${pass}`);
       }
-      const taken = await sample(subscribers, sampleCount - samples.length - missed, pass === 0 ? warmupCount : 0, PER_SUBSCRIBER);
+      const taken = await sample(
+        subscribers,
+        sampleCount - samples.length - missed,
+        pass === 0 ? warmupCount : 0,
+        PER_SUBSCRIBER,
+      );
       samples.push(...taken.samples);
       missed += taken.missed;
     }
     samples.sort((a, b) => a - b);
-    results.push({ subscribers: count, samples, missed, routerKiB, recommendationsKiB, connectSeconds });
-    log(`  p50 ${percentile(samples, 50).toFixed(1)} ms, p99 ${percentile(samples, 99).toFixed(1)} ms, missed ${missed}`);
+    results.push({
+      subscribers: count,
+      samples,
+      missed,
+      routerKiB,
+      recommendationsKiB,
+      connectSeconds,
+    });
+    log(
+      `  p50 ${percentile(samples, 50).toFixed(1)} ms, p99 ${percentile(samples, 99).toFixed(1)} ms, missed ${missed}`,
+    );
     await closeSubscribers(subscribers, base);
   }
 
   const baseline = results[0];
   const format = (value: number) => value.toFixed(1);
-  process.stdout.write(`\n| subscribers | samples | missed | p50 ms | p99 ms | max ms | p99 ÷ 1-subscriber p99 | router KiB/subscriber | recommendations KiB/subscriber | connect s |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n`);
+  process.stdout.write(
+    `\n| subscribers | samples | missed | p50 ms | p99 ms | max ms | p99 ÷ 1-subscriber p99 | router KiB/subscriber | recommendations KiB/subscriber | connect s |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n`,
+  );
   for (const result of results) {
     const p99 = percentile(result.samples, 99);
     process.stdout.write(
@@ -267,5 +358,6 @@ try {
     );
   }
 } finally {
-  for (const cleanup of cleanups) await cleanup().catch((error: unknown) => log(`cleanup failed: ${String(error)}`));
+  for (const cleanup of cleanups)
+    await cleanup().catch((error: unknown) => log(`cleanup failed: ${String(error)}`));
 }

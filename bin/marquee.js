@@ -8,14 +8,23 @@ import { fileURLToPath } from 'node:url';
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 24) {
   const script = fileURLToPath(new URL('../scripts/node24.sh', import.meta.url));
-  console.error(`marquee: Node ${process.versions.node} is older than 24; using Node 24 from the npm registry.`);
-  const found = spawnSync('bash', [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  console.error(
+    `marquee: Node ${process.versions.node} is older than 24; using Node 24 from the npm registry.`,
+  );
+  const found = spawnSync('bash', [script], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const binDir = found.stdout.trim().split('\n').pop();
   if (found.status !== 0 || !binDir) {
     console.error('marquee: could not obtain Node 24; install it and run again.');
     process.exit(1);
   }
-  const child = spawn(`${binDir}/node`, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const child = spawn(
+    `${binDir}/node`,
+    [fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    { stdio: 'inherit' },
+  );
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 } else {

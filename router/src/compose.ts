@@ -27,12 +27,16 @@ export async function composeSupergraph(): Promise<string> {
     subgraphNames.map(async (name) => ({
       name,
       url: `http://127.0.0.1:${defaultPorts[name]}/graphql`,
-      typeDefs: parse(await readFile(new URL(`subgraphs/${name}/src/schema.graphql`, repoRoot), 'utf8')),
+      typeDefs: parse(
+        await readFile(new URL(`subgraphs/${name}/src/schema.graphql`, repoRoot), 'utf8'),
+      ),
     })),
   );
   const result = composeServices(services);
   if (result.errors !== undefined) {
-    throw new CompositionError(`Composition failed:\n${result.errors.map((error) => `  ${error.message}`).join('\n')}`);
+    throw new CompositionError(
+      `Composition failed:\n${result.errors.map((error) => `  ${error.message}`).join('\n')}`,
+    );
   }
   return result.supergraphSdl;
 }
@@ -43,7 +47,9 @@ export async function writeSupergraph(options: { check: boolean }): Promise<{ ch
   const current = await readFile(supergraphPath, 'utf8').catch(() => '');
   const changed = current !== composed;
   if (changed && options.check) {
-    throw new CompositionError('schema/supergraph.graphql is stale: run `npm run compose` and commit the result.');
+    throw new CompositionError(
+      'schema/supergraph.graphql is stale: run `npm run compose` and commit the result.',
+    );
   }
   if (changed) await writeFile(supergraphPath, composed);
   return { changed };

@@ -20,24 +20,37 @@ export async function identityFromRequest(
   const header = request.headers.authorization;
   if (header === undefined || header === '') return undefined;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (match?.[1] === undefined) throw withStatus(unauthenticated('Send the token as "Authorization: Bearer <token>".'));
+  if (match?.[1] === undefined)
+    throw withStatus(unauthenticated('Send the token as "Authorization: Bearer <token>".'));
   let identity: Identity;
   try {
     const { userId, role, expiresAt, tokenId } = await tokens.verify(match[1]);
     identity = { userId, role, expiresAt, tokenId };
   } catch (error) {
     if (error instanceof InvalidTokenError) {
-      throw withStatus(unauthenticated(error.reason === 'expired' ? 'Your session has expired; log in again.' : 'The token is not valid.'));
+      throw withStatus(
+        unauthenticated(
+          error.reason === 'expired'
+            ? 'Your session has expired; log in again.'
+            : 'The token is not valid.',
+        ),
+      );
     }
     throw error;
   }
   // One EXISTS (or a Set lookup in embedded mode) per request: a logged-out token stops at once.
-  if (revocations !== undefined && identity.tokenId !== undefined && (await revocations.isRevoked(identity.tokenId))) {
+  if (
+    revocations !== undefined &&
+    identity.tokenId !== undefined &&
+    (await revocations.isRevoked(identity.tokenId))
+  ) {
     throw withStatus(unauthenticated('This session has ended; log in again.'));
   }
   return identity;
 }
 
 function withStatus(error: GraphQLError): GraphQLError {
-  return new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 401 } } });
+  return new GraphQLError(error.message, {
+    extensions: { ...error.extensions, http: { status: 401 } },
+  });
 }

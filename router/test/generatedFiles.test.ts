@@ -11,12 +11,17 @@ describe('committed generated files', () => {
     expect(await readSupergraph()).toBe(await composeSupergraph());
   });
 
-  it.each(subgraphNames)('the %s resolver types match its schema.graphql (npm run codegen)', async (name) => {
-    const dir = fileURLToPath(new URL(`../../subgraphs/${name}/`, import.meta.url));
-    const { default: config } = (await import(`${dir}codegen.ts`)) as { default: CodegenConfig };
-    const outputs = await generate({ ...config, cwd: dir, silent: true }, false);
-    const [output] = outputs as { filename: string; content: string }[];
-    expect(output).toBeDefined();
-    expect(await readFile(`${dir}src/__generated__/resolvers-types.ts`, 'utf8')).toBe(output?.content);
-  });
+  it.each(subgraphNames)(
+    'the %s resolver types match its schema.graphql (npm run codegen)',
+    async (name) => {
+      const dir = fileURLToPath(new URL(`../../subgraphs/${name}/`, import.meta.url));
+      const { default: config } = (await import(`${dir}codegen.ts`)) as { default: CodegenConfig };
+      const outputs = await generate({ ...config, cwd: dir, silent: true }, false);
+      const [output] = outputs as { filename: string; content: string }[];
+      expect(output).toBeDefined();
+      expect(await readFile(`${dir}src/__generated__/resolvers-types.ts`, 'utf8')).toBe(
+        output?.content,
+      );
+    },
+  );
 });

@@ -13,23 +13,46 @@ async function serve(production: boolean): Promise<Listening> {
   const logger = createLogger({ name: 'test', level: 'silent' });
   const router = createRouter({
     supergraphSdl: await readSupergraph(),
-    subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, 'http://127.0.0.1:9/graphql'])),
+    subgraphUrls: Object.fromEntries(
+      subgraphNames.map((name) => [name, 'http://127.0.0.1:9/graphql']),
+    ),
     tokens: await TokenService.fromKeys(await generateTokenKeyPair()),
     identitySecret: 'i'.repeat(32),
     logger,
     production,
   });
   await router.server.start();
-  const http = await listen(createHttpHandler({ server: router.server, createContext: router.createContext, health: () => router.health(), logger }), 0, '127.0.0.1');
-  opened.push(() => router.server.stop(), () => http.close());
+  const http = await listen(
+    createHttpHandler({
+      server: router.server,
+      createContext: router.createContext,
+      health: () => router.health(),
+      logger,
+    }),
+    0,
+    '127.0.0.1',
+  );
+  opened.push(
+    () => router.server.stop(),
+    () => http.close(),
+  );
   return http;
 }
 
 const introspect = (http: Listening) =>
-  fetch(`${http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }) }).then(
-    async (response) => ({ status: response.status, body: (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] } }),
-  );
-const landingPage = (http: Listening) => fetch(`${http.url}/graphql`, { headers: { accept: 'text/html' } });
+  fetch(`${http.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+  }).then(async (response) => ({
+    status: response.status,
+    body: (await response.json()) as {
+      data?: unknown;
+      errors?: { extensions?: { code?: string } }[];
+    },
+  }));
+const landingPage = (http: Listening) =>
+  fetch(`${http.url}/graphql`, { headers: { accept: 'text/html' } });
 
 describe('NODE_ENV=production at the router', () => {
   it('turns introspection and the Sandbox landing page off', async () => {

@@ -72,11 +72,20 @@ beforeAll(async () => {
   replicaOne = start(['serve', 'recommendations']);
   const replicaTwo = start(['serve', 'recommendations'], { RECOMMENDATIONS_URL: replicas.two });
   const routerA = start(['serve', 'router']);
-  const routerBProcess = start(['serve', 'router'], { ROUTER_PORT: String(routerB), RECOMMENDATIONS_URL: replicas.two });
+  const routerBProcess = start(['serve', 'router'], {
+    ROUTER_PORT: String(routerB),
+    RECOMMENDATIONS_URL: replicas.two,
+  });
   const all = [...processes, replicaOne, replicaTwo, routerA, routerBProcess];
   const healthy = (body: unknown) => (body as { status?: string }).status === 'ok';
-  await waitForHealthy(`${deployment.routerUrl}/health`, all, { timeoutMs: 120_000, accept: healthy });
-  await waitForHealthy(`http://127.0.0.1:${routerB}/health`, all, { timeoutMs: 60_000, accept: healthy });
+  await waitForHealthy(`${deployment.routerUrl}/health`, all, {
+    timeoutMs: 120_000,
+    accept: healthy,
+  });
+  await waitForHealthy(`http://127.0.0.1:${routerB}/health`, all, {
+    timeoutMs: 60_000,
+    accept: healthy,
+  });
 }, 240_000);
 afterAll(() => stack.disposeAll());
 
@@ -84,7 +93,8 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 async function signUp(username: string): Promise<string> {
   const result = await postGraphQL(routers.a, {
-    query: 'mutation ($u: String!) { signUp(username: $u, password: "correct horse battery") { token } }',
+    query:
+      'mutation ($u: String!) { signUp(username: $u, password: "correct horse battery") { token } }',
     variables: { u: username },
   });
   expect(result.body.errors).toBeUndefined();
@@ -102,22 +112,41 @@ async function streamsOn(replicaUrl: string): Promise<number> {
 }
 
 async function currentRecommendations(router: string, token: string): Promise<string[]> {
-  const result = await postGraphQL(router, { query: '{ me { recommendations(first: 20) { movie { id } } } }' }, bearer(token));
+  const result = await postGraphQL(
+    router,
+    { query: '{ me { recommendations(first: 20) { movie { id } } } }' },
+    bearer(token),
+  );
   expect(result.body.errors).toBeUndefined();
-  return (result.body.data?.['me'] as { recommendations: { movie: { id: string } }[] }).recommendations.map((r) => r.movie.id);
+  return (
+    result.body.data?.['me'] as { recommendations: { movie: { id: string } }[] }
+  ).recommendations.map((r) => r.movie.id);
 }
 
 /** Rating a film on the user's own list always changes the top 20: the film leaves, another enters. */
 async function rateOneRecommended(router: string, token: string, rating = 5): Promise<string> {
   const [movieId] = await currentRecommendations(router, token);
   if (movieId === undefined) throw new Error('The user has no recommendations to rate.');
-  const result = await postGraphQL(router, { query: 'mutation ($m: ID!, $r: Float!) { rateMovie(movieId: $m, rating: $r) { rating } }', variables: { m: movieId, r: rating } }, bearer(token));
+  const result = await postGraphQL(
+    router,
+    {
+      query: 'mutation ($m: ID!, $r: Float!) { rateMovie(movieId: $m, rating: $r) { rating } }',
+      variables: { m: movieId, r: rating },
+    },
+    bearer(token),
+  );
   expect(result.body.errors).toBeUndefined();
   return movieId;
 }
 
-type Update = { user: { username: string }; added: { movie: { id: string; title: string; directors: { name: string }[] }; reason: string }[]; recommendations: { movie: { id: string } }[]; at: string };
-const updateOf = (live: LiveSubscription, index: number) => live.events[index]?.data?.['recommendationsUpdated'] as Update | undefined;
+type Update = {
+  user: { username: string };
+  added: { movie: { id: string; title: string; directors: { name: string }[] }; reason: string }[];
+  recommendations: { movie: { id: string } }[];
+  at: string;
+};
+const updateOf = (live: LiveSubscription, index: number) =>
+  live.events[index]?.data?.['recommendationsUpdated'] as Update | undefined;
 
 describe('live recommendation notifications through the router', () => {
   it('delivers an update within 5 s of a rating, with titles and directors from other subgraphs, never a rated film', async () => {
@@ -127,12 +156,24 @@ describe('live recommendation notifications through the router', () => {
     stack.defer(() => live.stop());
     await expect.poll(() => streamsOn(replicas.one)).toBe(open + 1);
 
-    const sciFi = await postGraphQL(routers.a, { query: '{ movies(first: 5, filter: { genres: ["Sci-Fi"] }, orderBy: { field: POPULARITY, direction: DESC }) { edges { node { id } } } }' });
-    const rated = (sciFi.body.data?.['movies'] as { edges: { node: { id: string } }[] }).edges.map((edge) => edge.node.id);
+    const sciFi = await postGraphQL(routers.a, {
+      query:
+        '{ movies(first: 5, filter: { genres: ["Sci-Fi"] }, orderBy: { field: POPULARITY, direction: DESC }) { edges { node { id } } } }',
+    });
+    const rated = (sciFi.body.data?.['movies'] as { edges: { node: { id: string } }[] }).edges.map(
+      (edge) => edge.node.id,
+    );
     expect(rated).toHaveLength(5);
     const started = Date.now();
     for (const movieId of rated) {
-      const result = await postGraphQL(routers.a, { query: 'mutation ($m: ID!) { rateMovie(movieId: $m, rating: 5) { rating } }', variables: { m: movieId } }, bearer(token));
+      const result = await postGraphQL(
+        routers.a,
+        {
+          query: 'mutation ($m: ID!) { rateMovie(movieId: $m, rating: 5) { rating } }',
+          variables: { m: movieId },
+        },
+        bearer(token),
+      );
       expect(result.body.errors).toBeUndefined();
     }
     await live.event(0, 5_000);
@@ -145,12 +186,19 @@ describe('live recommendation notifications through the router', () => {
       expect(item.movie.title).toMatch(/\S/);
       expect(Array.isArray(item.movie.directors)).toBe(true);
     }
-    expect(first?.added.some((item) => item.movie.directors.length > 0 && item.movie.directors.every((d) => d.name.length > 0))).toBe(true);
+    expect(
+      first?.added.some(
+        (item) =>
+          item.movie.directors.length > 0 && item.movie.directors.every((d) => d.name.length > 0),
+      ),
+    ).toBe(true);
     // Give the remaining ratings' updates time to arrive, then check none recommends a rated film.
     await sleep(1_500);
     const last = updateOf(live, live.events.length - 1);
     for (const event of live.events) expect(event.errors).toBeUndefined();
-    expect(last?.recommendations.map((r) => r.movie.id).filter((id) => rated.includes(id))).toEqual([]);
+    expect(last?.recommendations.map((r) => r.movie.id).filter((id) => rated.includes(id))).toEqual(
+      [],
+    );
     expect(last?.added.map((item) => item.movie.id).filter((id) => rated.includes(id))).toEqual([]);
   });
 
@@ -187,7 +235,9 @@ describe('live recommendation notifications through the router', () => {
     const third = subscribe(routers.a, { token, query: UPDATE });
     stack.defer(() => third.stop());
     const refused = await third.ended;
-    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit: 2 } });
+    expect(refused.errors?.[0]).toMatchObject({
+      extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit: 2 },
+    });
 
     // Router B's subscription ends: its slot is released in Redis, and router A accepts one more.
     await onB.stop();
@@ -195,7 +245,10 @@ describe('live recommendation notifications through the router', () => {
     const accepted = async () => {
       const live = subscribe(routers.a, { token, query: UPDATE });
       stack.defer(() => live.stop());
-      const outcome = await Promise.race([live.ended.then(() => 'ended'), sleep(1_000).then(() => 'open')]);
+      const outcome = await Promise.race([
+        live.ended.then(() => 'ended'),
+        sleep(1_000).then(() => 'open'),
+      ]);
       if (outcome === 'ended') await live.stop();
       return outcome;
     };
@@ -214,7 +267,9 @@ describe('live recommendation notifications through the router', () => {
     await replicaOne.stop();
     replicaOne = spawnMarquee(['serve', 'recommendations'], replicaOneEnv);
     stack.defer(() => replicaOne.stop());
-    await waitForHealthy(`${new URL(replicas.one).origin}/health`, [replicaOne], { timeoutMs: 60_000 });
+    await waitForHealthy(`${new URL(replicas.one).origin}/health`, [replicaOne], {
+      timeoutMs: 60_000,
+    });
     // The router reconnects and re-sends every open subscription by itself.
     await expect.poll(() => streamsOn(replicas.one), { timeout: 15_000 }).toBe(before);
 
@@ -263,13 +318,22 @@ describe('live recommendation notifications through the router', () => {
     const dir = await mkdtemp(join(tmpdir(), 'marquee-arrival-'));
     stack.defer(() => rm(dir, { recursive: true, force: true }));
     const year = new Date().getUTCFullYear();
-    await writeFile(join(dir, 'title.basics.tsv'), `tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\truntimeMinutes\tgenres\ntt9900001\tmovie\tThe Premiere\tThe Premiere\t0\t${year}\t\\N\t101\tDrama\n`);
-    await writeFile(join(dir, 'title.ratings.tsv'), 'tconst\taverageRating\tnumVotes\ntt9900001\t9.1\t9000000\n');
+    await writeFile(
+      join(dir, 'title.basics.tsv'),
+      `tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\truntimeMinutes\tgenres\ntt9900001\tmovie\tThe Premiere\tThe Premiere\t0\t${year}\t\\N\t101\tDrama\n`,
+    );
+    await writeFile(
+      join(dir, 'title.ratings.tsv'),
+      'tconst\taverageRating\tnumVotes\ntt9900001\t9.1\t9000000\n',
+    );
     await runMarquee(['ingest', 'imdb', dir], env);
 
     await live.event(0, 10_000);
     expect(updateOf(live, 0)?.added).toContainEqual(
-      expect.objectContaining({ movie: expect.objectContaining({ id: 'tt9900001', title: 'The Premiere' }) as unknown, reason: 'New arrival' }),
+      expect.objectContaining({
+        movie: expect.objectContaining({ id: 'tt9900001', title: 'The Premiere' }) as unknown,
+        reason: 'New arrival',
+      }),
     );
   });
 

@@ -65,11 +65,16 @@ export class TokenService {
 
   static async fromKeys(keys: { secretKey?: string; publicKey: string }): Promise<TokenService> {
     const { secretKey, publicKey } = keys;
-    if (!publicKey.startsWith('k4.public.') || (secretKey !== undefined && !secretKey.startsWith('k4.secret.'))) {
+    if (
+      !publicKey.startsWith('k4.public.') ||
+      (secretKey !== undefined && !secretKey.startsWith('k4.secret.'))
+    ) {
       throw new Error('Token keys must be PASERK k4.public / k4.secret strings.');
     }
     const secret =
-      secretKey === undefined ? undefined : await v4.ImportSecretKey(secretKey as `k4.secret.${string}`);
+      secretKey === undefined
+        ? undefined
+        : await v4.ImportSecretKey(secretKey as `k4.secret.${string}`);
     return new TokenService(secret, await v4.ImportPublicKey(publicKey as `k4.public.${string}`));
   }
 
@@ -105,7 +110,12 @@ export class TokenService {
       throw new InvalidTokenError(expired ? 'expired' : 'invalid');
     }
     const { sub, role, exp, jti } = claims;
-    if (typeof sub !== 'string' || !isRole(role) || typeof exp !== 'string' || typeof jti !== 'string') {
+    if (
+      typeof sub !== 'string' ||
+      !isRole(role) ||
+      typeof exp !== 'string' ||
+      typeof jti !== 'string'
+    ) {
       throw new InvalidTokenError('invalid');
     }
     return { userId: sub, role, expiresAt: Math.floor(Date.parse(exp) / 1000), tokenId: jti };

@@ -44,7 +44,9 @@ export function createRedisCache(options: RedisCacheOptions): Cache {
     async add<T>(key: string, value: T, ttlSeconds: number) {
       assertOpen();
       assertTtl(ttlSeconds);
-      return (await redis.set(prefix + key, serialize(key, value), 'EX', ttlSeconds, 'NX')) === 'OK';
+      return (
+        (await redis.set(prefix + key, serialize(key, value), 'EX', ttlSeconds, 'NX')) === 'OK'
+      );
     },
 
     async delete(...keys: string[]) {

@@ -20,7 +20,8 @@ export interface SlotStore {
 }
 
 function assertLimit(limit: number): void {
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError('A slot limit must be a whole number >= 1.');
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError('A slot limit must be a whole number >= 1.');
 }
 
 // Redis's own clock, so replicas with skewed clocks agree on which leases ran out.
@@ -47,9 +48,14 @@ if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('PEXPIRE', KEYS[1], lease)
 return 1
 `;
 
-export function createRedisSlotStore(options: { redis: Redis; prefix: string; leaseSeconds?: number }): SlotStore {
+export function createRedisSlotStore(options: {
+  redis: Redis;
+  prefix: string;
+  leaseSeconds?: number;
+}): SlotStore {
   const { redis, prefix, leaseSeconds = 60 } = options;
-  if (prefix.trim() === '') throw new TypeError('createRedisSlotStore: a non-empty prefix is required');
+  if (prefix.trim() === '')
+    throw new TypeError('createRedisSlotStore: a non-empty prefix is required');
   const leaseMs = leaseSeconds * 1000;
   return {
     leaseSeconds,
@@ -65,7 +71,8 @@ export function createRedisSlotStore(options: { redis: Redis; prefix: string; le
       for (const { key, holder } of slots) byKey.set(key, [...(byKey.get(key) ?? []), holder]);
       if (byKey.size === 0) return;
       const pipeline = redis.pipeline();
-      for (const [key, holders] of byKey) pipeline.eval(RENEW_SCRIPT, 1, prefix + key, leaseMs, ...holders);
+      for (const [key, holders] of byKey)
+        pipeline.eval(RENEW_SCRIPT, 1, prefix + key, leaseMs, ...holders);
       const results = (await pipeline.exec()) ?? [];
       const failed = results.find(([error]) => error !== null);
       if (failed?.[0] != null) throw failed[0];
@@ -74,7 +81,9 @@ export function createRedisSlotStore(options: { redis: Redis; prefix: string; le
   };
 }
 
-export function createMemorySlotStore(options: { now?: () => number; leaseSeconds?: number } = {}): SlotStore {
+export function createMemorySlotStore(
+  options: { now?: () => number; leaseSeconds?: number } = {},
+): SlotStore {
   const { now = Date.now, leaseSeconds = 60 } = options;
   const leaseMs = leaseSeconds * 1000;
   /** key → holder → lease end (ms). */

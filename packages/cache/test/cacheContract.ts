@@ -94,7 +94,9 @@ export function describeCacheContract(name: string, createCache: CreateCache): v
 
     it('add stores only when the key is free, and exactly one of concurrent adds wins', async () => {
       const cache = freshCache();
-      const results = await Promise.all(Array.from({ length: 8 }, (_, i) => cache.add('claim', i, 60)));
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => cache.add('claim', i, 60)),
+      );
 
       expect(results.filter(Boolean)).toHaveLength(1);
       await expect(cache.get('claim')).resolves.toBe(results.indexOf(true));

@@ -1,17 +1,31 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { DisposalStack, createTestRedisPrefix } from '@marquee/testing';
-import { createRedisRateLimiter, createRedisRevocationStore, createRedisSlotStore } from '../src/index.ts';
-import { describeRateLimiterContract, describeRevocationContract, describeSlotStoreContract } from './limitsContract.ts';
+import {
+  createRedisRateLimiter,
+  createRedisRevocationStore,
+  createRedisSlotStore,
+} from '../src/index.ts';
+import {
+  describeRateLimiterContract,
+  describeRevocationContract,
+  describeSlotStoreContract,
+} from './limitsContract.ts';
 
 const stack = new DisposalStack();
 afterAll(() => stack.disposeAll());
 const redis = stack.adopt(new Redis(inject('testRedisUrl')), (client) => client.quit());
 const prefix = createTestRedisPrefix();
 
-describeRateLimiterContract('Redis rate limiter', () => createRedisRateLimiter({ redis, prefix: `${prefix}rl:` }));
-describeRevocationContract('Redis revocation store', () => createRedisRevocationStore({ redis, prefix: `${prefix}revoked:` }));
-describeSlotStoreContract('Redis slot store', () => createRedisSlotStore({ redis, prefix: `${prefix}slots:`, leaseSeconds: 1 }));
+describeRateLimiterContract('Redis rate limiter', () =>
+  createRedisRateLimiter({ redis, prefix: `${prefix}rl:` }),
+);
+describeRevocationContract('Redis revocation store', () =>
+  createRedisRevocationStore({ redis, prefix: `${prefix}revoked:` }),
+);
+describeSlotStoreContract('Redis slot store', () =>
+  createRedisSlotStore({ redis, prefix: `${prefix}slots:`, leaseSeconds: 1 }),
+);
 
 describe('Redis rate limiter', () => {
   it('counts under the prefixed key with the window as its expiry', async () => {

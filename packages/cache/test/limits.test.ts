@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryRateLimiter, createMemoryRevocationStore, createMemorySlotStore } from '../src/index.ts';
-import { describeRateLimiterContract, describeRevocationContract, describeSlotStoreContract } from './limitsContract.ts';
+import {
+  createMemoryRateLimiter,
+  createMemoryRevocationStore,
+  createMemorySlotStore,
+} from '../src/index.ts';
+import {
+  describeRateLimiterContract,
+  describeRevocationContract,
+  describeSlotStoreContract,
+} from './limitsContract.ts';
 
 describeRateLimiterContract('in-memory rate limiter', () => createMemoryRateLimiter());
 describeRevocationContract('in-memory revocation store', () => createMemoryRevocationStore());
@@ -12,7 +20,11 @@ describe('in-memory rate limiter', () => {
     const limiter = createMemoryRateLimiter({ now: () => now });
     await limiter.hit('k', 1, 60);
     now += 15_500;
-    await expect(limiter.hit('k', 1, 60)).resolves.toEqual({ allowed: false, count: 2, retryAfterSeconds: 45 });
+    await expect(limiter.hit('k', 1, 60)).resolves.toEqual({
+      allowed: false,
+      count: 2,
+      retryAfterSeconds: 45,
+    });
   });
 
   it('drops expired windows when it reaches its key limit', async () => {

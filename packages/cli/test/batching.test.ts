@@ -27,7 +27,16 @@ const connections = new Map<string, number>();
 async function serve<Stores, Loaders>(subgraph: Subgraph<Stores, Loaders>): Promise<string> {
   await subgraph.server.start();
   stops.push(() => subgraph.server.stop());
-  const server = await listen(createHttpHandler({ server: subgraph.server, createContext: subgraph.createContext, health: subgraph.health, logger }), 0, '127.0.0.1');
+  const server = await listen(
+    createHttpHandler({
+      server: subgraph.server,
+      createContext: subgraph.createContext,
+      health: subgraph.health,
+      logger,
+    }),
+    0,
+    '127.0.0.1',
+  );
   servers.push(server);
   const url = `${server.url}/graphql`;
   connections.set(url, 0);
@@ -37,25 +46,71 @@ async function serve<Stores, Loaders>(subgraph: Subgraph<Stores, Loaders>): Prom
 
 // Two PGlite databases, their migrations and the seed take seconds on a busy 2-core machine.
 beforeAll(async () => {
-  const moviesDb = await openDatabase({ kind: 'pglite', dataDir: undefined }, { onQuery: () => (statements.movies += 1) });
-  const peopleDb = await openDatabase({ kind: 'pglite', dataDir: undefined }, { onQuery: () => (statements.people += 1) });
+  const moviesDb = await openDatabase(
+    { kind: 'pglite', dataDir: undefined },
+    { onQuery: () => (statements.movies += 1) },
+  );
+  const peopleDb = await openDatabase(
+    { kind: 'pglite', dataDir: undefined },
+    { onQuery: () => (statements.people += 1) },
+  );
   databases.push(moviesDb, peopleDb);
-  const movies = createMoviesSubgraph({ db: moviesDb, documents: createMemoryDocumentStore(), logger, identitySecret: secret });
+  const movies = createMoviesSubgraph({
+    db: moviesDb,
+    documents: createMemoryDocumentStore(),
+    logger,
+    identitySecret: secret,
+  });
   const people = createPeopleSubgraph({ db: peopleDb, logger, identitySecret: secret });
   const ids = Array.from({ length: 120 }, (_, i) => `tt${String(i + 1).padStart(7, '0')}`);
   await movies.stores.movies.upsertMany(
-    ids.map((id, i) => ({ id, kind: 'movie', title: `Film ${i + 1}`, originalTitle: null, year: 2000, runtimeMinutes: 90, genres: ['Drama'], imdbId: id, tmdbId: null, movielensId: null, popularity: 1000 - i })),
+    ids.map((id, i) => ({
+      id,
+      kind: 'movie',
+      title: `Film ${i + 1}`,
+      originalTitle: null,
+      year: 2000,
+      runtimeMinutes: 90,
+      genres: ['Drama'],
+      imdbId: id,
+      tmdbId: null,
+      movielensId: null,
+      popularity: 1000 - i,
+    })),
   );
   await people.stores.people.upsertPeople(
-    Array.from({ length: 200 }, (_, i) => ({ id: `nm${i + 1}`, name: `Person ${i + 1}`, birthYear: null, deathYear: null, professions: [], imdbId: null })),
+    Array.from({ length: 200 }, (_, i) => ({
+      id: `nm${i + 1}`,
+      name: `Person ${i + 1}`,
+      birthYear: null,
+      deathYear: null,
+      professions: [],
+      imdbId: null,
+    })),
   );
   await people.stores.people.upsertCredits(
     ids.flatMap((movieId, m) => [
-      ...Array.from({ length: 6 }, (_, a) => ({ id: `${movieId}:${a}`, movieId, personId: `nm${((m * 6 + a) % 180) + 1}`, role: 'ACTOR' as const, characters: [], billingOrder: a + 1 })),
-      { id: `${movieId}:d`, movieId, personId: `nm${181 + (m % 20)}`, role: 'DIRECTOR' as const, characters: [], billingOrder: null },
+      ...Array.from({ length: 6 }, (_, a) => ({
+        id: `${movieId}:${a}`,
+        movieId,
+        personId: `nm${((m * 6 + a) % 180) + 1}`,
+        role: 'ACTOR' as const,
+        characters: [],
+        billingOrder: a + 1,
+      })),
+      {
+        id: `${movieId}:d`,
+        movieId,
+        personId: `nm${181 + (m % 20)}`,
+        role: 'DIRECTOR' as const,
+        characters: [],
+        billingOrder: null,
+      },
     ]),
   );
-  const urls: Record<string, string> = Object.fromEntries(subgraphNames.map((name) => [name, 'http://127.0.0.1:9/graphql']));
+  const urls: Record<string, string> = Object.fromEntries(
+    subgraphNames.map((name) => [name, 'http://127.0.0.1:9/graphql']),
+  );
   urls['movies'] = await serve(movies);
   urls['people'] = await serve(people);
   router = createRouter({
@@ -81,15 +136,27 @@ async function roundTrips(first: number) {
   statements.movies = 0;
   statements.people = 0;
   const response = await router.server.executeOperation(
-    { query: 'query ($first: Int) { movies(first: $first) { edges { node { title cast { person { name } } directors { name } } } } }', variables: { first } },
+    {
+      query:
+        'query ($first: Int) { movies(first: $first) { edges { node { title cast { person { name } } directors { name } } } } }',
+      variables: { first },
+    },
     { contextValue: { identity: undefined } },
   );
   if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
   const { data, errors } = response.body.singleResult;
   expect(errors).toBeUndefined();
-  const edges = (data as { movies: { edges: { node: { cast: { person: { name: string } }[]; directors: { name: string }[] } }[] } }).movies.edges;
+  const edges = (
+    data as {
+      movies: {
+        edges: { node: { cast: { person: { name: string } }[]; directors: { name: string }[] } }[];
+      };
+    }
+  ).movies.edges;
   expect(edges).toHaveLength(first);
-  expect(edges.every(({ node }) => node.cast.length === 6 && node.directors.length === 1)).toBe(true);
+  expect(edges.every(({ node }) => node.cast.length === 6 && node.directors.length === 1)).toBe(
+    true,
+  );
   return { ...statements };
 }
 

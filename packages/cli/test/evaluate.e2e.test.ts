@@ -21,9 +21,18 @@ describe('marquee evaluate', () => {
     const file = join(dir, 'u.data');
     await writeFile(file, `${lines.join('\n')}\n`);
     const output = await runMarquee(['evaluate', file, '--json'], { LOG_LEVEL: 'warn' });
-    const report = JSON.parse(output) as { evaluatedUsers: number; models: { model: string; ndcgAt10: number; recallAt20: number; hitRateAt10: number }[] };
+    const report = JSON.parse(output) as {
+      evaluatedUsers: number;
+      models: { model: string; ndcgAt10: number; recallAt20: number; hitRateAt10: number }[];
+    };
     expect(report.evaluatedUsers).toBe(60);
-    expect(report.models.map((m) => m.model)).toEqual(['most-popular', 'item-knn', 'ease', 'als', 'served (ease, top 100)']);
+    expect(report.models.map((m) => m.model)).toEqual([
+      'most-popular',
+      'item-knn',
+      'ease',
+      'als',
+      'served (ease, top 100)',
+    ]);
     const [popularity, knn, ease, als, served] = report.models;
     expect(knn?.ndcgAt10).toBeGreaterThan(popularity?.ndcgAt10 ?? 1);
     expect(ease?.ndcgAt10).toBeGreaterThan(popularity?.ndcgAt10 ?? 1);
@@ -34,17 +43,44 @@ describe('marquee evaluate', () => {
   it('evaluates the shipped ALS above 6,000 films on generated MovieLens data: ahead of item-kNN and most-popular', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'marquee-evaluate-als-'));
     dirs.push(dir);
-    await runMarquee(['generate', 'movielens', dir, '--titles', '6500', '--users', '1500', '--ratings', '120000', '--seed', '4'], {});
-    const output = await runMarquee(['evaluate', join(dir, 'ratings.csv'), '--iterations', '10', '--json'], { LOG_LEVEL: 'warn' });
-    const report = JSON.parse(output) as { items: number; models: { model: string; ndcgAt10: number }[] };
+    await runMarquee(
+      [
+        'generate',
+        'movielens',
+        dir,
+        '--titles',
+        '6500',
+        '--users',
+        '1500',
+        '--ratings',
+        '120000',
+        '--seed',
+        '4',
+      ],
+      {},
+    );
+    const output = await runMarquee(
+      ['evaluate', join(dir, 'ratings.csv'), '--iterations', '10', '--json'],
+      { LOG_LEVEL: 'warn' },
+    );
+    const report = JSON.parse(output) as {
+      items: number;
+      models: { model: string; ndcgAt10: number }[];
+    };
     expect(report.items).toBeGreaterThan(6_000);
-    expect(report.models.map((m) => m.model)).toEqual(['most-popular', 'item-knn', 'served (als, 32 factors)']);
+    expect(report.models.map((m) => m.model)).toEqual([
+      'most-popular',
+      'item-knn',
+      'served (als, 32 factors)',
+    ]);
     const [popularity, knn, served] = report.models;
     expect(served?.ndcgAt10).toBeGreaterThan(knn?.ndcgAt10 ?? Infinity);
     expect(served?.ndcgAt10).toBeGreaterThan(1.5 * (popularity?.ndcgAt10 ?? Infinity));
   });
 
   it('rejects a hold-out share outside (0, 1) with a clear message', async () => {
-    await expect(runMarquee(['evaluate', 'ratings.csv', '--holdout', '2'], {})).rejects.toThrow(/expected a number between 0 and 1/);
+    await expect(runMarquee(['evaluate', 'ratings.csv', '--holdout', '2'], {})).rejects.toThrow(
+      /expected a number between 0 and 1/,
+    );
   });
 });

@@ -1,16 +1,24 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BulkLoadInProgressError, migrateDatabase, withDeferredDefinitions, type Database } from '@marquee/db';
+import {
+  BulkLoadInProgressError,
+  migrateDatabase,
+  withDeferredDefinitions,
+  type Database,
+} from '@marquee/db';
 import { runMarquee, spawnMarquee } from '@marquee/testing';
 import { generateImdb } from '../src/generate/index.ts';
 import { imdbTables } from '../src/ingest/imdbBulk.ts';
-import { ingestImdb, IngestError, silentProgress, type IngestSummary } from '../src/ingest/index.ts';
+import {
+  ingestImdb,
+  IngestError,
+  silentProgress,
+  type IngestSummary,
+} from '../src/ingest/index.ts';
 import { ingestHarness, lines } from './ingestHarness.ts';
 
 const { stack, inWork, freshDatabase } = ingestHarness('ingest-bulk');
-
-
 
 /**
  * IMDb files with every kind of mistake, and keys repeated within a batch and across batches
@@ -77,7 +85,12 @@ async function writeFixture(dir: string): Promise<void> {
   );
   await writeFile(
     join(dir, 'title.crew.tsv'),
-    lines('tconst\tdirectors\twriters', 'tt0111161\tnm0001104\tnm0001104', 'tt0068646\tnm0000338\tnm0000338,nm7777777', 'tt0000001\t\\N\t\\N'),
+    lines(
+      'tconst\tdirectors\twriters',
+      'tt0111161\tnm0001104\tnm0001104',
+      'tt0068646\tnm0000338\tnm0000338,nm7777777',
+      'tt0000001\t\\N\t\\N',
+    ),
   );
 }
 
@@ -87,9 +100,15 @@ async function contents(db: Database): Promise<unknown> {
     movies: await db.sql.query(
       'SELECT id, kind, title, original_title, year, runtime_minutes, genres, imdb_id, popularity, average_rating, rating_count FROM movies.movie ORDER BY id',
     ),
-    people: await db.sql.query('SELECT id, name, birth_year, death_year, professions, imdb_id, known_for FROM people.person ORDER BY id'),
-    credits: await db.sql.query('SELECT id, movie_id, person_id, role, characters, billing_order FROM people.credit ORDER BY id'),
-    items: await db.sql.query('SELECT movie_id, genres, year, popularity FROM recommendations.item_feature ORDER BY movie_id'),
+    people: await db.sql.query(
+      'SELECT id, name, birth_year, death_year, professions, imdb_id, known_for FROM people.person ORDER BY id',
+    ),
+    credits: await db.sql.query(
+      'SELECT id, movie_id, person_id, role, characters, billing_order FROM people.credit ORDER BY id',
+    ),
+    items: await db.sql.query(
+      'SELECT movie_id, genres, year, popularity FROM recommendations.item_feature ORDER BY movie_id',
+    ),
   };
 }
 
@@ -109,11 +128,13 @@ async function definitions(db: Database): Promise<unknown> {
   };
 }
 
-const withoutTimes = (summary: IngestSummary) => summary.files.map(({ seconds: _seconds, rejectsFile: _path, ...file }) => file);
+const withoutTimes = (summary: IngestSummary) =>
+  summary.files.map(({ seconds: _seconds, rejectsFile: _path, ...file }) => file);
 
 async function rejectsIn(dir: string): Promise<Record<string, string>> {
   const found: Record<string, string> = {};
-  for (const name of (await readdir(dir)).sort()) found[name] = await readFile(join(dir, name), 'utf8');
+  for (const name of (await readdir(dir)).sort())
+    found[name] = await readFile(join(dir, name), 'utf8');
   return found;
 }
 
@@ -130,23 +151,45 @@ describe('bulk initial load (PostgreSQL)', () => {
     const expectedDefinitions = await definitions(bulk.db);
     const options = { progress: silentProgress, batchSize: 2 };
 
-    const bulkSummary = await ingestImdb(dir, bulk.db, { ...options, bulk: 'on', rejectsDir: inWork('fixture-bulk-rejects') });
-    const incrementalSummary = await ingestImdb(dir, incremental.db, { ...options, bulk: 'off', rejectsDir: inWork('fixture-incremental-rejects') });
+    const bulkSummary = await ingestImdb(dir, bulk.db, {
+      ...options,
+      bulk: 'on',
+      rejectsDir: inWork('fixture-bulk-rejects'),
+    });
+    const incrementalSummary = await ingestImdb(dir, incremental.db, {
+      ...options,
+      bulk: 'off',
+      rejectsDir: inWork('fixture-incremental-rejects'),
+    });
 
     expect(bulkSummary.mode).toBe('bulk');
     expect(incrementalSummary.mode).toBe('incremental');
     expect(withoutTimes(bulkSummary)).toEqual(withoutTimes(incrementalSummary));
-    expect(await rejectsIn(inWork('fixture-bulk-rejects'))).toEqual(await rejectsIn(inWork('fixture-incremental-rejects')));
+    expect(await rejectsIn(inWork('fixture-bulk-rejects'))).toEqual(
+      await rejectsIn(inWork('fixture-incremental-rejects')),
+    );
     expect(await contents(bulk.db)).toEqual(await contents(incremental.db));
     expect(await definitions(bulk.db)).toEqual(expectedDefinitions);
-    expect(await bulk.db.sql.query('SELECT count(*)::int AS n FROM ingest.deferred_definition')).toEqual([{ n: 0 }]);
+    expect(
+      await bulk.db.sql.query('SELECT count(*)::int AS n FROM ingest.deferred_definition'),
+    ).toEqual([{ n: 0 }]);
     // Rebuilt indexes serve queries: the planner knows the tables (ANALYZE ran).
-    expect(await bulk.db.sql.query(`SELECT count(*)::int AS n FROM pg_stats WHERE schemaname = 'people' AND tablename = 'credit'`)).not.toEqual([{ n: 0 }]);
+    expect(
+      await bulk.db.sql.query(
+        `SELECT count(*)::int AS n FROM pg_stats WHERE schemaname = 'people' AND tablename = 'credit'`,
+      ),
+    ).not.toEqual([{ n: 0 }]);
 
     // A second run finds the tables filled and upserts, exactly as after an incremental first run
     // (the repeated keys are written again in file order; everything else is unchanged).
-    const again = await ingestImdb(dir, bulk.db, { ...options, rejectsDir: inWork('fixture-again-rejects') });
-    const incrementalAgain = await ingestImdb(dir, incremental.db, { ...options, rejectsDir: inWork('fixture-again-rejects') });
+    const again = await ingestImdb(dir, bulk.db, {
+      ...options,
+      rejectsDir: inWork('fixture-again-rejects'),
+    });
+    const incrementalAgain = await ingestImdb(dir, incremental.db, {
+      ...options,
+      rejectsDir: inWork('fixture-again-rejects'),
+    });
     expect(again.mode).toBe('incremental');
     expect(withoutTimes(again)).toEqual(withoutTimes(incrementalAgain));
     expect(await contents(bulk.db)).toEqual(await contents(incremental.db));
@@ -157,8 +200,17 @@ describe('bulk initial load (PostgreSQL)', () => {
     await generateImdb(dir, { titles: 400, principals: 2000, seed: 11, gzip: true });
     const bulk = await freshDatabase();
     const incremental = await freshDatabase();
-    const bulkSummary = await ingestImdb(dir, bulk.db, { progress: silentProgress, batchSize: 300, rejectsDir: inWork('generated-rejects') });
-    const incrementalSummary = await ingestImdb(dir, incremental.db, { progress: silentProgress, batchSize: 300, bulk: 'off', rejectsDir: inWork('generated-rejects') });
+    const bulkSummary = await ingestImdb(dir, bulk.db, {
+      progress: silentProgress,
+      batchSize: 300,
+      rejectsDir: inWork('generated-rejects'),
+    });
+    const incrementalSummary = await ingestImdb(dir, incremental.db, {
+      progress: silentProgress,
+      batchSize: 300,
+      bulk: 'off',
+      rejectsDir: inWork('generated-rejects'),
+    });
     expect(bulkSummary.mode).toBe('bulk');
     expect(withoutTimes(bulkSummary)).toEqual(withoutTimes(incrementalSummary));
     expect(bulkSummary.files.every((file) => file.rejected === 0)).toBe(true);
@@ -171,74 +223,109 @@ describe('bulk initial load (PostgreSQL)', () => {
     const dir = inWork('fixture-nonempty');
     await writeFixture(dir);
     await expect(ingestImdb(dir, db, { progress: silentProgress, bulk: 'on' })).rejects.toThrow(
-      new IngestError('--bulk on needs empty tables, but people.person already has rows; --bulk auto (the default) loads incrementally then.'),
+      new IngestError(
+        '--bulk on needs empty tables, but people.person already has rows; --bulk auto (the default) loads incrementally then.',
+      ),
     );
     expect((await ingestImdb(dir, db, { progress: silentProgress })).mode).toBe('incremental');
   });
 
   /** Starts `marquee ingest imdb --bulk on` and SIGKILLs it once the definitions are dropped and rows are arriving. */
   async function killMidLoad(db: Database, url: string, dir: string): Promise<void> {
-    const child = spawnMarquee(['ingest', 'imdb', dir, '--bulk', 'on', '--batch-size', '1000'], { DATABASE_URL: url });
+    const child = spawnMarquee(['ingest', 'imdb', dir, '--bulk', 'on', '--batch-size', '1000'], {
+      DATABASE_URL: url,
+    });
     stack.defer(() => child.stop('SIGKILL'));
     for (;;) {
       const [state] = await db.sql.query<{ deferred: number; people: number }>(
         `SELECT (SELECT count(*)::int FROM ingest.deferred_definition) AS deferred, (SELECT count(*)::int FROM people.person) AS people`,
       );
       if ((state?.deferred ?? 0) > 0 && (state?.people ?? 0) > 0) break;
-      if (child.child.exitCode !== null) throw new Error(`The load ended before it could be killed:\n${child.output()}`);
+      if (child.child.exitCode !== null)
+        throw new Error(`The load ended before it could be killed:\n${child.output()}`);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     await child.stop('SIGKILL');
     // The server ends the dead client's sessions (and their bulk-load lock) once it notices the
     // closed connections, which can take a moment after the process is gone.
     for (;;) {
-      const [held] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = 72616874 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
+      const [held] = await db.sql.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = 72616874 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      );
       if (held?.n === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
   }
 
-  it('recreates every dropped index and constraint in `marquee migrate` after the load is killed midway', async () => {
-    const { db, url } = await freshDatabase();
-    const expected = await definitions(db);
-    const dir = inWork('crash');
-    await generateImdb(dir, { titles: 20_000, principals: 100_000, seed: 3 });
-    await killMidLoad(db, url, dir);
+  it(
+    'recreates every dropped index and constraint in `marquee migrate` after the load is killed midway',
+    async () => {
+      const { db, url } = await freshDatabase();
+      const expected = await definitions(db);
+      const dir = inWork('crash');
+      await generateImdb(dir, { titles: 20_000, principals: 100_000, seed: 3 });
+      await killMidLoad(db, url, dir);
 
-    expect(await definitions(db)).not.toEqual(expected);
-    const recorded = await db.sql.query<{ name: string }>('SELECT name FROM ingest.deferred_definition ORDER BY name');
-    expect(recorded.map(({ name }) => name)).toEqual(expect.arrayContaining(['credit_person_id_fkey', 'movie_title_trgm_idx', 'person_name_trgm_idx']));
+      expect(await definitions(db)).not.toEqual(expected);
+      const recorded = await db.sql.query<{ name: string }>(
+        'SELECT name FROM ingest.deferred_definition ORDER BY name',
+      );
+      expect(recorded.map(({ name }) => name)).toEqual(
+        expect.arrayContaining([
+          'credit_person_id_fkey',
+          'movie_title_trgm_idx',
+          'person_name_trgm_idx',
+        ]),
+      );
 
-    await runMarquee(['migrate'], { DATABASE_URL: url });
-    expect(await definitions(db)).toEqual(expected);
-    expect(await db.sql.query('SELECT count(*)::int AS n FROM ingest.deferred_definition')).toEqual([{ n: 0 }]);
-  }, killedLoadTimeoutMs);
+      await runMarquee(['migrate'], { DATABASE_URL: url });
+      expect(await definitions(db)).toEqual(expected);
+      expect(
+        await db.sql.query('SELECT count(*)::int AS n FROM ingest.deferred_definition'),
+      ).toEqual([{ n: 0 }]);
+    },
+    killedLoadTimeoutMs,
+  );
 
-  it('recreates them at the start of the next ingestion after a kill, which then completes the load incrementally', async () => {
-    const { db, url } = await freshDatabase();
-    const expected = await definitions(db);
-    const dir = inWork('crash-reingest');
-    await generateImdb(dir, { titles: 20_000, principals: 100_000, seed: 5 });
-    await killMidLoad(db, url, dir);
-    expect(await definitions(db)).not.toEqual(expected);
+  it(
+    'recreates them at the start of the next ingestion after a kill, which then completes the load incrementally',
+    async () => {
+      const { db, url } = await freshDatabase();
+      const expected = await definitions(db);
+      const dir = inWork('crash-reingest');
+      await generateImdb(dir, { titles: 20_000, principals: 100_000, seed: 5 });
+      await killMidLoad(db, url, dir);
+      expect(await definitions(db)).not.toEqual(expected);
 
-    const summary = await ingestImdb(dir, db, { progress: silentProgress, rejectsDir: inWork('crash-reingest-rejects') });
-    expect(summary.mode).toBe('incremental');
-    expect(summary.files.every((file) => file.rejected === 0)).toBe(true);
-    expect(await definitions(db)).toEqual(expected);
-    expect(await db.sql.query('SELECT count(*)::int AS n FROM ingest.deferred_definition')).toEqual([{ n: 0 }]);
-    // The same rows as a load that was never interrupted.
-    const uninterrupted = await freshDatabase();
-    await ingestImdb(dir, uninterrupted.db, { progress: silentProgress, rejectsDir: inWork('crash-reingest-rejects') });
-    expect(await contents(db)).toEqual(await contents(uninterrupted.db));
-  }, killedLoadTimeoutMs);
+      const summary = await ingestImdb(dir, db, {
+        progress: silentProgress,
+        rejectsDir: inWork('crash-reingest-rejects'),
+      });
+      expect(summary.mode).toBe('incremental');
+      expect(summary.files.every((file) => file.rejected === 0)).toBe(true);
+      expect(await definitions(db)).toEqual(expected);
+      expect(
+        await db.sql.query('SELECT count(*)::int AS n FROM ingest.deferred_definition'),
+      ).toEqual([{ n: 0 }]);
+      // The same rows as a load that was never interrupted.
+      const uninterrupted = await freshDatabase();
+      await ingestImdb(dir, uninterrupted.db, {
+        progress: silentProgress,
+        rejectsDir: inWork('crash-reingest-rejects'),
+      });
+      expect(await contents(db)).toEqual(await contents(uninterrupted.db));
+    },
+    killedLoadTimeoutMs,
+  );
 
   it('refuses to migrate while a bulk load is running, instead of rebuilding its indexes under it', async () => {
     const { db, url } = await freshDatabase();
     const expected = await definitions(db);
     await withDeferredDefinitions(db.sql, imdbTables, async () => {
       await expect(migrateDatabase(url)).rejects.toThrow(BulkLoadInProgressError);
-      await expect(ingestImdb(inWork('nowhere'), db, { progress: silentProgress })).rejects.toThrow(BulkLoadInProgressError);
+      await expect(ingestImdb(inWork('nowhere'), db, { progress: silentProgress })).rejects.toThrow(
+        BulkLoadInProgressError,
+      );
     });
     expect(await definitions(db)).toEqual(expected);
   });

@@ -13,7 +13,9 @@ let db: Database;
 let dir: string;
 
 beforeAll(async () => {
-  db = stack.adopt(await openDatabase({ kind: 'pglite', dataDir: undefined }), (opened) => opened.close());
+  db = stack.adopt(await openDatabase({ kind: 'pglite', dataDir: undefined }), (opened) =>
+    opened.close(),
+  );
   dir = await mkdtemp(join(tmpdir(), 'marquee-ingest-pglite-'));
   stack.defer(() => rm(dir, { recursive: true, force: true }));
   await mkdir(dir, { recursive: true });
@@ -27,7 +29,9 @@ beforeAll(async () => {
 describe('bulk initial load on the embedded database (PGlite)', () => {
   it('refuses --bulk on: the bulk path needs PostgreSQL', async () => {
     const before = await db.sql.query('SELECT count(*)::int AS n FROM movies.movie');
-    await expect(ingestImdb(dir, db, { progress: silentProgress, bulk: 'on' })).rejects.toThrow(IngestError);
+    await expect(ingestImdb(dir, db, { progress: silentProgress, bulk: 'on' })).rejects.toThrow(
+      IngestError,
+    );
     expect(await db.sql.query('SELECT count(*)::int AS n FROM movies.movie')).toEqual(before);
   });
 

@@ -18,7 +18,10 @@ describe('compact id lookups', () => {
   it('IdSet answers like a Set of strings, as a bitmap for dense ids and a sorted array for sparse ones', () => {
     const dense = new IdSet();
     const sparse = new IdSet();
-    const ids = Array.from({ length: 5000 }, (_, index) => `nm${String(index * 3 + 7).padStart(7, '0')}`);
+    const ids = Array.from(
+      { length: 5000 },
+      (_, index) => `nm${String(index * 3 + 7).padStart(7, '0')}`,
+    );
     for (const id of ids) dense.add(id);
     for (const id of ['nm0000001', 'nm900000000', 'nm00000001', 'nm1234567890']) sparse.add(id);
     dense.freeze();
@@ -28,7 +31,8 @@ describe('compact id lookups', () => {
     expect(dense.has('nm0000000')).toBe(false);
     expect(dense.has('nm9999999')).toBe(false);
     expect(dense.has('nm00000007')).toBe(false);
-    for (const id of ['nm0000001', 'nm900000000', 'nm00000001', 'nm1234567890']) expect(sparse.has(id)).toBe(true);
+    for (const id of ['nm0000001', 'nm900000000', 'nm00000001', 'nm1234567890'])
+      expect(sparse.has(id)).toBe(true);
     expect(sparse.bytes).toBe(2 * 4);
     expect(sparse.has('nm0000002')).toBe(false);
     expect(sparse.has('nm000000001')).toBe(false);
@@ -37,7 +41,11 @@ describe('compact id lookups', () => {
 
   it('IdSlots gives first-seen slots through rehashes, numeric and string ids alike', () => {
     const slots = new IdSlots();
-    const ids = Array.from({ length: 10_000 }, (_, index) => (index % 1000 === 0 ? `tt0${String(index).padStart(8, '0')}` : `tt${String(index * 7919).padStart(7, '0')}`));
+    const ids = Array.from({ length: 10_000 }, (_, index) =>
+      index % 1000 === 0
+        ? `tt0${String(index).padStart(8, '0')}`
+        : `tt${String(index * 7919).padStart(7, '0')}`,
+    );
     ids.forEach((id, index) => expect(slots.add(id)).toEqual({ slot: index, isNew: true }));
     ids.forEach((id, index) => expect(slots.get(id)).toBe(index));
     expect(slots.add(ids[42] ?? '')).toEqual({ slot: 42, isNew: false });

@@ -33,7 +33,10 @@ export function ingestHarness(name: string): IngestHarness {
     freshDatabase: async () => {
       const database = await createTestDatabase();
       stack.defer(() => database.dispose());
-      const db = stack.adopt(await openDatabase({ kind: 'postgres', url: database.url }), (opened) => opened.close());
+      const db = stack.adopt(
+        await openDatabase({ kind: 'postgres', url: database.url }),
+        (opened) => opened.close(),
+      );
       return { db, url: database.url };
     },
   };

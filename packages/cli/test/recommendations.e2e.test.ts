@@ -48,21 +48,42 @@ describe.each([
 
   it('follow a new user who rates five science-fiction films within 5 s, leaning to related films and never repeating a rated one', async () => {
     const gql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
-      const { body } = await postGraphQL(`${routerUrl}/graphql`, { query, variables }, token === undefined ? {} : { authorization: `Bearer ${token}` });
+      const { body } = await postGraphQL(
+        `${routerUrl}/graphql`,
+        { query, variables },
+        token === undefined ? {} : { authorization: `Bearer ${token}` },
+      );
       expect(body.errors).toBeUndefined();
       return body.data ?? {};
     };
-    const signUp = await gql('mutation { signUp(username: "stargazer", password: "a-long-password") { token } }');
+    const signUp = await gql(
+      'mutation { signUp(username: "stargazer", password: "a-long-password") { token } }',
+    );
     const { token } = signUp['signUp'] as { token: string };
     const recommendations = async () =>
-      ((await gql('{ me { recommendations(first: 10) { movie { id genres } score reason } } }', {}, token))['me'] as { recommendations: Rec[] }).recommendations;
+      (
+        (
+          await gql(
+            '{ me { recommendations(first: 10) { movie { id genres } score reason } } }',
+            {},
+            token,
+          )
+        )['me'] as { recommendations: Rec[] }
+      ).recommendations;
 
     const before = await recommendations();
     expect(before).toHaveLength(10);
-    const popular = (await gql('{ popular(genre: "Sci-Fi", first: 5) { movie { id genres } reason } }'))['popular'] as Rec[];
+    const popular = (
+      await gql('{ popular(genre: "Sci-Fi", first: 5) { movie { id genres } reason } }')
+    )['popular'] as Rec[];
     expect(popular.map((r) => r.reason)).toEqual(Array(5).fill('Popular in Sci-Fi'));
     const rated = popular.map((r) => r.movie.id);
-    for (const movieId of rated) await gql('mutation ($m: ID!) { rateMovie(movieId: $m, rating: 5) { rating } }', { m: movieId }, token);
+    for (const movieId of rated)
+      await gql(
+        'mutation ($m: ID!) { rateMovie(movieId: $m, rating: 5) { rating } }',
+        { m: movieId },
+        token,
+      );
     const ratedAt = Date.now();
 
     let after: Rec[] = before;
@@ -70,7 +91,10 @@ describe.each([
       .poll(
         async () => {
           after = await recommendations();
-          return after.some((r) => r.reason.startsWith('Because you liked')) && after.every((r) => !rated.includes(r.movie.id));
+          return (
+            after.some((r) => r.reason.startsWith('Because you liked')) &&
+            after.every((r) => !rated.includes(r.movie.id))
+          );
         },
         { timeout: 5_000, interval: 100 },
       )
@@ -84,10 +108,13 @@ describe.each([
 
   it('finds similar films for a demo film, never the film itself', async () => {
     const { body } = await postGraphQL(`${routerUrl}/graphql`, {
-      query: '{ popular(genre: "Sci-Fi", first: 1) { movie { id genres similar(first: 5) { id genres } } } }',
+      query:
+        '{ popular(genre: "Sci-Fi", first: 1) { movie { id genres similar(first: 5) { id genres } } } }',
     });
     expect(body.errors).toBeUndefined();
-    const [first] = (body.data?.['popular'] ?? []) as { movie: { id: string; genres: string[]; similar: { id: string; genres: string[] }[] } }[];
+    const [first] = (body.data?.['popular'] ?? []) as {
+      movie: { id: string; genres: string[]; similar: { id: string; genres: string[] }[] };
+    }[];
     expect(first?.movie.similar).toHaveLength(5);
     for (const film of first?.movie.similar ?? []) {
       expect(film.id).not.toBe(first?.movie.id);

@@ -11,7 +11,8 @@ describe('marquee token options', () => {
   });
 
   it('refuses durations that are empty, zero, negative, fractional, unknown or over a year', () => {
-    for (const value of ['', '0', '-1h', '1.5h', '1w', 'h', '366d']) expect(() => parseTtl(value)).toThrow(/expected a duration/);
+    for (const value of ['', '0', '-1h', '1.5h', '1w', 'h', '366d'])
+      expect(() => parseTtl(value)).toThrow(/expected a duration/);
   });
 
   it('accepts admin or user in any case and nothing else', () => {

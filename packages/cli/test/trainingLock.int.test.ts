@@ -51,4 +51,6 @@ function describeTrainingLockContract(name: string, create: () => TrainingLock) 
 }
 
 describeTrainingLockContract('in-process training lock', () => createMemoryTrainingLock());
-describeTrainingLockContract('Redis training lock', () => createRedisTrainingLock(redis, createTestRedisPrefix()));
+describeTrainingLockContract('Redis training lock', () =>
+  createRedisTrainingLock(redis, createTestRedisPrefix()),
+);

@@ -38,14 +38,18 @@ function quoteIdentifier(name: string): string {
 }
 
 /** The statement that recreates `definition`. */
-export function recreateStatement(definition: Pick<DeferredDefinition, 'tableName' | 'name' | 'kind' | 'definition'>): string {
+export function recreateStatement(
+  definition: Pick<DeferredDefinition, 'tableName' | 'name' | 'kind' | 'definition'>,
+): string {
   return definition.kind === 'index'
     ? definition.definition
     : `ALTER TABLE ${definition.tableName} ADD CONSTRAINT ${quoteIdentifier(definition.name)} ${definition.definition}`;
 }
 
 async function definitionsTableExists(sql: SqlExecutor): Promise<boolean> {
-  const [row] = await sql.query<{ exists: boolean }>(`SELECT to_regclass('${DEFINITIONS}') IS NOT NULL AS exists`);
+  const [row] = await sql.query<{ exists: boolean }>(
+    `SELECT to_regclass('${DEFINITIONS}') IS NOT NULL AS exists`,
+  );
   return row?.exists === true;
 }
 
@@ -63,7 +67,10 @@ async function alreadyThere(sql: SqlExecutor, definition: DeferredDefinition): P
           'SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = $1::regclass AND c.relname = $2',
           [definition.tableName, definition.name],
         )
-      : await sql.query('SELECT 1 FROM pg_constraint WHERE conrelid = $1::regclass AND conname = $2', [definition.tableName, definition.name]);
+      : await sql.query(
+          'SELECT 1 FROM pg_constraint WHERE conrelid = $1::regclass AND conname = $2',
+          [definition.tableName, definition.name],
+        );
   return rows.length > 0;
 }
 
@@ -82,9 +89,14 @@ export interface RestoreOptions {
  * at any point leaves it either recorded or recreated. A definition someone recreated by hand is
  * only deleted from the record.
  */
-export async function restoreDefinition(sql: SqlExecutor, definition: DeferredDefinition, options: RestoreOptions = {}): Promise<void> {
+export async function restoreDefinition(
+  sql: SqlExecutor,
+  definition: DeferredDefinition,
+  options: RestoreOptions = {},
+): Promise<void> {
   const memory = options.maintenanceWorkMem ?? '256MB';
-  if (!/^\d+\s*(kB|MB|GB)$/.test(memory)) throw new RangeError(`maintenance_work_mem ${JSON.stringify(memory)} is not like "256MB"`);
+  if (!/^\d+\s*(kB|MB|GB)$/.test(memory))
+    throw new RangeError(`maintenance_work_mem ${JSON.stringify(memory)} is not like "256MB"`);
   const startedAt = performance.now();
   await sql.transaction(async (tx) => {
     await tx.exec(`SET LOCAL maintenance_work_mem = '${memory}'`);
@@ -104,19 +116,28 @@ export async function restoreDefinitions(
   definitions: readonly DeferredDefinition[],
   options: RestoreOptions & { parallel?: number } = {},
 ): Promise<void> {
-  const isForeignKey = (definition: DeferredDefinition) => definition.kind === 'constraint' && /^FOREIGN KEY/i.test(definition.definition);
+  const isForeignKey = (definition: DeferredDefinition) =>
+    definition.kind === 'constraint' && /^FOREIGN KEY/i.test(definition.definition);
   const runQueue = async (queue: DeferredDefinition[]) => {
     const worker = async () => {
-      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await restoreDefinition(sql, next, options);
+      for (let next = queue.shift(); next !== undefined; next = queue.shift())
+        await restoreDefinition(sql, next, options);
     };
     // A failing worker stops taking work; the others finish what they hold, then the first error is raised.
-    const results = await Promise.allSettled(Array.from({ length: Math.max(1, options.parallel ?? 2) }, worker));
+    const results = await Promise.allSettled(
+      Array.from({ length: Math.max(1, options.parallel ?? 2) }, worker),
+    );
     const failed = results.find((result) => result.status === 'rejected');
     if (failed !== undefined) throw failed.reason;
   };
   // GIN indexes are the slowest to build: start them first so the queue does not end on one.
-  const weight = (definition: DeferredDefinition) => (/USING gin/i.test(definition.definition) ? 0 : 1);
-  await runQueue(definitions.filter((definition) => !isForeignKey(definition)).sort((a, b) => weight(a) - weight(b) || a.id - b.id));
+  const weight = (definition: DeferredDefinition) =>
+    /USING gin/i.test(definition.definition) ? 0 : 1;
+  await runQueue(
+    definitions
+      .filter((definition) => !isForeignKey(definition))
+      .sort((a, b) => weight(a) - weight(b) || a.id - b.id),
+  );
   await runQueue(definitions.filter(isForeignKey));
 }
 
@@ -130,7 +151,10 @@ export async function recoverInterruptedBulkLoad(sql: SqlExecutor): Promise<Defe
   const pending = await listDeferredDefinitions(sql);
   if (pending.length === 0) return [];
   return sql.transaction(async (tx) => {
-    const [lock] = await tx.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [BULK_LOAD_LOCK_KEY]);
+    const [lock] = await tx.query<{ locked: boolean }>(
+      'SELECT pg_try_advisory_xact_lock($1) AS locked',
+      [BULK_LOAD_LOCK_KEY],
+    );
     if (lock?.locked !== true) {
       throw new BulkLoadInProgressError(
         `A bulk load is running (indexes and constraints of ${[...new Set(pending.map((d) => d.tableName))].join(', ')} are dropped until it ends); run this again after it.`,
@@ -143,9 +167,17 @@ export async function recoverInterruptedBulkLoad(sql: SqlExecutor): Promise<Defe
 }
 
 /** Rows in any of `tables`: the tables a bulk load may fill must all be empty. */
-export async function nonEmptyTables(sql: SqlExecutor, tables: readonly string[]): Promise<string[]> {
+export async function nonEmptyTables(
+  sql: SqlExecutor,
+  tables: readonly string[],
+): Promise<string[]> {
   const rows = await sql.query<{ table: string; filled: boolean }>(
-    tables.map((table, index) => `SELECT $${index + 1}::text AS table, EXISTS (SELECT 1 FROM ${table}) AS filled`).join(' UNION ALL '),
+    tables
+      .map(
+        (table, index) =>
+          `SELECT $${index + 1}::text AS table, EXISTS (SELECT 1 FROM ${table}) AS filled`,
+      )
+      .join(' UNION ALL '),
     tables,
   );
   return rows.filter((row) => row.filled).map((row) => row.table);
@@ -165,15 +197,27 @@ export async function withDeferredDefinitions<T>(
   options: RestoreOptions & { parallel?: number } = {},
 ): Promise<T> {
   return sql.transaction(async (lockHolder) => {
-    const [lock] = await lockHolder.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [BULK_LOAD_LOCK_KEY]);
-    if (lock?.locked !== true) throw new BulkLoadInProgressError('Another bulk load is running against this database.');
+    const [lock] = await lockHolder.query<{ locked: boolean }>(
+      'SELECT pg_try_advisory_xact_lock($1) AS locked',
+      [BULK_LOAD_LOCK_KEY],
+    );
+    if (lock?.locked !== true)
+      throw new BulkLoadInProgressError('Another bulk load is running against this database.');
     const deferred = await sql.transaction(async (tx) => {
       await tx.exec(`LOCK TABLE ${tables.join(', ')} IN ACCESS EXCLUSIVE MODE`);
       const filled = await nonEmptyTables(tx, tables);
-      if (filled.length > 0) throw new BulkLoadError(`A bulk load needs empty tables; ${filled.join(', ')} already has rows.`);
+      if (filled.length > 0)
+        throw new BulkLoadError(
+          `A bulk load needs empty tables; ${filled.join(', ')} already has rows.`,
+        );
       const found: (Omit<DeferredDefinition, 'id'> & { drop: string })[] = [];
       for (const table of tables) {
-        const indexes = await tx.query<{ tableName: string; name: string; definition: string; qualified: string }>(
+        const indexes = await tx.query<{
+          tableName: string;
+          name: string;
+          definition: string;
+          qualified: string;
+        }>(
           `SELECT i.indrelid::regclass::text AS "tableName", c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition,
                   i.indexrelid::regclass::text AS qualified
              FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
@@ -183,7 +227,8 @@ export async function withDeferredDefinitions<T>(
             ORDER BY c.relname`,
           [table],
         );
-        for (const index of indexes) found.push({ ...index, kind: 'index', drop: `DROP INDEX ${index.qualified}` });
+        for (const index of indexes)
+          found.push({ ...index, kind: 'index', drop: `DROP INDEX ${index.qualified}` });
       }
       for (const table of tables) {
         const constraints = await tx.query<{ tableName: string; name: string; definition: string }>(
@@ -193,7 +238,11 @@ export async function withDeferredDefinitions<T>(
           [table],
         );
         for (const constraint of constraints) {
-          found.push({ ...constraint, kind: 'constraint', drop: `ALTER TABLE ${constraint.tableName} DROP CONSTRAINT ${quoteIdentifier(constraint.name)}` });
+          found.push({
+            ...constraint,
+            kind: 'constraint',
+            drop: `ALTER TABLE ${constraint.tableName} DROP CONSTRAINT ${quoteIdentifier(constraint.name)}`,
+          });
         }
       }
       const recorded: DeferredDefinition[] = [];

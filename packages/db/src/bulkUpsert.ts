@@ -107,10 +107,16 @@ function setExpression(column: BulkColumn, incoming = 'EXCLUDED'): string {
  * `INSERT ... SELECT ... ON CONFLICT DO UPDATE ... WHERE (columns) IS DISTINCT FROM (incoming)`,
  * so a re-run of the same rows changes (and counts) nothing. Runs in one transaction.
  */
-export async function bulkUpsert(sql: SqlExecutor, target: BulkTarget, rows: readonly BulkRow[], options: { trackLines?: boolean } = {}): Promise<BulkResult> {
+export async function bulkUpsert(
+  sql: SqlExecutor,
+  target: BulkTarget,
+  rows: readonly BulkRow[],
+  options: { trackLines?: boolean } = {},
+): Promise<BulkResult> {
   const keyIndexes = target.key.map((name) => {
     const index = target.columns.findIndex((column) => column.name === name);
-    if (index < 0) throw new Error(`Key column ${name} is not among ${target.table}'s bulk columns.`);
+    if (index < 0)
+      throw new Error(`Key column ${name} is not among ${target.table}'s bulk columns.`);
     return index;
   });
   // ON CONFLICT cannot touch one row twice in a statement: the last row for a key wins.
@@ -134,8 +140,12 @@ export async function bulkUpsert(sql: SqlExecutor, target: BulkTarget, rows: rea
   }
 
   const names = target.columns.map((column) => quote(column.name));
-  const updatable = target.columns.filter((column) => !target.key.includes(column.name) && column.onConflict !== 'insertOnly');
-  const stageColumns = target.columns.map((column) => `${quote(column.name)} ${column.type}`).join(', ');
+  const updatable = target.columns.filter(
+    (column) => !target.key.includes(column.name) && column.onConflict !== 'insertOnly',
+  );
+  const stageColumns = target.columns
+    .map((column) => `${quote(column.name)} ${column.type}`)
+    .join(', ');
   // One staging table per target shape and connection, kept for the session and emptied by every
   // commit: creating a temporary table per batch costs more than copying 10,000 rows into it.
   const stage = `marquee_stage_${createHash('sha1').update(`${target.table}(${stageColumns})`).digest('hex').slice(0, 16)}`;
@@ -153,7 +163,10 @@ export async function bulkUpsert(sql: SqlExecutor, target: BulkTarget, rows: rea
         ].join(', ')}
          WHERE (${updatable.map((column) => `t.${quote(column.name)}`).join(', ')}, NULL::int) IS DISTINCT FROM
                (${updatable.map((column) => setExpression(column)).join(', ')}, NULL::int)`;
-  const returning = lineOfKey === undefined ? '' : `, ${target.key.map((name) => `t.${quote(name)}::text AS ${quote(`k_${name}`)}`).join(', ')}`;
+  const returning =
+    lineOfKey === undefined
+      ? ''
+      : `, ${target.key.map((name) => `t.${quote(name)}::text AS ${quote(`k_${name}`)}`).join(', ')}`;
 
   const updateOnly = target.updateOnly;
   const matches = target.key.map((name) => `t.${quote(name)} = s.${quote(name)}`).join(' AND ');
@@ -175,7 +188,9 @@ export async function bulkUpsert(sql: SqlExecutor, target: BulkTarget, rows: rea
        RETURNING false AS inserted${returning}`;
 
   return sql.transaction(async (tx) => {
-    await tx.exec(`CREATE TEMP TABLE IF NOT EXISTS ${stage} (_line bigint, ${stageColumns}) ON COMMIT DELETE ROWS`);
+    await tx.exec(
+      `CREATE TEMP TABLE IF NOT EXISTS ${stage} (_line bigint, ${stageColumns}) ON COMMIT DELETE ROWS`,
+    );
     if (copy.length > 0) await tx.copyFrom(`${stage} (_line, ${names.join(', ')})`, copy);
     const missing =
       updateOnly === undefined
@@ -210,8 +225,11 @@ export async function bulkUpsert(sql: SqlExecutor, target: BulkTarget, rows: rea
       inserted = 0;
       for (const row of written) {
         if (row['inserted'] === true) inserted += 1;
-        const line = lineOfKey.get(target.key.map((name) => String(row[`k_${name}`])).join('\u0000'));
-        if (line !== undefined) (row['inserted'] === true ? insertedLines : updatedLines).push(line);
+        const line = lineOfKey.get(
+          target.key.map((name) => String(row[`k_${name}`])).join('\u0000'),
+        );
+        if (line !== undefined)
+          (row['inserted'] === true ? insertedLines : updatedLines).push(line);
       }
       updated = written.length - inserted;
     }

@@ -7,14 +7,22 @@ import { copyWith, type CopyOptions, type CopySource, type SqlExecutor } from '.
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
 /** Streams `data` through `COPY ... FROM STDIN` on one connection (pg-copy-streams). */
-async function copyOn(client: pg.PoolClient, target: string, data: CopySource, options?: CopyOptions): Promise<void> {
+async function copyOn(
+  client: pg.PoolClient,
+  target: string,
+  data: CopySource,
+  options?: CopyOptions,
+): Promise<void> {
   const sink = client.query(copyFromStdin(`COPY ${target} FROM STDIN${copyWith(options)}`));
   await pipeline(Readable.from(typeof data === 'string' ? [data] : data), sink);
 }
 
 function executorFor(client: Queryable): Omit<SqlExecutor, 'transaction' | 'close' | 'copyFrom'> {
   return {
-    async query<Row extends Record<string, unknown>>(text: string, params: readonly unknown[] = []) {
+    async query<Row extends Record<string, unknown>>(
+      text: string,
+      params: readonly unknown[] = [],
+    ) {
       const result = await client.query<Row>(text, [...params]);
       return result.rows;
     },

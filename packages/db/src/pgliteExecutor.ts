@@ -7,16 +7,22 @@ type PGliteQueryable = Pick<PGlite, 'query' | 'exec'> | Transaction;
 async function toBlob(data: CopySource): Promise<Blob> {
   if (typeof data === 'string') return new Blob([data]);
   const parts: (string | Uint8Array)[] = [];
-  for await (const chunk of data) parts.push(typeof chunk === 'string' ? chunk : new Uint8Array(chunk));
+  for await (const chunk of data)
+    parts.push(typeof chunk === 'string' ? chunk : new Uint8Array(chunk));
   return new Blob(parts);
 }
 
 function executorFor(client: PGliteQueryable): Omit<SqlExecutor, 'transaction' | 'close'> {
   return {
     async copyFrom(target: string, data: CopySource, options?: CopyOptions) {
-      await client.query(`COPY ${target} FROM '/dev/blob'${copyWith(options)}`, [], { blob: await toBlob(data) });
+      await client.query(`COPY ${target} FROM '/dev/blob'${copyWith(options)}`, [], {
+        blob: await toBlob(data),
+      });
     },
-    async query<Row extends Record<string, unknown>>(text: string, params: readonly unknown[] = []) {
+    async query<Row extends Record<string, unknown>>(
+      text: string,
+      params: readonly unknown[] = [],
+    ) {
       const result = await client.query<Row>(text, [...params]);
       return result.rows;
     },

@@ -23,7 +23,8 @@ export interface SqlExecutor {
 }
 
 /** COPY input: one string, or chunks (strings or bytes) from a generator or stream. */
-export type CopySource = string | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
+export type CopySource =
+  string | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
 
 export interface CopyOptions {
   header?: boolean;

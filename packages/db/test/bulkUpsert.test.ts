@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bulkUpsert, encodeCopyValue, openDatabase, type BulkTarget, type Database } from '../src/index.ts';
+import {
+  bulkUpsert,
+  encodeCopyValue,
+  openDatabase,
+  type BulkTarget,
+  type Database,
+} from '../src/index.ts';
 
 const target: BulkTarget = {
   table: 'movies.movie',
@@ -32,14 +38,25 @@ describe('bulkUpsert on PGlite', () => {
       { line: 2, values: ['x1', 'Tab\there', null, ['Drama', 'Back\\slash']] },
       { line: 3, values: ['x2', 'Two', 1999, []] },
     ];
-    expect(await bulkUpsert(db.sql, target, rows)).toMatchObject({ inserted: 2, updated: 0, unchanged: 0 });
-    expect(await bulkUpsert(db.sql, target, rows)).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
+    expect(await bulkUpsert(db.sql, target, rows)).toMatchObject({
+      inserted: 2,
+      updated: 0,
+      unchanged: 0,
+    });
+    expect(await bulkUpsert(db.sql, target, rows)).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      unchanged: 2,
+    });
     const changed = await bulkUpsert(db.sql, target, [
       { line: 2, values: ['x1', 'Tab\there', 2001, ['Drama', 'Back\\slash']] },
       { line: 3, values: ['x2', 'Two', 1850, []] },
     ]);
     expect(changed).toMatchObject({ inserted: 0, updated: 1, unchanged: 1 });
-    const stored = await db.sql.query('SELECT id, title, year, genres FROM movies.movie WHERE id IN ($1, $2) ORDER BY id', ['x1', 'x2']);
+    const stored = await db.sql.query(
+      'SELECT id, title, year, genres FROM movies.movie WHERE id IN ($1, $2) ORDER BY id',
+      ['x1', 'x2'],
+    );
     expect(stored).toEqual([
       { id: 'x1', title: 'Tab\there', year: 2001, genres: ['Drama', 'Back\\slash'] },
       { id: 'x2', title: 'Two', year: 1999, genres: [] },
@@ -53,6 +70,8 @@ describe('bulkUpsert on PGlite', () => {
     ]);
     expect(result.superseded).toEqual([{ line: 5, by: 9 }]);
     expect(result.inserted).toBe(1);
-    expect(await db.sql.query('SELECT title FROM movies.movie WHERE id = $1', ['dup'])).toEqual([{ title: 'Second' }]);
+    expect(await db.sql.query('SELECT title FROM movies.movie WHERE id = $1', ['dup'])).toEqual([
+      { title: 'Second' },
+    ]);
   });
 });

@@ -27,7 +27,11 @@ describe('migrations on PostgreSQL', () => {
   it('serialise concurrent migrators so each migration is applied exactly once', async () => {
     const database = await createTestDatabase({ migrate: false });
     stack.defer(() => database.dispose());
-    const results = await Promise.all([migrateDatabase(database.url), migrateDatabase(database.url), migrateDatabase(database.url)]);
+    const results = await Promise.all([
+      migrateDatabase(database.url),
+      migrateDatabase(database.url),
+      migrateDatabase(database.url),
+    ]);
     const applied = results.flatMap((r) => r.applied);
     expect(new Set(applied).size).toBe(applied.length);
     expect(applied.length).toBeGreaterThan(0);

@@ -13,8 +13,13 @@ export async function expectMigrationsMatchSchema(sql: SqlExecutor): Promise<voi
   const actual = await readCatalog(sql, schemas);
   const sortTables = (tables: { schema: string; table: string; columns: { column: string }[] }[]) =>
     tables
-      .map((t) => ({ ...t, columns: [...t.columns].sort((a, b) => a.column.localeCompare(b.column)) }))
+      .map((t) => ({
+        ...t,
+        columns: [...t.columns].sort((a, b) => a.column.localeCompare(b.column)),
+      }))
       .sort((a, b) => `${a.schema}.${a.table}`.localeCompare(`${b.schema}.${b.table}`));
   expect(sortTables(actual.tables)).toEqual(sortTables(expected.tables));
-  expect([...actual.enums].sort((a, b) => a.name.localeCompare(b.name))).toEqual([...expected.enums].sort((a, b) => a.name.localeCompare(b.name)));
+  expect([...actual.enums].sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+    [...expected.enums].sort((a, b) => a.name.localeCompare(b.name)),
+  );
 }

@@ -10,7 +10,10 @@ describe('openDatabase onQuery on PostgreSQL', () => {
     const database = await createTestDatabase();
     stack.defer(() => database.dispose());
     const seen: string[] = [];
-    const db = await openDatabase({ kind: 'postgres', url: database.url, poolSize: 2 }, { onQuery: ({ sql }) => seen.push(sql) });
+    const db = await openDatabase(
+      { kind: 'postgres', url: database.url, poolSize: 2 },
+      { onQuery: ({ sql }) => seen.push(sql) },
+    );
     stack.defer(() => db.close());
     await db.prisma.movie.findMany({ where: { id: { in: ['a', 'b'] } } });
     await db.sql.query('SELECT 1 AS one');

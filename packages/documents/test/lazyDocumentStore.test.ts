@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createLazyDocumentStore, createMemoryDocumentStore, type DocumentStore } from '../src/index.ts';
+import {
+  createLazyDocumentStore,
+  createMemoryDocumentStore,
+  type DocumentStore,
+} from '../src/index.ts';
 
 function counted() {
   const state = { opens: 0, closes: 0 };
@@ -25,8 +29,15 @@ describe('lazy document store', () => {
     const store = createLazyDocumentStore(open);
     const movies = store.collection<{ _id: string; overview: string }>('movies');
     expect(state.opens).toBe(0);
-    await Promise.all([movies.put({ _id: 'm1', overview: 'A' }), movies.put({ _id: 'm2', overview: 'B' })]);
-    expect(await movies.getMany(['m2', 'nope', 'm1'])).toEqual([{ _id: 'm2', overview: 'B' }, null, { _id: 'm1', overview: 'A' }]);
+    await Promise.all([
+      movies.put({ _id: 'm1', overview: 'A' }),
+      movies.put({ _id: 'm2', overview: 'B' }),
+    ]);
+    expect(await movies.getMany(['m2', 'nope', 'm1'])).toEqual([
+      { _id: 'm2', overview: 'B' },
+      null,
+      { _id: 'm1', overview: 'A' },
+    ]);
     expect(await movies.count()).toBe(2);
     expect(state.opens).toBe(1);
     await store.close();

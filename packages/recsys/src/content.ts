@@ -36,4 +36,5 @@ export function contentSimilarity(a: ItemContent, b: ItemContent): number {
 }
 
 /** Half-life decay weight of an event `ageMs` old. */
-export const decay = (ageMs: number, halfLifeMs: number) => 0.5 ** (Math.max(ageMs, 0) / halfLifeMs);
+export const decay = (ageMs: number, halfLifeMs: number) =>
+  0.5 ** (Math.max(ageMs, 0) / halfLifeMs);

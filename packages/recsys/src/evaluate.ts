@@ -52,8 +52,12 @@ export function evaluate(
     for (const [userId, relevant] of test) {
       const user = matrix.userIndex.get(userId);
       const history =
-        user === undefined ? new Int32Array(0) : matrix.itemsOf.subarray(matrix.rowStart[user], matrix.rowStart[user + 1]);
-      const ranked = topK(model.score(history), 20, seen.get(userId)).map((item) => matrix.items[item] ?? '');
+        user === undefined
+          ? new Int32Array(0)
+          : matrix.itemsOf.subarray(matrix.rowStart[user], matrix.rowStart[user + 1]);
+      const ranked = topK(model.score(history), 20, seen.get(userId)).map(
+        (item) => matrix.items[item] ?? '',
+      );
       ndcgSum += ndcg(ranked, relevant, 10);
       recallSum += recall(ranked, relevant, 20);
       hitSum += hitRate(ranked, relevant, 10);
@@ -68,5 +72,10 @@ export function evaluate(
       bytes: model.bytes,
     };
   });
-  return { evaluatedUsers: test.size, trainInteractions: train.length, items: matrix.items.length, models };
+  return {
+    evaluatedUsers: test.size,
+    trainInteractions: train.length,
+    items: matrix.items.length,
+    models,
+  };
 }

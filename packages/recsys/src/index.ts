@@ -22,8 +22,23 @@ export type { AlsFactors, AlsOptions, FoldedInUser, LatentFactors } from './mode
 export type { Recommender, Trainer } from './models/recommender.ts';
 export { easeWeights } from './models/ease.ts';
 export { itemKnnNeighbours } from './models/itemKnn.ts';
-export { chooseModel, deserializeSnapshot, foldIn, serializeSnapshot, similarItems, snapshotBytes, trainServedModel, trainSnapshot } from './snapshot.ts';
-export type { FoldInResult, ModelSnapshot, SnapshotKind, TrainedSnapshot, TrainSnapshotOptions } from './snapshot.ts';
+export {
+  chooseModel,
+  deserializeSnapshot,
+  foldIn,
+  serializeSnapshot,
+  similarItems,
+  snapshotBytes,
+  trainServedModel,
+  trainSnapshot,
+} from './snapshot.ts';
+export type {
+  FoldInResult,
+  ModelSnapshot,
+  SnapshotKind,
+  TrainedSnapshot,
+  TrainSnapshotOptions,
+} from './snapshot.ts';
 export { contentSimilarity, decay } from './content.ts';
 export type { ItemContent } from './content.ts';
 export { factorKernel, useFactorKernels } from './wasm/factorKernel.ts';

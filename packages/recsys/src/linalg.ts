@@ -63,7 +63,12 @@ export function choleskySolve(l: Float64Array, n: number, b: ArrayLike<number>):
  * `choleskySolve` on x[offset .. offset + n) in place: b in, the solution out. Lets a caller solve
  * many right-hand sides into one preallocated array.
  */
-export function choleskySolveInPlace(l: Float64Array, n: number, x: Float64Array, offset: number): void {
+export function choleskySolveInPlace(
+  l: Float64Array,
+  n: number,
+  x: Float64Array,
+  offset: number,
+): void {
   // Forward: L·y = b.
   for (let i = 0; i < n; i += 1) {
     let sum = x[offset + i] ?? 0;

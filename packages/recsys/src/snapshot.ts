@@ -1,7 +1,13 @@
 import { endianness } from 'node:os';
 import { isPositive, POSITIVE_THRESHOLD, type Interaction } from './interactions.ts';
 import { buildImplicitMatrix, type ImplicitMatrix } from './matrix.ts';
-import { alsExplain, alsFactors, alsScores, type AlsOptions, type LatentFactors } from './models/als.ts';
+import {
+  alsExplain,
+  alsFactors,
+  alsScores,
+  type AlsOptions,
+  type LatentFactors,
+} from './models/als.ts';
 import { factorKernel } from './wasm/factorKernel.ts';
 import { easeWeights } from './models/ease.ts';
 import { itemKnnNeighbours } from './models/itemKnn.ts';
@@ -64,17 +70,27 @@ const DEFAULT_EASE_MAX_ITEMS = 6_000;
  * above, whose memory is linear in users + items. `model` overrides the choice.
  */
 export function chooseModel(items: number, options: TrainSnapshotOptions = {}): SnapshotKind {
-  return options.model ?? (items <= (options.easeMaxItems ?? DEFAULT_EASE_MAX_ITEMS) ? 'ease' : 'als');
+  return (
+    options.model ?? (items <= (options.easeMaxItems ?? DEFAULT_EASE_MAX_ITEMS) ? 'ease' : 'als')
+  );
 }
 
 /** Every model a snapshot can hold, trained on the one matrix shape. */
-const BUILDERS: Record<SnapshotKind, (matrix: ImplicitMatrix, options: TrainSnapshotOptions) => ModelParts> = {
+const BUILDERS: Record<
+  SnapshotKind,
+  (matrix: ImplicitMatrix, options: TrainSnapshotOptions) => ModelParts
+> = {
   ease: (matrix, options) => easeRows(matrix, options.neighbours ?? 100, options.lambda),
   'item-knn': (matrix, options) => knnRows(matrix, options.neighbours ?? 100),
   als: (matrix, options) => {
     const { factors, alpha, itemFactors, gram } = alsFactors(matrix, options.als);
     const empty = new Int32Array(matrix.items.length + 1);
-    return { rowStart: empty, neighbours: new Int32Array(0), weights: new Float32Array(0), latent: { factors, alpha, itemFactors, gram } };
+    return {
+      rowStart: empty,
+      neighbours: new Int32Array(0),
+      weights: new Float32Array(0),
+      latent: { factors, alpha, itemFactors, gram },
+    };
   },
 };
 
@@ -106,7 +122,12 @@ export function trainSnapshot(
   }
   return {
     snapshot: { kind, trainedAt: now, items: matrix.items, ...parts, popularity },
-    stats: { users: matrix.users.length, items: n, interactions: count, positives: matrix.itemsOf.length },
+    stats: {
+      users: matrix.users.length,
+      items: n,
+      interactions: count,
+      positives: matrix.itemsOf.length,
+    },
   };
 }
 
@@ -115,11 +136,16 @@ export function trainSnapshot(
  * rows or factors and the same scoring as serving (`scoreUser`), so `evaluate` measures what users
  * get, not a model it came from.
  */
-export function trainServedModel(matrix: ImplicitMatrix, options: TrainSnapshotOptions = {}): Recommender {
+export function trainServedModel(
+  matrix: ImplicitMatrix,
+  options: TrainSnapshotOptions = {},
+): Recommender {
   const kind = chooseModel(matrix.items.length, options);
   const parts = BUILDERS[kind](matrix, options);
   const name =
-    parts.latent === null ? `served (${kind}, top ${options.neighbours ?? 100})` : `served (${kind}, ${parts.latent.factors} factors)`;
+    parts.latent === null
+      ? `served (${kind}, top ${options.neighbours ?? 100})`
+      : `served (${kind}, ${parts.latent.factors} factors)`;
   return {
     name,
     bytes: partsBytes(parts),
@@ -149,7 +175,9 @@ interface Scratch {
 const scratches = new WeakMap<ModelParts, Scratch>();
 
 function itemCount(parts: ModelParts): number {
-  return parts.latent === null ? parts.rowStart.length - 1 : parts.latent.itemFactors.length / parts.latent.factors;
+  return parts.latent === null
+    ? parts.rowStart.length - 1
+    : parts.latent.itemFactors.length / parts.latent.factors;
 }
 
 function scratchOf(parts: ModelParts): Scratch {
@@ -173,11 +201,19 @@ function scratchOf(parts: ModelParts): Scratch {
  * evaluation. With `scratch` the scores live in its arrays (valid until the next use of the
  * scratch); without, in new ones the caller may keep.
  */
-function scoreUser(parts: ModelParts, liked: readonly number[], scratch?: Scratch, reasonsFrom: readonly number[] = liked): UserScores {
+function scoreUser(
+  parts: ModelParts,
+  liked: readonly number[],
+  scratch?: Scratch,
+  reasonsFrom: readonly number[] = liked,
+): UserScores {
   const { latent } = parts;
   if (latent !== null) {
     const user = alsScores(latent, liked, scratch?.scores);
-    return { scores: user.scores, because: (items) => alsExplain(latent, user, reasonsFrom, items) };
+    return {
+      scores: user.scores,
+      because: (items) => alsExplain(latent, user, reasonsFrom, items),
+    };
   }
   const n = parts.rowStart.length - 1;
   let scores: Float64Array;
@@ -302,13 +338,20 @@ export function foldIn(
  * Item `item`'s `k` most similar items by the audience: its strongest rows for neighbourhood
  * models, cosine of item factors for ALS (O(items·f) per call). Never the item itself.
  */
-export function similarItems(snapshot: ModelSnapshot, item: number, k: number): { item: number; weight: number }[] {
+export function similarItems(
+  snapshot: ModelSnapshot,
+  item: number,
+  k: number,
+): { item: number; weight: number }[] {
   const { latent } = snapshot;
   if (latent === null) {
     const result: { item: number; weight: number }[] = [];
     const end = Math.min(snapshot.rowStart[item + 1] ?? 0, (snapshot.rowStart[item] ?? 0) + k);
     for (let offset = snapshot.rowStart[item] ?? 0; offset < end; offset += 1) {
-      result.push({ item: snapshot.neighbours[offset] ?? 0, weight: snapshot.weights[offset] ?? 0 });
+      result.push({
+        item: snapshot.neighbours[offset] ?? 0,
+        weight: snapshot.weights[offset] ?? 0,
+      });
     }
     return result;
   }
@@ -386,7 +429,12 @@ export function serializeSnapshot(snapshot: ModelSnapshot): Buffer {
   );
   const headerEnd = 12 + header.length;
   const padded = headerEnd + ((4 - (headerEnd % 4)) % 4);
-  const arrays: ArrayBufferView[] = [snapshot.rowStart, snapshot.neighbours, snapshot.weights, snapshot.popularity];
+  const arrays: ArrayBufferView[] = [
+    snapshot.rowStart,
+    snapshot.neighbours,
+    snapshot.weights,
+    snapshot.popularity,
+  ];
   if (snapshot.latent !== null) arrays.push(snapshot.latent.itemFactors, snapshot.latent.gram);
   const out = Buffer.alloc(padded + arrays.reduce((sum, array) => sum + array.byteLength, 0));
   out.write(MAGIC, 0, 'latin1');
@@ -404,7 +452,8 @@ export function serializeSnapshot(snapshot: ModelSnapshot): Buffer {
 export function deserializeSnapshot(data: Uint8Array): ModelSnapshot {
   assertLittleEndian();
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  if (bytes.length < 12 || bytes.toString('latin1', 0, 4) !== MAGIC) throw new TypeError('not a model snapshot');
+  if (bytes.length < 12 || bytes.toString('latin1', 0, 4) !== MAGIC)
+    throw new TypeError('not a model snapshot');
   const format = bytes.readUInt32LE(4);
   if (!READABLE_FORMATS.has(format)) {
     throw new TypeError(
@@ -438,9 +487,23 @@ export function deserializeSnapshot(data: Uint8Array): ModelSnapshot {
   const f = header.factors ?? 0;
   const latent =
     f > 0
-      ? { factors: f, alpha: header.alpha ?? 0, itemFactors: new Float32Array(take(n * f)), gram: new Float64Array(take(f * f, 8)) }
+      ? {
+          factors: f,
+          alpha: header.alpha ?? 0,
+          itemFactors: new Float32Array(take(n * f)),
+          gram: new Float64Array(take(f * f, 8)),
+        }
       : null;
-  return { kind: header.kind, trainedAt: header.trainedAt, items: header.items, rowStart, neighbours, weights, latent, popularity };
+  return {
+    kind: header.kind,
+    trainedAt: header.trainedAt,
+    items: header.items,
+    rowStart,
+    neighbours,
+    weights,
+    latent,
+    popularity,
+  };
 }
 
 /** Bytes of the snapshot's arrays in memory (item ids not counted). */
@@ -449,5 +512,6 @@ export function snapshotBytes(snapshot: ModelSnapshot): number {
 }
 
 function assertLittleEndian(): void {
-  if (endianness() !== 'LE') throw new Error('model snapshots are little-endian; this host is big-endian');
+  if (endianness() !== 'LE')
+    throw new Error('model snapshots are little-endian; this host is big-endian');
 }

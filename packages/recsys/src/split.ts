@@ -20,7 +20,10 @@ export interface HoldoutSplit {
  * user did before the first held-out positive. Nothing the model sees comes after what it is
  * asked to predict, for that user.
  */
-export function timeOrderedHoldout(interactions: readonly Interaction[], options: HoldoutOptions = {}): HoldoutSplit {
+export function timeOrderedHoldout(
+  interactions: readonly Interaction[],
+  options: HoldoutOptions = {},
+): HoldoutSplit {
   const share = options.holdout ?? 0.2;
   const minPositives = options.minPositives ?? 5;
   const threshold = options.positiveThreshold ?? POSITIVE_THRESHOLD;

@@ -72,7 +72,8 @@ export function latentTasteRatings(options: LatentTasteOptions): LatentTasteData
     while (genres.size < Math.min(count, genreCount)) genres.add(skewed(genreCount, 1.6));
     itemGenres.push([...genres]);
     const cluster = Math.floor(next() * hidden);
-    for (let d = 0; d < hidden; d += 1) itemHidden[item * hidden + d] = (d === cluster ? 1 : 0) + 0.15 * Math.sqrt(3) * normal();
+    for (let d = 0; d < hidden; d += 1)
+      itemHidden[item * hidden + d] = (d === cluster ? 1 : 0) + 0.15 * Math.sqrt(3) * normal();
     quality[item] = 0.85 * normal();
   }
 
@@ -108,7 +109,8 @@ export function latentTasteRatings(options: LatentTasteOptions): LatentTasteData
         for (const genre of genres) sum += taste[genre] ?? 0;
         sum /= Math.sqrt(Math.max(1, genres.length));
         let dot = 0;
-        for (let d = 0; d < hidden; d += 1) dot += (userHidden[d] ?? 0) * (itemHidden[item * hidden + d] ?? 0);
+        for (let d = 0; d < hidden; d += 1)
+          dot += (userHidden[d] ?? 0) * (itemHidden[item * hidden + d] ?? 0);
         return sum + 1.5 * dot;
       };
       const picked = new Set<number>();
@@ -126,7 +128,8 @@ export function latentTasteRatings(options: LatentTasteOptions): LatentTasteData
           const item = skewed(items, 2.2);
           if (picked.has(item)) continue;
           // Past 200 candidates per rating, anything offered is watched: always terminates.
-          if (attempt < count * 200 && next() >= 1 / (1 + Math.exp(5 - 6 * affinity(item)))) continue;
+          if (attempt < count * 200 && next() >= 1 / (1 + Math.exp(5 - 6 * affinity(item))))
+            continue;
           picked.add(item);
           order.push(item);
         }

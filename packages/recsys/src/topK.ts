@@ -2,7 +2,11 @@
  * Indices of the k highest scores, best first (ties by lower index), skipping `exclude`.
  * A bounded min-heap keeps this O(n log k) over catalogue-sized score arrays.
  */
-export function topK(scores: ArrayLike<number>, k: number, exclude: ReadonlySet<number> = new Set()): number[] {
+export function topK(
+  scores: ArrayLike<number>,
+  k: number,
+  exclude: ReadonlySet<number> = new Set(),
+): number[] {
   return selectTop(scores, k, exclude, undefined);
 }
 
@@ -23,14 +27,20 @@ function worse(scores: ArrayLike<number>, a: number, b: number): boolean {
 
 // The heap lives in an Int32Array and is swapped in place: the scan over every item allocates
 // nothing, so scoring a catalogue per request adds no garbage beyond the k-item result.
-function selectTop(scores: ArrayLike<number>, k: number, exclude: ReadonlySet<number> | undefined, mask: Uint8Array | undefined): number[] {
+function selectTop(
+  scores: ArrayLike<number>,
+  k: number,
+  exclude: ReadonlySet<number> | undefined,
+  mask: Uint8Array | undefined,
+): number[] {
   const n = scores.length;
   if (k === 0 || n === 0) return [];
   // At most min(k, n) items are held; a k below 1 (or NaN) still holds one, as the heap always did.
   const heap = new Int32Array(k >= n ? n : k > 1 ? Math.ceil(k) : 1);
   let size = 0;
   for (let index = 0; index < n; index += 1) {
-    if (mask === undefined ? exclude !== undefined && exclude.has(index) : mask[index] === 1) continue;
+    if (mask === undefined ? exclude !== undefined && exclude.has(index) : mask[index] === 1)
+      continue;
     if (size < k) {
       // Sift up.
       let i = size;

@@ -32,7 +32,9 @@ describe('implicit ALS', () => {
       const liked = [taste, taste + 4, taste + 8].map((n) => matrix.itemIndex.get(`i${n}`) ?? -1);
       const { scores } = alsScores(model, liked);
       const top = topK(scores, 10, new Set(liked));
-      expect(top.map((item) => tasteOf(matrix.items[item]))).toEqual(Array.from({ length: 10 }, () => taste));
+      expect(top.map((item) => tasteOf(matrix.items[item]))).toEqual(
+        Array.from({ length: 10 }, () => taste),
+      );
     }
   });
 
@@ -77,7 +79,10 @@ describe('implicit ALS', () => {
     const newcomer = data.filter((interaction) => interaction.userId === 'u5');
     const without = data.filter((interaction) => interaction.userId !== 'u5');
     const before = buildImplicitMatrix(without);
-    const folded = alsScores(alsFactors(before), newcomer.filter((x) => x.rating >= 3.5).map((x) => before.itemIndex.get(x.itemId) ?? -1));
+    const folded = alsScores(
+      alsFactors(before),
+      newcomer.filter((x) => x.rating >= 3.5).map((x) => before.itemIndex.get(x.itemId) ?? -1),
+    );
     const ratedBefore = new Set(newcomer.map((x) => before.itemIndex.get(x.itemId) ?? -1));
     const foldedTop = topK(folded.scores, 10, ratedBefore).map((item) => before.items[item]);
 
@@ -88,7 +93,8 @@ describe('implicit ALS', () => {
     const vector = retrained.userFactors.subarray(user * f, (user + 1) * f);
     const scores = Float64Array.from({ length: after.items.length }, (_, j) => {
       let sum = 0;
-      for (let i = 0; i < f; i += 1) sum += (retrained.itemFactors[j * f + i] ?? 0) * (vector[i] ?? 0);
+      for (let i = 0; i < f; i += 1)
+        sum += (retrained.itemFactors[j * f + i] ?? 0) * (vector[i] ?? 0);
       return sum;
     });
     const ratedAfter = new Set(newcomer.map((x) => after.itemIndex.get(x.itemId) ?? -1));
@@ -131,11 +137,16 @@ describe('ALS snapshots', () => {
     const f = latent.factors;
     const y = (i: number) => Array.from(latent.itemFactors.subarray(i * f, (i + 1) * f));
     const a = Float64Array.from(latent.gram);
-    for (const i of liked) for (let r = 0; r < f; r += 1) for (let c = 0; c < f; c += 1) a[r * f + c] = (a[r * f + c] ?? 0) + latent.alpha * (y(i)[r] ?? 0) * (y(i)[c] ?? 0);
+    for (const i of liked)
+      for (let r = 0; r < f; r += 1)
+        for (let c = 0; c < f; c += 1)
+          a[r * f + c] = (a[r * f + c] ?? 0) + latent.alpha * (y(i)[r] ?? 0) * (y(i)[c] ?? 0);
     const inverse = invertSpd(a, f);
     const share = (j: number, i: number) => {
       let sum = 0;
-      for (let r = 0; r < f; r += 1) for (let c = 0; c < f; c += 1) sum += (y(j)[r] ?? 0) * (inverse[r * f + c] ?? 0) * (y(i)[c] ?? 0);
+      for (let r = 0; r < f; r += 1)
+        for (let c = 0; c < f; c += 1)
+          sum += (y(j)[r] ?? 0) * (inverse[r * f + c] ?? 0) * (y(i)[c] ?? 0);
       return (1 + latent.alpha) * sum;
     };
     for (const result of results.slice(0, 10)) {
@@ -146,7 +157,9 @@ describe('ALS snapshots', () => {
     }
     // Fewer recommended films than liked ones: the reasons are solved from the other side, alike.
     const few = foldIn(trained, liked, 3, rated);
-    expect(few.map((result) => result.item)).toEqual(results.slice(0, 3).map((result) => result.item));
+    expect(few.map((result) => result.item)).toEqual(
+      results.slice(0, 3).map((result) => result.item),
+    );
     for (const result of few) {
       const shares = liked.map((i) => share(result.item, i));
       expect(result.because).toBe(liked[shares.indexOf(Math.max(...shares))]);
@@ -154,7 +167,9 @@ describe('ALS snapshots', () => {
     // Reasons bounded to some liked films: same scores, each reason the best of those films.
     const recent = liked.slice(-2);
     const bounded = foldIn(trained, liked, 100, rated, recent);
-    expect(bounded.map(({ item, score }) => ({ item, score }))).toEqual(results.map(({ item, score }) => ({ item, score })));
+    expect(bounded.map(({ item, score }) => ({ item, score }))).toEqual(
+      results.map(({ item, score }) => ({ item, score })),
+    );
     for (const result of bounded.slice(0, 10)) {
       const shares = recent.map((i) => share(result.item, i));
       expect(result.because).toBe(recent[shares.indexOf(Math.max(...shares))]);
@@ -173,7 +188,14 @@ describe('ALS snapshots', () => {
   it('still reads format-1 snapshots (neighbour rows only) and names the formats it reads otherwise', () => {
     const ease = trainSnapshot(data).snapshot;
     // Format 1 wrote the same layout without ALS fields in the header.
-    const header = Buffer.from(JSON.stringify({ kind: ease.kind, trainedAt: ease.trainedAt, items: ease.items, nnz: ease.neighbours.length }));
+    const header = Buffer.from(
+      JSON.stringify({
+        kind: ease.kind,
+        trainedAt: ease.trainedAt,
+        items: ease.items,
+        nnz: ease.neighbours.length,
+      }),
+    );
     const padded = 12 + header.length + ((4 - ((12 + header.length) % 4)) % 4);
     const arrays = [ease.rowStart, ease.neighbours, ease.weights, ease.popularity];
     const v1 = Buffer.alloc(padded + arrays.reduce((sum, array) => sum + array.byteLength, 0));
@@ -192,7 +214,9 @@ describe('ALS snapshots', () => {
     expect(Buffer.from(serializeSnapshot(trained)).readUInt32LE(4)).toBe(2);
     const future = Buffer.from(serializeSnapshot(ease));
     future.writeUInt32LE(99, 4);
-    expect(() => deserializeSnapshot(future)).toThrow(/format 99 is not readable by this version \(reads formats 1, 2\)/);
+    expect(() => deserializeSnapshot(future)).toThrow(
+      /format 99 is not readable by this version \(reads formats 1, 2\)/,
+    );
   });
 });
 
@@ -200,8 +224,14 @@ describe('latent-taste synthetic ratings', () => {
   const generate = (seed: number) => {
     const out: Interaction[] = [];
     let user = 0;
-    for (const list of latentTasteRatings({ users: 600, items: 1_000, ratings: 40_000, seed }).users()) {
-      for (const { item, rating, at } of list) out.push({ userId: `u${user}`, itemId: `m${item}`, rating, at: at * 1000 });
+    for (const list of latentTasteRatings({
+      users: 600,
+      items: 1_000,
+      ratings: 40_000,
+      seed,
+    }).users()) {
+      for (const { item, rating, at } of list)
+        out.push({ userId: `u${user}`, itemId: `m${item}`, rating, at: at * 1000 });
       user += 1;
     }
     return out;
@@ -213,15 +243,22 @@ describe('latent-taste synthetic ratings', () => {
     expect(generate(6)).not.toEqual(a);
     expect(a).toHaveLength(40_000);
     expect(new Set(a.map((x) => `${x.userId}:${x.itemId}`)).size).toBe(40_000);
-    for (let i = 1; i < a.length; i += 1) if (a[i]?.userId === a[i - 1]?.userId) expect(a[i]?.at).toBeGreaterThan(a[i - 1]?.at ?? 0);
+    for (let i = 1; i < a.length; i += 1)
+      if (a[i]?.userId === a[i - 1]?.userId) expect(a[i]?.at).toBeGreaterThan(a[i - 1]?.at ?? 0);
     const positive = a.filter((x) => x.rating >= 3.5).length / a.length;
     expect(positive).toBeGreaterThan(0.4);
     expect(positive).toBeLessThan(0.7);
-    expect(a.every((x) => x.rating >= 0.5 && x.rating <= 5 && Number.isInteger(x.rating * 2))).toBe(true);
+    expect(a.every((x) => x.rating >= 0.5 && x.rating <= 5 && Number.isInteger(x.rating * 2))).toBe(
+      true,
+    );
   });
 
   it('has structure the shipped large-catalogue model finds: ALS ahead of item-kNN and far ahead of most-popular', () => {
-    const report = evaluate(generate(5), [trainPopularity, (m) => trainItemKnn(m), (m) => trainServedModel(m, { easeMaxItems: 0 })]);
+    const report = evaluate(generate(5), [
+      trainPopularity,
+      (m) => trainItemKnn(m),
+      (m) => trainServedModel(m, { easeMaxItems: 0 }),
+    ]);
     const [popular, knn, served] = report.models;
     expect(served?.model).toBe('served (als, 32 factors)');
     expect(served?.ndcgAt10).toBeGreaterThan(knn?.ndcgAt10 ?? Infinity);

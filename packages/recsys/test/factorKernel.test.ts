@@ -1,10 +1,25 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildImplicitMatrix, factorKernel, foldIn, itemsOfUser, latentTasteRatings, random, trainSnapshot, useFactorKernels, type Interaction } from '../src/index.ts';
+import {
+  buildImplicitMatrix,
+  factorKernel,
+  foldIn,
+  itemsOfUser,
+  latentTasteRatings,
+  random,
+  trainSnapshot,
+  useFactorKernels,
+  type Interaction,
+} from '../src/index.ts';
 
 afterEach(() => useFactorKernels(true));
 
 /** Dot products the plain way, in float64. */
-function dots(matrix: Float32Array | Float64Array, rows: number, f: number, vector: ArrayLike<number>): number[] {
+function dots(
+  matrix: Float32Array | Float64Array,
+  rows: number,
+  f: number,
+  vector: ArrayLike<number>,
+): number[] {
   return Array.from({ length: rows }, (_, r) => {
     let sum = 0;
     for (let a = 0; a < f; a += 1) sum += (matrix[r * f + a] ?? 0) * (vector[a] ?? 0);
@@ -57,7 +72,8 @@ describe('WebAssembly factor kernel', () => {
     const interactions: Interaction[] = [];
     let user = 0;
     for (const list of data.users()) {
-      for (const { item, rating, at } of list) interactions.push({ userId: `u${user}`, itemId: `m${item}`, rating, at });
+      for (const { item, rating, at } of list)
+        interactions.push({ userId: `u${user}`, itemId: `m${item}`, rating, at });
       user += 1;
     }
     const { snapshot } = trainSnapshot(interactions, { model: 'als' });
@@ -65,7 +81,9 @@ describe('WebAssembly factor kernel', () => {
     const index = new Map(snapshot.items.map((id, i) => [id, i]));
     let compared = 0;
     for (let u = 0; u < 60; u += 1) {
-      const liked = [...itemsOfUser(matrix, u)].map((i) => index.get(matrix.items[i] ?? '') ?? -1).filter((i) => i >= 0);
+      const liked = [...itemsOfUser(matrix, u)]
+        .map((i) => index.get(matrix.items[i] ?? '') ?? -1)
+        .filter((i) => i >= 0);
       if (liked.length < 3) continue;
       useFactorKernels(true);
       const fast = foldIn(snapshot, liked, 100, new Set(liked));

@@ -13,13 +13,18 @@ import { random, tasteClusters } from './synthetic.ts';
 
 describe('time-ordered hold-out', () => {
   const interactions: Interaction[] = [
-    ...['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'].map((itemId, n) => ({ userId: 'u1', itemId, rating: 4, at: n })),
+    ...['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'].map((itemId, n) => ({
+      userId: 'u1',
+      itemId,
+      rating: 4,
+      at: n,
+    })),
     { userId: 'u1', itemId: 'late-dislike', rating: 1, at: 100 },
     { userId: 'u1', itemId: 'early-dislike', rating: 1, at: -1 },
     ...['a', 'b', 'c', 'd'].map((itemId, n) => ({ userId: 'u2', itemId, rating: 5, at: n })),
   ];
 
-  it('holds out each user\'s latest 20% positives and trains only on what came before them', () => {
+  it("holds out each user's latest 20% positives and trains only on what came before them", () => {
     const { train, test } = timeOrderedHoldout(interactions);
     expect(test.get('u1')).toEqual(new Set(['i', 'j']));
     const u1Train = train.filter((i) => i.userId === 'u1').map((i) => i.itemId);
@@ -59,7 +64,11 @@ describe('models', () => {
   const data = tasteClusters({ users: 400, items: 240, tastes: 4, perUser: 40, seed: 42 });
 
   it('ranks far better than most-popular on data with taste structure (EASE and item-kNN)', () => {
-    const report = evaluate(data, [trainPopularity, (m) => trainItemKnn(m, { neighbours: 50 }), (m) => trainEase(m, { lambda: 50 })]);
+    const report = evaluate(data, [
+      trainPopularity,
+      (m) => trainItemKnn(m, { neighbours: 50 }),
+      (m) => trainEase(m, { lambda: 50 }),
+    ]);
     const [popularity, knn, ease] = report.models;
     expect(report.evaluatedUsers).toBeGreaterThan(300);
     expect(knn?.ndcgAt10).toBeGreaterThan(1.5 * (popularity?.ndcgAt10 ?? 1));
@@ -79,7 +88,10 @@ describe('models', () => {
     const scores1 = ease.score(taste1);
     const itemTaste = (index: number) => Number(matrix.items[index]?.slice(1)) % 4;
     const best = (scores: Float64Array, exclude: number[]) =>
-      [...scores.keys()].filter((i) => !exclude.includes(i)).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0)).slice(0, 5);
+      [...scores.keys()]
+        .filter((i) => !exclude.includes(i))
+        .sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0))
+        .slice(0, 5);
     expect(best(scores0, taste0).map(itemTaste)).toEqual([0, 0, 0, 0, 0]);
     expect(best(scores1, taste1).map(itemTaste)).toEqual([1, 1, 1, 1, 1]);
   });

@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { buildImplicitMatrix, chooseModel, contentSimilarity, deserializeSnapshot, evaluate, foldIn, itemKnnNeighbours, serializeSnapshot, snapshotBytes, trainEase, trainPopularity, trainServedModel, trainSnapshot } from '../src/index.ts';
+import {
+  buildImplicitMatrix,
+  chooseModel,
+  contentSimilarity,
+  deserializeSnapshot,
+  evaluate,
+  foldIn,
+  itemKnnNeighbours,
+  serializeSnapshot,
+  snapshotBytes,
+  trainEase,
+  trainPopularity,
+  trainServedModel,
+  trainSnapshot,
+} from '../src/index.ts';
 import { tasteClusters } from './synthetic.ts';
 
 const data = tasteClusters({ users: 200, items: 120, tastes: 4, perUser: 25, seed: 7 });
@@ -17,7 +31,9 @@ describe('model snapshots', () => {
   });
 
   it('refuses bytes that are not a snapshot', () => {
-    expect(() => deserializeSnapshot(Buffer.from('not a snapshot'))).toThrow(/not a model snapshot/);
+    expect(() => deserializeSnapshot(Buffer.from('not a snapshot'))).toThrow(
+      /not a model snapshot/,
+    );
   });
 
   it('trains EASE for small catalogues, ALS above the EASE limit, and item-kNN when asked for', () => {
@@ -49,7 +65,9 @@ describe('model snapshots', () => {
       expect([...liked, index('i13')]).not.toContain(result.item);
       expect(liked).toContain(result.because);
     }
-    const sameTaste = results.filter((result) => Number(snapshot.items[result.item]?.slice(1)) % 4 === 1).length;
+    const sameTaste = results.filter(
+      (result) => Number(snapshot.items[result.item]?.slice(1)) % 4 === 1,
+    ).length;
     expect(sameTaste).toBeGreaterThanOrEqual(7);
   });
 
@@ -72,12 +90,15 @@ describe('model snapshots', () => {
 
 describe('sparse item-kNN', () => {
   it('finds the same neighbours as brute-force cosine, best first, ties by lower index', () => {
-    const matrix = buildImplicitMatrix(tasteClusters({ users: 120, items: 60, tastes: 3, perUser: 15, seed: 5 }));
+    const matrix = buildImplicitMatrix(
+      tasteClusters({ users: 120, items: 60, tastes: 3, perUser: 15, seed: 5 }),
+    );
     const n = matrix.items.length;
     const users = (i: number) => {
       const set = new Set<number>();
       for (let u = 0; u < matrix.users.length; u += 1) {
-        if (matrix.itemsOf.subarray(matrix.rowStart[u], matrix.rowStart[u + 1]).includes(i)) set.add(u);
+        if (matrix.itemsOf.subarray(matrix.rowStart[u], matrix.rowStart[u + 1]).includes(i))
+          set.add(u);
       }
       return set;
     };
@@ -94,7 +115,9 @@ describe('sparse item-kNN', () => {
         .filter((x) => x.sim > 0)
         .sort((x, y) => y.sim - x.sim || x.j - y.j)
         .slice(0, k);
-      expect([...neighbourIndex.subarray(i * k, i * k + expected.length)]).toEqual(expected.map((x) => x.j));
+      expect([...neighbourIndex.subarray(i * k, i * k + expected.length)]).toEqual(
+        expected.map((x) => x.j),
+      );
       expected.forEach((x, slot) => expect(neighbourSim[i * k + slot]).toBeCloseTo(x.sim, 5));
     }
   });
@@ -103,7 +126,11 @@ describe('sparse item-kNN', () => {
 describe('the served model offline', () => {
   it('keeps the quality of the dense EASE it is pruned from, far ahead of most-popular on NDCG@10', () => {
     const ratings = tasteClusters({ users: 600, items: 300, tastes: 6, perUser: 30, seed: 11 });
-    const report = evaluate(ratings, [trainPopularity, (m) => trainEase(m), (m) => trainServedModel(m)]);
+    const report = evaluate(ratings, [
+      trainPopularity,
+      (m) => trainEase(m),
+      (m) => trainServedModel(m),
+    ]);
     const [popular, dense, served] = report.models;
     expect(served?.model).toBe('served (ease, top 100)');
     expect(served?.ndcgAt10).toBeGreaterThan(0.98 * (dense?.ndcgAt10 ?? Infinity));
@@ -114,7 +141,11 @@ describe('the served model offline', () => {
 
 describe('content similarity', () => {
   it('is 1 for identical features and grows with shared genres, people and keywords', () => {
-    const alien = { genres: ['Horror', 'Sci-Fi'], people: ['scott', 'weaver'], keywords: ['space'] };
+    const alien = {
+      genres: ['Horror', 'Sci-Fi'],
+      people: ['scott', 'weaver'],
+      keywords: ['space'],
+    };
     expect(contentSimilarity(alien, alien)).toBe(1);
     const aliens = { genres: ['Action', 'Sci-Fi'], people: ['weaver'], keywords: ['space'] };
     const heat = { genres: ['Crime', 'Drama'], people: ['pacino'], keywords: ['heist'] };

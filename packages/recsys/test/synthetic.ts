@@ -6,7 +6,13 @@ export { random };
  * Users with one of `tastes` tastes rate mostly items of their taste highly, plus popular items
  * of any taste at random: structure a personal model can learn and popularity cannot.
  */
-export function tasteClusters(options: { users: number; items: number; tastes: number; perUser: number; seed: number }): Interaction[] {
+export function tasteClusters(options: {
+  users: number;
+  items: number;
+  tastes: number;
+  perUser: number;
+  seed: number;
+}): Interaction[] {
   const next = random(options.seed);
   const interactions: Interaction[] = [];
   for (let user = 0; user < options.users; user += 1) {
@@ -16,7 +22,9 @@ export function tasteClusters(options: { users: number; items: number; tastes: n
       const inTaste = next() < 0.8;
       // Long-tail popularity inside each group: low indices are popular.
       const rank = Math.floor(next() ** 2 * (options.items / options.tastes));
-      const item = inTaste ? rank * options.tastes + taste : Math.floor(next() ** 3 * options.items);
+      const item = inTaste
+        ? rank * options.tastes + taste
+        : Math.floor(next() ** 3 * options.items);
       if (rated.has(item)) continue;
       rated.add(item);
       interactions.push({

@@ -22,7 +22,9 @@ const done = (): IteratorReturnResult<undefined> => ({ value: undefined, done: t
 /** A queue consumed as an async iterator; `onClose` runs once, however it finishes. */
 export function createPushIterator<T>(onClose: () => void = () => {}): PushIterator<T> {
   const queue: T[] = [];
-  let waiting: { resolve: (result: IteratorResult<T, undefined>) => void; reject: (error: unknown) => void } | undefined;
+  let waiting:
+    | { resolve: (result: IteratorResult<T, undefined>) => void; reject: (error: unknown) => void }
+    | undefined;
   let ending: { error: Error } | 'done' | undefined;
   let closed = false;
 

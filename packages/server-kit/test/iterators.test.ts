@@ -48,7 +48,11 @@ describe('mapAsyncIterator', () => {
     let sourceClosed = false;
     let mappedClosed = 0;
     const source = createPushIterator<number>(() => (sourceClosed = true));
-    const mapped = mapAsyncIterator(source, (value) => Promise.resolve(value * 10), () => (mappedClosed += 1));
+    const mapped = mapAsyncIterator(
+      source,
+      (value) => Promise.resolve(value * 10),
+      () => (mappedClosed += 1),
+    );
     source.push(1);
     await expect(mapped.next()).resolves.toEqual({ value: 10, done: false });
     const pending = mapped.next();
@@ -61,7 +65,11 @@ describe('mapAsyncIterator', () => {
   it('runs its cleanup when the source ends or fails', async () => {
     let closed = 0;
     const source = createPushIterator<number>();
-    const mapped = mapAsyncIterator(source, (value) => value, () => (closed += 1));
+    const mapped = mapAsyncIterator(
+      source,
+      (value) => value,
+      () => (closed += 1),
+    );
     source.fail(new Error('gone'));
     await expect(mapped.next()).rejects.toThrow('gone');
     expect(closed).toBe(1);

@@ -6,7 +6,10 @@ export interface LiveSubscription {
   /** Every `next` payload so far, in order. */
   readonly events: FormattedExecutionResult[];
   /** Settles when the operation ends: `complete`, an `error` message, or the socket closing. */
-  readonly ended: Promise<{ errors?: readonly GraphQLFormattedError[]; close?: { code: number; reason: string } }>;
+  readonly ended: Promise<{
+    errors?: readonly GraphQLFormattedError[];
+    close?: { code: number; reason: string };
+  }>;
   /** Resolves with event number `index` (0-based) once it has arrived; rejects after `timeoutMs`. */
   event(index: number, timeoutMs?: number): Promise<FormattedExecutionResult>;
   /** Completes the operation and closes the socket. */
@@ -37,7 +40,9 @@ export function subscribe(url: string, options: SubscribeOptions): LiveSubscript
     webSocketImpl: WebSocket,
     lazy: false,
     retryAttempts: 0,
-    connectionParams: options.connectionParams ?? (options.token === undefined ? {} : { authorization: `Bearer ${options.token}` }),
+    connectionParams:
+      options.connectionParams ??
+      (options.token === undefined ? {} : { authorization: `Bearer ${options.token}` }),
     on: {
       closed: (event) => {
         const { code, reason } = event as { code: number; reason: string };
@@ -49,13 +54,23 @@ export function subscribe(url: string, options: SubscribeOptions): LiveSubscript
     onNonLazyError: () => {},
   });
   const dispose = client.subscribe<Record<string, unknown>>(
-    { query: options.query, ...(options.variables === undefined ? {} : { variables: options.variables }) },
+    {
+      query: options.query,
+      ...(options.variables === undefined ? {} : { variables: options.variables }),
+    },
     {
       next: (value) => {
         events.push(value as FormattedExecutionResult);
         for (const wake of waiters) wake();
       },
-      error: (error) => settle(Array.isArray(error) ? { errors: error as GraphQLFormattedError[] } : close === undefined ? {} : { close }),
+      error: (error) =>
+        settle(
+          Array.isArray(error)
+            ? { errors: error as GraphQLFormattedError[] }
+            : close === undefined
+              ? {}
+              : { close },
+        ),
       complete: () => settle({}),
     },
   );
@@ -73,12 +88,20 @@ export function subscribe(url: string, options: SubscribeOptions): LiveSubscript
           } else if (close !== undefined) {
             waiters.delete(check);
             clearTimeout(timer);
-            reject(new Error(`The socket closed (${close.code} ${close.reason}) before event ${index} arrived.`));
+            reject(
+              new Error(
+                `The socket closed (${close.code} ${close.reason}) before event ${index} arrived.`,
+              ),
+            );
           }
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`Event ${index} did not arrive within ${timeoutMs} ms (${events.length} arrived).`));
+          reject(
+            new Error(
+              `Event ${index} did not arrive within ${timeoutMs} ms (${events.length} arrived).`,
+            ),
+          );
         }, timeoutMs);
         waiters.add(check);
         check();

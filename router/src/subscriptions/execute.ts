@@ -1,10 +1,27 @@
-import { buildOperationContext, executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
+import {
+  buildOperationContext,
+  executeQueryPlan,
+  type GraphQLDataSource,
+  type ServiceMap,
+} from '@apollo/gateway';
 import type { FetchNode, QueryPlan, SubscriptionNode } from '@apollo/query-planner';
 import { signIdentity } from '@marquee/auth';
 import { upstreamUnavailable } from '@marquee/errors';
 import type { Logger } from '@marquee/logger';
-import { createPushIterator, IDENTITY_EXTENSION, mapAsyncIterator, REQUEST_ID_EXTENSION } from '@marquee/server-kit';
-import { GraphQLError, type DocumentNode, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
+import {
+  createPushIterator,
+  IDENTITY_EXTENSION,
+  mapAsyncIterator,
+  REQUEST_ID_EXTENSION,
+} from '@marquee/server-kit';
+import {
+  GraphQLError,
+  type DocumentNode,
+  type ExecutionResult,
+  type FormattedExecutionResult,
+  type GraphQLFormattedError,
+  type OperationDefinitionNode,
+} from 'graphql';
 import type { RouterContext } from '../router.ts';
 import type { SubscriptionPlanner } from './planner.ts';
 import type { UpstreamSockets } from './upstream.ts';
@@ -51,7 +68,8 @@ export function executeSubscription(
 ): AsyncIterableIterator<ExecutionResult, undefined> {
   const plan = options.planner.plan(request.document, request.operationName, request.query);
   const node = plan.node;
-  if (node?.kind !== 'Subscription') throw new Error(`Expected a subscription plan, got ${node?.kind ?? 'none'}.`);
+  if (node?.kind !== 'Subscription')
+    throw new Error(`Expected a subscription plan, got ${node?.kind ?? 'none'}.`);
   const execution = eventExecution(options, request, perEventPlan(node));
   const identity = request.context.identity;
 
@@ -64,10 +82,14 @@ export function executeSubscription(
     {
       query: node.primary.operation,
       variables: pick(request.variables, node.primary.variableUsages),
-      ...(node.primary.operationName === undefined ? {} : { operationName: node.primary.operationName }),
+      ...(node.primary.operationName === undefined
+        ? {}
+        : { operationName: node.primary.operationName }),
       extensions: {
         [REQUEST_ID_EXTENSION]: request.requestId,
-        ...(identity === undefined ? {} : { [IDENTITY_EXTENSION]: signIdentity(identity, options.identitySecret) }),
+        ...(identity === undefined
+          ? {}
+          : { [IDENTITY_EXTENSION]: signIdentity(identity, options.identitySecret) }),
       },
     },
     {
@@ -89,13 +111,18 @@ export function executeSubscription(
     },
   );
   return mapAsyncIterator(items, (item) =>
-    item.kind === 'event' ? runEvent(options, execution, item.result) : { errors: upstreamErrors(item.error, options.logger) },
+    item.kind === 'event'
+      ? runEvent(options, execution, item.result)
+      : { errors: upstreamErrors(item.error, options.logger) },
   );
 }
 
 function perEventPlan(node: SubscriptionNode): QueryPlan {
   const primary: FetchNode = { ...node.primary, serviceName: EVENT_SOURCE };
-  return { kind: 'QueryPlan', node: node.rest === undefined ? primary : { kind: 'Sequence', nodes: [primary, node.rest] } };
+  return {
+    kind: 'QueryPlan',
+    node: node.rest === undefined ? primary : { kind: 'Sequence', nodes: [primary, node.rest] },
+  };
 }
 
 /** What every event of one subscription shares: the data sources and the gateway's contexts. */
@@ -106,11 +133,19 @@ interface EventExecution {
   operationContext: ReturnType<typeof buildOperationContext>;
 }
 
-function eventExecution(options: SubscriptionExecutorOptions, request: SubscriptionRequest, plan: QueryPlan): EventExecution {
+function eventExecution(
+  options: SubscriptionExecutorOptions,
+  request: SubscriptionRequest,
+  plan: QueryPlan,
+): EventExecution {
   // The fields of a request context the executor and the data sources read; the rest serve
   // Apollo Server's pipeline (caching, tracing), which subscription events do not go through.
   const requestContext = {
-    request: { query: request.query, variables: request.variables, ...(request.operationName === undefined ? {} : { operationName: request.operationName }) },
+    request: {
+      query: request.query,
+      variables: request.variables,
+      ...(request.operationName === undefined ? {} : { operationName: request.operationName }),
+    },
     context: request.context,
     logger: options.logger,
     metrics: {},
@@ -125,13 +160,25 @@ function eventExecution(options: SubscriptionExecutorOptions, request: Subscript
     operationDocument: request.document,
     ...(request.operationName === undefined ? {} : { operationName: request.operationName }),
   });
-  return { plan, dataSources: Object.fromEntries(options.dataSources), requestContext, operationContext };
+  return {
+    plan,
+    dataSources: Object.fromEntries(options.dataSources),
+    requestContext,
+    operationContext,
+  };
 }
 
-async function runEvent(options: SubscriptionExecutorOptions, execution: EventExecution, event: FormattedExecutionResult): Promise<ExecutionResult> {
+async function runEvent(
+  options: SubscriptionExecutorOptions,
+  execution: EventExecution,
+  event: FormattedExecutionResult,
+): Promise<ExecutionResult> {
   const source: GraphQLDataSource<RouterContext> = {
     process: () =>
-      Promise.resolve({ ...(event.data == null ? {} : { data: event.data }), ...(event.errors === undefined ? {} : { errors: event.errors }) }),
+      Promise.resolve({
+        ...(event.data == null ? {} : { data: event.data }),
+        ...(event.errors === undefined ? {} : { errors: event.errors }),
+      }),
   };
   const serviceMap: ServiceMap = { ...execution.dataSources, [EVENT_SOURCE]: source };
   const result = await executeQueryPlan(
@@ -146,7 +193,10 @@ async function runEvent(options: SubscriptionExecutorOptions, execution: EventEx
   return { ...result, errors: result.errors.map((error) => asGraphQLError(error, options.logger)) };
 }
 
-function pick(variables: Record<string, unknown>, names: readonly string[] | undefined): Record<string, unknown> {
+function pick(
+  variables: Record<string, unknown>,
+  names: readonly string[] | undefined,
+): Record<string, unknown> {
   const picked: Record<string, unknown> = {};
   for (const name of names ?? []) if (name in variables) picked[name] = variables[name];
   return picked;
@@ -155,10 +205,15 @@ function pick(variables: Record<string, unknown>, names: readonly string[] | und
 /** Subgraph errors keep their code and message (the subgraph masked them); a failed fetch is UPSTREAM_UNAVAILABLE. */
 function asGraphQLError(error: unknown, logger: Logger): GraphQLError {
   if (error instanceof GraphQLError) {
-    if (error.extensions['code'] !== undefined && error.extensions['code'] !== 'DOWNSTREAM_SERVICE_ERROR') return error;
+    if (
+      error.extensions['code'] !== undefined &&
+      error.extensions['code'] !== 'DOWNSTREAM_SERVICE_ERROR'
+    )
+      return error;
     // The gateway's wrapper around a subgraph error: keep the subgraph's public code if it had one.
     const downstream = error.originalError;
-    if (downstream instanceof GraphQLError && downstream.extensions['code'] !== undefined) return error;
+    if (downstream instanceof GraphQLError && downstream.extensions['code'] !== undefined)
+      return error;
   }
   logger.warn({ err: error }, 'a subscription event could not be completed');
   const unavailable = upstreamUnavailable();
@@ -171,7 +226,10 @@ function asGraphQLError(error: unknown, logger: Logger): GraphQLError {
 function upstreamErrors(error: unknown, logger: Logger): GraphQLError[] {
   if (Array.isArray(error) && error.length > 0) {
     return (error as GraphQLFormattedError[]).map(
-      (formatted) => new GraphQLError(formatted.message, { ...(formatted.extensions ? { extensions: formatted.extensions } : {}) }),
+      (formatted) =>
+        new GraphQLError(formatted.message, {
+          ...(formatted.extensions ? { extensions: formatted.extensions } : {}),
+        }),
     );
   }
   logger.warn({ err: error }, 'a subscription ended upstream');

@@ -34,7 +34,13 @@ export function createSubscriptionPlanner(supergraphSdl: string): SubscriptionPl
       const key = `${operationName ?? ''}\n${cacheKey}`;
       const cached = plans.get(key);
       if (cached !== undefined) return cached;
-      const plan = planner.buildQueryPlan(operationFromDocument(apiSchema, document, operationName === undefined ? {} : { operationName }));
+      const plan = planner.buildQueryPlan(
+        operationFromDocument(
+          apiSchema,
+          document,
+          operationName === undefined ? {} : { operationName },
+        ),
+      );
       if (plans.size >= MAX_CACHED_PLANS) plans.delete(plans.keys().next().value as string);
       plans.set(key, plan);
       return plan;

@@ -52,7 +52,9 @@ export function createUpstreamSockets(options: {
       retryAttempts: Infinity,
       shouldRetry: () => true,
       retryWait: (retries) => sleep(retryDelay(retries)),
-      connectionParams: () => ({ [ROUTER_CREDENTIAL_PARAM]: signRouterCredential(options.identitySecret) }),
+      connectionParams: () => ({
+        [ROUTER_CREDENTIAL_PARAM]: signRouterCredential(options.identitySecret),
+      }),
       on: {
         connected: () => {
           if (wasConnected) logger.info('subscription socket re-established');
@@ -60,7 +62,11 @@ export function createUpstreamSockets(options: {
         },
         closed: (event) => {
           const { code, reason } = event as { code?: number; reason?: string };
-          if (code !== 1000) logger.warn({ code, reason }, 'subscription socket closed; reconnecting while subscriptions are open');
+          if (code !== 1000)
+            logger.warn(
+              { code, reason },
+              'subscription socket closed; reconnecting while subscriptions are open',
+            );
         },
       },
     });
@@ -77,7 +83,10 @@ export function createUpstreamSockets(options: {
         ended = true;
         return true;
       };
-      const dispose = clientFor(service).subscribe<Record<string, unknown>, Record<string, unknown>>(payload, {
+      const dispose = clientFor(service).subscribe<
+        Record<string, unknown>,
+        Record<string, unknown>
+      >(payload, {
         next: (result) => sink.next(result as FormattedExecutionResult),
         error: (error) => {
           if (end()) sink.error(error);

@@ -12,7 +12,11 @@ export interface GenerateCommandOptions {
 }
 
 /** Writes synthetic source files in the public formats, for tests and benchmarks. */
-export async function generateCommand(source: IngestSource, outDir: string, options: GenerateCommandOptions): Promise<void> {
+export async function generateCommand(
+  source: IngestSource,
+  outDir: string,
+  options: GenerateCommandOptions,
+): Promise<void> {
   const files =
     source === 'imdb'
       ? await generateImdb(outDir, {

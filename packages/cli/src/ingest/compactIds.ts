@@ -84,7 +84,9 @@ export class IdSet {
 
   /** Bytes held by the typed arrays (for the documentation's figures and tests). */
   get bytes(): number {
-    return (this.bitmap?.byteLength ?? 0) + (this.sorted?.byteLength ?? 0) + this.numbers.byteLength;
+    return (
+      (this.bitmap?.byteLength ?? 0) + (this.sorted?.byteLength ?? 0) + this.numbers.byteLength
+    );
   }
 
   has(id: string): boolean {

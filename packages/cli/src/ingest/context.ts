@@ -1,11 +1,18 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database, RestoreOptions } from '@marquee/db';
-import { createLazyDocumentStore, createSqlDocumentStore, type DocumentStore } from '@marquee/documents';
+import {
+  createLazyDocumentStore,
+  createSqlDocumentStore,
+  type DocumentStore,
+} from '@marquee/documents';
 import { UserError } from '@marquee/errors';
 import { createMovieImportStore, type MovieImportStore } from '@marquee/movies';
 import { createPeopleImportStore, type PeopleImportStore } from '@marquee/people';
-import { createInteractionImportStore, type InteractionImportStore } from '@marquee/recommendations';
+import {
+  createInteractionImportStore,
+  type InteractionImportStore,
+} from '@marquee/recommendations';
 import { createRatingImportStore, type RatingImportStore } from '@marquee/reviews';
 import { createUserImportStore, type UserImportStore } from '@marquee/users';
 import type { Progress } from './progress.ts';
@@ -37,9 +44,13 @@ export interface ImportStores {
   interactions: InteractionImportStore;
 }
 
-export function importStores(db: Database, options: Pick<IngestOptions, 'documents'>): ImportStores {
+export function importStores(
+  db: Database,
+  options: Pick<IngestOptions, 'documents'>,
+): ImportStores {
   // Without a document store given (tests, the benchmark), the one the embedded default uses.
-  const documents = options.documents ?? createLazyDocumentStore(() => createSqlDocumentStore(db.sql));
+  const documents =
+    options.documents ?? createLazyDocumentStore(() => createSqlDocumentStore(db.sql));
   return {
     movies: createMovieImportStore(db, documents),
     people: createPeopleImportStore(db),

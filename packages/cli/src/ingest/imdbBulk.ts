@@ -1,4 +1,10 @@
-import { encodeCopyValue, nonEmptyTables, type BulkResult, type Database, type SqlExecutor } from '@marquee/db';
+import {
+  encodeCopyValue,
+  nonEmptyTables,
+  type BulkResult,
+  type Database,
+  type SqlExecutor,
+} from '@marquee/db';
 import type { ImportedCredit, PeopleImportStore } from '@marquee/people';
 import type { BulkMode } from './bulkMode.ts';
 import { IngestError, type ImportStores } from './context.ts';
@@ -20,7 +26,12 @@ import { float64Column, IdSet, IdSlots, uint8Column } from './compactIds.ts';
 export { bulkModes, type BulkMode } from './bulkMode.ts';
 
 /** The tables an IMDb load writes, which must all be empty for a bulk load. */
-export const imdbTables = ['people.person', 'people.credit', 'movies.movie', 'recommendations.item_feature'] as const;
+export const imdbTables = [
+  'people.person',
+  'people.credit',
+  'movies.movie',
+  'recommendations.item_feature',
+] as const;
 
 /**
  * Whether this load is a bulk one: `off` never, `on` always (an error unless PostgreSQL with
@@ -29,13 +40,18 @@ export const imdbTables = ['people.person', 'people.credit', 'movies.movie', 're
 export async function chooseBulk(db: Database, mode: BulkMode): Promise<boolean> {
   if (mode === 'off') return false;
   if (db.kind !== 'postgres') {
-    if (mode === 'on') throw new IngestError('--bulk on needs PostgreSQL (DATABASE_URL); the embedded database always loads incrementally.');
+    if (mode === 'on')
+      throw new IngestError(
+        '--bulk on needs PostgreSQL (DATABASE_URL); the embedded database always loads incrementally.',
+      );
     return false;
   }
   const filled = await nonEmptyTables(db.sql, imdbTables);
   if (filled.length === 0) return true;
   if (mode === 'on') {
-    throw new IngestError(`--bulk on needs empty tables, but ${filled.join(', ')} already has rows; --bulk auto (the default) loads incrementally then.`);
+    throw new IngestError(
+      `--bulk on needs empty tables, but ${filled.join(', ')} already has rows; --bulk auto (the default) loads incrementally then.`,
+    );
   }
   return false;
 }
@@ -45,7 +61,8 @@ export async function chooseBulk(db: Database, mode: BulkMode): Promise<boolean>
  * values per row. A text field of a TSV line can hold no tab or line end (the line was split on
  * them), so only backslashes need doubling; ids passed the parsers' tt/nm checks and need nothing.
  */
-const tsvText = (value: string): string => (value.includes('\\') ? value.replaceAll('\\', '\\\\') : value);
+const tsvText = (value: string): string =>
+  value.includes('\\') ? value.replaceAll('\\', '\\\\') : value;
 
 const nullableTsvText = (value: string | null): string => (value === null ? '\\N' : tsvText(value));
 
@@ -71,7 +88,10 @@ const creditRow = (c: ParsedCredit): string =>
  * violation) or a concurrent COPY of the same key deadlocked with it: nothing was written, and the
  * caller takes the upsert path for the batch.
  */
-async function copyUnlessConflict(sql: SqlExecutor, parts: readonly { target: string; rows: string }[]): Promise<boolean> {
+async function copyUnlessConflict(
+  sql: SqlExecutor,
+  parts: readonly { target: string; rows: string }[],
+): Promise<boolean> {
   try {
     await sql.transaction(async (tx) => {
       for (const part of parts) await tx.copyFrom(part.target, part.rows);
@@ -86,7 +106,12 @@ async function copyUnlessConflict(sql: SqlExecutor, parts: readonly { target: st
   }
 }
 
-const inserted = (count: number): BatchOutcome => ({ inserted: count, updated: 0, unchanged: 0, rejected: [] });
+const inserted = (count: number): BatchOutcome => ({
+  inserted: count,
+  updated: 0,
+  unchanged: 0,
+  rejected: [],
+});
 
 /** Lines of a batch that an outcome did not reject. */
 function writtenLines(outcome: BatchOutcome): (line: number) => boolean {
@@ -156,12 +181,18 @@ export class RatingsByTitle {
     const outcome: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0, rejected: [] };
     for (let index = 0; index < this.supersededCount; index += 1) {
       const by = this.superseded.get(2 * index + 1);
-      outcome.rejected.push({ line: this.superseded.get(2 * index), reason: `duplicate key: line ${by} has the same key and is the one written` });
+      outcome.rejected.push({
+        line: this.superseded.get(2 * index),
+        reason: `duplicate key: line ${by} has the same key and is the one written`,
+      });
     }
     const items = { inserted: 0, updated: 0, unchanged: 0 };
     for (let slot = 0; slot < this.slots.size; slot += 1) {
       if (this.matched.get(slot) !== 1) {
-        outcome.rejected.push({ line: this.lines.get(slot), reason: 'unknown title (not in title.basics)' });
+        outcome.rejected.push({
+          line: this.lines.get(slot),
+          reason: 'unknown title (not in title.basics)',
+        });
         continue;
       }
       outcome.updated += 1;
@@ -182,8 +213,10 @@ export function completeRatingsSummary(summary: FileSummary, outcome: BatchOutco
   for (const [store, counts] of Object.entries(outcome.also ?? {})) summary.also[store] = counts;
 }
 
-const personTarget = 'people.person (id, name, birth_year, death_year, professions, imdb_id, known_for)';
-const movieTarget = 'movies.movie (id, kind, title, original_title, year, runtime_minutes, genres, imdb_id, average_rating, rating_count, popularity)';
+const personTarget =
+  'people.person (id, name, birth_year, death_year, professions, imdb_id, known_for)';
+const movieTarget =
+  'movies.movie (id, kind, title, original_title, year, runtime_minutes, genres, imdb_id, average_rating, rating_count, popularity)';
 const itemTarget = 'recommendations.item_feature (movie_id, title, genres, year, popularity)';
 const creditTarget = 'people.credit (id, movie_id, person_id, role, characters, billing_order)';
 
@@ -208,7 +241,11 @@ const CREW_STAGE = 'marquee_crew_stage';
  * batch goes through a temporary table and `ON CONFLICT DO NOTHING` instead. Either way what comes
  * back is the lines whose credits were new: what `writeCrew` needs to count lines.
  */
-async function insertCrewCredits(sql: SqlExecutor, credits: readonly ImportedCredit[], knownPeople: IdSet): Promise<BulkResult> {
+async function insertCrewCredits(
+  sql: SqlExecutor,
+  credits: readonly ImportedCredit[],
+  knownPeople: IdSet,
+): Promise<BulkResult> {
   const rejected: BulkResult['rejected'] = [];
   const superseded: BulkResult['superseded'] = [];
   // A credit repeated within the batch is written for its last line.
@@ -228,18 +265,28 @@ async function insertCrewCredits(sql: SqlExecutor, credits: readonly ImportedCre
     // By the primary key: the table was analysed empty, so the planner would otherwise scan it whole.
     const known = await sql.transaction(async (tx) => {
       await tx.exec('SET LOCAL enable_seqscan = off');
-      return tx.query<{ id: string }>('SELECT id FROM people.credit WHERE id = ANY($1::text[])', [[...byId.keys()]]);
+      return tx.query<{ id: string }>('SELECT id FROM people.credit WHERE id = ANY($1::text[])', [
+        [...byId.keys()],
+      ]);
     });
     const existing = new Set(known.map(({ id }) => id));
     // In id order, as the fallback's insert: two batches' COPYs of a shared credit wait on each other in one order.
-    const fresh = [...byId].filter(([id]) => !existing.has(id)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const rows = fresh.map(([id, c]) => `${id}\t${c.movieId}\t${c.personId}\t${c.role}\t{}\t\\N\n`).join('');
+    const fresh = [...byId]
+      .filter(([id]) => !existing.has(id))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const rows = fresh
+      .map(([id, c]) => `${id}\t${c.movieId}\t${c.personId}\t${c.role}\t{}\t\\N\n`)
+      .join('');
     if (fresh.length === 0 || (await copyUnlessConflict(sql, [{ target: creditTarget, rows }]))) {
       insertedLines = fresh.map(([, credit]) => credit.line);
     } else {
-      const staged = [...byId].map(([id, c]) => `${c.line}\t${id}\t${c.movieId}\t${c.personId}\t${c.role}\n`).join('');
+      const staged = [...byId]
+        .map(([id, c]) => `${c.line}\t${id}\t${c.movieId}\t${c.personId}\t${c.role}\n`)
+        .join('');
       insertedLines = await sql.transaction(async (tx) => {
-        await tx.exec(`CREATE TEMP TABLE IF NOT EXISTS ${CREW_STAGE} (_line bigint, id text, movie_id text, person_id text, role people.credit_role) ON COMMIT DELETE ROWS`);
+        await tx.exec(
+          `CREATE TEMP TABLE IF NOT EXISTS ${CREW_STAGE} (_line bigint, id text, movie_id text, person_id text, role people.credit_role) ON COMMIT DELETE ROWS`,
+        );
         await tx.copyFrom(`${CREW_STAGE} (_line, id, movie_id, person_id, role)`, staged);
         const added = await tx.query<{ line: number }>(
           `WITH added AS (
@@ -271,7 +318,11 @@ async function insertCrewCredits(sql: SqlExecutor, credits: readonly ImportedCre
  * with the credit → person foreign key dropped, credits of anyone else are rejected here, with
  * the reason the foreign-key check of the incremental path gives.
  */
-export function bulkWriters(sql: SqlExecutor, stores: ImportStores, ratings: RatingsByTitle): BulkWriters {
+export function bulkWriters(
+  sql: SqlExecutor,
+  stores: ImportStores,
+  ratings: RatingsByTitle,
+): BulkWriters {
   const knownPeople = new IdSet();
   return {
     people: async (batch) => {
@@ -279,7 +330,9 @@ export function bulkWriters(sql: SqlExecutor, stores: ImportStores, ratings: Rat
       // A key repeated within the batch or written by an earlier one fails the COPY on the primary key.
       const rows = batch.map(({ value }) => personRow(value)).join('');
       if (!(await copyUnlessConflict(sql, [{ target: personTarget, rows }]))) {
-        outcome = outcomeOf(await stores.people.upsertPeople(batch.map(({ line, value }) => ({ line, ...value }))));
+        outcome = outcomeOf(
+          await stores.people.upsertPeople(batch.map(({ line, value }) => ({ line, ...value }))),
+        );
       }
       const written = writtenLines(outcome);
       for (const { line, value } of batch) if (written(line)) knownPeople.add(value.id);
@@ -306,19 +359,36 @@ export function bulkWriters(sql: SqlExecutor, stores: ImportStores, ratings: Rat
         { target: itemTarget, rows: items.join('') },
       ]);
       if (fast) {
-        outcome = { ...inserted(batch.length), also: { itemFeatures: { inserted: batch.length, updated: 0, unchanged: 0 } } };
+        outcome = {
+          ...inserted(batch.length),
+          also: { itemFeatures: { inserted: batch.length, updated: 0, unchanged: 0 } },
+        };
       } else {
         // What the incremental load does, then the ratings the fast path would have carried.
-        const titles = outcomeOf(await stores.movies.upsertTitles(batch.map(({ line, value }) => ({ line, ...value }))));
+        const titles = outcomeOf(
+          await stores.movies.upsertTitles(batch.map(({ line, value }) => ({ line, ...value }))),
+        );
         const written = writtenLines(titles);
         const kept = batch.filter(({ line }) => written(line));
-        const itemCounts = await stores.interactions.upsertItems(kept.map(({ line, value }) => ({ line, movieId: value.id, title: value.title, genres: value.genres, year: value.year })));
+        const itemCounts = await stores.interactions.upsertItems(
+          kept.map(({ line, value }) => ({
+            line,
+            movieId: value.id,
+            title: value.title,
+            genres: value.genres,
+            year: value.year,
+          })),
+        );
         const rated = kept.flatMap(({ line, value }) => {
           const rating = ratings.lookup(value.id);
-          return rating === undefined ? [] : [{ line, id: value.id, averageRating: rating[0], numVotes: rating[1] }];
+          return rating === undefined
+            ? []
+            : [{ line, id: value.id, averageRating: rating[0], numVotes: rating[1] }];
         });
         await stores.movies.setRatings(rated);
-        await stores.interactions.setPopularity(rated.map(({ line, id, numVotes }) => ({ line, movieId: id, popularity: numVotes })));
+        await stores.interactions.setPopularity(
+          rated.map(({ line, id, numVotes }) => ({ line, movieId: id, popularity: numVotes })),
+        );
         outcome = { ...titles, also: { itemFeatures: countsOf(itemCounts) } };
       }
       const written = writtenLines(outcome);
@@ -338,7 +408,12 @@ export function bulkWriters(sql: SqlExecutor, stores: ImportStores, ratings: Rat
       if (await copyUnlessConflict(sql, [{ target: creditTarget, rows }])) {
         return { ...inserted(known.length), rejected };
       }
-      const outcome = outcomeOf(await stores.people.upsertCredits(known.map(({ line, value }) => ({ line, ...value })), 'principals'));
+      const outcome = outcomeOf(
+        await stores.people.upsertCredits(
+          known.map(({ line, value }) => ({ line, ...value })),
+          'principals',
+        ),
+      );
       return { ...outcome, rejected: [...rejected, ...outcome.rejected] };
     },
 

@@ -16,12 +16,35 @@ import {
 } from './fields.ts';
 
 /** The IMDb non-commercial files Marquee reads, in load order (people before the credits that need them). */
-export const imdbFiles = ['name.basics', 'title.basics', 'title.ratings', 'title.principals', 'title.crew'] as const;
+export const imdbFiles = [
+  'name.basics',
+  'title.basics',
+  'title.ratings',
+  'title.principals',
+  'title.crew',
+] as const;
 export type ImdbFile = (typeof imdbFiles)[number];
 
 export const imdbHeaders: Record<ImdbFile, readonly string[]> = {
-  'name.basics': ['nconst', 'primaryName', 'birthYear', 'deathYear', 'primaryProfession', 'knownForTitles'],
-  'title.basics': ['tconst', 'titleType', 'primaryTitle', 'originalTitle', 'isAdult', 'startYear', 'endYear', 'runtimeMinutes', 'genres'],
+  'name.basics': [
+    'nconst',
+    'primaryName',
+    'birthYear',
+    'deathYear',
+    'primaryProfession',
+    'knownForTitles',
+  ],
+  'title.basics': [
+    'tconst',
+    'titleType',
+    'primaryTitle',
+    'originalTitle',
+    'isAdult',
+    'startYear',
+    'endYear',
+    'runtimeMinutes',
+    'genres',
+  ],
   'title.ratings': ['tconst', 'averageRating', 'numVotes'],
   'title.principals': ['tconst', 'ordering', 'nconst', 'category', 'job', 'characters'],
   'title.crew': ['tconst', 'directors', 'writers'],
@@ -66,7 +89,8 @@ export interface ParsedTitle {
 export function parseTitleBasics(fields: readonly string[]): ParsedTitle {
   expectColumns(fields, 9);
   const isAdult = field(fields, 4);
-  if (isAdult !== '0' && isAdult !== '1' && isAdult !== NULL) throw new RowError(`bad isAdult ${JSON.stringify(isAdult)}`);
+  if (isAdult !== '0' && isAdult !== '1' && isAdult !== NULL)
+    throw new RowError(`bad isAdult ${JSON.stringify(isAdult)}`);
   const title = requiredText(field(fields, 2), 'primaryTitle');
   const originalTitle = optionalText(field(fields, 3));
   return {

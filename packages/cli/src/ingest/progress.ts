@@ -22,13 +22,21 @@ export function barProgress(stream: NodeJS.WriteStream = process.stderr): Progre
     start(file, totalBytes) {
       startedAt = performance.now();
       bar = new SingleBar(
-        { format: '{file} [{bar}] {percentage}% | {rows} rows | {rate} rows/s', hideCursor: true, stream, etaBuffer: 50 },
+        {
+          format: '{file} [{bar}] {percentage}% | {rows} rows | {rate} rows/s',
+          hideCursor: true,
+          stream,
+          etaBuffer: 50,
+        },
         Presets.shades_classic,
       );
       bar.start(Math.max(totalBytes, 1), 0, { file, rows: 0, rate: 0 });
     },
     update(rows, bytes) {
-      bar?.update(bytes, { rows: rows.toLocaleString('en-US'), rate: rate(rows, startedAt).toLocaleString('en-US') });
+      bar?.update(bytes, {
+        rows: rows.toLocaleString('en-US'),
+        rate: rate(rows, startedAt).toLocaleString('en-US'),
+      });
     },
     stop() {
       bar?.stop();
@@ -38,7 +46,10 @@ export function barProgress(stream: NodeJS.WriteStream = process.stderr): Progre
 }
 
 /** A log line every `intervalMs` (and one at the end of each file), for logs and CI. */
-export function logProgress(write: (line: string) => void = (line) => process.stderr.write(`${line}\n`), intervalMs = 5000): Progress {
+export function logProgress(
+  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  intervalMs = 5000,
+): Progress {
   let file = '';
   let total = 0;
   let startedAt = 0;
@@ -46,7 +57,9 @@ export function logProgress(write: (line: string) => void = (line) => process.st
   let last = { rows: 0, bytes: 0 };
   const log = () => {
     const percent = total > 0 ? ` (${Math.min(100, Math.round((last.bytes / total) * 100))}%)` : '';
-    write(`${file}: ${last.rows.toLocaleString('en-US')} rows${percent}, ${rate(last.rows, startedAt).toLocaleString('en-US')} rows/s`);
+    write(
+      `${file}: ${last.rows.toLocaleString('en-US')} rows${percent}, ${rate(last.rows, startedAt).toLocaleString('en-US')} rows/s`,
+    );
   };
   return {
     start(name, totalBytes) {

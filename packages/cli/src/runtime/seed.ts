@@ -86,12 +86,21 @@ export async function seedDemoCatalogue(stores: Stores): Promise<SeedSummary> {
 
   // Demo users have no password: they show data on first start but cannot log in.
   const userIds = await users.ensureMany(
-    demoUsers.map((user) => ({ id: randomUUID(), username: user.username, displayName: user.displayName, passwordHash: null })),
+    demoUsers.map((user) => ({
+      id: randomUUID(),
+      username: user.username,
+      displayName: user.displayName,
+      passwordHash: null,
+    })),
   );
   const demoRatings = demoUsers.flatMap((user) => {
     const userId = userIds.get(user.username);
     if (userId === undefined) throw new Error(`Demo user ${user.username} was not created.`);
-    return user.ratings.map((rating) => ({ userId, movieId: rating.movieId, rating: rating.rating }));
+    return user.ratings.map((rating) => ({
+      userId,
+      movieId: rating.movieId,
+      rating: rating.rating,
+    }));
   });
   const at = new Date();
   await ratings.upsertMany(demoRatings);

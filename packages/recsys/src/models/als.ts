@@ -70,7 +70,8 @@ export function alsFactors(matrix: ImplicitMatrix, options: AlsOptions = {}): Al
   const iterations = options.iterations ?? ALS_DEFAULTS.iterations;
   const cgSteps = options.cgSteps ?? ALS_DEFAULTS.cgSteps;
   const seed = options.seed ?? ALS_DEFAULTS.seed;
-  if (!(f >= 1 && Number.isInteger(f))) throw new RangeError('ALS factors must be a positive integer');
+  if (!(f >= 1 && Number.isInteger(f)))
+    throw new RangeError('ALS factors must be a positive integer');
   if (!(lambda > 0)) throw new RangeError('ALS regularization must be positive');
   const users = matrix.users.length;
   const n = matrix.items.length;
@@ -104,7 +105,13 @@ export function trainAls(matrix: ImplicitMatrix, options: AlsOptions = {}): Reco
 }
 
 /** G = VᵀV + λI over `rows` rows of f factors, written into `out`. */
-export function regularisedGram(v: ArrayLike<number>, rows: number, f: number, lambda: number, out = new Float64Array(f * f)): Float64Array {
+export function regularisedGram(
+  v: ArrayLike<number>,
+  rows: number,
+  f: number,
+  lambda: number,
+  out = new Float64Array(f * f),
+): Float64Array {
   out.fill(0);
   for (let row = 0; row < rows; row += 1) {
     const o = row * f;
@@ -211,7 +218,11 @@ export interface FoldedInUser {
  * then scores every item as y_j·x. O(liked·f² + f³ + items·f). `scoresInto` (items long), when
  * given, receives the scores instead of a new array: serving reuses one per snapshot.
  */
-export function alsScores(model: LatentFactors, liked: ArrayLike<number>, scoresInto?: Float64Array): FoldedInUser {
+export function alsScores(
+  model: LatentFactors,
+  liked: ArrayLike<number>,
+  scoresInto?: Float64Array,
+): FoldedInUser {
   const f = model.factors;
   const y = model.itemFactors;
   const a = Float64Array.from(model.gram);
@@ -254,7 +265,12 @@ export function alsScores(model: LatentFactors, liked: ArrayLike<number>, scores
  * the smaller side (a heavy rater likes thousands of films, a list holds 100), then one dot
  * product per pair, liked item by liked item.
  */
-export function alsExplain(model: LatentFactors, user: FoldedInUser, liked: readonly number[], items: readonly number[]): number[] {
+export function alsExplain(
+  model: LatentFactors,
+  user: FoldedInUser,
+  liked: readonly number[],
+  items: readonly number[],
+): number[] {
   const f = model.factors;
   const y = model.itemFactors;
   const n = items.length;

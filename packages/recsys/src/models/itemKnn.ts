@@ -77,7 +77,8 @@ export function itemKnnNeighbours(
     // similarity and higher index.
     let size = 0;
     const worse = (a: number, b: number) =>
-      (heapSims[a] ?? 0) < (heapSims[b] ?? 0) || ((heapSims[a] ?? 0) === (heapSims[b] ?? 0) && (heapItems[a] ?? 0) > (heapItems[b] ?? 0));
+      (heapSims[a] ?? 0) < (heapSims[b] ?? 0) ||
+      ((heapSims[a] ?? 0) === (heapSims[b] ?? 0) && (heapItems[a] ?? 0) > (heapItems[b] ?? 0));
     const swap = (a: number, b: number) => {
       const item = heapItems[a] ?? 0;
       const sim = heapSims[a] ?? 0;
@@ -107,7 +108,8 @@ export function itemKnnNeighbours(
         heapItems[size] = j;
         heapSims[size] = sim;
         size += 1;
-        for (let at = size - 1; at > 0 && worse(at, (at - 1) >> 1); at = (at - 1) >> 1) swap(at, (at - 1) >> 1);
+        for (let at = size - 1; at > 0 && worse(at, (at - 1) >> 1); at = (at - 1) >> 1)
+          swap(at, (at - 1) >> 1);
       } else if (sim > (heapSims[0] ?? 0) || (sim === heapSims[0] && j < (heapItems[0] ?? 0))) {
         heapItems[0] = j;
         heapSims[0] = sim;

@@ -56,7 +56,10 @@ function sleb(value: number): number[] {
 
 const section = (id: number, body: number[]) => [id, ...uleb(body.length), ...body];
 const vector = (items: number[][]) => [...uleb(items.length), ...items.flat()];
-const name = (text: string) => [...uleb(text.length), ...[...text].map((char) => char.charCodeAt(0))];
+const name = (text: string) => [
+  ...uleb(text.length),
+  ...[...text].map((char) => char.charCodeAt(0)),
+];
 
 const I32 = 0x7f;
 const V128 = 0x7b;
@@ -164,6 +167,12 @@ export const dotsModuleBytes = new Uint8Array([
   ...section(1, vector([[0x60, ...vector([[I32], [I32], [I32], [I32], [I32]]), ...vector([])]])), // type 0: (i32 ×5) → ()
   ...section(3, vector([uleb(0)])), // function 0 has type 0
   ...section(5, vector([[0x00, ...uleb(1)]])), // one memory, at least 1 page
-  ...section(7, vector([[...name('memory'), 0x02, ...uleb(0)], [...name('dots'), 0x00, ...uleb(0)]])),
+  ...section(
+    7,
+    vector([
+      [...name('memory'), 0x02, ...uleb(0)],
+      [...name('dots'), 0x00, ...uleb(0)],
+    ]),
+  ),
   ...section(10, vector([[...uleb(body.length), ...body]])),
 ]);

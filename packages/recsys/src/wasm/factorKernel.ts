@@ -14,7 +14,9 @@ let compiled: WebAssembly.Module | null | undefined;
 function dotsModule(): WebAssembly.Module | null {
   if (compiled === undefined) {
     try {
-      compiled = WebAssembly.validate(dotsModuleBytes) ? new WebAssembly.Module(dotsModuleBytes) : null;
+      compiled = WebAssembly.validate(dotsModuleBytes)
+        ? new WebAssembly.Module(dotsModuleBytes)
+        : null;
     } catch {
       compiled = null;
     }
@@ -56,7 +58,8 @@ export class FactorKernel {
     const matrixAt = outAt + Math.max(this.items, rows) * 4;
     const needed = matrixAt + rows * this.f * 4;
     const { memory } = this.exports;
-    if (needed > memory.buffer.byteLength) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
+    if (needed > memory.buffer.byteLength)
+      memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
     this.outAt = outAt;
     this.matrixAt = matrixAt;
     this.capacity = rows;

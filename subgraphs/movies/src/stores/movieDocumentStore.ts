@@ -15,9 +15,12 @@ export interface MovieDocument {
   [field: string]: unknown;
 }
 
-export const movieDocuments = (documents: DocumentStore) => documents.collection<MovieDocument>('movies');
+export const movieDocuments = (documents: DocumentStore) =>
+  documents.collection<MovieDocument>('movies');
 
 /** A film's keywords: the curated ones first, then its MovieLens tags, each once. */
-export function keywordsOf(doc: Pick<MovieDocument, 'keywords' | 'movielensTags'> | null | undefined): string[] {
+export function keywordsOf(
+  doc: Pick<MovieDocument, 'keywords' | 'movielensTags'> | null | undefined,
+): string[] {
   return [...new Set([...(doc?.keywords ?? []), ...(doc?.movielensTags ?? [])])];
 }

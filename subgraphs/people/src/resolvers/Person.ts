@@ -9,11 +9,23 @@ export const Person: PersonResolvers = {
     const limit = pageSize(first);
     const offset = decodeCursor(after, isOffset)?.offset ?? 0;
     // One extra row tells whether another page follows.
-    const slice = await loaders.creditsByPerson({ role: role ?? undefined, offset, limit: limit + 1 }).load(person.id);
+    const slice = await loaders
+      .creditsByPerson({ role: role ?? undefined, offset, limit: limit + 1 })
+      .load(person.id);
     const credits = slice.credits.slice(0, limit);
-    const positions = new Map(credits.map((credit, index) => [credit, { offset: offset + index + 1 } satisfies OffsetPosition]));
+    const positions = new Map(
+      credits.map((credit, index) => [
+        credit,
+        { offset: offset + index + 1 } satisfies OffsetPosition,
+      ]),
+    );
     return {
-      ...connection(credits, slice.credits.length > limit, (credit) => encodeCursor(positions.get(credit)), offset > 0),
+      ...connection(
+        credits,
+        slice.credits.length > limit,
+        (credit) => encodeCursor(positions.get(credit)),
+        offset > 0,
+      ),
       totalCount: slice.total,
     };
   },

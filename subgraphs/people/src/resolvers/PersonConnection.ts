@@ -4,7 +4,12 @@ import type { PersonRecord } from '../stores/peopleStore.ts';
 /** A fetched page; `totalCount` is counted only when the client asks for it (a second query). */
 export interface PersonConnectionModel {
   edges: { cursor: string; node: PersonRecord }[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
   countAll: () => Promise<number>;
 }
 

@@ -1,4 +1,10 @@
-import { bulkUpsert, type BulkColumn, type BulkResult, type CreditRole, type Database } from '@marquee/db';
+import {
+  bulkUpsert,
+  type BulkColumn,
+  type BulkResult,
+  type CreditRole,
+  type Database,
+} from '@marquee/db';
 
 /** A person from IMDb's `name.basics`; the id is the nconst. */
 export interface ImportedPerson {
@@ -30,7 +36,11 @@ export interface PeopleImportStore {
    * adds credits and fills what is missing, so loading both never flips a row back and forth.
    * Credits of unknown people are rejected. `trackLines` reports which lines wrote something.
    */
-  upsertCredits(rows: readonly ImportedCredit[], source: 'principals' | 'crew', options?: { trackLines?: boolean }): Promise<BulkResult>;
+  upsertCredits(
+    rows: readonly ImportedCredit[],
+    source: 'principals' | 'crew',
+    options?: { trackLines?: boolean },
+  ): Promise<BulkResult>;
 }
 
 const personColumns: BulkColumn[] = [
@@ -58,10 +68,22 @@ function creditColumns(source: 'principals' | 'crew'): BulkColumn[] {
 export function createPeopleImportStore(db: Database): PeopleImportStore {
   return {
     upsertPeople: (rows) =>
-      bulkUpsert(db.sql, { table: 'people.person', key: ['id'], columns: personColumns, touch: 'updated_at' }, rows.map((row) => ({
-        line: row.line,
-        values: [row.id, row.name, row.birthYear, row.deathYear, row.professions, row.id, row.knownFor],
-      }))),
+      bulkUpsert(
+        db.sql,
+        { table: 'people.person', key: ['id'], columns: personColumns, touch: 'updated_at' },
+        rows.map((row) => ({
+          line: row.line,
+          values: [
+            row.id,
+            row.name,
+            row.birthYear,
+            row.deathYear,
+            row.professions,
+            row.id,
+            row.knownFor,
+          ],
+        })),
+      ),
     upsertCredits: (rows, source, options = {}) =>
       bulkUpsert(
         db.sql,
@@ -69,11 +91,23 @@ export function createPeopleImportStore(db: Database): PeopleImportStore {
           table: 'people.credit',
           key: ['id'],
           columns: creditColumns(source),
-          requires: { column: 'person_id', table: 'people.person', refColumn: 'id', reason: 'unknown person (nconst not in name.basics)' },
+          requires: {
+            column: 'person_id',
+            table: 'people.person',
+            refColumn: 'id',
+            reason: 'unknown person (nconst not in name.basics)',
+          },
         },
         rows.map((row) => ({
           line: row.line,
-          values: [`${row.movieId}:${row.personId}:${row.role}`, row.movieId, row.personId, row.role, row.characters, row.billingOrder],
+          values: [
+            `${row.movieId}:${row.personId}:${row.role}`,
+            row.movieId,
+            row.personId,
+            row.role,
+            row.characters,
+            row.billingOrder,
+          ],
         })),
         options,
       ),

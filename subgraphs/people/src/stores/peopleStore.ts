@@ -48,9 +48,15 @@ export interface PeoplePage {
 export interface PeopleStore {
   findByIds(ids: readonly string[]): Promise<PersonRecord[]>;
   /** Credits of these movies (every role, or only `roles`), best billed first: one query for all movies. */
-  creditsForMovies(movieIds: readonly string[], roles?: readonly CreditRole[]): Promise<CreditRecord[]>;
+  creditsForMovies(
+    movieIds: readonly string[],
+    roles?: readonly CreditRole[],
+  ): Promise<CreditRecord[]>;
   /** The same window of each person's credits (best billed first) with their totals: one query for all people. */
-  creditsForPeople(personIds: readonly string[], window: CreditWindow): Promise<Map<string, CreditSlice>>;
+  creditsForPeople(
+    personIds: readonly string[],
+    window: CreditWindow,
+  ): Promise<Map<string, CreditSlice>>;
   /** People by name: closest typo-tolerant match first when `text` is given, else alphabetical. */
   search(text: string | undefined, first: number, offset: number): Promise<PeoplePage>;
   count(text: string | undefined): Promise<number>;
@@ -72,7 +78,10 @@ export function createPeopleStore(db: Database): PeopleStore {
     findByIds: (ids) => prisma.person.findMany({ where: { id: { in: [...ids] } } }),
     creditsForMovies: (movieIds, roles) =>
       prisma.credit.findMany({
-        where: { movieId: { in: [...movieIds] }, ...(roles === undefined ? {} : { role: { in: [...roles] } }) },
+        where: {
+          movieId: { in: [...movieIds] },
+          ...(roles === undefined ? {} : { role: { in: [...roles] } }),
+        },
         orderBy: [...billing],
       }),
     async creditsForPeople(personIds, { role, offset, limit }) {
@@ -116,17 +125,24 @@ export function createPeopleStore(db: Database): PeopleStore {
       const [row] =
         text === undefined
           ? await sql.query<{ count: number }>('SELECT count(*)::int AS count FROM people.person p')
-          : await sql.query<{ count: number }>(`SELECT count(*)::int AS count FROM people.person p WHERE ${nameMatches}`, [text]);
+          : await sql.query<{ count: number }>(
+              `SELECT count(*)::int AS count FROM people.person p WHERE ${nameMatches}`,
+              [text],
+            );
       return row?.count ?? 0;
     },
     async upsertPeople(people) {
       await prisma.$transaction(
-        people.map(({ id, ...data }) => prisma.person.upsert({ where: { id }, create: { id, ...data }, update: data })),
+        people.map(({ id, ...data }) =>
+          prisma.person.upsert({ where: { id }, create: { id, ...data }, update: data }),
+        ),
       );
     },
     async upsertCredits(credits) {
       await prisma.$transaction(
-        credits.map(({ id, ...data }) => prisma.credit.upsert({ where: { id }, create: { id, ...data }, update: data })),
+        credits.map(({ id, ...data }) =>
+          prisma.credit.upsert({ where: { id }, create: { id, ...data }, update: data }),
+        ),
       );
     },
   };

@@ -81,7 +81,10 @@ beforeAll(async () => {
     SUBGRAPH_CIRCUIT_OPEN_MS: '1000',
     REDIS_COMMAND_TIMEOUT_MS: '300',
     MONGO_TIMEOUT_MS: '500',
-    HEALTH_CHECK_INTERVAL_MS: '300',
+    // Each check's deadline is the interval (at most 1 s): at 300 ms the router's fetch of a busy
+    // subgraph's /health can miss it, and /health then reports "timed out" instead of naming the
+    // subgraph's PostgreSQL. 500 ms keeps detection well inside the 2 s the suite asserts.
+    HEALTH_CHECK_INTERVAL_MS: '500',
   });
   await runMarquee(['migrate'], deployment.env);
   // The seed is idempotent; on a busy machine its interactive transactions can pass Prisma's 5 s.

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 24) {
-  const script = fileURLToPath(new URL('../scripts/node24.sh', import.meta.url));
+  const script = fileURLToPath(new URL('../../../scripts/node24.sh', import.meta.url));
   console.error(
     `marquee: Node ${process.versions.node} is older than 24; using Node 24 from the npm registry.`,
   );
@@ -30,5 +30,5 @@ if (major < 24) {
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  await import('../packages/cli/src/main.ts');
+  await import('../src/main.ts');
 }

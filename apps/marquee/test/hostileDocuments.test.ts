@@ -2,12 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEnv, subgraphNames } from '@marquee/env';
+import { loadEnv } from '@marquee/env';
 import { createLogger } from '@marquee/logger';
+import { serveService } from '@marquee/server-kit/serve';
+import { openStores } from '@marquee/server-kit/stores';
 import { DisposalStack } from '@marquee/testing';
 import { seedDemoCatalogue } from '../src/runtime/seed.ts';
-import { serveRouter, serveSubgraph } from '../src/runtime/services.ts';
-import { openStores } from '../src/runtime/stores.ts';
+import { serviceNamed, services } from '../src/services.ts';
 
 /**
  * Documents and inputs built to hurt, sent over HTTP to the real router in front of the five
@@ -39,12 +40,18 @@ beforeAll(async () => {
   stack.defer(() => stores.close());
   await seedDemoCatalogue(stores);
   const urls: Record<string, string> = {};
-  for (const name of subgraphNames) {
-    const service = await serveSubgraph(name, stores, loadEnv(base), logger, 0);
+  for (const definition of services.filter((service) => service.name !== 'router')) {
+    const service = await serveService(definition, stores, loadEnv(base), logger, 0);
     stack.defer(() => service.stop());
-    urls[`${name.toUpperCase()}_URL`] = service.url;
+    urls[`${definition.name.toUpperCase()}_URL`] = service.url;
   }
-  const router = await serveRouter(stores, loadEnv({ ...base, ...urls }), logger, 0);
+  const router = await serveService(
+    serviceNamed('router'),
+    stores,
+    loadEnv({ ...base, ...urls }),
+    logger,
+    0,
+  );
   stack.defer(() => router.stop());
   graphql = router.url;
   health = router.url.replace(/\/graphql$/, '/health');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEmbeddedDatabase, type EmbeddedDatabase } from '@marquee/db';
 import type { MoviesAddedEvent } from '@marquee/pubsub';
-import { openPubSub } from '../src/runtime/stores.ts';
+import { openPubSub } from '../src/serve/stores.ts';
 
 // The server (owner) and a command (client) on one data directory, in one process here: the
 // command's events must reach the server's in-process pub/sub.

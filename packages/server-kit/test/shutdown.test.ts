@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '@marquee/errors';
 import { createLogger } from '@marquee/logger';
-import { runUntilSignalled } from '../src/runtime/shutdown.ts';
+import { runUntilSignalled } from '../src/serve/shutdown.ts';
 
 const logger = createLogger({ name: 'test', level: 'silent' });
 

@@ -8,19 +8,6 @@ import { movieDocuments } from './stores/movieDocumentStore.ts';
 import { createMovieStore } from './stores/movieStore.ts';
 import { typeDefs } from './typeDefs.ts';
 
-export { typeDefs };
-export { createMovieStore } from './stores/movieStore.ts';
-export { movieDocuments } from './stores/movieDocumentStore.ts';
-export {
-  createMovieImportStore,
-  type ImportedMovielensMovie,
-  type ImportedTitle,
-  type MovieImportStore,
-} from './stores/movieImport.ts';
-export type { MoviesContext, MoviesStores } from './context.ts';
-export type { MovieDocument } from './stores/movieDocumentStore.ts';
-export type { MovieInput, MovieRecord, MovieStore } from './stores/movieStore.ts';
-
 export interface MoviesDependencies {
   db: Database;
   documents: DocumentStore;

@@ -6,17 +6,6 @@ import { resolvers } from './resolvers/index.ts';
 import { createPeopleStore } from './stores/peopleStore.ts';
 import { typeDefs } from './typeDefs.ts';
 
-export { typeDefs };
-export { createPeopleStore } from './stores/peopleStore.ts';
-export {
-  createPeopleImportStore,
-  type ImportedCredit,
-  type ImportedPerson,
-  type PeopleImportStore,
-} from './stores/peopleImport.ts';
-export type { PeopleContext, PeopleStores } from './context.ts';
-export type { CreditRecord, PeopleStore, PersonRecord } from './stores/peopleStore.ts';
-
 export interface PeopleDependencies {
   db: Database;
   logger: Logger;

@@ -20,29 +20,6 @@ import type { TrainingLock } from './trainingLock.ts';
 import { scheduleTraining } from './trainingSchedule.ts';
 import { typeDefs } from './typeDefs.ts';
 
-export { createRecommendationStore, typeDefs };
-export {
-  createInteractionImportStore,
-  type InteractionImportStore,
-} from './stores/interactionImport.ts';
-export type { RecommendationsContext, RecommendationsStores } from './context.ts';
-export type {
-  InteractionInput,
-  ItemFeature,
-  ItemFeatureInput,
-  RecommendationStore,
-  SnapshotRecord,
-} from './stores/recommendationStore.ts';
-export { createRecommendationEngine, type RecommendationEngine } from './engine.ts';
-export {
-  MODEL_PUBLISHED,
-  trainAndPublish,
-  type TrainOptions,
-  type TrainResult,
-} from './training.ts';
-export { createMemoryTrainingLock, type TrainingLock } from './trainingLock.ts';
-export { scheduleTraining } from './trainingSchedule.ts';
-
 export interface RecommendationsDependencies {
   db: Database;
   pubsub: PubSub<MarqueeTopics>;

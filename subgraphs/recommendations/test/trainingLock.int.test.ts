@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createMemoryTrainingLock, type TrainingLock } from '@marquee/recommendations';
+import { createMemoryTrainingLock, type TrainingLock } from '../src/trainingLock.ts';
 import { DisposalStack, createTestRedisPrefix } from '@marquee/testing';
-import { createRedisTrainingLock } from '../src/runtime/trainingLock.ts';
+import { createRedisTrainingLock } from '../src/training/redisLock.ts';
 
 const stack = new DisposalStack();
 afterAll(() => stack.disposeAll());

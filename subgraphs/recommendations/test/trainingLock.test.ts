@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '@marquee/logger';
-import { createMemoryTrainingLock, scheduleTraining } from '../src/server.ts';
+import { createMemoryTrainingLock } from '../src/trainingLock.ts';
+import { scheduleTraining } from '../src/trainingSchedule.ts';
 
 const logger = createLogger({ name: 'test', level: 'silent' });
 

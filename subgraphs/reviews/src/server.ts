@@ -13,19 +13,6 @@ import { createEventOutbox, relayOutbox } from './stores/eventOutbox.ts';
 import { createReviewStore } from './stores/reviewStore.ts';
 import { typeDefs } from './typeDefs.ts';
 
-export { createEventOutbox, createRatingStore, createReviewStore, relayOutbox, typeDefs };
-export type { EventOutbox } from './stores/eventOutbox.ts';
-export { scoreSentiment } from './sentiment.ts';
-export type { ReviewsContext, ReviewsStores } from './context.ts';
-export type { RatingRecord, RatingStore } from './stores/ratingStore.ts';
-export {
-  createRatingImportStore,
-  type ImportedRating,
-  type ImportedTag,
-  type RatingImportStore,
-} from './stores/ratingImport.ts';
-export type { ReviewRecord, ReviewStore } from './stores/reviewStore.ts';
-
 export interface ReviewsDependencies {
   db: Database;
   /** Where rating events are relayed (Redis streams in services mode). */

@@ -17,18 +17,6 @@ import { createRevokedTokenStore } from './stores/revokedTokenStore.ts';
 import { createUserStore } from './stores/userStore.ts';
 import { typeDefs } from './typeDefs.ts';
 
-export { typeDefs };
-export { IMPORTED_USER_PREFIX } from './accounts.ts';
-export type { RevocationCache, TokenRevocations } from './revocations.ts';
-export {
-  createUserImportStore,
-  type ImportedUser,
-  type UserImportStore,
-} from './stores/userImport.ts';
-export type { UsersContext, UsersStores } from './context.ts';
-export type { NewUser, UserRecord, UserStore } from './stores/userStore.ts';
-export { createUserStore };
-
 export interface UsersDependencies {
   db: Database;
   logger: Logger;

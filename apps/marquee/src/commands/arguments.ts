@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
-import { subgraphNames, type SubgraphName } from '@marquee/env';
+import { subgraphNames } from '@marquee/env';
+import type { ServiceName } from '@marquee/server-kit/serve';
 import { bulkModes, type BulkMode } from '../ingest/bulkMode.ts';
 
 /**
@@ -28,7 +29,7 @@ export function parseIngestSource(value: string): IngestSource {
   throw new InvalidArgumentError('Expected imdb or movielens.');
 }
 
-export type ServiceName = SubgraphName | 'router';
+export type { ServiceName };
 export const serviceNames: readonly ServiceName[] = [...subgraphNames, 'router'];
 
 export function parseServiceName(value: string): ServiceName {

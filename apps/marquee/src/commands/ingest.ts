@@ -9,13 +9,13 @@ import {
   insertedMovies,
 } from '../ingest/announce.ts';
 import { requireDirectory } from '../errorReport.ts';
-import { checkBackends } from '../runtime/startupChecks.ts';
+import { checkBackends } from '@marquee/server-kit/serve';
 import {
   documentStoreFor,
   openEventStream,
   openPubSub,
   openRelationalDatabase,
-} from '../runtime/stores.ts';
+} from '@marquee/server-kit/stores';
 import {
   barProgress,
   formatSummary,

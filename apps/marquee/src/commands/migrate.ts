@@ -1,7 +1,7 @@
 import { applyMigrations, migrateDatabase } from '@marquee/db';
 import { loadEnv } from '@marquee/env';
-import { checkBackends } from '../runtime/startupChecks.ts';
-import { openRelationalDatabase } from '../runtime/stores.ts';
+import { checkBackends } from '@marquee/server-kit/serve';
+import { openRelationalDatabase } from '@marquee/server-kit/stores';
 
 /**
  * Applies pending migrations to DATABASE_URL, or to the embedded database when it is unset

@@ -1,6 +1,6 @@
 import { loadEnv } from '@marquee/env';
 import { seedDemoCatalogue } from '../runtime/seed.ts';
-import { openStores } from '../runtime/stores.ts';
+import { openStores } from '@marquee/server-kit/stores';
 
 /** Writes (or refreshes) the demo catalogue in whichever stores the environment points at. */
 export async function seedCommand(): Promise<void> {

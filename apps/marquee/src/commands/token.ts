@@ -37,8 +37,8 @@ interface TokenOptions {
 export async function tokenCommand(options: TokenOptions): Promise<void> {
   const env = loadEnv();
   // Loaded when the command runs: the users subgraph and the stores take seconds to import.
-  const { createUserStore } = await import('@marquee/users');
-  const { openStores } = await import('../runtime/stores.ts');
+  const { createUserStore } = await import('@marquee/users/import');
+  const { openStores } = await import('@marquee/server-kit/stores');
   const stores = await openStores(env, { command: 'marquee token', signs: true });
   try {
     const users = createUserStore(stores.db);

@@ -19,18 +19,19 @@ export function registerTrainCommand(program: Command): void {
         level: env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL,
       });
       // Loaded when the command runs: the stores and the recommender take seconds to import.
-      const { openStores } = await import('../runtime/stores.ts');
-      const { createRecommendationStore, trainAndPublish } =
-        await import('@marquee/recommendations');
+      const { openStores } = await import('@marquee/server-kit/stores');
+      const { createRecommendationStore, openTrainingLock, trainAndPublish } =
+        await import('@marquee/recommendations/import');
       const stores = await openStores(env, {
         command: 'marquee train',
         migrate: true,
         signs: false,
         logger,
       });
+      // The same lock as scheduled runs: a manual run never overlaps one.
+      const lock = openTrainingLock(stores.redis, env.REDIS_PREFIX);
       try {
-        // The same lock as scheduled runs: a manual run never overlaps one.
-        const token = await stores.trainingLock.acquire(LOCK_TTL_MS);
+        const token = await lock.acquire(LOCK_TTL_MS);
         if (token === undefined) {
           console.error('Another training run holds the lock; try again when it finishes.');
           process.exitCode = 1;
@@ -63,7 +64,7 @@ export function registerTrainCommand(program: Command): void {
             );
           }
         } finally {
-          await stores.trainingLock.release(token);
+          await lock.release(token);
         }
       } finally {
         await stores.close();

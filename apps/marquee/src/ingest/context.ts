@@ -7,14 +7,14 @@ import {
   type DocumentStore,
 } from '@marquee/documents';
 import { UserError } from '@marquee/errors';
-import { createMovieImportStore, type MovieImportStore } from '@marquee/movies';
-import { createPeopleImportStore, type PeopleImportStore } from '@marquee/people';
+import { createMovieImportStore, type MovieImportStore } from '@marquee/movies/import';
+import { createPeopleImportStore, type PeopleImportStore } from '@marquee/people/import';
 import {
   createInteractionImportStore,
   type InteractionImportStore,
-} from '@marquee/recommendations';
-import { createRatingImportStore, type RatingImportStore } from '@marquee/reviews';
-import { createUserImportStore, type UserImportStore } from '@marquee/users';
+} from '@marquee/recommendations/import';
+import { createRatingImportStore, type RatingImportStore } from '@marquee/reviews/import';
+import { createUserImportStore, type UserImportStore } from '@marquee/users/import';
 import type { Progress } from './progress.ts';
 import { RejectsWriter } from './rejects.ts';
 

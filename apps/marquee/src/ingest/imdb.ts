@@ -6,7 +6,7 @@ import {
   type Database,
   type DeferredDefinition,
 } from '@marquee/db';
-import type { ImportedCredit, PeopleImportStore } from '@marquee/people';
+import type { ImportedCredit, PeopleImportStore } from '@marquee/people/import';
 import {
   findFile,
   importStores,

@@ -5,7 +5,7 @@ import {
   type Database,
   type SqlExecutor,
 } from '@marquee/db';
-import type { ImportedCredit, PeopleImportStore } from '@marquee/people';
+import type { ImportedCredit, PeopleImportStore } from '@marquee/people/import';
 import type { BulkMode } from './bulkMode.ts';
 import { IngestError, type ImportStores } from './context.ts';
 import type { ParsedCredit, ParsedPerson, ParsedTitle, ParsedTitleRating } from './imdbParsers.ts';

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { demoCatalogueVersion, demoMovies, demoPeople, demoUsers } from '@marquee/demo-data';
-import { createMovieStore, movieDocuments } from '@marquee/movies';
-import { createPeopleStore } from '@marquee/people';
-import { createRecommendationStore } from '@marquee/recommendations';
-import { createRatingStore } from '@marquee/reviews';
-import { createUserStore } from '@marquee/users';
-import type { Stores } from './stores.ts';
+import { createMovieStore, movieDocuments } from '@marquee/movies/import';
+import { createPeopleStore } from '@marquee/people/import';
+import { createRecommendationStore } from '@marquee/recommendations/import';
+import { createRatingStore } from '@marquee/reviews/import';
+import { createUserStore } from '@marquee/users/import';
+import type { Stores } from '@marquee/server-kit/serve';
 
 export interface SeedSummary {
   movies: number;

@@ -1,84 +1,14 @@
-import {
-  createFederatedEntityExistence,
-  createHttpHandler,
-  listen,
-  serveSubgraphSubscriptions,
-  type DrainResult,
-  type Listening,
-  type Subgraph,
-} from '@marquee/server-kit';
-import {
-  subgraphNames,
-  subgraphPort,
-  subgraphUrl,
-  subgraphUrlVariable,
-  type Env,
-  type SubgraphName,
-} from '@marquee/env';
+import type { Env } from '@marquee/env';
 import type { Logger } from '@marquee/logger';
-import { createMoviesSubgraph } from '@marquee/movies';
-import { createPeopleSubgraph } from '@marquee/people';
-import { createRecommendationsSubgraph } from '@marquee/recommendations';
-import { createReviewsSubgraph } from '@marquee/reviews';
-import { createFederatedAccountCheck, createRouter, readSupergraph } from '@marquee/router';
-import { createUsersSubgraph } from '@marquee/users';
+import { createHttpHandler } from '../http.ts';
+import { listen, type DrainResult, type Listening } from '../listen.ts';
+import {
+  servicePort,
+  type EdgeStores,
+  type ServiceDefinition,
+  type ServiceName,
+} from './servable.ts';
 import type { Stores } from './stores.ts';
-
-import type { ServiceName } from '../commands/arguments.ts';
-
-export { serviceNames, type ServiceName } from '../commands/arguments.ts';
-
-export function buildSubgraph(
-  name: SubgraphName,
-  stores: Stores,
-  env: Env,
-  logger: Logger,
-): Subgraph<unknown, unknown> {
-  const common = {
-    db: stores.db,
-    logger: logger.child({ service: name }),
-    identitySecret: stores.identitySecret,
-    health: { checks: stores.healthChecks, intervalMs: env.HEALTH_CHECK_INTERVAL_MS },
-  };
-  // Writes that name a film are checked with the movies subgraph, which owns the catalogue.
-  const movies = () =>
-    createFederatedEntityExistence({
-      url: subgraphUrl(env, 'movies'),
-      secret: stores.identitySecret,
-      typename: 'Movie',
-      noun: 'film',
-    });
-  const built = {
-    movies: () => createMoviesSubgraph({ ...common, documents: stores.documents }),
-    people: () => createPeopleSubgraph(common),
-    users: () =>
-      createUsersSubgraph({
-        ...common,
-        tokens: stores.tokens,
-        tokenTtlSeconds: env.TOKEN_TTL_SECONDS,
-        refreshTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
-        revocations: stores.revocations,
-        pubsub: stores.pubsub,
-        movies: movies(),
-      }),
-    reviews: () =>
-      createReviewsSubgraph({
-        ...common,
-        stream: stores.stream,
-        pubsub: stores.pubsub,
-        movies: movies(),
-      }),
-    recommendations: () =>
-      createRecommendationsSubgraph({
-        ...common,
-        pubsub: stores.pubsub,
-        stream: stores.stream,
-        cache: stores.cache,
-        training: { lock: stores.trainingLock, intervalMs: env.TRAIN_INTERVAL_SECONDS * 1000 },
-      }),
-  }[name]();
-  return built as unknown as Subgraph<unknown, unknown>;
-}
 
 export interface RunningService {
   name: ServiceName;
@@ -93,61 +23,83 @@ export interface RunningService {
   stop(graceMs?: number): Promise<void>;
 }
 
-export async function serveSubgraph(
-  name: SubgraphName,
+/**
+ * Builds one service from the process's stores and listens on its port (port 0 picks a free
+ * one, for tests). A router definition is given the stores a router needs; a full `Stores`
+ * holds them too.
+ */
+export async function serveService(
+  definition: RouterDefinition,
+  stores: EdgeStores,
+  env: Env,
+  logger: Logger,
+  port?: number,
+): Promise<RunningService>;
+export async function serveService(
+  definition: ServiceDefinition,
   stores: Stores,
   env: Env,
   logger: Logger,
-  port = subgraphPort(env, name),
+  port?: number,
+): Promise<RunningService>;
+export async function serveService(
+  definition: ServiceDefinition,
+  stores: Stores | EdgeStores,
+  env: Env,
+  logger: Logger,
+  port = servicePort(env, definition.name).port,
 ): Promise<RunningService> {
-  const subgraph = buildSubgraph(name, stores, env, logger);
-  await subgraph.server.start();
-  const stopBackground = await subgraph.start();
+  const child = logger.child({ service: definition.name });
+  const service =
+    definition.name === 'router'
+      ? await definition.build(stores, env, child)
+      : // The overloads give a subgraph the full stores.
+        await definition.build(stores as Stores, env, child);
+  await service.server.start();
+  const stopBackground = await (service.start ?? (() => Promise.resolve(noop)))();
   let listening: Listening | undefined;
   try {
     listening = await listen(
       createHttpHandler({
-        server: subgraph.server,
-        createContext: subgraph.createContext,
-        health: subgraph.health,
+        server: service.server,
+        createContext: service.createContext,
+        health: service.health,
         draining: () => listening?.draining ?? false,
         logger,
+        ...(service.maxBodyBytes === undefined ? {} : { maxBodyBytes: service.maxBodyBytes }),
+        ...(service.extraRoutes === undefined ? {} : { extraRoutes: service.extraRoutes }),
       }),
       port,
       env.MARQUEE_HOST,
-      { setting: subgraphUrlVariable(name) },
+      { setting: servicePort(env, definition.name).setting },
     );
   } catch (error) {
     await stopBackground();
-    await subgraph.server.stop();
+    await service.server.stop();
+    service.close?.();
     throw error;
   }
   const http = listening;
-  // Subgraphs with a Subscription root also answer graphql-ws, for the router only.
-  const sockets =
-    subgraph.schema.getSubscriptionType() == null
-      ? undefined
-      : serveSubgraphSubscriptions({
-          server: http.server,
-          schema: subgraph.schema,
-          identitySecret: subgraph.identitySecret,
-          logger: subgraph.logger,
-          contextFor: subgraph.contextFor,
-        });
+  const closeSockets = service.serveSockets?.(http.server);
   return {
-    name,
+    name: definition.name,
     url: `${http.url}/graphql`,
     get draining() {
       return http.draining;
     },
     async stop(graceMs = 0) {
-      const [drained] = await Promise.all([http.drain(graceMs), sockets?.close()]);
-      reportCut(subgraph.logger, drained);
+      const [drained] = await Promise.all([http.drain(graceMs), closeSockets?.()]);
+      reportCut(service.logger, drained);
       await stopBackground();
-      await subgraph.server.stop();
+      await service.server.stop();
+      service.close?.();
     },
   };
 }
+
+type RouterDefinition = Extract<ServiceDefinition, { name: 'router' }>;
+
+const noop = () => Promise.resolve();
 
 function reportCut(logger: Logger, drained: DrainResult): void {
   if (drained.cutRequests > 0) {
@@ -156,90 +108,4 @@ function reportCut(logger: Logger, drained: DrainResult): void {
       'requests still running when the shutdown grace period ended were cut (SHUTDOWN_GRACE_SECONDS)',
     );
   }
-}
-
-export async function serveRouter(
-  stores: Pick<
-    Stores,
-    | 'tokens'
-    | 'identitySecret'
-    | 'rateLimiter'
-    | 'revocations'
-    | 'subscriptionSlots'
-    | 'healthChecks'
-  >,
-  env: Env,
-  logger: Logger,
-  port = env.ROUTER_PORT,
-): Promise<RunningService> {
-  const routerLogger = logger.child({ service: 'router' });
-  const router = createRouter({
-    supergraphSdl: await readSupergraph(),
-    subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, subgraphUrl(env, name)])),
-    tokens: stores.tokens,
-    identitySecret: stores.identitySecret,
-    logger: routerLogger,
-    production: env.NODE_ENV === 'production',
-    maxDepth: env.MAX_QUERY_DEPTH,
-    maxCost: env.MAX_QUERY_COST,
-    maxAliases: env.MAX_QUERY_ALIASES,
-    maxTokens: env.MAX_QUERY_TOKENS,
-    revocations: stores.revocations,
-    accounts: createFederatedAccountCheck(subgraphUrl(env, 'users'), stores.identitySecret),
-    rateLimit: {
-      limiter: stores.rateLimiter,
-      userPerMinute: env.RATE_LIMIT_USER_PER_MINUTE,
-      ipPerMinute: env.RATE_LIMIT_IP_PER_MINUTE,
-      authPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE,
-      writesPerMinute: env.RATE_LIMIT_WRITES_PER_MINUTE,
-      trustProxy: env.TRUST_PROXY,
-    },
-    subscriptions: {
-      maxPerUser: env.MAX_SUBSCRIPTIONS_PER_USER,
-      slots: stores.subscriptionSlots,
-      maxPendingEvents: env.SUBSCRIPTION_BUFFER_EVENTS,
-    },
-    upstream: {
-      timeoutMs: env.SUBGRAPH_TIMEOUT_MS,
-      failureThreshold: env.SUBGRAPH_CIRCUIT_FAILURES,
-      openMs: env.SUBGRAPH_CIRCUIT_OPEN_MS,
-    },
-    health: { checks: stores.healthChecks, intervalMs: env.HEALTH_CHECK_INTERVAL_MS },
-  });
-  await router.server.start();
-  let listening: Listening | undefined;
-  try {
-    listening = await listen(
-      createHttpHandler({
-        server: router.server,
-        createContext: router.createContext,
-        health: () => router.health(),
-        draining: () => listening?.draining ?? false,
-        logger,
-        maxBodyBytes: 100_000,
-      }),
-      port,
-      env.MARQUEE_HOST,
-      { setting: 'ROUTER_PORT' },
-    );
-  } catch (error) {
-    await router.server.stop();
-    router.close();
-    throw error;
-  }
-  const http = listening;
-  const stopSubscriptions = router.serveSubscriptions(http.server);
-  return {
-    name: 'router',
-    url: `${http.url}/graphql`,
-    get draining() {
-      return http.draining;
-    },
-    async stop(graceMs = 0) {
-      const [drained] = await Promise.all([http.drain(graceMs), stopSubscriptions()]);
-      reportCut(routerLogger, drained);
-      await router.server.stop();
-      router.close();
-    },
-  };
 }

@@ -1,8 +1,5 @@
-import { subgraphNames, subgraphPort, subgraphUrlVariable, type Env } from '@marquee/env';
+import type { Env } from '@marquee/env';
 import { UserError } from '@marquee/errors/user';
-import { checkPortFree } from '@marquee/server-kit/listen';
-
-export { checkPortFree };
 
 /**
  * Checks that run before a command opens anything, so that a wrong setting stops it within
@@ -63,13 +60,6 @@ export async function checkBackends(
   );
   const messages = failures.filter((message) => message !== undefined);
   if (messages.length > 0) throw new UserError(messages.join('; '));
-}
-
-/** The router's and every subgraph's port, for `marquee start`. */
-export async function checkAllPortsFree(env: Env): Promise<void> {
-  await checkPortFree(env.ROUTER_PORT, env.MARQUEE_HOST, 'ROUTER_PORT');
-  for (const name of subgraphNames)
-    await checkPortFree(subgraphPort(env, name), env.MARQUEE_HOST, subgraphUrlVariable(name));
 }
 
 // Each driver is loaded only when its variable is set: a check costs nothing for what is unused.

@@ -31,7 +31,7 @@ import {
 } from '@marquee/documents';
 import { EnvError, type Env } from '@marquee/env';
 import type { Logger } from '@marquee/logger';
-import type { HealthCheck } from '@marquee/server-kit';
+import type { HealthCheck } from '../healthMonitor.ts';
 import {
   createMemoryEventStream,
   createMemoryPubSub,
@@ -41,10 +41,8 @@ import {
   type MarqueeTopics,
   type PubSub,
 } from '@marquee/pubsub';
-import { createMemoryTrainingLock, type TrainingLock } from '@marquee/recommendations';
 import { deliverRelayed, relayToOwner } from './relayPubSub.ts';
 import { checkBackends } from './startupChecks.ts';
-import { createRedisTrainingLock } from './trainingLock.ts';
 
 /** Every process-wide client, opened once and handed to the services that need them (STYLE §5). */
 export interface Stores {
@@ -60,8 +58,12 @@ export interface Stores {
   revocations: RevocationStore;
   /** The router's per-user subscription slots (shared by every router replica on Redis). */
   subscriptionSlots: SlotStore;
-  /** Keeps recommendation training runs from overlapping (across replicas on Redis). */
-  trainingLock: TrainingLock;
+  /**
+   * The Redis connection caches and counters use (services mode), for a service that
+   * coordinates its replicas through Redis (the recommendations training lock); undefined in
+   * the embedded default, where one process runs everything.
+   */
+  redis: Redis | undefined;
   tokens: TokenService;
   identitySecret: string;
   /** Checks of the shared servers for /health (Redis in services mode). */
@@ -325,10 +327,9 @@ export async function openStores(
     let rateLimiter: RateLimiter;
     let revocations: RevocationStore;
     let subscriptionSlots: SlotStore;
-    let trainingLock: TrainingLock;
+    let redis: Redis | undefined;
     let healthChecks: Record<string, HealthCheck> = {};
     if (env.REDIS_URL === undefined) {
-      trainingLock = createMemoryTrainingLock();
       cache = createMemoryCache();
       ({ rateLimiter, revocations, subscriptionSlots } = edgeStores(undefined, env.REDIS_PREFIX));
     } else {
@@ -339,7 +340,7 @@ export async function openStores(
       healthChecks = redisHealthCheck(cacheClient);
       cache = createRedisCache({ redis: cacheClient, prefix: `${env.REDIS_PREFIX}cache:` });
       ({ rateLimiter, revocations, subscriptionSlots } = edgeStores(cacheClient, env.REDIS_PREFIX));
-      trainingLock = createRedisTrainingLock(cacheClient, env.REDIS_PREFIX);
+      redis = cacheClient;
     }
     closers.push(
       () => cache.close(),
@@ -354,7 +355,7 @@ export async function openStores(
       pubsub,
       stream: durable.stream,
       cache,
-      trainingLock,
+      redis,
       rateLimiter,
       revocations,
       subscriptionSlots,

@@ -1,7 +1,7 @@
 /**
- * The shared cache tier (STYLE §7). The request tier is DataLoader; this tier outlives a request
- * and, on Redis, is shared by every replica. Values are JSON, so every implementation returns a
- * fresh copy (never an alias of what was stored) and `Date`s come back as ISO strings.
+ * The shared cache tier, with explicit TTLs. The request tier is DataLoader; this tier outlives a
+ * request and, on Redis, is shared by every replica. Values are JSON, so every implementation
+ * returns a fresh copy (never an alias of what was stored) and `Date`s come back as ISO strings.
  */
 export interface Cache {
   /** The cached value, or `undefined` on a miss. A cached `null` is a hit (negative caching). */
@@ -17,7 +17,7 @@ export interface Cache {
   close(): Promise<void>;
 }
 
-/** `<service>:<entity>:<id>`, the one key shape every subgraph uses (STYLE §7). */
+/** `<service>:<entity>:<id>`, the one key shape every subgraph uses, so an invalidation knows every key it must clear. */
 export function cacheKey(service: string, entity: string, id: string): string {
   for (const [name, part] of [
     ['service', service],

@@ -4,7 +4,8 @@ import { UserError } from '@marquee/errors/user';
 
 /**
  * Every environment variable Marquee reads, parsed once and typed. Nothing else reads
- * `process.env` (STYLE §9). Keep `.env.example` and the README table in step with this file.
+ * `process.env`, so a missing or malformed setting fails at start, naming the variable. Keep
+ * `.env.example` and the README table in step with this file.
  */
 const port = z.coerce.number().int().min(0).max(65_535);
 const url = z.url();

@@ -17,7 +17,7 @@ export interface MoviesDependencies {
   health?: SubgraphHealthOptions;
 }
 
-/** Builds the movies subgraph; it never listens (STYLE §2). */
+/** Builds the movies subgraph; it never listens, so tests run it in-process (src/index.ts serves it). */
 export function createMoviesSubgraph(deps: MoviesDependencies) {
   return defineSubgraph({
     name: 'movies',

@@ -14,7 +14,7 @@ export interface PeopleDependencies {
   health?: SubgraphHealthOptions;
 }
 
-/** Builds the people subgraph; it never listens (STYLE §2). */
+/** Builds the people subgraph; it never listens, so tests run it in-process (src/index.ts serves it). */
 export function createPeopleSubgraph(deps: PeopleDependencies) {
   return defineSubgraph({
     name: 'people',

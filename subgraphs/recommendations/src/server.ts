@@ -37,7 +37,7 @@ export interface RecommendationsDependencies {
   reloadIntervalMs?: number;
 }
 
-/** Builds the recommendations subgraph; it never listens (STYLE §2). */
+/** Builds the recommendations subgraph; it never listens, so tests run it in-process (src/index.ts serves it). */
 export function createRecommendationsSubgraph(deps: RecommendationsDependencies) {
   const recommendations = createRecommendationStore(deps.db);
   const cache = deps.cache ?? createMemoryCache();

@@ -27,7 +27,7 @@ export interface ReviewsDependencies {
   health?: SubgraphHealthOptions;
 }
 
-/** Builds the reviews subgraph; it never listens (STYLE §2). */
+/** Builds the reviews subgraph; it never listens, so tests run it in-process (src/index.ts serves it). */
 export function createReviewsSubgraph(deps: ReviewsDependencies) {
   const ratings = createRatingStore(deps.db);
   let relay: ReturnType<typeof relayOutbox> | undefined;

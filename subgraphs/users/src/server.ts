@@ -38,7 +38,7 @@ export interface UsersDependencies {
   movies: EntityExistence;
 }
 
-/** Builds the users subgraph; it never listens (STYLE §2). */
+/** Builds the users subgraph; it never listens, so tests run it in-process (src/index.ts serves it). */
 export function createUsersSubgraph(deps: UsersDependencies) {
   const users = createUserStore(deps.db);
   const revocations = createDurableRevocations({

@@ -44,7 +44,10 @@ import {
 import { deliverRelayed, relayToOwner } from './relayPubSub.ts';
 import { checkBackends } from './startupChecks.ts';
 
-/** Every process-wide client, opened once and handed to the services that need them (STYLE §5). */
+/**
+ * Every process-wide client, opened once and handed to the services that need them: connections
+ * (and PGlite, which one process owns) are per process, never per request or per service.
+ */
 export interface Stores {
   db: Database;
   documents: DocumentStore;

@@ -58,14 +58,13 @@ export function buildSubgraph(
         tokenTtlSeconds: env.TOKEN_TTL_SECONDS,
         refreshTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
         revocations: stores.revocations,
-        pubsub: stores.pubsub,
+        stream: stores.stream,
         movies: movies(),
       }),
     reviews: () =>
       createReviewsSubgraph({
         ...common,
         stream: stores.stream,
-        pubsub: stores.pubsub,
         movies: movies(),
       }),
     recommendations: () =>

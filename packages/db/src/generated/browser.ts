@@ -83,6 +83,11 @@ export type Tag = Prisma.TagModel
  */
 export type EventOutbox = Prisma.EventOutboxModel
 /**
+ * Model UserEventOutbox
+ * 
+ */
+export type UserEventOutbox = Prisma.UserEventOutboxModel
+/**
  * Model Review
  * 
  */

@@ -64,6 +64,7 @@ export const ModelName = {
   Rating: 'Rating',
   Tag: 'Tag',
   EventOutbox: 'EventOutbox',
+  UserEventOutbox: 'UserEventOutbox',
   Review: 'Review',
   ItemFeature: 'ItemFeature',
   Interaction: 'Interaction',
@@ -237,6 +238,17 @@ export const EventOutboxScalarFieldEnum = {
 } as const
 
 export type EventOutboxScalarFieldEnum = (typeof EventOutboxScalarFieldEnum)[keyof typeof EventOutboxScalarFieldEnum]
+
+
+export const UserEventOutboxScalarFieldEnum = {
+  seq: 'seq',
+  id: 'id',
+  topic: 'topic',
+  payload: 'payload',
+  createdAt: 'createdAt'
+} as const
+
+export type UserEventOutboxScalarFieldEnum = (typeof UserEventOutboxScalarFieldEnum)[keyof typeof UserEventOutboxScalarFieldEnum]
 
 
 export const ReviewScalarFieldEnum = {

@@ -7,9 +7,9 @@ import type { SqlExecutor } from './sql.ts';
  * store's `$transaction`), so an acknowledged change always has its event and a change that
  * failed has none; `relayOutbox` then moves the events to the event stream, where each consumer
  * group reads them with acknowledgement. Each owning schema has its own `event_outbox` table
- * (`reviews.event_outbox`, `users.event_outbox`), all of the same shape.
+ * (`reviews.event_outbox`, `users.event_outbox`, `movies.event_outbox`), all of the same shape.
  */
-export type OutboxTable = 'reviews.event_outbox' | 'users.event_outbox';
+export type OutboxTable = 'reviews.event_outbox' | 'users.event_outbox' | 'movies.event_outbox';
 
 export interface OutboxEvent {
   /** The consumers' idempotency key (a UUID). */

@@ -49,7 +49,8 @@ export function buildSubgraph(
       noun: 'film',
     });
   const built = {
-    movies: () => createMoviesSubgraph({ ...common, documents: stores.documents }),
+    movies: () =>
+      createMoviesSubgraph({ ...common, documents: stores.documents, events: stores.stream }),
     people: () => createPeopleSubgraph(common),
     users: () =>
       createUsersSubgraph({

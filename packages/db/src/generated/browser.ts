@@ -83,6 +83,11 @@ export type Tag = Prisma.TagModel
  */
 export type EventOutbox = Prisma.EventOutboxModel
 /**
+ * Model MovieEventOutbox
+ * 
+ */
+export type MovieEventOutbox = Prisma.MovieEventOutboxModel
+/**
  * Model UserEventOutbox
  * 
  */

@@ -410,6 +410,7 @@ export const ModelName = {
   Rating: 'Rating',
   Tag: 'Tag',
   EventOutbox: 'EventOutbox',
+  MovieEventOutbox: 'MovieEventOutbox',
   UserEventOutbox: 'UserEventOutbox',
   Review: 'Review',
   ItemFeature: 'ItemFeature',
@@ -431,7 +432,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "movie" | "person" | "credit" | "user" | "watchlistItem" | "movieList" | "movieListItem" | "preference" | "refreshToken" | "revokedToken" | "rating" | "tag" | "eventOutbox" | "userEventOutbox" | "review" | "itemFeature" | "interaction" | "modelSnapshot" | "deferredDefinition"
+    modelProps: "movie" | "person" | "credit" | "user" | "watchlistItem" | "movieList" | "movieListItem" | "preference" | "refreshToken" | "revokedToken" | "rating" | "tag" | "eventOutbox" | "movieEventOutbox" | "userEventOutbox" | "review" | "itemFeature" | "interaction" | "modelSnapshot" | "deferredDefinition"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1397,6 +1398,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    MovieEventOutbox: {
+      payload: Prisma.$MovieEventOutboxPayload<ExtArgs>
+      fields: Prisma.MovieEventOutboxFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.MovieEventOutboxFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieEventOutboxPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.MovieEventOutboxFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieEventOutboxPayload>
+        }
+        findFirst: {
+          args: Prisma.MovieEventOutboxFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieEventOutboxPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.MovieEventOutboxFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieEventOutboxPayload>
+        }
+        findMany: {
+          args: Prisma.MovieEventOutboxFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieEventOutboxPayload>[]
+        }
+        create: {
+          args: Prisma.MovieEventOutboxCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieEventOutboxPayload>
+        }
+        createMany: {
+          args: Prisma.MovieEventOutboxCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.MovieEventOutboxCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieEventOutboxPayload>[]
+        }
+        delete: {
+          args: Prisma.MovieEventOutboxDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieEventOutboxPayload>
+        }
+        update: {
+          args: Prisma.MovieEventOutboxUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieEventOutboxPayload>
+        }
+        deleteMany: {
+          args: Prisma.MovieEventOutboxDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.MovieEventOutboxUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.MovieEventOutboxUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieEventOutboxPayload>[]
+        }
+        upsert: {
+          args: Prisma.MovieEventOutboxUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieEventOutboxPayload>
+        }
+        aggregate: {
+          args: Prisma.MovieEventOutboxAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateMovieEventOutbox>
+        }
+        groupBy: {
+          args: Prisma.MovieEventOutboxGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.MovieEventOutboxGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.MovieEventOutboxCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.MovieEventOutboxCountAggregateOutputType> | number
+        }
+      }
+    }
     UserEventOutbox: {
       payload: Prisma.$UserEventOutboxPayload<ExtArgs>
       fields: Prisma.UserEventOutboxFieldRefs
@@ -2032,6 +2107,17 @@ export const EventOutboxScalarFieldEnum = {
 export type EventOutboxScalarFieldEnum = (typeof EventOutboxScalarFieldEnum)[keyof typeof EventOutboxScalarFieldEnum]
 
 
+export const MovieEventOutboxScalarFieldEnum = {
+  seq: 'seq',
+  id: 'id',
+  topic: 'topic',
+  payload: 'payload',
+  createdAt: 'createdAt'
+} as const
+
+export type MovieEventOutboxScalarFieldEnum = (typeof MovieEventOutboxScalarFieldEnum)[keyof typeof MovieEventOutboxScalarFieldEnum]
+
+
 export const UserEventOutboxScalarFieldEnum = {
   seq: 'seq',
   id: 'id',
@@ -2446,6 +2532,7 @@ export type GlobalOmitConfig = {
   rating?: Prisma.RatingOmit
   tag?: Prisma.TagOmit
   eventOutbox?: Prisma.EventOutboxOmit
+  movieEventOutbox?: Prisma.MovieEventOutboxOmit
   userEventOutbox?: Prisma.UserEventOutboxOmit
   review?: Prisma.ReviewOmit
   itemFeature?: Prisma.ItemFeatureOmit

@@ -9,3 +9,4 @@ export {
 } from './stores/movieImport.ts';
 export { createMovieStore, type MovieInput } from './stores/movieStore.ts';
 export { movieDocuments } from './stores/movieDocumentStore.ts';
+export { MOVIES_OUTBOX } from './stores/eventOutbox.ts';

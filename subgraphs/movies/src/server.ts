@@ -1,9 +1,10 @@
-import type { Database } from '@marquee/db';
+import { relayOutbox, type Database, type OutboxSink } from '@marquee/db';
 import type { DocumentStore } from '@marquee/documents';
 import type { Logger } from '@marquee/logger';
 import { defineSubgraph, type SubgraphHealthOptions } from '@marquee/server-kit';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
+import { MOVIES_OUTBOX } from './stores/eventOutbox.ts';
 import { movieDocuments } from './stores/movieDocumentStore.ts';
 import { createMovieStore } from './stores/movieStore.ts';
 import { typeDefs } from './typeDefs.ts';
@@ -15,6 +16,12 @@ export interface MoviesDependencies {
   identitySecret: string;
   /** Checks the process adds to /health (Redis in services mode) and their interval. */
   health?: SubgraphHealthOptions;
+  /**
+   * The durable event stream (Redis streams in services mode) that the catalogue's outbox
+   * (`catalog.moviesAdded`, written by ingestion) is relayed to. Omitted (tests that build the
+   * subgraph alone), events wait in the outbox.
+   */
+  events?: OutboxSink;
 }
 
 /** Builds the movies subgraph; it never listens, so tests run it in-process (src/index.ts serves it). */
@@ -36,5 +43,16 @@ export function createMoviesSubgraph(deps: MoviesDependencies) {
       documents: { run: () => deps.documents.ping(), required: false },
     },
     health: deps.health,
+    start() {
+      const { events } = deps;
+      if (events === undefined) return Promise.resolve(() => Promise.resolve());
+      const relay = relayOutbox({
+        sql: deps.db.sql,
+        table: MOVIES_OUTBOX,
+        stream: events,
+        logger: deps.logger,
+      });
+      return Promise.resolve(() => relay.stop());
+    },
   });
 }

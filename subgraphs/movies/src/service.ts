@@ -12,6 +12,7 @@ export const moviesService: ServiceDefinition = {
       createMoviesSubgraph({
         db: stores.db,
         documents: stores.documents,
+        events: stores.stream,
         logger,
         identitySecret: stores.identitySecret,
         health: { checks: stores.healthChecks, intervalMs: env.HEALTH_CHECK_INTERVAL_MS },

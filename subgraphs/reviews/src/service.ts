@@ -18,7 +18,6 @@ export const reviewsService: ServiceDefinition = {
         identitySecret: stores.identitySecret,
         health: { checks: stores.healthChecks, intervalMs: env.HEALTH_CHECK_INTERVAL_MS },
         stream: stores.stream,
-        pubsub: stores.pubsub,
         // Ratings and reviews of a film are checked with the movies subgraph, which owns the catalogue.
         movies: createFederatedEntityExistence({
           url: subgraphUrl(env, 'movies'),

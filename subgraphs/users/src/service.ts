@@ -23,7 +23,7 @@ export const usersService: ServiceDefinition = {
         tokenTtlSeconds: env.TOKEN_TTL_SECONDS,
         refreshTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
         revocations: stores.revocations,
-        pubsub: stores.pubsub,
+        stream: stores.stream,
         // Watchlist and list writes that name a film are checked with the movies subgraph, which owns the catalogue.
         movies: createFederatedEntityExistence({
           url: subgraphUrl(env, 'movies'),

@@ -308,19 +308,22 @@ function textSearch(text: string, params: Params, common: ReadonlySet<string>): 
  * Common and rare search text take different paths. A word in a fifth of all titles ("the", or
  * the first letters of one, typed into a search box) matches hundreds of thousands of titles:
  * reading its index entries alone takes longer than a keystroke allows, let alone ranking every
- * match. So a search reads only bounded sets of titles: the `POPULAR_HEAD` most popular titles
- * (a walk down the popularity index, a fixed cost; an index-only scan of
- * movie_popularity_search_idx when the search has no other filter) tested by full text, and at
- * most `CANDIDATE_READS` titles from each of the full-text and trigram indexes, read for the
- * text's rare words (candidateReads). The popular titles that match, by full text or among the
- * trigram reads, come first; when there are at least `COMMON_MATCHES` of them, the text is common
- * and those are what it ranks and lists: the best matches among the titles people know.
- * Otherwise the titles read that match the whole text are ranked with them. `totalCount` counts
- * every match.
+ * match. So a search reads only bounded sets of titles, each step only when the one before found
+ * too little:
+ * 1. the `POPULAR_HEAD` most popular titles (a walk down the popularity index, a fixed cost; an
+ *    index-only scan of movie_popularity_search_idx when the search has no other filter), tested
+ *    by full text;
+ * 2. when fewer than `COMMON_MATCHES` of them match: at most `CANDIDATE_READS` titles from each
+ *    full-text read of candidateReads, tested with the whole text;
+ * 3. when those give less than the page: at most `CANDIDATE_READS` titles from the trigram read
+ *    (typos), tested with the whole text; the popular ones among them count with step 1.
+ * When at least `COMMON_MATCHES` popular titles match, the text is common and those are what it
+ * ranks and lists: the best matches among the titles people know. Otherwise every title found is
+ * ranked. `totalCount` counts every match.
  */
 export const POPULAR_HEAD = 1000;
 export const COMMON_MATCHES = 3;
-export const CANDIDATE_READS = 500;
+export const CANDIDATE_READS = 200;
 
 /** The filter's conditions (the text's first), and its text search when it has one. */
 function whereClause(
@@ -408,32 +411,43 @@ export function createMovieStore(db: Database): MovieStore {
         const rows = await sql.transaction(async (tx) => {
           await tx.exec('SET LOCAL enable_seqscan = off');
           return tx.query<MovieRecord & Record<string, unknown>>(
-            `WITH resembling AS MATERIALIZED (
-               SELECT m.id, m.popularity, m.search_title, m.search_words FROM movies.movie m
-               ${where([trigramRead, ...filters])}
-               LIMIT ${CANDIDATE_READS}
-             ), head AS MATERIALIZED (
+            `WITH popular AS MATERIALIZED (
                SELECT ${ranked} FROM (SELECT * FROM movies.movie ORDER BY popularity DESC LIMIT ${POPULAR_HEAD}) m
                ${where([search.popularTest, ...filters])}
-               UNION
-               SELECT ${ranked} FROM resembling m
-               -- A catalogue smaller than the head is all popular.
-               WHERE m.popularity >= coalesce((SELECT popularity FROM movies.movie ORDER BY popularity DESC OFFSET ${POPULAR_HEAD - 1} LIMIT 1), '-infinity')
-                 AND ${search.rowTest}
-             ), common AS MATERIALIZED (SELECT count(*) >= ${COMMON_MATCHES} AS yes FROM head),
-             found AS MATERIALIZED (
-               ${wordsReads
+             ), holding AS MATERIALIZED (
+               ${[...wordsReads, 'false']
                  .map(
                    (read) => `SELECT ${ranked} FROM (
                      SELECT m.id, m.popularity, m.search_title, m.search_words FROM movies.movie m
-                     ${where([read, ...filters, 'NOT (SELECT yes FROM common)'])}
+                     ${where([read, ...filters, `(SELECT count(*) FROM popular) < ${COMMON_MATCHES}`])}
                      LIMIT ${CANDIDATE_READS}
                    ) m
-                   WHERE ${search.rowTest}
-                   UNION ALL`,
+                   WHERE ${search.rowTest}`,
                  )
-                 .join('\n')}
-               SELECT ${ranked} FROM resembling m WHERE NOT (SELECT yes FROM common) AND ${search.rowTest}
+                 .join(' UNION ALL ')}
+             ), resembling AS MATERIALIZED (
+               SELECT ${ranked} FROM (
+                 SELECT m.id, m.popularity, m.search_title, m.search_words FROM movies.movie m
+                 ${where([
+                   trigramRead,
+                   ...filters,
+                   `(SELECT count(*) FROM popular) < ${COMMON_MATCHES}`,
+                   `(SELECT count(*) FROM (SELECT id FROM popular UNION SELECT id FROM holding) enough) < ${params.add(offset + first + 1)}`,
+                 ])}
+                 LIMIT ${CANDIDATE_READS}
+               ) m
+               WHERE ${search.rowTest}
+             ), head AS MATERIALIZED (
+               SELECT * FROM popular
+               UNION
+               SELECT * FROM resembling
+               -- A catalogue smaller than the head is all popular.
+               WHERE popularity >= coalesce((SELECT popularity FROM movies.movie ORDER BY popularity DESC OFFSET ${POPULAR_HEAD - 1} LIMIT 1), '-infinity')
+             ), common AS MATERIALIZED (SELECT count(*) >= ${COMMON_MATCHES} AS yes FROM head),
+             found AS MATERIALIZED (
+               SELECT * FROM holding WHERE NOT (SELECT yes FROM common)
+               UNION ALL
+               SELECT * FROM resembling WHERE NOT (SELECT yes FROM common)
              ),
              page AS (
                SELECT * FROM (SELECT * FROM head UNION SELECT * FROM found) matched

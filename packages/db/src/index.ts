@@ -24,6 +24,7 @@ export type {
 export {
   BulkLoadError,
   BulkLoadInProgressError,
+  isPrimaryKey,
   listDeferredDefinitions,
   nonEmptyTables,
   recoverInterruptedBulkLoad,

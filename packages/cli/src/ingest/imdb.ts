@@ -1,5 +1,6 @@
 import { basename, resolve } from 'node:path';
 import {
+  isPrimaryKey,
   recoverInterruptedBulkLoad,
   restoreDefinitions,
   withDeferredDefinitions,
@@ -20,6 +21,7 @@ import {
   completeRatingsSummary,
   imdbTables,
   RatingsByTitle,
+  type PrimaryKeys,
 } from './imdbBulk.ts';
 import { RowError } from './fields.ts';
 import { RejectedKeys } from './rejectedKeys.ts';
@@ -302,7 +304,12 @@ async function loadBulk(
   analysed: Set<string>,
 ): Promise<FileSummary[]> {
   const ratings = new RatingsByTitle();
-  const writers = bulkWriters(db.sql, importStores(db, options), ratings);
+  const writers = bulkWriters(
+    db.sql,
+    importStores(db, options),
+    ratings,
+    earlyPrimaryKeys(db, deferred, options),
+  );
   const rejectedPeople = new RejectedPeople();
   const jobs = incrementalJobs(db, options, rejectedPeople);
   jobs['name.basics'].write = writers.people;
@@ -378,6 +385,31 @@ async function loadBulk(
   // A failed rebuild fails the load; the definitions stay recorded for the restore that follows.
   await Promise.all(rebuilding);
   return [...paths.keys()].flatMap((name) => files.get(name) ?? []);
+}
+
+/** Primary keys recreated on demand during the load, each once (see `PrimaryKeys`). */
+function earlyPrimaryKeys(
+  db: Database,
+  deferred: readonly DeferredDefinition[],
+  options: IngestOptions,
+): PrimaryKeys {
+  const builds = new Map<string, Promise<void>>();
+  return {
+    has: (table) => builds.has(table),
+    async ensure(tables) {
+      await Promise.all(
+        tables.map((table) => {
+          let build = builds.get(table);
+          if (build === undefined) {
+            const keys = deferred.filter((d) => d.tableName === table && isPrimaryKey(d));
+            build = restoreDefinitions(db.sql, keys, options.restore);
+            builds.set(table, build);
+          }
+          return build;
+        }),
+      );
+    },
+  };
 }
 
 const parsers = {

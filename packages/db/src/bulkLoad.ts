@@ -106,7 +106,8 @@ export async function restoreDefinition(
   options.onRestored?.(definition, startedAt, performance.now());
 }
 
-const isForeignKey = (definition: Pick<DeferredDefinition, 'kind' | 'definition'>) =>
+/** Whether `definition` is a foreign key (`pg_get_constraintdef` of one). */
+export const isForeignKey = (definition: Pick<DeferredDefinition, 'kind' | 'definition'>) =>
   definition.kind === 'constraint' && /^FOREIGN KEY/i.test(definition.definition);
 
 /** Whether `definition` is a primary key (`pg_get_constraintdef` of one). */

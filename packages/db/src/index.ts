@@ -24,6 +24,7 @@ export type {
 export {
   BulkLoadError,
   BulkLoadInProgressError,
+  isForeignKey,
   isPrimaryKey,
   listDeferredDefinitions,
   nonEmptyTables,

@@ -100,7 +100,21 @@ export async function restoreDefinition(
   const startedAt = performance.now();
   await sql.transaction(async (tx) => {
     await tx.exec(`SET LOCAL maintenance_work_mem = '${memory}'`);
-    if (!(await alreadyThere(tx, definition))) await tx.exec(recreateStatement(definition));
+    if (!(await alreadyThere(tx, definition))) {
+      const primaryKeyIndex = primaryKeyIndexStatement(definition);
+      if (primaryKeyIndex === undefined) {
+        await tx.exec(recreateStatement(definition));
+      } else {
+        // ADD PRIMARY KEY builds its index under an ACCESS EXCLUSIVE lock, so no other index of the
+        // table could be built meanwhile; its unique index is built under the SHARE lock CREATE
+        // INDEX takes (beside the table's other builds), and then becomes the primary key, which
+        // only waits for those builds to end.
+        await tx.exec(primaryKeyIndex);
+        await tx.exec(
+          `ALTER TABLE ${definition.tableName} ADD CONSTRAINT ${quoteIdentifier(definition.name)} PRIMARY KEY USING INDEX ${quoteIdentifier(definition.name)}`,
+        );
+      }
+    }
     await tx.query(`DELETE FROM ${DEFINITIONS} WHERE id = $1`, [definition.id]);
   });
   options.onRestored?.(definition, startedAt, performance.now());
@@ -109,6 +123,17 @@ export async function restoreDefinition(
 /** Whether `definition` is a foreign key (`pg_get_constraintdef` of one). */
 export const isForeignKey = (definition: Pick<DeferredDefinition, 'kind' | 'definition'>) =>
   definition.kind === 'constraint' && /^FOREIGN KEY/i.test(definition.definition);
+
+/**
+ * The CREATE UNIQUE INDEX that builds a primary key's index (named like the constraint, as ADD
+ * PRIMARY KEY names it), or undefined for anything else, and for a deferrable primary key, which
+ * cannot take an existing index.
+ */
+function primaryKeyIndexStatement(definition: DeferredDefinition): string | undefined {
+  if (!isPrimaryKey(definition) || /DEFERRABLE/i.test(definition.definition)) return undefined;
+  const columns = definition.definition.replace(/^PRIMARY KEY\s*/i, '');
+  return `CREATE UNIQUE INDEX ${quoteIdentifier(definition.name)} ON ${definition.tableName} USING btree ${columns}`;
+}
 
 /** Whether `definition` is a primary key (`pg_get_constraintdef` of one). */
 export const isPrimaryKey = (definition: Pick<DeferredDefinition, 'kind' | 'definition'>) =>

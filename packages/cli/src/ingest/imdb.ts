@@ -334,8 +334,11 @@ async function loadBulk(
   const context = { progress: options.progress, rejects };
   const files = new Map<ImdbFile, FileSummary>();
   const rebuilding: Promise<void>[] = [];
-  const rebuild = (tables: readonly string[]) => {
-    // Foreign keys wait for the rebuilds before: the tables they reference (credits → people).
+  /**
+   * Rebuilds `tables`' indexes, and their foreign keys when `foreignKeys` (the tables they
+   * reference were rebuilt before: credits → people); else withDeferredDefinitions does at the end.
+   */
+  const rebuild = (tables: readonly string[], foreignKeys = false) => {
     const before = Promise.allSettled(rebuilding);
     const definitions = deferred.filter((definition) => tables.includes(definition.tableName));
     const done = (async () => {
@@ -346,6 +349,7 @@ async function loadBulk(
       );
       await Promise.all(tables.map((table) => db.sql.exec(`ANALYZE ${table}`)));
       for (const table of tables) analysed.add(table);
+      if (!foreignKeys) return;
       await before;
       await restoreDefinitions(db.sql, definitions.filter(isForeignKey), options.restore);
     })();
@@ -371,7 +375,7 @@ async function loadBulk(
       files.set(name, await runFile({ ...(jobs[name] as FileJob<unknown>), path }, context));
       if (name === 'name.basics') rebuild(['people.person']);
       if (name === 'title.crew' || (name === 'title.principals' && !paths.has('title.crew')))
-        rebuild(['people.credit']);
+        rebuild(['people.credit'], paths.has('name.basics'));
       if (name === 'title.basics') rebuild(['movies.movie', 'recommendations.item_feature']);
     }
     const ratingsSummary = files.get('title.ratings');

@@ -10,3 +10,4 @@ export {
 export { createMovieStore, type MovieInput } from './stores/movieStore.ts';
 export { movieDocuments } from './stores/movieDocumentStore.ts';
 export { MOVIES_OUTBOX } from './stores/eventOutbox.ts';
+export { movieCopy } from './stores/movieBulkCopy.ts';

@@ -8,3 +8,9 @@ export {
   type PeopleImportStore,
 } from './stores/peopleImport.ts';
 export { createPeopleStore } from './stores/peopleStore.ts';
+export {
+  creditCopy,
+  insertCrewCredits,
+  personCopy,
+  type CrewCreditOptions,
+} from './stores/peopleBulkCopy.ts';

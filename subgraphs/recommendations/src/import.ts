@@ -7,5 +7,6 @@ export {
   type InteractionImportStore,
 } from './stores/interactionImport.ts';
 export { createRecommendationStore } from './stores/recommendationStore.ts';
+export { itemFeatureCopy } from './stores/itemFeatureBulkCopy.ts';
 export { trainAndPublish } from './training.ts';
 export { openTrainingLock } from './training/sharedLock.ts';

@@ -8,7 +8,14 @@ import {
   type Database,
   type DeferredDefinition,
 } from '@marquee/db';
-import type { ImportedCredit, PeopleImportStore } from '@marquee/people/import';
+import { movieCopy } from '@marquee/movies/import';
+import {
+  creditCopy,
+  personCopy,
+  type ImportedCredit,
+  type PeopleImportStore,
+} from '@marquee/people/import';
+import { itemFeatureCopy } from '@marquee/recommendations/import';
 import {
   findFile,
   importStores,
@@ -373,10 +380,10 @@ async function loadBulk(
       const path = paths.get(name);
       if (path === undefined) continue;
       files.set(name, await runFile({ ...(jobs[name] as FileJob<unknown>), path }, context));
-      if (name === 'name.basics') rebuild(['people.person']);
+      if (name === 'name.basics') rebuild([personCopy.table]);
       if (name === 'title.crew' || (name === 'title.principals' && !paths.has('title.crew')))
-        rebuild(['people.credit'], paths.has('name.basics'));
-      if (name === 'title.basics') rebuild(['movies.movie', 'recommendations.item_feature']);
+        rebuild([creditCopy.table], paths.has('name.basics'));
+      if (name === 'title.basics') rebuild([movieCopy.table, itemFeatureCopy.table]);
     }
     const ratingsSummary = files.get('title.ratings');
     if (ratingsPath !== undefined && ratingsSummary !== undefined) {

@@ -1,11 +1,19 @@
 import {
-  encodeCopyValue,
+  copyUnlessConflict,
   nonEmptyTables,
-  type BulkResult,
+  type CopyPart,
   type Database,
   type SqlExecutor,
 } from '@marquee/db';
-import type { ImportedCredit, PeopleImportStore } from '@marquee/people/import';
+import { movieCopy } from '@marquee/movies/import';
+import {
+  creditCopy,
+  insertCrewCredits,
+  personCopy,
+  type ImportedCredit,
+  type PeopleImportStore,
+} from '@marquee/people/import';
+import { itemFeatureCopy } from '@marquee/recommendations/import';
 import type { BulkMode } from './bulkMode.ts';
 import { IngestError, type ImportStores } from './context.ts';
 import type { ParsedCredit, ParsedPerson, ParsedTitle, ParsedTitleRating } from './imdbParsers.ts';
@@ -16,8 +24,9 @@ import { CreditKeys, float64Column, IdSet, IdSlots, SeenIds, uint8Column } from 
 /**
  * The bulk initial load of IMDb files (PostgreSQL, empty tables): batches are COPYed straight
  * into the real tables while their indexes and constraints, primary keys included, are dropped
- * (see `withDeferredDefinitions` in @marquee/db). It writes exactly the columns the subgraphs'
- * import stores write. Repeated keys are found in process (`SeenIds`, `CreditKeys`): a table
+ * (see `withDeferredDefinitions` in @marquee/db). Each table's COPY columns and rows come from
+ * its owner's import face (`personCopy`, `creditCopy`, `movieCopy`, `itemFeatureCopy`), beside the
+ * upserts that write the same columns; this file only orchestrates. Repeated keys are found in process (`SeenIds`, `CreditKeys`): a table
  * about to take a key twice gets its primary key back first (`PrimaryKeys`), and from then on a
  * batch the COPY cannot take as is (a key repeated within it, or written by an earlier batch)
  * goes through the stores' upserts, so the summary, the rejects and the stored rows are the ones
@@ -29,10 +38,10 @@ export { bulkModes, type BulkMode } from './bulkMode.ts';
 
 /** The tables an IMDb load writes, which must all be empty for a bulk load. */
 export const imdbTables = [
-  'people.person',
-  'people.credit',
-  'movies.movie',
-  'recommendations.item_feature',
+  personCopy.table,
+  creditCopy.table,
+  movieCopy.table,
+  itemFeatureCopy.table,
 ] as const;
 
 /**
@@ -56,56 +65,6 @@ export async function chooseBulk(db: Database, mode: BulkMode): Promise<boolean>
     );
   }
   return false;
-}
-
-/**
- * COPY text for the values of IMDb rows, written field by field instead of through an array of
- * values per row. A text field of a TSV line can hold no tab or line end (the line was split on
- * them), so only backslashes need doubling; ids passed the parsers' tt/nm checks and need nothing.
- */
-const tsvText = (value: string): string =>
-  value.includes('\\') ? value.replaceAll('\\', '\\\\') : value;
-
-const nullableTsvText = (value: string | null): string => (value === null ? '\\N' : tsvText(value));
-
-const integer = (value: number | null): string => (value === null ? '\\N' : String(value));
-
-const ARRAY_SPECIAL = /["\\\t\n\r]/;
-
-/** A text array (genres, professions, characters…): quoted items, as `encodeCopyValue` writes them. */
-function textArray(items: readonly string[]): string {
-  if (items.length === 0) return '{}';
-  for (const item of items) if (ARRAY_SPECIAL.test(item)) return encodeCopyValue(items);
-  return `{"${items.join('","')}"}`;
-}
-
-const personRow = (p: ParsedPerson): string =>
-  `${p.id}\t${tsvText(p.name)}\t${integer(p.birthYear)}\t${integer(p.deathYear)}\t${textArray(p.professions)}\t${p.id}\t${textArray(p.knownFor)}\n`;
-
-const creditRow = (c: ParsedCredit): string =>
-  `${c.movieId}:${c.personId}:${c.role}\t${c.movieId}\t${c.personId}\t${c.role}\t${textArray(c.characters)}\t${integer(c.billingOrder)}\n`;
-
-/**
- * COPYs every part in one transaction. False when a key is already in its table (a unique
- * violation) or a concurrent COPY of the same key deadlocked with it: nothing was written, and the
- * caller takes the upsert path for the batch.
- */
-async function copyUnlessConflict(
-  sql: SqlExecutor,
-  parts: readonly { target: string; rows: string }[],
-): Promise<boolean> {
-  try {
-    await sql.transaction(async (tx) => {
-      for (const part of parts) await tx.copyFrom(part.target, part.rows);
-    });
-    return true;
-  } catch (error) {
-    // A unique violation, or a deadlock with a concurrent batch's COPY of the same keys (this one
-    // rolled back, the other goes on): either way the upsert path, which locks in key order.
-    const code = (error as { code?: unknown }).code;
-    if (code === '23505' || code === '40P01') return false;
-    throw error;
-  }
 }
 
 const inserted = (count: number): BatchOutcome => ({
@@ -215,13 +174,6 @@ export function completeRatingsSummary(summary: FileSummary, outcome: BatchOutco
   for (const [store, counts] of Object.entries(outcome.also ?? {})) summary.also[store] = counts;
 }
 
-const personTarget =
-  'people.person (id, name, birth_year, death_year, professions, imdb_id, known_for)';
-const movieTarget =
-  'movies.movie (id, kind, title, original_title, year, runtime_minutes, genres, imdb_id, average_rating, rating_count, popularity)';
-const itemTarget = 'recommendations.item_feature (movie_id, title, genres, year, popularity)';
-const creditTarget = 'people.credit (id, movie_id, person_id, role, characters, billing_order)';
-
 /**
  * The primary keys the bulk load dropped. A table's is recreated early, once, when a batch is about
  * to write a key the table may already hold; otherwise with the table's other indexes.
@@ -246,105 +198,6 @@ export interface BulkWriters {
   crewCredits: Pick<PeopleImportStore, 'upsertCredits'>;
 }
 
-/** Per connection, emptied by every commit: one title.crew batch's credits on their way in. */
-const CREW_STAGE = 'marquee_crew_stage';
-
-/**
- * title.crew only adds credits: on a credit title.principals already wrote it fills nothing (a
- * crew credit has no characters and no order, and every stored credit has an array of
- * characters), so into tables this load started empty, leaving a known credit alone does what the
- * store's fill-missing upsert does. The batch's credit ids are looked up first and the new ones
- * COPYed straight in, which costs the database about half of an `INSERT … ON CONFLICT` per credit;
- * when that COPY meets a credit written meanwhile (a concurrent batch with the same credit), the
- * batch goes through a temporary table and `ON CONFLICT DO NOTHING` instead. Either way what comes
- * back is the lines whose credits were new: what `writeCrew` needs to count lines.
- */
-async function insertCrewCredits(
-  sql: SqlExecutor,
-  credits: readonly ImportedCredit[],
-  knownPeople: IdSet,
-  written: CreditKeys | undefined,
-): Promise<BulkResult> {
-  const rejected: BulkResult['rejected'] = [];
-  const superseded: BulkResult['superseded'] = [];
-  // A credit repeated within the batch is written for its last line.
-  const byId = new Map<string, ImportedCredit>();
-  for (const credit of credits) {
-    if (!knownPeople.has(credit.personId)) {
-      rejected.push({ line: credit.line, reason: 'unknown person (nconst not in name.basics)' });
-      continue;
-    }
-    const id = `${credit.movieId}:${credit.personId}:${credit.role}`;
-    const earlier = byId.get(id);
-    if (earlier !== undefined) superseded.push({ line: earlier.line, by: credit.line });
-    byId.set(id, credit);
-  }
-  let insertedLines: number[] = [];
-  if (byId.size > 0 && written !== undefined) {
-    // Every director and writer credit in the table is in `written`: no lookup, no primary key.
-    const fresh = [...byId.values()].filter((c) =>
-      written.add(c.movieId, c.personId, crewFlag(c.role) ?? 0),
-    );
-    const rows = fresh
-      .map(
-        (c) =>
-          `${c.movieId}:${c.personId}:${c.role}\t${c.movieId}\t${c.personId}\t${c.role}\t{}\t\\N\n`,
-      )
-      .join('');
-    if (fresh.length > 0) await sql.copyFrom(creditTarget, rows);
-    insertedLines = fresh.map((credit) => credit.line);
-  } else if (byId.size > 0) {
-    // By the primary key: the table was analysed empty, so the planner would otherwise scan it whole.
-    const known = await sql.transaction(async (tx) => {
-      await tx.exec('SET LOCAL enable_seqscan = off');
-      return tx.query<{ id: string }>('SELECT id FROM people.credit WHERE id = ANY($1::text[])', [
-        [...byId.keys()],
-      ]);
-    });
-    const existing = new Set(known.map(({ id }) => id));
-    // In id order, as the fallback's insert: two batches' COPYs of a shared credit wait on each other in one order.
-    const fresh = [...byId]
-      .filter(([id]) => !existing.has(id))
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const rows = fresh
-      .map(([id, c]) => `${id}\t${c.movieId}\t${c.personId}\t${c.role}\t{}\t\\N\n`)
-      .join('');
-    if (fresh.length === 0 || (await copyUnlessConflict(sql, [{ target: creditTarget, rows }]))) {
-      insertedLines = fresh.map(([, credit]) => credit.line);
-    } else {
-      const staged = [...byId]
-        .map(([id, c]) => `${c.line}\t${id}\t${c.movieId}\t${c.personId}\t${c.role}\n`)
-        .join('');
-      insertedLines = await sql.transaction(async (tx) => {
-        await tx.exec(
-          `CREATE TEMP TABLE IF NOT EXISTS ${CREW_STAGE} (_line bigint, id text, movie_id text, person_id text, role people.credit_role) ON COMMIT DELETE ROWS`,
-        );
-        await tx.copyFrom(`${CREW_STAGE} (_line, id, movie_id, person_id, role)`, staged);
-        const added = await tx.query<{ line: number }>(
-          `WITH added AS (
-             INSERT INTO people.credit AS t (id, movie_id, person_id, role, characters, billing_order)
-             SELECT id, movie_id, person_id, role, '{}', NULL FROM ${CREW_STAGE}
-             -- Key order: concurrent batches that share keys lock them in the same order (no deadlock).
-             ORDER BY id
-             ON CONFLICT (id) DO NOTHING
-             RETURNING t.id)
-           SELECT s._line::int AS line FROM ${CREW_STAGE} s JOIN added USING (id)`,
-        );
-        return added.map((row) => row.line);
-      });
-    }
-  }
-  return {
-    inserted: insertedLines.length,
-    updated: 0,
-    unchanged: byId.size - insertedLines.length,
-    rejected,
-    superseded,
-    insertedLines,
-    updatedLines: [],
-  };
-}
-
 /**
  * Whether every id of `batch` is new to `seen` (added to it here): when not, the batch may write
  * a key twice, which only the table's primary key can turn into an update.
@@ -364,7 +217,7 @@ async function copyParts(
   sql: SqlExecutor,
   primaryKeys: PrimaryKeys,
   keysAreNew: boolean,
-  parts: readonly { target: string; rows: string }[],
+  parts: readonly CopyPart[],
 ): Promise<boolean> {
   const tables = parts.map(({ target }) => target.slice(0, target.indexOf(' ')));
   // Checked before the first await: batches are handed over in file order, so a batch that came
@@ -403,8 +256,9 @@ export function bulkWriters(
     people: async (batch) => {
       let outcome = inserted(batch.length);
       const keysAreNew = allNew(batch, seenPeople, (person) => person.id);
-      const rows = batch.map(({ value }) => personRow(value)).join('');
-      if (!(await copyParts(sql, primaryKeys, keysAreNew, [{ target: personTarget, rows }]))) {
+      const rows = batch.map(({ value }) => personCopy.row(value)).join('');
+      const parts = [{ target: personCopy.target, rows }];
+      if (!(await copyParts(sql, primaryKeys, keysAreNew, parts))) {
         outcome = outcomeOf(
           await stores.people.upsertPeople(batch.map(({ line, value }) => ({ line, ...value }))),
         );
@@ -419,20 +273,23 @@ export function bulkWriters(
       const items: string[] = [];
       for (const { value: t } of batch) {
         const slot = ratings.slotOf(t.id);
-        const average = slot < 0 ? '\\N' : String(ratings.average(slot));
-        const votes = slot < 0 ? '0' : String(ratings.numVotes(slot));
-        const genres = textArray(t.genres);
-        const year = integer(t.year);
-        movies.push(
-          `${t.id}\t${tsvText(t.kind)}\t${tsvText(t.title)}\t${nullableTsvText(t.originalTitle)}\t${year}\t${integer(t.runtimeMinutes)}\t${genres}\t${t.id}\t${average}\t${votes}\t${votes}\n`,
+        const rating =
+          slot < 0
+            ? undefined
+            : { averageRating: ratings.average(slot), numVotes: ratings.numVotes(slot) };
+        movies.push(movieCopy.row(t, rating));
+        items.push(
+          itemFeatureCopy.row(
+            { movieId: t.id, title: t.title, genres: t.genres, year: t.year },
+            rating?.numVotes ?? 0,
+          ),
         );
-        items.push(`${t.id}\t${tsvText(t.title)}\t${genres}\t${year}\t${votes}\n`);
       }
       let outcome: BatchOutcome;
       const keysAreNew = allNew(batch, seenTitles, (title) => title.id);
       const fast = await copyParts(sql, primaryKeys, keysAreNew, [
-        { target: movieTarget, rows: movies.join('') },
-        { target: itemTarget, rows: items.join('') },
+        { target: movieCopy.target, rows: movies.join('') },
+        { target: itemFeatureCopy.target, rows: items.join('') },
       ]);
       if (fast) {
         outcome = {
@@ -486,14 +343,15 @@ export function bulkWriters(
         if (!principalTitles.add(value.movieId)) keysAreNew = false;
         currentTitle = value.movieId;
       }
-      if (keysAreNew && !primaryKeys.has('people.credit')) {
+      if (keysAreNew && !primaryKeys.has(creditCopy.table)) {
         for (const { value } of known) {
           const flag = crewFlag(value.role);
           if (flag !== undefined) crewKeys.add(value.movieId, value.personId, flag);
         }
       }
-      const rows = known.map(({ value }) => creditRow(value)).join('');
-      if (await copyParts(sql, primaryKeys, keysAreNew, [{ target: creditTarget, rows }])) {
+      const rows = known.map(({ value }) => creditCopy.row(value)).join('');
+      const parts = [{ target: creditCopy.target, rows }];
+      if (await copyParts(sql, primaryKeys, keysAreNew, parts)) {
         return { ...inserted(known.length), rejected };
       }
       const outcome = outcomeOf(
@@ -507,13 +365,18 @@ export function bulkWriters(
 
     crewCredits: {
       upsertCredits: (credits) =>
-        insertCrewCredits(
-          sql,
-          credits,
+        insertCrewCredits(sql, credits, {
           knownPeople,
           // Once the credits' primary key is back, credits the upserts wrote are only in the table.
-          primaryKeys.has('people.credit') ? undefined : crewKeys,
-        ),
+          ...(primaryKeys.has(creditCopy.table)
+            ? {}
+            : {
+                written: {
+                  add: (c: Pick<ImportedCredit, 'movieId' | 'personId' | 'role'>) =>
+                    crewKeys.add(c.movieId, c.personId, crewFlag(c.role) ?? 0),
+                },
+              }),
+        }),
     },
   };
 }

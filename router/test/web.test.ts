@@ -1,6 +1,7 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTokenKeyPair, TokenService } from '@marquee/auth';
 import { createLogger } from '@marquee/logger';
@@ -17,6 +18,8 @@ beforeAll(async () => {
   await writeFile(join(appDir, 'index.html'), '<!doctype html><title>Marquee app</title>');
   await writeFile(join(appDir, 'explorer.html'), '<!doctype html><title>Marquee explorer</title>');
   await writeFile(join(appDir, 'assets', 'app-1234.js'), 'console.log(1)');
+  // The build writes compressed copies beside each file (apps/web/scripts/precompress.js).
+  await writeFile(join(appDir, 'assets', 'app-1234.js.br'), brotliCompressSync('console.log(1)'));
 });
 afterAll(async () => {
   for (const close of opened.reverse()) await close();
@@ -132,8 +135,12 @@ describe('the web app and the explorers at the router', () => {
     expect(home.headers.get('cache-control')).toBe('no-cache');
     const deep = await fetch(`${http.url}/movie/42`);
     expect(await deep.text()).toContain('Marquee app');
-    const asset = await fetch(`${http.url}/assets/app-1234.js`);
+    const asset = await fetch(`${http.url}/assets/app-1234.js`, {
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
     expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect(asset.headers.get('content-encoding')).toBe('br');
+    expect(await asset.text()).toBe('console.log(1)');
   });
 
   it('never shadows the router paths with the app', async () => {

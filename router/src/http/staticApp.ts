@@ -46,7 +46,9 @@ export function createStaticApp(
   const serve = sirv(dir, {
     single: true,
     etag: true,
-    gzip: false,
+    // The build writes .br and .gz beside each file (apps/web/scripts/precompress.js).
+    gzip: true,
+    brotli: true,
     ignores: [ROUTER_PATHS, EXPLORER_PATHS],
     setHeaders: (response, pathname) => {
       response.setHeader(

@@ -128,7 +128,7 @@ export function MoviePage({ id }: { id: string }) {
     <article className="movie">
       <div className="movie-head">
         <Poster title={movie.title} url={movie.posterUrl} size="large" />
-        <div>
+        <div className="movie-info">
           <h1>
             {movie.title}{' '}
             {movie.year === null || movie.year === undefined ? null : (

@@ -64,7 +64,11 @@ beforeAll(async () => {
   const [allowedPort, otherPort] = await findFreePorts(2);
   allowedOrigin = `http://127.0.0.1:${allowedPort}`;
   otherOrigin = `http://127.0.0.1:${otherPort}`;
-  const deployment = await embeddedDeployment(stack, { CORS_ORIGINS: allowedOrigin });
+  const deployment = await embeddedDeployment(stack, {
+    CORS_ORIGINS: allowedOrigin,
+    // Short sessions, so the app's refresh (a minute before expiry) happens during the user flow.
+    TOKEN_TTL_SECONDS: '70',
+  });
   routerUrl = deployment.routerUrl;
   deploymentEnv = deployment.env;
   // A trained model, as the recommendations e2e does, so ratings move "For you" at once.
@@ -98,13 +102,16 @@ describe('the web app in Chromium', () => {
     await expect.poll(() => page.locator('.card').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await shoot(page, '01-home');
     await page.getByLabel('Search titles').pressSequentially('godfater', { delay: 30 });
-    const godfather = page
-      .locator('.card-link')
-      .filter({ has: page.locator('.card-title', { hasText: /^The Godfather$/ }) });
-    await godfather.first().waitFor({ timeout: 20_000 });
-    await expect.poll(() => page.locator('h1').textContent()).toContain('godfater');
+    // The search's own answer, not the catalogue still shown while it runs: a handful of films,
+    // The Godfather first.
+    await expect
+      .poll(() => page.locator('p.status').textContent(), { timeout: 20_000 })
+      .toMatch(/^[1-9] films?$/);
+    expect(await page.locator('h1').textContent()).toContain('godfater');
+    expect(await page.locator('.card-title').first().textContent()).toBe('The Godfather');
+    const godfather = page.locator('.card-link').first();
     await shoot(page, '02-search-godfater');
-    await godfather.first().click();
+    await godfather.click();
     await page.getByRole('heading', { level: 1, name: /The Godfather/ }).waitFor();
     await page.getByRole('heading', { name: 'Cast' }).waitFor();
     expect(await page.getByRole('heading', { name: 'More like this' }).count()).toBe(1);
@@ -128,6 +135,10 @@ describe('the web app in Chromium', () => {
     await expect.poll(() => forYou.count(), { timeout: 20_000 }).toBeGreaterThan(0);
     const before = await forYou.allTextContents();
     await shoot(page, '06-for-you-before');
+    const session = () =>
+      page.evaluate("JSON.parse(localStorage.getItem('marquee.session') ?? 'null')?.token ?? null");
+    const firstToken = await session();
+    expect(firstToken).not.toBeNull();
     // Marks this document: a reload would lose it.
     await page.evaluate("window.marker = 'same page'");
 
@@ -182,6 +193,9 @@ describe('the web app in Chromium', () => {
     await shoot(page, '10-watchlist-and-lists');
 
     expect(await page.evaluate('window.marker')).toBe('same page');
+    // The 70 s token was refreshed ten seconds in, and the app went on with the new one.
+    await expect.poll(session, { timeout: 20_000 }).not.toBe(firstToken);
+    expect(await session()).not.toBeNull();
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('link', { name: 'Log in' }).waitFor();
     expect(await page.evaluate("localStorage.getItem('marquee.session')")).toBeNull();
@@ -239,17 +253,20 @@ describe('the explorer with no internet', () => {
       .toContain('The Godfather');
     await shoot(page, '13-explorer-query');
 
-    const socket = page.waitForEvent('websocket');
+    const received: string[] = [];
+    page.on('websocket', (socket) =>
+      socket.on('framereceived', (frame) => received.push(String(frame.payload))),
+    );
     await run(
       'subscription Live { recommendationsUpdated { at added { reason movie { title } } } }',
       'recommendationsUpdated',
     );
     // The router accepted the token (connection_ack) before anything is rated.
-    await (
-      await socket
-    ).waitForEvent('framereceived', {
-      predicate: (frame) => String(frame.payload).includes('connection_ack'),
-    });
+    await expect
+      .poll(() => received.some((payload) => payload.includes('connection_ack')), {
+        timeout: 15_000,
+      })
+      .toBe(true);
     const popular = await postGraphQL(`${routerUrl}/graphql`, {
       query: '{ popular(genre: "Drama", first: 5) { movie { id } } }',
     });

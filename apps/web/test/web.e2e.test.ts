@@ -116,6 +116,10 @@ describe('the web app in Chromium', () => {
     await page.getByRole('heading', { name: 'Cast' }).waitFor();
     expect(await page.getByRole('heading', { name: 'More like this' }).count()).toBe(1);
     await shoot(page, '03-movie-the-godfather');
+    // Responsive: one column on a phone.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shoot(page, '03-movie-the-godfather-phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
     // Cast links lead to people.
     await page.locator('.people a').first().click();
     await page.getByRole('heading', { name: /Credits \(\d+\)/ }).waitFor();

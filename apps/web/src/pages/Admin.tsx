@@ -27,6 +27,8 @@ interface Health {
   subscriptions?: { connections: number; active: number };
 }
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /** What an operator can see today: the router's /health report and the catalogue's size. */
 export function AdminPage() {
   const { session } = useAuth();
@@ -53,7 +55,7 @@ export function AdminPage() {
       <p role="status">
         Router: <strong>{health?.status ?? (healthError || 'checking…')}</strong>
         {health?.subscriptions
-          ? ` · ${health.subscriptions.connections} WebSocket connections, ${health.subscriptions.active} subscriptions`
+          ? ` · ${count(health.subscriptions.connections, 'WebSocket connection')}, ${count(health.subscriptions.active, 'subscription')}`
           : ''}
       </p>
       <table>

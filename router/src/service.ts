@@ -8,8 +8,13 @@ const MAX_BODY_BYTES = 100_000;
 export const routerService: ServiceDefinition = {
   name: 'router',
   async build(stores, env, logger) {
-    const [{ createRouter }, { readSupergraph }, { createFederatedAccountCheck }] =
-      await Promise.all([import('./router.ts'), import('./compose.ts'), import('./accounts.ts')]);
+    const [{ createRouter }, { readSupergraph }, { createFederatedAccountCheck }, { webListener }] =
+      await Promise.all([
+        import('./router.ts'),
+        import('./compose.ts'),
+        import('./accounts.ts'),
+        import('./http/web.ts'),
+      ]);
     const router = createRouter({
       supergraphSdl: await readSupergraph(),
       subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, subgraphUrl(env, name)])),
@@ -17,6 +22,7 @@ export const routerService: ServiceDefinition = {
       identitySecret: stores.identitySecret,
       logger,
       production: env.NODE_ENV === 'production',
+      explorer: env.EXPLORER_ENABLED,
       maxDepth: env.MAX_QUERY_DEPTH,
       maxCost: env.MAX_QUERY_COST,
       maxAliases: env.MAX_QUERY_ALIASES,
@@ -49,6 +55,15 @@ export const routerService: ServiceDefinition = {
       health: () => router.health(),
       logger,
       maxBodyBytes: MAX_BODY_BYTES,
+      wrapListener: (listener) =>
+        webListener(
+          {
+            corsOrigins: env.CORS_ORIGINS,
+            appDir: env.WEB_APP_DIR,
+            explorer: env.EXPLORER_ENABLED,
+          },
+          listener,
+        ),
       serveSockets: (server) => router.serveSubscriptions(server),
       close: () => router.close(),
     };

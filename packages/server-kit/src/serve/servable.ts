@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, Server } from 'node:http';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import {
   subgraphNames,
@@ -30,8 +30,8 @@ export interface Servable {
   serveSockets?: (server: Server) => () => Promise<void>;
   /** Requests with larger bodies get 413 (the HTTP handler's default when absent). */
   maxBodyBytes?: number;
-  /** Extra routes besides /graphql and /health; true when handled. */
-  extraRoutes?: (request: IncomingMessage, response: ServerResponse) => boolean;
+  /** Wraps the HTTP listener (the router's CORS, web app and explorer in front of /graphql). */
+  wrapListener?: (listener: RequestListener) => RequestListener;
   /** Releases what the service holds once its server stopped. */
   close?: () => void;
 }

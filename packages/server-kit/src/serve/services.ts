@@ -59,16 +59,16 @@ export async function serveService(
   const stopBackground = await (service.start ?? (() => Promise.resolve(noop)))();
   let listening: Listening | undefined;
   try {
+    const handler = createHttpHandler({
+      server: service.server,
+      createContext: service.createContext,
+      health: service.health,
+      draining: () => listening?.draining ?? false,
+      logger,
+      ...(service.maxBodyBytes === undefined ? {} : { maxBodyBytes: service.maxBodyBytes }),
+    });
     listening = await listen(
-      createHttpHandler({
-        server: service.server,
-        createContext: service.createContext,
-        health: service.health,
-        draining: () => listening?.draining ?? false,
-        logger,
-        ...(service.maxBodyBytes === undefined ? {} : { maxBodyBytes: service.maxBodyBytes }),
-        ...(service.extraRoutes === undefined ? {} : { extraRoutes: service.extraRoutes }),
-      }),
+      service.wrapListener === undefined ? handler : service.wrapListener(handler),
       port,
       env.MARQUEE_HOST,
       { setting: servicePort(env, definition.name).setting },

@@ -1,7 +1,7 @@
 import type { SubgraphContext } from '@marquee/server-kit';
-import type { RecommendationEngine } from './engine.ts';
+import type { RecommendationEngine } from './serving/engine.ts';
 import type { RecommendationsLoaders } from './loaders.ts';
-import type { NotificationHub } from './notifications.ts';
+import type { NotificationHub } from './events/notifications.ts';
 import type { RecommendationStore } from './stores/recommendationStore.ts';
 
 export interface RecommendationsStores {

@@ -4,20 +4,21 @@ import type { Database } from '@marquee/db';
 import type { Logger } from '@marquee/logger';
 import type { EventStream, MarqueeTopics, PubSub } from '@marquee/pubsub';
 import { defineSubgraph, type SubgraphHealthOptions } from '@marquee/server-kit';
-import { createRecommendationEngine } from './engine.ts';
-import {
-  consumeAccountDeletions,
-  consumeArrivals,
-  consumeRatingEvents,
-  relayArrivals,
-} from './events.ts';
+import { createRecommendationEngine } from './serving/engine.ts';
+import { consumeAccountDeletions } from './events/accounts.ts';
+import { consumeArrivals, relayArrivals } from './events/arrivals.ts';
+import { consumeRatingEvents } from './events/ratings.ts';
+import { createUpdatePublisher } from './events/updates.ts';
 import { createLoaders } from './loaders.ts';
-import { createNotificationHub } from './notifications.ts';
+import { createNotificationHub } from './events/notifications.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createRecommendationStore } from './stores/recommendationStore.ts';
-import { MODEL_PUBLISHED, trainAndPublish } from './training.ts';
-import type { TrainingLock } from './trainingLock.ts';
-import { scheduleTraining } from './trainingSchedule.ts';
+import {
+  MODEL_PUBLISHED,
+  scheduleTraining,
+  trainAndPublish,
+  type TrainingLock,
+} from './training/index.ts';
 import { typeDefs } from './typeDefs.ts';
 
 export { createRecommendationStore, typeDefs };
@@ -33,15 +34,7 @@ export type {
   RecommendationStore,
   SnapshotRecord,
 } from './stores/recommendationStore.ts';
-export { createRecommendationEngine, type RecommendationEngine } from './engine.ts';
-export {
-  MODEL_PUBLISHED,
-  trainAndPublish,
-  type TrainOptions,
-  type TrainResult,
-} from './training.ts';
-export { createMemoryTrainingLock, type TrainingLock } from './trainingLock.ts';
-export { scheduleTraining } from './trainingSchedule.ts';
+export { createRecommendationEngine, type RecommendationEngine } from './serving/engine.ts';
 
 export interface RecommendationsDependencies {
   db: Database;
@@ -67,9 +60,9 @@ export function createRecommendationsSubgraph(deps: RecommendationsDependencies)
   const engine = createRecommendationEngine({
     store: recommendations,
     cache,
-    pubsub: deps.pubsub,
     logger: deps.logger,
   });
+  const publisher = createUpdatePublisher(deps.pubsub);
   const notifications = createNotificationHub(deps.pubsub, deps.logger);
   const refresh = () =>
     engine
@@ -102,10 +95,19 @@ export function createRecommendationsSubgraph(deps: RecommendationsDependencies)
       const stops: (() => Promise<void>)[] = [];
       stops.push(await notifications.start());
       stops.push(
-        await consumeRatingEvents(deps.stream, recommendations, engine, deps.logger, cache),
+        await consumeRatingEvents(
+          deps.stream,
+          recommendations,
+          engine,
+          publisher,
+          deps.logger,
+          cache,
+        ),
       );
       stops.push(await relayArrivals(deps.stream, deps.pubsub, engine, deps.logger));
-      stops.push(await consumeArrivals(deps.pubsub, engine, notifications, deps.logger, cache));
+      stops.push(
+        await consumeArrivals(deps.pubsub, engine, publisher, notifications, deps.logger, cache),
+      );
       stops.push(await consumeAccountDeletions(deps.pubsub, recommendations, deps.logger));
       stops.push(await deps.pubsub.subscribe(MODEL_PUBLISHED, () => void refresh()));
       const poll = setInterval(() => void refresh(), deps.reloadIntervalMs ?? 30_000);

@@ -11,7 +11,8 @@ import {
   type RecommendationsUpdatedEvent,
 } from '@marquee/pubsub';
 import { executeInProcess } from '@marquee/server-kit';
-import { createRecommendationsSubgraph, trainAndPublish } from '../src/server.ts';
+import { createRecommendationsSubgraph } from '../src/server.ts';
+import { trainAndPublish } from '../src/training/index.ts';
 
 const secret = 's'.repeat(32);
 const logger = createLogger({ name: 'test', level: 'silent' });

@@ -10,7 +10,7 @@ import {
   type RecommendationsUpdatedEvent,
 } from '@marquee/pubsub';
 import { parse, subscribe, type ExecutionResult } from 'graphql';
-import { createNotificationHub, MAX_PENDING_EVENTS } from '../src/notifications.ts';
+import { createNotificationHub, MAX_PENDING_EVENTS } from '../src/events/notifications.ts';
 import { createRecommendationsSubgraph } from '../src/server.ts';
 
 // Two replicas of the recommendations subgraph on one database, one pub/sub and one shared cache,

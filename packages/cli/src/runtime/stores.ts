@@ -41,10 +41,13 @@ import {
   type MarqueeTopics,
   type PubSub,
 } from '@marquee/pubsub';
-import { createMemoryTrainingLock, type TrainingLock } from '@marquee/recommendations';
+import {
+  createMemoryTrainingLock,
+  createRedisTrainingLock,
+  type TrainingLock,
+} from '@marquee/recommendations/training';
 import { deliverRelayed, relayToOwner } from './relayPubSub.ts';
 import { checkBackends } from './startupChecks.ts';
-import { createRedisTrainingLock } from './trainingLock.ts';
 
 /** Every process-wide client, opened once and handed to the services that need them (STYLE §5). */
 export interface Stores {

@@ -1,6 +1,6 @@
 import { unauthenticated } from '@marquee/errors';
 import type { SubscriptionResolvers } from '../__generated__/resolvers-types.ts';
-import type { RecommendationsUpdatedEvent } from '../notifications.ts';
+import type { RecommendationsUpdatedEvent } from '../events/notifications.ts';
 
 export const Subscription: SubscriptionResolvers = {
   recommendationsUpdated: {

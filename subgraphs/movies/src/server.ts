@@ -17,7 +17,8 @@ export {
   type ImportedTitle,
   type MovieImportStore,
 } from './stores/movieImport.ts';
-export type { MoviesContext, MoviesStores } from './context.ts';
+export type { MoviesContext } from './context.ts';
+export type { MoviesStores } from './types.ts';
 export type { MovieDocument } from './stores/movieDocumentStore.ts';
 export type { MovieInput, MovieRecord, MovieStore } from './stores/movieStore.ts';
 

@@ -14,7 +14,8 @@ export {
   type ImportedPerson,
   type PeopleImportStore,
 } from './stores/peopleImport.ts';
-export type { PeopleContext, PeopleStores } from './context.ts';
+export type { PeopleContext } from './context.ts';
+export type { PeopleStores } from './types.ts';
 export type { CreditRecord, PeopleStore, PersonRecord } from './stores/peopleStore.ts';
 
 export interface PeopleDependencies {

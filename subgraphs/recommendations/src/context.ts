@@ -1,15 +1,5 @@
 import type { SubgraphContext } from '@marquee/server-kit';
-import type { RecommendationEngine } from './serving/engine.ts';
 import type { RecommendationsLoaders } from './loaders.ts';
-import type { NotificationHub } from './events/notifications.ts';
-import type { RecommendationStore } from './stores/recommendationStore.ts';
-
-export interface RecommendationsStores {
-  recommendations: RecommendationStore;
-  /** In-memory model and catalogue with the shared top-N cache. */
-  engine: RecommendationEngine;
-  /** This replica's live `recommendationsUpdated` streams. */
-  notifications: NotificationHub;
-}
+import type { RecommendationsStores } from './types.ts';
 
 export type RecommendationsContext = SubgraphContext<RecommendationsStores, RecommendationsLoaders>;

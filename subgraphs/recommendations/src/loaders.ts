@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { RecommendationsStores } from './context.ts';
+import type { RecommendationsStores } from './types.ts';
 import type { ScoredMovie } from './stores/recommendationStore.ts';
 
 /**

@@ -26,7 +26,8 @@ export {
   createInteractionImportStore,
   type InteractionImportStore,
 } from './stores/interactionImport.ts';
-export type { RecommendationsContext, RecommendationsStores } from './context.ts';
+export type { RecommendationsContext } from './context.ts';
+export type { RecommendationsStores } from './types.ts';
 export type {
   InteractionInput,
   ItemFeature,

@@ -1,16 +1,5 @@
-import type { EntityExistence, SubgraphContext } from '@marquee/server-kit';
-import type { EventOutbox } from './stores/eventOutbox.ts';
+import type { SubgraphContext } from '@marquee/server-kit';
 import type { ReviewsLoaders } from './loaders.ts';
-import type { RatingStore } from './stores/ratingStore.ts';
-import type { ReviewStore } from './stores/reviewStore.ts';
-
-export interface ReviewsStores {
-  ratings: RatingStore;
-  reviews: ReviewStore;
-  /** Rating events, stored beside the ratings and relayed to the recommendations subgraph. */
-  events: EventOutbox;
-  /** Asks the movies subgraph whether a film exists before a rating or review of it is stored. */
-  movies: EntityExistence;
-}
+import type { ReviewsStores } from './types.ts';
 
 export type ReviewsContext = SubgraphContext<ReviewsStores, ReviewsLoaders>;

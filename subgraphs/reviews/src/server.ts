@@ -16,7 +16,8 @@ import { typeDefs } from './typeDefs.ts';
 export { createEventOutbox, createRatingStore, createReviewStore, relayOutbox, typeDefs };
 export type { EventOutbox } from './stores/eventOutbox.ts';
 export { scoreSentiment } from './sentiment.ts';
-export type { ReviewsContext, ReviewsStores } from './context.ts';
+export type { ReviewsContext } from './context.ts';
+export type { ReviewsStores } from './types.ts';
 export type { RatingRecord, RatingStore } from './stores/ratingStore.ts';
 export {
   createRatingImportStore,

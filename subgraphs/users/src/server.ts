@@ -25,7 +25,8 @@ export {
   type ImportedUser,
   type UserImportStore,
 } from './stores/userImport.ts';
-export type { UsersContext, UsersStores } from './context.ts';
+export type { UsersContext } from './context.ts';
+export type { UsersStores } from './types.ts';
 export type { NewUser, UserRecord, UserStore } from './stores/userStore.ts';
 export { createUserStore };
 

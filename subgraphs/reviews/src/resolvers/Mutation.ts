@@ -3,7 +3,7 @@ import type { Identity } from '@marquee/auth';
 import { forbidden, notFound, unauthenticated } from '@marquee/errors';
 import { isStorableId } from '@marquee/server-kit';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
-import type { ReviewsStores } from '../context.ts';
+import type { ReviewsStores } from '../types.ts';
 import { scoreSentiment } from '../sentiment.ts';
 import type { ReviewRecord } from '../stores/reviewStore.ts';
 import { validateMovieId, validateRating, validateReviewBody } from '../validation.ts';

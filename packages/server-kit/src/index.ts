@@ -26,6 +26,7 @@ export {
 export type { TextRule } from './input.ts';
 export { defineSubgraph } from './defineSubgraph.ts';
 export type {
+  NoServices,
   Subgraph,
   SubgraphContext,
   SubgraphDefinition,

@@ -1,5 +1,9 @@
 import type { SubgraphContext } from '@marquee/server-kit';
 import type { RecommendationsLoaders } from './loaders.ts';
-import type { RecommendationsStores } from './types.ts';
+import type { RecommendationsServices, RecommendationsStores } from './types.ts';
 
-export type RecommendationsContext = SubgraphContext<RecommendationsStores, RecommendationsLoaders>;
+export type RecommendationsContext = SubgraphContext<
+  RecommendationsStores,
+  RecommendationsLoaders,
+  RecommendationsServices
+>;

@@ -1,5 +1,9 @@
-import type { Cache } from '@marquee/cache';
-import { createMemoryCache } from '@marquee/cache';
+import {
+  createMemoryCache,
+  createMemoryLockStore,
+  type Cache,
+  type LockStore,
+} from '@marquee/cache';
 import type { Database } from '@marquee/db';
 import type { Logger } from '@marquee/logger';
 import type { EventStream, MarqueeTopics, PubSub } from '@marquee/pubsub';
@@ -27,7 +31,7 @@ export {
   type InteractionImportStore,
 } from './stores/interactionImport.ts';
 export type { RecommendationsContext } from './context.ts';
-export type { RecommendationsStores } from './types.ts';
+export type { RecommendationsServices, RecommendationsStores } from './types.ts';
 export type {
   InteractionInput,
   ItemFeature,
@@ -48,6 +52,11 @@ export interface RecommendationsDependencies {
   health?: SubgraphHealthOptions;
   /** Shared top-N cache (Redis in services mode); an in-process cache when omitted. */
   cache?: Cache;
+  /**
+   * Claims on events and per-user recompute locks, shared by every replica (Redis in services
+   * mode), so each event is handled once; in-process when omitted.
+   */
+  locks?: LockStore;
   /** Scheduled training: each replica tries `lock` every `intervalMs` (off when omitted or 0). */
   training?: { lock: TrainingLock; intervalMs: number };
   /** How often to check for a newer model snapshot or catalogue (backstop for missed announcements). */
@@ -58,6 +67,7 @@ export interface RecommendationsDependencies {
 export function createRecommendationsSubgraph(deps: RecommendationsDependencies) {
   const recommendations = createRecommendationStore(deps.db);
   const cache = deps.cache ?? createMemoryCache();
+  const locks = deps.locks ?? createMemoryLockStore();
   const engine = createRecommendationEngine({
     store: recommendations,
     cache,
@@ -75,7 +85,8 @@ export function createRecommendationsSubgraph(deps: RecommendationsDependencies)
     name: 'recommendations',
     typeDefs,
     resolvers,
-    stores: { recommendations, engine, notifications },
+    stores: { recommendations },
+    services: { engine, notifications },
     createLoaders,
     identitySecret: deps.identitySecret,
     logger: deps.logger,
@@ -102,12 +113,12 @@ export function createRecommendationsSubgraph(deps: RecommendationsDependencies)
           engine,
           publisher,
           deps.logger,
-          cache,
+          locks,
         ),
       );
       stops.push(await relayArrivals(deps.stream, deps.pubsub, engine, deps.logger));
       stops.push(
-        await consumeArrivals(deps.pubsub, engine, publisher, notifications, deps.logger, cache),
+        await consumeArrivals(deps.pubsub, engine, publisher, notifications, deps.logger, locks),
       );
       stops.push(await consumeAccountDeletions(deps.pubsub, recommendations, deps.logger));
       stops.push(await deps.pubsub.subscribe(MODEL_PUBLISHED, () => void refresh()));

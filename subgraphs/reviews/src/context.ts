@@ -1,5 +1,5 @@
 import type { SubgraphContext } from '@marquee/server-kit';
 import type { ReviewsLoaders } from './loaders.ts';
-import type { ReviewsStores } from './types.ts';
+import type { ReviewsServices, ReviewsStores } from './types.ts';
 
-export type ReviewsContext = SubgraphContext<ReviewsStores, ReviewsLoaders>;
+export type ReviewsContext = SubgraphContext<ReviewsStores, ReviewsLoaders, ReviewsServices>;

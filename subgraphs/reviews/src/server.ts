@@ -17,7 +17,7 @@ export { createEventOutbox, createRatingStore, createReviewStore, relayOutbox, t
 export type { EventOutbox } from './stores/eventOutbox.ts';
 export { scoreSentiment } from './sentiment.ts';
 export type { ReviewsContext } from './context.ts';
-export type { ReviewsStores } from './types.ts';
+export type { ReviewsServices, ReviewsStores } from './types.ts';
 export type { RatingRecord, RatingStore } from './stores/ratingStore.ts';
 export {
   createRatingImportStore,
@@ -50,12 +50,8 @@ export function createReviewsSubgraph(deps: ReviewsDependencies) {
     name: 'reviews',
     typeDefs,
     resolvers,
-    stores: {
-      ratings,
-      reviews: createReviewStore(deps.db),
-      events,
-      movies: deps.movies,
-    },
+    stores: { ratings, reviews: createReviewStore(deps.db) },
+    services: { events, movies: deps.movies },
     createLoaders,
     identitySecret: deps.identitySecret,
     logger: deps.logger,

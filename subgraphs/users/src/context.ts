@@ -1,5 +1,5 @@
 import type { SubgraphContext } from '@marquee/server-kit';
 import type { UsersLoaders } from './loaders.ts';
-import type { UsersStores } from './types.ts';
+import type { UsersServices, UsersStores } from './types.ts';
 
-export type UsersContext = SubgraphContext<UsersStores, UsersLoaders>;
+export type UsersContext = SubgraphContext<UsersStores, UsersLoaders, UsersServices>;

@@ -26,7 +26,7 @@ export {
   type UserImportStore,
 } from './stores/userImport.ts';
 export type { UsersContext } from './context.ts';
-export type { UsersStores } from './types.ts';
+export type { UsersServices, UsersStores } from './types.ts';
 export type { NewUser, UserRecord, UserStore } from './stores/userStore.ts';
 export { createUserStore };
 
@@ -63,9 +63,8 @@ export function createUsersSubgraph(deps: UsersDependencies) {
     name: 'users',
     typeDefs,
     resolvers,
-    stores: {
-      users,
-      personal: createPersonalStore(deps.db),
+    stores: { users, personal: createPersonalStore(deps.db) },
+    services: {
       movies: deps.movies,
       accounts: createAccounts({
         users,

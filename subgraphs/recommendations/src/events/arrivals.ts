@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Cache } from '@marquee/cache';
+import type { LockStore } from '@marquee/cache';
 import type { Logger } from '@marquee/logger';
 import type { EventStream, MarqueeTopics, PubSub } from '@marquee/pubsub';
 import type { RecommendationEngine } from '../serving/engine.ts';
@@ -44,7 +44,7 @@ export async function consumeArrivals(
   publisher: UpdatePublisher,
   notifications: NotificationHub,
   logger: Logger,
-  claims: Cache,
+  locks: LockStore,
 ): Promise<() => Promise<void>> {
   let pending = Promise.resolve();
   return pubsub.subscribe('catalog.moviesAdded', (event) => {
@@ -57,8 +57,8 @@ export async function consumeArrivals(
         await engine.refresh();
         for (const userId of notifications.listeningUsers()) {
           // A user subscribed on two replicas is recomputed (and notified) once.
-          if (await claim(claims, 'arrivals', `${batch}:${userId}`))
-            await withUserLock(claims, userId, () =>
+          if (await claim(locks, 'arrivals', `${batch}:${userId}`))
+            await withUserLock(locks, userId, () =>
               recomputeAndAnnounce(engine, publisher, userId),
             );
         }

@@ -1,4 +1,4 @@
-import type { Cache } from '@marquee/cache';
+import type { LockStore } from '@marquee/cache';
 import type { Logger } from '@marquee/logger';
 import type { EventStream, MarqueeTopics } from '@marquee/pubsub';
 import type { RecommendationEngine } from '../serving/engine.ts';
@@ -24,11 +24,11 @@ export async function consumeRatingEvents(
   engine: RecommendationEngine,
   publisher: UpdatePublisher,
   logger: Logger,
-  claims: Cache,
+  locks: LockStore,
   options: { retryMs?: number } = {},
 ): Promise<() => Promise<void>> {
   const handle = async (event: MarqueeTopics['rating.changed']) => {
-    if (!(await claim(claims, 'ratingEvent', event.eventId))) return;
+    if (!(await claim(locks, 'ratingEvent', event.eventId))) return;
     try {
       if (event.rating === null) await store.deleteInteraction(event.userId, event.movieId);
       else
@@ -40,12 +40,12 @@ export async function consumeRatingEvents(
         });
     } catch (error) {
       // Not handled after all: free the claim so the redelivery is not skipped.
-      await unclaim(claims, 'ratingEvent', event.eventId).catch(() => undefined);
+      await unclaim(locks, 'ratingEvent', event.eventId).catch(() => undefined);
       throw error;
     }
     // The rating is recorded (what training reads); a failed recompute only delays the list,
     // which the next rating or the cache's expiry recomputes.
-    await withUserLock(claims, event.userId, () =>
+    await withUserLock(locks, event.userId, () =>
       recomputeAndAnnounce(engine, publisher, event.userId),
     ).catch((error: unknown) =>
       logger.warn(

@@ -1,20 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { cacheKey, type Cache } from '@marquee/cache';
+import { cacheKey, type LockStore } from '@marquee/cache';
 
 /** How long a replica's claim on an event lasts: far longer than any replica takes to hear it. */
 const CLAIM_TTL_SECONDS = 3600;
 
 /**
- * Every replica hears every event; the first to `add` this key handles it, so a change is
- * applied, and announced, once however many replicas run.
+ * Every replica hears every event; the first to lock this key handles it, so a change is
+ * applied, and announced, once however many replicas run. The claim is never unlocked unless its
+ * handling failed: it lapses with its TTL.
  */
-export const claim = (claims: Cache, kind: string, id: string) =>
-  claims.add(cacheKey('recommendations', kind, id), 1, CLAIM_TTL_SECONDS);
+export const claim = (locks: LockStore, kind: string, id: string) =>
+  locks.lock(cacheKey('recommendations', kind, id), CLAIM_TTL_SECONDS);
 
 /** Gives a claim back (its handling failed), so a redelivery of the event is not skipped. */
-export const unclaim = (claims: Cache, kind: string, id: string) =>
-  claims.delete(cacheKey('recommendations', kind, id));
+export const unclaim = (locks: LockStore, kind: string, id: string) =>
+  locks.unlock(cacheKey('recommendations', kind, id));
 
 /** A user's recompute lock outlives any recompute; a holder that died frees it after this. */
 const USER_LOCK_TTL_SECONDS = 10;
@@ -26,16 +26,16 @@ const USER_LOCK_TTL_SECONDS = 10;
  * taking the lock, so whichever recompute runs last sees them all.
  */
 export async function withUserLock(
-  claims: Cache,
+  locks: LockStore,
   userId: string,
   work: () => Promise<unknown>,
 ): Promise<void> {
   const key = cacheKey('recommendations', 'userLock', userId);
   const deadline = Date.now() + USER_LOCK_TTL_SECONDS * 1000;
-  let held = await claims.add(key, randomUUID(), USER_LOCK_TTL_SECONDS);
+  let held = await locks.lock(key, USER_LOCK_TTL_SECONDS);
   while (!held && Date.now() < deadline) {
     await sleep(10);
-    held = await claims.add(key, randomUUID(), USER_LOCK_TTL_SECONDS);
+    held = await locks.lock(key, USER_LOCK_TTL_SECONDS);
   }
   // Past the deadline the holder died (its lock lapses with the TTL): run anyway, owning nothing.
   const takenAt = Date.now();
@@ -43,6 +43,6 @@ export async function withUserLock(
     await work();
   } finally {
     // Free only a lock this call took, and only while it cannot have lapsed to another replica.
-    if (held && Date.now() - takenAt < USER_LOCK_TTL_SECONDS * 1000) await claims.delete(key);
+    if (held && Date.now() - takenAt < USER_LOCK_TTL_SECONDS * 1000) await locks.unlock(key);
   }
 }

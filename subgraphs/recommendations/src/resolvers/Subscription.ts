@@ -5,10 +5,10 @@ import type { RecommendationsUpdatedEvent } from '../events/notifications.ts';
 export const Subscription: SubscriptionResolvers = {
   recommendationsUpdated: {
     // Always the viewer's own stream: there is no argument naming someone else's.
-    subscribe: (_parent, _args, { identity, stores }) => {
+    subscribe: (_parent, _args, { identity, services }) => {
       if (identity === undefined)
         throw unauthenticated('Sign in to subscribe to your recommendations.');
-      return stores.notifications.listen(identity.userId);
+      return services.notifications.listen(identity.userId);
     },
     resolve: (event: RecommendationsUpdatedEvent) => event,
   },

@@ -3,17 +3,17 @@ import type { Identity } from '@marquee/auth';
 import { forbidden, notFound, unauthenticated } from '@marquee/errors';
 import { isStorableId } from '@marquee/server-kit';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
-import type { ReviewsStores } from '../types.ts';
+import type { ReviewsServices, ReviewsStores } from '../types.ts';
 import { scoreSentiment } from '../sentiment.ts';
 import type { ReviewRecord } from '../stores/reviewStore.ts';
 import { validateMovieId, validateRating, validateReviewBody } from '../validation.ts';
 
 /** Every rating change reaches the recommendations subgraph as a `rating.changed` event. */
 const publishRating = (
-  stores: ReviewsStores,
+  services: ReviewsServices,
   change: { userId: string; movieId: string; rating: number | null; at: Date },
 ) =>
-  stores.events.publish('rating.changed', {
+  services.events.publish('rating.changed', {
     eventId: randomUUID(),
     userId: change.userId,
     movieId: change.movieId,
@@ -40,22 +40,22 @@ async function ownReview(
 }
 
 export const Mutation: MutationResolvers = {
-  rateMovie: async (_root, { movieId, rating }, { identity, stores }) => {
+  rateMovie: async (_root, { movieId, rating }, { identity, stores, services }) => {
     const { userId } = signedIn(identity);
     const film = validateMovieId(movieId);
     const score = validateRating(rating);
-    await stores.movies.require(film);
+    await services.movies.require(film);
     const saved = await stores.ratings.upsert({ userId, movieId: film, rating: score });
-    await publishRating(stores, { ...saved, at: saved.updatedAt });
+    await publishRating(services, { ...saved, at: saved.updatedAt });
     return saved;
   },
-  writeReview: async (_root, { movieId, rating, body }, { identity, stores }) => {
+  writeReview: async (_root, { movieId, rating, body }, { identity, stores, services }) => {
     const { userId } = signedIn(identity);
     const text = validateReviewBody(body);
     const sentiment = scoreSentiment(text);
     const film = validateMovieId(movieId);
     const score = validateRating(rating);
-    await stores.movies.require(film);
+    await services.movies.require(film);
     const saved = await stores.reviews.upsert({
       userId,
       movieId: film,
@@ -64,10 +64,10 @@ export const Mutation: MutationResolvers = {
       sentimentScore: sentiment.score,
       sentimentLabel: sentiment.label,
     });
-    await publishRating(stores, { ...saved, at: saved.updatedAt });
+    await publishRating(services, { ...saved, at: saved.updatedAt });
     return saved;
   },
-  editReview: async (_root, { id, rating, body }, { identity, stores }) => {
+  editReview: async (_root, { id, rating, body }, { identity, stores, services }) => {
     const review = await ownReview(stores, signedIn(identity), id);
     const text = body === null || body === undefined ? undefined : validateReviewBody(body);
     const newRating = rating === null || rating === undefined ? undefined : validateRating(rating);
@@ -79,7 +79,7 @@ export const Mutation: MutationResolvers = {
         : { body: text, sentimentScore: sentiment.score, sentimentLabel: sentiment.label }),
     });
     if (saved === null) throw notFound('There is no review with that id.');
-    if (newRating !== undefined) await publishRating(stores, { ...saved, at: saved.updatedAt });
+    if (newRating !== undefined) await publishRating(services, { ...saved, at: saved.updatedAt });
     return saved;
   },
   deleteReview: async (_root, { id }, { identity, stores }) => {
@@ -88,13 +88,13 @@ export const Mutation: MutationResolvers = {
       throw notFound('There is no review with that id.');
     return review.id;
   },
-  deleteRating: async (_root, { movieId }, { identity, stores }) => {
+  deleteRating: async (_root, { movieId }, { identity, stores, services }) => {
     const { userId } = signedIn(identity);
     // No catalogue check: a rating of a film the catalogue has since lost can still be removed.
     const film = validateMovieId(movieId);
     const removed = await stores.ratings.delete(userId, film);
     if (removed)
-      await publishRating(stores, { userId, movieId: film, rating: null, at: new Date() });
+      await publishRating(services, { userId, movieId: film, rating: null, at: new Date() });
     return removed;
   },
 };

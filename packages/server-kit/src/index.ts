@@ -21,6 +21,7 @@ export {
   requireId,
   requireText,
   requireTextList,
+  signedIn,
   storableIds,
 } from './input.ts';
 export type { TextRule } from './input.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '@marquee/auth';
-import { forbidden, notFound, unauthenticated } from '@marquee/errors';
-import { isStorableId } from '@marquee/server-kit';
+import { forbidden, notFound } from '@marquee/errors';
+import { isStorableId, signedIn } from '@marquee/server-kit';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
 import type { ReviewsServices, ReviewsStores } from '../types.ts';
 import { scoreSentiment } from '../sentiment.ts';
@@ -20,11 +20,6 @@ const publishRating = (
     rating: change.rating,
     at: change.at.toISOString(),
   });
-
-function signedIn(identity: Identity | undefined): Identity {
-  if (identity === undefined) throw unauthenticated();
-  return identity;
-}
 
 /** Authors change their own reviews; admins may moderate any. */
 async function ownReview(

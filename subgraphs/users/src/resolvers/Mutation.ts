@@ -1,6 +1,7 @@
 import { unauthenticated } from '@marquee/errors';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
-import { ownList, signedIn, validateGenres, validateListName, validateMovieId } from '../access.ts';
+import { signedIn } from '@marquee/server-kit';
+import { ownList, validateGenres, validateListName, validateMovieId } from '../access.ts';
 import type { UsersContext } from '../context.ts';
 
 async function viewer(context: UsersContext) {

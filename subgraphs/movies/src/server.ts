@@ -1,4 +1,4 @@
-import type { Database } from '@marquee/db';
+import { relayOutbox, type Database, type OutboxSink } from '@marquee/db';
 import type { DocumentStore } from '@marquee/documents';
 import type { Logger } from '@marquee/logger';
 import { defineSubgraph, type SubgraphHealthOptions } from '@marquee/server-kit';
@@ -29,7 +29,16 @@ export interface MoviesDependencies {
   identitySecret: string;
   /** Checks the process adds to /health (Redis in services mode) and their interval. */
   health?: SubgraphHealthOptions;
+  /**
+   * The durable event stream (Redis streams in services mode) that the catalogue's outbox
+   * (`catalog.moviesAdded`, written by ingestion) is relayed to. Omitted (tests that build the
+   * subgraph alone), events wait in the outbox.
+   */
+  events?: OutboxSink;
 }
+
+/** Where ingestion leaves its announcements for this subgraph's relay. */
+export const MOVIES_OUTBOX = 'movies.event_outbox';
 
 /** Builds the movies subgraph; it never listens (STYLE §2). */
 export function createMoviesSubgraph(deps: MoviesDependencies) {
@@ -51,5 +60,16 @@ export function createMoviesSubgraph(deps: MoviesDependencies) {
       documents: { run: () => deps.documents.ping(), required: false },
     },
     health: deps.health,
+    start() {
+      const { events } = deps;
+      if (events === undefined) return Promise.resolve(() => Promise.resolve());
+      const relay = relayOutbox({
+        sql: deps.db.sql,
+        table: MOVIES_OUTBOX,
+        stream: events,
+        logger: deps.logger,
+      });
+      return Promise.resolve(() => relay.stop());
+    },
   });
 }

@@ -44,7 +44,7 @@ export { createRecommendationEngine, type RecommendationEngine } from './serving
 export interface RecommendationsDependencies {
   db: Database;
   pubsub: PubSub<MarqueeTopics>;
-  /** Durable events: ratings from reviews, arrivals from ingestion (Redis streams in services mode). */
+  /** Durable events: ratings from reviews, account deletions from users, arrivals from ingestion (Redis streams in services mode). */
   stream: EventStream<MarqueeTopics>;
   logger: Logger;
   identitySecret: string;
@@ -120,7 +120,7 @@ export function createRecommendationsSubgraph(deps: RecommendationsDependencies)
       stops.push(
         await consumeArrivals(deps.pubsub, engine, publisher, notifications, deps.logger, locks),
       );
-      stops.push(await consumeAccountDeletions(deps.pubsub, recommendations, deps.logger));
+      stops.push(await consumeAccountDeletions(deps.stream, recommendations, deps.logger));
       stops.push(await deps.pubsub.subscribe(MODEL_PUBLISHED, () => void refresh()));
       const poll = setInterval(() => void refresh(), deps.reloadIntervalMs ?? 30_000);
       poll.unref();

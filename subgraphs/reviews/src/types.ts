@@ -1,5 +1,4 @@
 import type { EntityExistence } from '@marquee/server-kit';
-import type { EventOutbox } from './stores/eventOutbox.ts';
 import type { RatingStore } from './stores/ratingStore.ts';
 import type { ReviewStore } from './stores/reviewStore.ts';
 
@@ -11,8 +10,6 @@ export interface ReviewsStores {
 
 /** What the resolvers call besides the stores. */
 export interface ReviewsServices {
-  /** The event publisher: rating events, stored beside the ratings and relayed to the recommendations subgraph. */
-  events: EventOutbox;
   /** Asks the movies subgraph whether a film exists before a rating or review of it is stored. */
   movies: EntityExistence;
 }

@@ -49,7 +49,8 @@ export function buildSubgraph(
       noun: 'film',
     });
   const built = {
-    movies: () => createMoviesSubgraph({ ...common, documents: stores.documents }),
+    movies: () =>
+      createMoviesSubgraph({ ...common, documents: stores.documents, events: stores.stream }),
     people: () => createPeopleSubgraph(common),
     users: () =>
       createUsersSubgraph({
@@ -58,14 +59,13 @@ export function buildSubgraph(
         tokenTtlSeconds: env.TOKEN_TTL_SECONDS,
         refreshTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
         revocations: stores.revocations,
-        pubsub: stores.pubsub,
+        stream: stores.stream,
         movies: movies(),
       }),
     reviews: () =>
       createReviewsSubgraph({
         ...common,
         stream: stores.stream,
-        pubsub: stores.pubsub,
         movies: movies(),
       }),
     recommendations: () =>

@@ -6,7 +6,7 @@ import type { RecommendationStore } from '../stores/recommendationStore.ts';
 import { recomputeAndAnnounce, type UpdatePublisher } from './updates.ts';
 import { claim, unclaim, withUserLock } from './userLock.ts';
 
-/** The consumer group every recommendations replica reads rating events in: each event is handled by one of them. */
+/** The consumer group every recommendations replica reads its stream events in: each event is handled by one of them. */
 export const RATING_EVENTS_GROUP = 'recommendations';
 
 /**

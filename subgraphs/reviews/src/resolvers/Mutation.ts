@@ -1,25 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { Identity } from '@marquee/auth';
 import { forbidden, notFound } from '@marquee/errors';
 import { isStorableId, signedIn } from '@marquee/server-kit';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
-import type { ReviewsServices, ReviewsStores } from '../types.ts';
+import type { ReviewsStores } from '../types.ts';
 import { scoreSentiment } from '../sentiment.ts';
 import type { ReviewRecord } from '../stores/reviewStore.ts';
 import { validateMovieId, validateRating, validateReviewBody } from '../validation.ts';
-
-/** Every rating change reaches the recommendations subgraph as a `rating.changed` event. */
-const publishRating = (
-  services: ReviewsServices,
-  change: { userId: string; movieId: string; rating: number | null; at: Date },
-) =>
-  services.events.publish('rating.changed', {
-    eventId: randomUUID(),
-    userId: change.userId,
-    movieId: change.movieId,
-    rating: change.rating,
-    at: change.at.toISOString(),
-  });
 
 /** Authors change their own reviews; admins may moderate any. */
 async function ownReview(
@@ -40,9 +26,8 @@ export const Mutation: MutationResolvers = {
     const film = validateMovieId(movieId);
     const score = validateRating(rating);
     await services.movies.require(film);
-    const saved = await stores.ratings.upsert({ userId, movieId: film, rating: score });
-    await publishRating(services, { ...saved, at: saved.updatedAt });
-    return saved;
+    // The store writes the rating and its `rating.changed` event in one transaction.
+    return stores.ratings.upsert({ userId, movieId: film, rating: score });
   },
   writeReview: async (_root, { movieId, rating, body }, { identity, stores, services }) => {
     const { userId } = signedIn(identity);
@@ -51,7 +36,7 @@ export const Mutation: MutationResolvers = {
     const film = validateMovieId(movieId);
     const score = validateRating(rating);
     await services.movies.require(film);
-    const saved = await stores.reviews.upsert({
+    return stores.reviews.upsert({
       userId,
       movieId: film,
       rating: score,
@@ -59,10 +44,8 @@ export const Mutation: MutationResolvers = {
       sentimentScore: sentiment.score,
       sentimentLabel: sentiment.label,
     });
-    await publishRating(services, { ...saved, at: saved.updatedAt });
-    return saved;
   },
-  editReview: async (_root, { id, rating, body }, { identity, stores, services }) => {
+  editReview: async (_root, { id, rating, body }, { identity, stores }) => {
     const review = await ownReview(stores, signedIn(identity), id);
     const text = body === null || body === undefined ? undefined : validateReviewBody(body);
     const newRating = rating === null || rating === undefined ? undefined : validateRating(rating);
@@ -74,7 +57,6 @@ export const Mutation: MutationResolvers = {
         : { body: text, sentimentScore: sentiment.score, sentimentLabel: sentiment.label }),
     });
     if (saved === null) throw notFound('There is no review with that id.');
-    if (newRating !== undefined) await publishRating(services, { ...saved, at: saved.updatedAt });
     return saved;
   },
   deleteReview: async (_root, { id }, { identity, stores }) => {
@@ -83,13 +65,10 @@ export const Mutation: MutationResolvers = {
       throw notFound('There is no review with that id.');
     return review.id;
   },
-  deleteRating: async (_root, { movieId }, { identity, stores, services }) => {
+  deleteRating: async (_root, { movieId }, { identity, stores }) => {
     const { userId } = signedIn(identity);
     // No catalogue check: a rating of a film the catalogue has since lost can still be removed.
     const film = validateMovieId(movieId);
-    const removed = await stores.ratings.delete(userId, film);
-    if (removed)
-      await publishRating(services, { userId, movieId: film, rating: null, at: new Date() });
-    return removed;
+    return stores.ratings.delete(userId, film);
   },
 };

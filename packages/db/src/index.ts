@@ -24,6 +24,8 @@ export type {
 export {
   BulkLoadError,
   BulkLoadInProgressError,
+  isForeignKey,
+  isPrimaryKey,
   listDeferredDefinitions,
   nonEmptyTables,
   recoverInterruptedBulkLoad,

@@ -9,7 +9,7 @@ import { createMovieStore } from './stores/movieStore.ts';
 import { typeDefs } from './typeDefs.ts';
 
 export { typeDefs };
-export { createMovieStore } from './stores/movieStore.ts';
+export { createMovieStore, fullTextQuery } from './stores/movieStore.ts';
 export { movieDocuments } from './stores/movieDocumentStore.ts';
 export {
   createMovieImportStore,

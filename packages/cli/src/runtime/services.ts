@@ -20,7 +20,12 @@ import { createMoviesSubgraph } from '@marquee/movies';
 import { createPeopleSubgraph } from '@marquee/people';
 import { createRecommendationsSubgraph } from '@marquee/recommendations';
 import { createReviewsSubgraph } from '@marquee/reviews';
-import { createFederatedAccountCheck, createRouter, readSupergraph } from '@marquee/router';
+import {
+  createFederatedAccountCheck,
+  createRouter,
+  readSupergraph,
+  webListener,
+} from '@marquee/router';
 import { createUsersSubgraph } from '@marquee/users';
 import type { Stores } from './stores.ts';
 
@@ -181,6 +186,7 @@ export async function serveRouter(
     identitySecret: stores.identitySecret,
     logger: routerLogger,
     production: env.NODE_ENV === 'production',
+    explorer: env.EXPLORER_ENABLED,
     maxDepth: env.MAX_QUERY_DEPTH,
     maxCost: env.MAX_QUERY_COST,
     maxAliases: env.MAX_QUERY_ALIASES,
@@ -211,14 +217,17 @@ export async function serveRouter(
   let listening: Listening | undefined;
   try {
     listening = await listen(
-      createHttpHandler({
-        server: router.server,
-        createContext: router.createContext,
-        health: () => router.health(),
-        draining: () => listening?.draining ?? false,
-        logger,
-        maxBodyBytes: 100_000,
-      }),
+      webListener(
+        { corsOrigins: env.CORS_ORIGINS, appDir: env.WEB_APP_DIR, explorer: env.EXPLORER_ENABLED },
+        createHttpHandler({
+          server: router.server,
+          createContext: router.createContext,
+          health: () => router.health(),
+          draining: () => listening?.draining ?? false,
+          logger,
+          maxBodyBytes: 100_000,
+        }),
+      ),
       port,
       env.MARQUEE_HOST,
       { setting: 'ROUTER_PORT' },

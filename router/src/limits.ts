@@ -1,17 +1,5 @@
-import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ErrorCode, tooComplex } from '@marquee/errors';
-import {
-  GraphQLError,
-  Kind,
-  specifiedRules,
-  validate,
-  type DocumentNode,
-  type GraphQLFormattedError,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-  type ValidationRule,
-} from 'graphql';
-import { operationCost } from './cost.ts';
+import { GraphQLError, Kind, type DocumentNode } from 'graphql';
 import {
   expandedSelections,
   fragmentsOf,
@@ -87,116 +75,9 @@ export function checkShape(
   return undefined;
 }
 
-/** Apollo Server's own rule when introspection is off, rewritten here since validation moved here. */
-const NoIntrospection: ValidationRule = (context) => ({
-  Field(node) {
-    if (node.name.value === '__schema' || node.name.value === '__type') {
-      context.reportError(
-        new GraphQLError(
-          'GraphQL introspection is not allowed, but the query contained __schema or __type.',
-          { nodes: [node] },
-        ),
-      );
-    }
-  },
-});
-
-export type DocumentVerdict =
-  { refused: GraphQLError } | { invalid: readonly GraphQLError[] } | { valid: true };
-
-export type DocumentJudge = (schema: GraphQLSchema, document: DocumentNode) => DocumentVerdict;
-
-/**
- * Shape limits, then graphql-js validation: what the router decides about a document whatever
- * its variables. Remembered per parsed document (Apollo Server caches parsed documents by query
- * hash, so a repeated query is judged once).
- */
-export function createDocumentJudge(limits: OperationLimits): DocumentJudge {
-  const verdicts = new WeakMap<DocumentNode, { schema: GraphQLSchema; verdict: DocumentVerdict }>();
-  const rules = limits.noIntrospection ? [...specifiedRules, NoIntrospection] : specifiedRules;
-  return (schema: GraphQLSchema, document: DocumentNode): DocumentVerdict => {
-    const known = verdicts.get(document);
-    if (known?.schema === schema) return known.verdict;
-    const refused = checkShape(document, limits);
-    let verdict: DocumentVerdict;
-    if (refused !== undefined) verdict = { refused };
-    else {
-      const errors = validate(schema, document, rules);
-      verdict = errors.length > 0 ? { invalid: errors } : { valid: true };
-    }
-    verdicts.set(document, { schema, verdict });
-    return verdict;
-  };
-}
-
 export function costRefusal(cost: number, maxCost: number): GraphQLError {
   return refuse(`The operation's estimated cost is ${cost}; the limit is ${maxCost}.`, {
     cost,
     maxCost,
   });
-}
-
-export interface LimitsPluginOptions<Context extends BaseContext> extends OperationLimits {
-  /** The server's `formatError`, for validation errors answered from this plugin. */
-  formatError: (formatted: GraphQLFormattedError, original: unknown) => GraphQLFormattedError;
-  /** Further checks once the operation is known to be valid and within limits (per-field rate limits). */
-  afterLimits?: (request: {
-    document: DocumentNode;
-    operation: OperationDefinitionNode;
-    contextValue: Context;
-  }) => Promise<void>;
-}
-
-/**
- * Enforces the limits and validates, before any subgraph is asked for anything. Apollo Server
- * runs its own validation before a plugin can refuse a document without a 500, so the router
- * turns Apollo's validation off (`dangerouslyDisableValidation`) and validates here after the
- * shape limits; it answers limit errors with QUERY_TOO_COMPLEX (Apollo would relabel a
- * validation rule's error GRAPHQL_VALIDATION_FAILED) and validation errors exactly as Apollo did.
- */
-export function operationLimitsPlugin<Context extends BaseContext>(
-  options: LimitsPluginOptions<Context>,
-): ApolloServerPlugin<Context> {
-  const judge = createDocumentJudge(options);
-  return {
-    requestDidStart: () => {
-      let invalid: readonly GraphQLError[] | undefined;
-      return Promise.resolve({
-        didResolveOperation: async (requestContext) => {
-          const { document, operation, schema, request } = requestContext;
-          const verdict = judge(schema, document);
-          if ('refused' in verdict) throw verdict.refused;
-          if ('invalid' in verdict) {
-            invalid = verdict.invalid;
-            return;
-          }
-          if (operation === undefined) return;
-          const cost = operationCost(schema, document, operation, request.variables ?? {});
-          if (cost > options.maxCost) throw costRefusal(cost, options.maxCost);
-          await options.afterLimits?.({
-            document,
-            operation,
-            contextValue: requestContext.contextValue,
-          });
-        },
-        responseForOperation: () => {
-          if (invalid === undefined) return Promise.resolve(null);
-          const errors = invalid.map((error) => {
-            const formatted = error.toJSON();
-            return options.formatError(
-              {
-                ...formatted,
-                extensions: { ...formatted.extensions, code: ErrorCode.GRAPHQL_VALIDATION_FAILED },
-              },
-              error,
-            );
-          });
-          return Promise.resolve({
-            http: { status: 400, headers: new HeaderMap() },
-            body: { kind: 'single' as const, singleResult: { errors } },
-          });
-        },
-      });
-    },
-  };
 }

@@ -8,7 +8,7 @@ import {
 import { ErrorCode } from '@marquee/errors';
 import type { Logger } from '@marquee/logger';
 import { parse, type GraphQLFormattedError } from 'graphql';
-import type { RouterContext } from '../router.ts';
+import type { RouterContext } from '../types.ts';
 import { CircuitOpenError, createCircuitBreaker, type CircuitBreaker } from './circuitBreaker.ts';
 import { failedFieldPaths } from './failedFields.ts';
 

@@ -31,6 +31,7 @@ export function createMoviesSubgraph(deps: MoviesDependencies) {
     typeDefs,
     resolvers,
     stores: { movies: createMovieStore(deps.db), documents: movieDocuments(deps.documents) },
+    services: {},
     createLoaders,
     identitySecret: deps.identitySecret,
     logger: deps.logger,

@@ -21,6 +21,7 @@ export function createPeopleSubgraph(deps: PeopleDependencies) {
     typeDefs,
     resolvers,
     stores: { people: createPeopleStore(deps.db) },
+    services: {},
     createLoaders,
     identitySecret: deps.identitySecret,
     logger: deps.logger,

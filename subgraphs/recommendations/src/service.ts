@@ -19,6 +19,7 @@ export const recommendationsService: ServiceDefinition = {
         pubsub: stores.pubsub,
         stream: stores.stream,
         cache: stores.cache,
+        locks: stores.locks,
         training: {
           lock: openTrainingLock(stores.redis, env.REDIS_PREFIX),
           intervalMs: env.TRAIN_INTERVAL_SECONDS * 1000,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '@marquee/logger';
-import { createMemoryTrainingLock } from '../src/trainingLock.ts';
-import { scheduleTraining } from '../src/trainingSchedule.ts';
+import { createMemoryTrainingLock, scheduleTraining } from '../src/training/index.ts';
 
 const logger = createLogger({ name: 'test', level: 'silent' });
 

@@ -38,11 +38,8 @@ export function createReviewsSubgraph(deps: ReviewsDependencies) {
     name: 'reviews',
     typeDefs,
     resolvers,
-    stores: {
-      ratings,
-      reviews: createReviewStore(deps.db, wake),
-      movies: deps.movies,
-    },
+    stores: { ratings, reviews: createReviewStore(deps.db, wake) },
+    services: { movies: deps.movies },
     createLoaders,
     identitySecret: deps.identitySecret,
     logger: deps.logger,

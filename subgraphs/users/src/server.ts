@@ -54,9 +54,8 @@ export function createUsersSubgraph(deps: UsersDependencies) {
     name: 'users',
     typeDefs,
     resolvers,
-    stores: {
-      users,
-      personal: createPersonalStore(deps.db),
+    stores: { users, personal: createPersonalStore(deps.db) },
+    services: {
       movies: deps.movies,
       accounts: createAccounts({
         users,

@@ -20,8 +20,9 @@ export function registerTrainCommand(program: Command): void {
       });
       // Loaded when the command runs: the stores and the recommender take seconds to import.
       const { openStores } = await import('@marquee/server-kit/stores');
-      const { createRecommendationStore, openTrainingLock, trainAndPublish } =
-        await import('@marquee/recommendations/import');
+      const { createRecommendationStore } = await import('@marquee/recommendations/import');
+      const { openTrainingLock, trainAndPublish } =
+        await import('@marquee/recommendations/training');
       const stores = await openStores(env, {
         command: 'marquee train',
         migrate: true,

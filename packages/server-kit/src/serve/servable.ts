@@ -68,8 +68,8 @@ export function servicePort(env: Env, name: ServiceName): { port: number; settin
 }
 
 /** A built subgraph as `serve` runs it; subgraphs with a Subscription root also answer graphql-ws, for the router only. */
-export async function subgraphServable<Stores, Loaders>(
-  subgraph: Subgraph<Stores, Loaders>,
+export async function subgraphServable<Stores, Loaders, Services>(
+  subgraph: Subgraph<Stores, Loaders, Services>,
 ): Promise<Servable> {
   const { serveSubgraphSubscriptions } = await import('../subscriptions.ts');
   return {

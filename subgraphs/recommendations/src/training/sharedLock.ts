@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { createMemoryTrainingLock, type TrainingLock } from '../trainingLock.ts';
+import { createMemoryTrainingLock, type TrainingLock } from './lock.ts';
 import { createRedisTrainingLock } from './redisLock.ts';
 
 /**

@@ -32,6 +32,7 @@ import {
 } from './subscriptions/server.ts';
 import { createUpstreamSockets } from './subscriptions/upstream.ts';
 import { SubgraphDataSource, type UpstreamOptions } from './upstream/dataSource.ts';
+import { createUpstreamSigner } from './upstream/signing.ts';
 
 export interface RouterContext extends BaseContext {
   identity: Identity | undefined;
@@ -128,6 +129,7 @@ function revocationsFailingOpen(
 /** Builds (never listens) the router: static supergraph, auth at the edge, limits, health. */
 export function createRouter(options: RouterOptions) {
   const dataSources = new Map<string, SubgraphDataSource>();
+  const signer = createUpstreamSigner(options.identitySecret);
   const upstreamOptions: UpstreamOptions = {
     timeoutMs: 5_000,
     failureThreshold: 5,
@@ -145,7 +147,7 @@ export function createRouter(options: RouterOptions) {
       const source = new SubgraphDataSource(
         name,
         urlOf(name, url),
-        options.identitySecret,
+        signer,
         options.logger,
         upstreamOptions,
       );
@@ -345,10 +347,11 @@ export function createRouter(options: RouterOptions) {
             }),
       };
     },
-    /** Stops the background health checks. */
+    /** Stops the background health checks and closes the subgraph connection pools. */
     close(): void {
       monitor?.stop();
       monitor = undefined;
+      for (const source of dataSources.values()) void source.close();
     },
   };
 }

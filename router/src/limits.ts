@@ -136,6 +136,31 @@ export function costRefusal(cost: number, maxCost: number): GraphQLError {
   });
 }
 
+/**
+ * `operationCost`, remembered per parsed document and operation when the operation declares no
+ * variables (its cost cannot change then; with variables, `first: $n` can).
+ */
+function createCostMemo() {
+  const costs = new WeakMap<
+    OperationDefinitionNode,
+    { schema: GraphQLSchema; document: DocumentNode; cost: number }
+  >();
+  return (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown>,
+  ): number => {
+    if ((operation.variableDefinitions?.length ?? 0) > 0)
+      return operationCost(schema, document, operation, variables);
+    const known = costs.get(operation);
+    if (known?.schema === schema && known.document === document) return known.cost;
+    const cost = operationCost(schema, document, operation, variables);
+    costs.set(operation, { schema, document, cost });
+    return cost;
+  };
+}
+
 export interface LimitsPluginOptions<Context extends BaseContext> extends OperationLimits {
   /** The server's `formatError`, for validation errors answered from this plugin. */
   formatError: (formatted: GraphQLFormattedError, original: unknown) => GraphQLFormattedError;
@@ -158,6 +183,7 @@ export function operationLimitsPlugin<Context extends BaseContext>(
   options: LimitsPluginOptions<Context>,
 ): ApolloServerPlugin<Context> {
   const judge = createDocumentJudge(options);
+  const costOf = createCostMemo();
   return {
     requestDidStart: () => {
       let invalid: readonly GraphQLError[] | undefined;
@@ -171,7 +197,7 @@ export function operationLimitsPlugin<Context extends BaseContext>(
             return;
           }
           if (operation === undefined) return;
-          const cost = operationCost(schema, document, operation, request.variables ?? {});
+          const cost = costOf(schema, document, operation, request.variables ?? {});
           if (cost > options.maxCost) throw costRefusal(cost, options.maxCost);
           await options.afterLimits?.({
             document,

@@ -268,7 +268,7 @@ try {
       await runMarquee(['seed'], env);
       break;
     } catch (error) {
-      if (attempt === 3) throw error;
+      if (attempt === 5) throw error;
       log(`seed attempt ${attempt} failed; trying again`);
     }
   }

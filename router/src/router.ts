@@ -33,6 +33,7 @@ import {
 import { createUpstreamSockets } from './subscriptions/upstream.ts';
 import { SubgraphDataSource, type UpstreamOptions } from './upstream/dataSource.ts';
 import { createUpstreamSigner } from './upstream/signing.ts';
+import { cacheVerifiedTokens } from './tokenCache.ts';
 
 export interface RouterContext extends BaseContext {
   identity: Identity | undefined;
@@ -223,6 +224,7 @@ export function createRouter(options: RouterOptions) {
     options.revocations === undefined
       ? undefined
       : revocationsFailingOpen(options.revocations, options.logger);
+  const verifiedTokens = cacheVerifiedTokens(options.tokens);
   const subscriptionLimits = options.subscriptions ?? {};
   let monitor: HealthMonitor | undefined;
   const startHealthMonitor = () =>
@@ -301,7 +303,7 @@ export function createRouter(options: RouterOptions) {
       };
     },
     createContext: async (request: ClientRequest): Promise<RouterContext> => {
-      const identity = await identityFromRequest(request, options.tokens, revocations);
+      const identity = await identityFromRequest(request, verifiedTokens, revocations);
       const limited = await checkRateLimit(rateLimit, request, identity, options.logger);
       if (limited !== undefined) throw limited;
       return { identity, clientIp: clientIp(request, rateLimit?.trustProxy ?? false) };

@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { STATUS_CODES } from 'node:http';
-import { IDENTITY_HEADER, ROUTER_SIGNATURE_HEADER } from '@marquee/auth';
+import { IDENTITY_HEADER, ROUTER_SIGNATURE_HEADER, type Identity } from '@marquee/auth';
 import { ErrorCode } from '@marquee/errors';
 import type { Logger } from '@marquee/logger';
 import { GraphQLError, OperationTypeNode, parse, type GraphQLFormattedError } from 'graphql';
@@ -35,6 +35,10 @@ function isRead(options: GraphQLDataSourceProcessOptions<RouterContext>): boolea
     options.incomingRequestContext.operation?.operation === OperationTypeNode.QUERY
   );
 }
+
+/** Everything of the caller's identity a subgraph can see (its session too), never its signature's time. */
+const identityKey = (identity: Identity) =>
+  `${identity.userId}\u0000${identity.role}\u0000${identity.tokenId ?? ''}\u0000${identity.expiresAt}`;
 
 /** Why a fetch failed, for the log line and the message clients see. */
 function reasonOf(error: unknown): { reason: string; message: string } {
@@ -130,7 +134,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
       );
     const answer = isRead(options)
       ? await this.#inFlight.share(
-          `${identity === undefined ? '' : `${identity.userId}\u0000${identity.role}`}\u0000${body}`,
+          `${identity === undefined ? '' : identityKey(identity)}\u0000${body}`,
           fetch,
         )
       : await fetch();

@@ -12,13 +12,21 @@ WORKDIR /app
 FROM base AS deps
 # --parents keeps each workspace's directory (GA in Dockerfile frontend 1.20, hence the syntax line).
 # The globs are the `workspaces` of the root package.json, so a new workspace needs no edit here.
-COPY --parents package.json package-lock.json .npmrc packages/*/package.json subgraphs/*/package.json router/package.json ./
+COPY --parents package.json package-lock.json .npmrc packages/*/package.json subgraphs/*/package.json router/package.json apps/*/package.json ./
 # --omit=dev is enough: tsx (the fallback when Node's type stripping is off) is a runtime dependency of @marquee/cli.
 # --ignore-scripts matches the repo's `allowScripts` (every install script denied): native code
 # ships as prebuilt optional packages (esbuild, argon2), the Prisma client is generated and
 # committed, and migrations run through `marquee migrate`, so no install script is needed.
 RUN --mount=type=cache,target=/root/.npm \
     npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+
+# The web app's static build (Vite is a dev dependency, so it gets an install of its own).
+FROM base AS web
+COPY --parents package.json package-lock.json .npmrc packages/*/package.json subgraphs/*/package.json router/package.json apps/*/package.json ./
+RUN --mount=type=cache,target=/root/.npm \
+    npm ci --ignore-scripts --no-audit --no-fund
+COPY apps/web apps/web
+RUN npm run build -w @marquee/web
 
 FROM base AS runtime
 ENV NODE_ENV=production \
@@ -27,6 +35,7 @@ ENV NODE_ENV=production \
 # node_modules at the root and inside workspaces (npm nests a workspace's conflicting versions).
 COPY --from=deps /app ./
 COPY . .
+COPY --from=web /app/apps/web/dist apps/web/dist
 # Code and dependencies stay root-owned and read-only to the process; only the data dir (embedded
 # mode's PGlite database and generated keys) is writable, and is the place to mount a volume.
 RUN mkdir -p /var/lib/marquee && chown 1000:1000 /var/lib/marquee

@@ -15,7 +15,7 @@
  * pg_dump and pg_restore of the server's version are looked up beside `postgres`, then on PATH.
  */
 import { execFile, spawn } from 'node:child_process';
-import { createReadStream, existsSync, realpathSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -46,6 +46,8 @@ const principals = values.principals === undefined ? titles * 5 : Number(values.
 const run = promisify(execFile);
 const work = await mkdtemp(join(tmpdir(), 'marquee-bench-ingest-'));
 const cleanups: (() => Promise<unknown>)[] = [() => rm(work, { recursive: true, force: true })];
+
+const round1 = (value: number): number => Number(value.toFixed(1));
 
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
@@ -78,6 +80,42 @@ async function onServer(url: string, statement: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** Linux's clock ticks per second, the unit of /proc's CPU times. */
+const TICKS_PER_SECOND = 100;
+
+/** utime, stime, cutime and cstime of a process from /proc, in seconds, or undefined once it is gone. */
+function processTimes(pid: number | 'self'): { own: number; children: number } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name (which may hold spaces): state is field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const field = (n: number) => Number(fields[n - 3] ?? 0) / TICKS_PER_SECOND;
+    return { own: field(14) + field(15), children: field(16) + field(17) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU seconds used so far by the PostgreSQL server whose postmaster is `pid`: its own, its
+ * backends' and workers' that are running, and those of the ones it has reaped.
+ */
+function serverCpuSeconds(pid: number): number {
+  const postmaster = processTimes(pid);
+  let total = (postmaster?.own ?? 0) + (postmaster?.children ?? 0);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent === pid) total += processTimes(Number(entry))?.own ?? 0;
+    } catch {
+      // Exited meanwhile: counted in the postmaster's reaped children.
+    }
+  }
+  return total;
 }
 
 /** A PostgreSQL client program of the server's version: beside `postgres`, else on PATH. */
@@ -147,6 +185,8 @@ async function analyzeOnTwoConnections(url: string, tables: readonly string[]): 
 
 try {
   let serverUrl = process.env['BENCH_DATABASE_URL'];
+  // CPU accounting needs the server's processes: only for the server this script starts.
+  let serverCpu: () => number | undefined = () => undefined;
   if (serverUrl === undefined || serverUrl === '') {
     const [port] = await findFreePorts(1);
     const server = await startPostgres(locatePostgres(), {
@@ -155,6 +195,10 @@ try {
     });
     cleanups.unshift(() => server.stop());
     serverUrl = server.url;
+    const postmaster = Number(
+      readFileSync(join(work, 'postgres', 'data', 'postmaster.pid'), 'utf8').split('\n')[0],
+    );
+    serverCpu = () => serverCpuSeconds(postmaster);
   }
   const databaseUrl = (name: string) => serverUrl.replace(/\/[^/?]*(\?|$)/, `/${name}$1`);
   const suffix = String(process.pid);
@@ -217,6 +261,7 @@ try {
   // Each index or constraint the bulk load rebuilt: table, start and end in seconds from the start of the run.
   const rebuilds: { table: string; name: string; from: number; to: number }[] = [];
   const ingestStart = performance.now();
+  const cpuBeforeIngest = { node: process.cpuUsage(), server: serverCpu() };
   const ingest = await measure(() =>
     ingestImdb(dir, ingestDb, {
       progress: logProgress(log, 10_000),
@@ -232,6 +277,11 @@ try {
       },
     }),
   );
+  const nodeCpu = process.cpuUsage(cpuBeforeIngest.node);
+  const ingestCpu = {
+    node: (nodeCpu.user + nodeCpu.system) / 1e6,
+    server: (serverCpu() ?? NaN) - (cpuBeforeIngest.server ?? NaN),
+  };
   await ingestDb.close();
   log(`ingestion: ${ingest.seconds.toFixed(1)}s`);
 
@@ -246,11 +296,17 @@ try {
     `--file=${dump}`,
     databaseUrl(`bench_ingest_${suffix}`),
   ]);
+  const cpuBeforeRestore = { client: processTimes('self')?.children ?? 0, server: serverCpu() };
   const restore = await timedRestore(dump, databaseUrl(`bench_restore_${suffix}`));
   const analyzeSeconds = await analyzeOnTwoConnections(
     databaseUrl(`bench_restore_${suffix}`),
     imdbTables,
   );
+  const limitCpu = {
+    // pg_restore and its workers, reaped by this process.
+    client: (processTimes('self')?.children ?? 0) - cpuBeforeRestore.client,
+    server: (serverCpu() ?? NaN) - (cpuBeforeRestore.server ?? NaN),
+  };
   const limitSeconds = restore.seconds + analyzeSeconds;
   log(`pg_restore -j 2: ${restore.seconds.toFixed(1)}s, ANALYZE ${analyzeSeconds.toFixed(1)}s`);
   const restorePhase = (kinds: readonly string[]) => {
@@ -292,6 +348,17 @@ try {
     // The goal: ingestion within 1.25× the physical limit of the same work.
     limitSeconds: Number(limitSeconds.toFixed(1)),
     ingestVsLimit: Number((ingest.seconds / limitSeconds).toFixed(2)),
+    // CPU seconds each used (client + server; null with BENCH_DATABASE_URL): on a machine shared
+    // with other work, wall times stretch with the load, and the CPU they needed does not.
+    cpuSeconds: Number.isNaN(ingestCpu.server)
+      ? null
+      : {
+          ingestion: { node: round1(ingestCpu.node), postgres: round1(ingestCpu.server) },
+          limit: { pgRestore: round1(limitCpu.client), postgres: round1(limitCpu.server) },
+          ingestVsLimit: Number(
+            ((ingestCpu.node + ingestCpu.server) / (limitCpu.client + limitCpu.server)).toFixed(2),
+          ),
+        },
     limit: {
       restoreSeconds: Number(restore.seconds.toFixed(1)),
       tableData: restorePhase(['TABLE DATA']),

@@ -6,7 +6,7 @@
 # Safe to run again and again, never asks questions, and takes a second or two once everything is
 # present. Steps:
 #   1. Node.js >= 24                      (scripts/node24.sh; npm package node@24 if needed)
-#   2. PostgreSQL and Redis server binaries (Debian packages postgresql, redis-server)
+#   2. PostgreSQL and Redis server binaries, Chromium (Debian packages postgresql, redis-server, chromium)
 #   3. FerretDB 1.24.2, the MongoDB-compatible server the tests use (built from the Go module proxy)
 #   4. node_modules                       (npm ci when missing or older than package-lock.json)
 #
@@ -82,10 +82,12 @@ apt_knows() {
   done
 }
 
-step "PostgreSQL and Redis server binaries"
+step "PostgreSQL and Redis server binaries, Chromium"
 missing_packages=()
 postgres_bin_dir >/dev/null || missing_packages+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing_packages+=(redis-server)
+# The web app's browser tests drive Debian's Chromium with playwright-core (no browser download).
+command -v chromium >/dev/null 2>&1 || missing_packages+=(chromium)
 if [ "${#missing_packages[@]}" -gt 0 ]; then
   command -v apt-get >/dev/null 2>&1 ||
     fail "missing ${missing_packages[*]} and no apt-get here: install the PostgreSQL and Redis servers with your package manager"
@@ -105,7 +107,8 @@ if [ "${#missing_packages[@]}" -gt 0 ]; then
 fi
 pg_dir="$(postgres_bin_dir)" || fail "PostgreSQL is still missing after installing it: no postgres + initdb on PATH or in /usr/lib/postgresql/*/bin"
 redis_path="$(command -v redis-server)" || fail "redis-server is still missing after installing redis-server"
-done_step "$("$pg_dir/postgres" --version) in $pg_dir; $("$redis_path" --version | cut -d' ' -f1-3)"
+command -v chromium >/dev/null 2>&1 || fail "chromium is still missing after installing chromium"
+done_step "$("$pg_dir/postgres" --version) in $pg_dir; $("$redis_path" --version | cut -d' ' -f1-3); $(chromium --version 2>/dev/null | head -1)"
 
 # --- 3. FerretDB --------------------------------------------------------------------------------
 ferretdb_version_of() { # prints e.g. v1.24.2, or nothing

@@ -1,8 +1,6 @@
 import type { Server } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Identity, TokenService } from '@marquee/auth';
 import { maskError } from '@marquee/errors';
 import type { Logger } from '@marquee/logger';
@@ -15,6 +13,7 @@ import {
 import type { GraphQLFormattedError } from 'graphql';
 import { enforceFieldRateLimits } from './fieldRateLimit.ts';
 import { accountCheckPlugin, type AccountCheck } from './accounts.ts';
+import { landingPagePlugin } from './http/explorer.ts';
 import { identityFromRequest, type TokenRevocationCheck } from './identity.ts';
 import { createDocumentJudge, operationLimitsPlugin, type OperationLimits } from './limits.ts';
 import {
@@ -49,6 +48,8 @@ export interface RouterOptions {
   identitySecret: string;
   logger: Logger;
   production: boolean;
+  /** Apollo Sandbox at /graphql, GraphiQL at /explorer and introspection; default: outside production. */
+  explorer?: boolean;
   maxDepth?: number;
   /** Largest estimated cost planned (see cost.ts). Default 20 000. */
   maxCost?: number;
@@ -168,17 +169,19 @@ export function createRouter(options: RouterOptions) {
       { ...formatted, message: formatted.message.replace(/^Context creation failed: /, '') },
       original,
     );
+  const explorer = options.explorer ?? !options.production;
   const limits: OperationLimits = {
     maxDepth: options.maxDepth ?? 12,
     maxCost: options.maxCost ?? 20_000,
     maxAliases: options.maxAliases ?? 30,
-    noIntrospection: options.production,
+    noIntrospection: !explorer,
   };
   const maxTokens = options.maxTokens ?? 4000;
   const { rateLimit } = options;
   const server = new ApolloServer<RouterContext>({
     gateway,
-    introspection: !options.production,
+    // The explorers read the schema by introspection; off with them (production by default).
+    introspection: explorer,
     // Validation runs in the limits plugin, after the limits that keep it linear (limits.ts).
     dangerouslyDisableValidation: true,
     parseOptions: { maxTokens },
@@ -210,12 +213,7 @@ export function createRouter(options: RouterOptions) {
             }),
       }),
       ...(options.accounts === undefined ? [] : [accountCheckPlugin(options.accounts)]),
-      options.production
-        ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({
-            embed: { endpointIsEditable: false },
-            includeCookies: false,
-          }),
+      landingPagePlugin<RouterContext>(explorer),
     ],
     formatError,
   });

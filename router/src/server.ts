@@ -24,3 +24,6 @@ export type { ClientRequest, RateLimitOptions, RouterRateLimiter } from './rateL
 export type { TokenRevocationCheck } from './identity.ts';
 export { accountCheckPlugin, createFederatedAccountCheck } from './accounts.ts';
 export type { AccountCheck } from './accounts.ts';
+export { webListener } from './http/web.ts';
+export type { WebOptions } from './http/web.ts';
+export { BUILT_WEB_APP_DIR } from './http/staticApp.ts';

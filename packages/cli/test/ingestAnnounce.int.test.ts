@@ -2,7 +2,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { describe, expect, inject, it } from 'vitest';
-import { openDatabase } from '@marquee/db';
+import { openDatabase, relayOutbox } from '@marquee/db';
+import { createLogger } from '@marquee/logger';
+import { MOVIES_OUTBOX } from '@marquee/movies';
 import { createRedisEventStream, type MarqueeTopics, type MoviesAddedEvent } from '@marquee/pubsub';
 import { createTestDatabase, createTestRedisPrefix, runMarquee } from '@marquee/testing';
 import { generateImdb } from '../src/generate/index.ts';
@@ -11,14 +13,20 @@ import { ingestHarness } from './ingestHarness.ts';
 
 const { stack, inWork } = ingestHarness('ingest-announce');
 
-/** A fresh database and Redis prefix, and every `catalog.moviesAdded` event appended under it. */
+/**
+ * A fresh database and Redis prefix, every `catalog.moviesAdded` event appended under it, and
+ * `startRelay`, which drains the catalogue's outbox to the stream as the movies subgraph does.
+ */
 async function servicesEnvironment(): Promise<{
   env: Record<string, string>;
   events: MoviesAddedEvent[];
   url: string;
+  startRelay: () => void;
 }> {
   const database = await createTestDatabase();
   stack.defer(() => database.dispose());
+  const db = await openDatabase({ kind: 'postgres', url: database.url }, { migrate: true });
+  stack.defer(() => db.close());
   const prefix = createTestRedisPrefix();
   const redis = stack.adopt(new Redis(inject('testRedisUrl')), (client) => client.quit());
   const stream = stack.adopt(
@@ -38,10 +46,20 @@ async function servicesEnvironment(): Promise<{
     events.push(payload);
     return Promise.resolve();
   });
+  const startRelay = () => {
+    const relay = relayOutbox({
+      sql: db.sql,
+      table: MOVIES_OUTBOX,
+      stream,
+      logger: createLogger({ name: 'test', level: 'silent' }),
+    });
+    stack.defer(() => relay.stop());
+  };
   return {
     env: { DATABASE_URL: database.url, REDIS_URL: inject('testRedisUrl'), REDIS_PREFIX: prefix },
     events,
     url: database.url,
+    startRelay,
   };
 }
 
@@ -61,9 +79,9 @@ const ingest = async (args: string[], env: Record<string, string>) => {
 /** Long enough for an event published before the command exited to have arrived. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
 
-describe('marquee ingest announces new films on the services’ Redis', () => {
-  it('publishes one catalog.moviesAdded event with the new films, newest first, and none when a second run adds nothing', async () => {
-    const { env, events } = await servicesEnvironment();
+describe('marquee ingest announces new films through the catalogue outbox', () => {
+  it('publishes one catalog.moviesAdded event with the new films, newest first, delivered once a relay runs, and none when a second run adds nothing', async () => {
+    const { env, events, url, startRelay } = await servicesEnvironment();
     const dir = inWork('three');
     await mkdir(dir, { recursive: true });
     await writeFile(
@@ -80,6 +98,18 @@ describe('marquee ingest announces new films on the services’ Redis', () => {
     const before = Date.now();
     const first = await ingest(['imdb', dir], env);
     expect(first.announcedMovies).toBe(4);
+    // Nothing relays yet (the movies subgraph is down): the announcement waits in PostgreSQL.
+    const waiting = await openDatabase({ kind: 'postgres', url });
+    try {
+      expect(await waiting.sql.query(`SELECT topic FROM ${MOVIES_OUTBOX}`)).toEqual([
+        { topic: 'catalog.moviesAdded' },
+      ]);
+    } finally {
+      await waiting.close();
+    }
+    await settle();
+    expect(events).toEqual([]);
+    startRelay();
     await until(() => events.length > 0);
     await settle();
     expect(events).toHaveLength(1);
@@ -93,10 +123,12 @@ describe('marquee ingest announces new films on the services’ Redis', () => {
     expect(second.announcedMovies).toBe(0);
     await settle();
     expect(events).toHaveLength(1);
-  });
+    // Two `marquee ingest` processes: their start alone can take seconds on a busy machine.
+  }, 90_000);
 
   it('names at most 1,000 films, the newest by year, after a bulk load and after a run that adds films to a filled catalogue', async () => {
-    const { env, events, url } = await servicesEnvironment();
+    const { env, events, url, startRelay } = await servicesEnvironment();
+    startRelay();
     const dir = inWork('generated');
     await generateImdb(dir, { titles: 1500, seed: 3 });
     const bulk = await ingest(['imdb', dir], env);
@@ -134,5 +166,5 @@ describe('marquee ingest announces new films on the services’ Redis', () => {
     } finally {
       await db.close();
     }
-  });
+  }, 90_000);
 });

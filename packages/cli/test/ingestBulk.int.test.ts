@@ -217,6 +217,34 @@ describe('bulk initial load (PostgreSQL)', () => {
     expect(await contents(bulk.db)).toEqual(await contents(incremental.db));
   });
 
+  it('loads credits without name.basics: each is rejected and the foreign key is rebuilt after the primary keys', async () => {
+    const dir = inWork('no-people');
+    await mkdir(dir, { recursive: true });
+    await writeFile(
+      join(dir, 'title.principals.tsv'),
+      lines(
+        'tconst\tordering\tnconst\tcategory\tjob\tcharacters',
+        'tt0111161\t1\tnm0000209\tactor\t\\N\t["Andy Dufresne"]',
+      ),
+    );
+    await writeFile(
+      join(dir, 'title.crew.tsv'),
+      lines('tconst\tdirectors\twriters', 'tt0111161\tnm0001104\t\\N'),
+    );
+    const { db } = await freshDatabase();
+    const expectedDefinitions = await definitions(db);
+    const summary = await ingestImdb(dir, db, {
+      progress: silentProgress,
+      bulk: 'on',
+      rejectsDir: inWork('no-people-rejects'),
+    });
+    expect(summary.files.map(({ file, rejected }) => ({ file, rejected }))).toEqual([
+      { file: 'title.principals.tsv', rejected: 1 },
+      { file: 'title.crew.tsv', rejected: 1 },
+    ]);
+    expect(await definitions(db)).toEqual(expectedDefinitions);
+  });
+
   it('refuses --bulk on when a target table has rows, and auto then loads incrementally', async () => {
     const { db } = await freshDatabase();
     await db.sql.query(`INSERT INTO people.person (id, name) VALUES ('nm0000001', 'Someone')`);

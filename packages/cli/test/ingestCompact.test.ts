@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idNumber, IdSet, IdSlots } from '../src/ingest/compactIds.ts';
+import { CreditKeys, idNumber, IdSet, IdSlots, SeenIds } from '../src/ingest/compactIds.ts';
 import { RatingsByTitle } from '../src/ingest/imdbBulk.ts';
 import { readLineChunks } from '../src/ingest/lines.ts';
 
@@ -51,6 +51,43 @@ describe('compact id lookups', () => {
     expect(slots.add(ids[42] ?? '')).toEqual({ slot: 42, isNew: false });
     expect(slots.get('tt9999999')).toBe(-1);
     expect(slots.size).toBe(10_000);
+  });
+
+  it('SeenIds tells a new id from a repeated one, added in any order, numeric and string ids alike', () => {
+    const seen = new SeenIds();
+    const ids = [
+      'tt900000001',
+      'tt0000001',
+      'tt0065536',
+      'tt0065535',
+      'tt00000001',
+      'tt1234567890',
+    ];
+    for (const id of ids) expect(seen.add(id)).toBe(true);
+    for (const id of ids) expect(seen.add(id)).toBe(false);
+    expect(seen.add('tt0000002')).toBe(true);
+    expect(seen.add('tt900000002')).toBe(true);
+  });
+
+  it('CreditKeys holds credits through growth, telling the roles apart, numeric and string ids alike', () => {
+    const keys = new CreditKeys();
+    const credits = Array.from({ length: 20_000 }, (_, index) => ({
+      movieId: `tt${String(900_000_000 + (index % 5000)).padStart(7, '0')}`,
+      personId:
+        index % 997 === 0
+          ? `nm0${String(index).padStart(8, '0')}`
+          : `nm${String(index * 31).padStart(7, '0')}`,
+      flag: (index % 2) as 0 | 1,
+    }));
+    for (const { movieId, personId, flag } of credits)
+      expect(keys.add(movieId, personId, flag)).toBe(true);
+    for (const { movieId, personId, flag } of credits) {
+      expect(keys.has(movieId, personId, flag)).toBe(true);
+      expect(keys.has(movieId, personId, flag === 0 ? 1 : 0)).toBe(false);
+      expect(keys.add(movieId, personId, flag)).toBe(false);
+    }
+    expect(keys.size).toBe(20_000);
+    expect(keys.has('tt0000001', 'nm0000001', 0)).toBe(false);
   });
 
   it('RatingsByTitle keeps the last of repeated ratings and reports the rest as rejects', () => {

@@ -100,11 +100,44 @@ export async function restoreDefinition(
   const startedAt = performance.now();
   await sql.transaction(async (tx) => {
     await tx.exec(`SET LOCAL maintenance_work_mem = '${memory}'`);
-    if (!(await alreadyThere(tx, definition))) await tx.exec(recreateStatement(definition));
+    if (!(await alreadyThere(tx, definition))) {
+      const primaryKeyIndex = primaryKeyIndexStatement(definition);
+      if (primaryKeyIndex === undefined) {
+        await tx.exec(recreateStatement(definition));
+      } else {
+        // ADD PRIMARY KEY builds its index under an ACCESS EXCLUSIVE lock, so no other index of the
+        // table could be built meanwhile; its unique index is built under the SHARE lock CREATE
+        // INDEX takes (beside the table's other builds), and then becomes the primary key, which
+        // only waits for those builds to end.
+        await tx.exec(primaryKeyIndex);
+        await tx.exec(
+          `ALTER TABLE ${definition.tableName} ADD CONSTRAINT ${quoteIdentifier(definition.name)} PRIMARY KEY USING INDEX ${quoteIdentifier(definition.name)}`,
+        );
+      }
+    }
     await tx.query(`DELETE FROM ${DEFINITIONS} WHERE id = $1`, [definition.id]);
   });
   options.onRestored?.(definition, startedAt, performance.now());
 }
+
+/** Whether `definition` is a foreign key (`pg_get_constraintdef` of one). */
+export const isForeignKey = (definition: Pick<DeferredDefinition, 'kind' | 'definition'>) =>
+  definition.kind === 'constraint' && /^FOREIGN KEY/i.test(definition.definition);
+
+/**
+ * The CREATE UNIQUE INDEX that builds a primary key's index (named like the constraint, as ADD
+ * PRIMARY KEY names it), or undefined for anything else, and for a deferrable primary key, which
+ * cannot take an existing index.
+ */
+function primaryKeyIndexStatement(definition: DeferredDefinition): string | undefined {
+  if (!isPrimaryKey(definition) || /DEFERRABLE/i.test(definition.definition)) return undefined;
+  const columns = definition.definition.replace(/^PRIMARY KEY\s*/i, '');
+  return `CREATE UNIQUE INDEX ${quoteIdentifier(definition.name)} ON ${definition.tableName} USING btree ${columns}`;
+}
+
+/** Whether `definition` is a primary key (`pg_get_constraintdef` of one). */
+export const isPrimaryKey = (definition: Pick<DeferredDefinition, 'kind' | 'definition'>) =>
+  definition.kind === 'constraint' && /^PRIMARY KEY/i.test(definition.definition);
 
 /**
  * Recreates `definitions` with up to `parallel` connections working through one queue (largest
@@ -116,8 +149,6 @@ export async function restoreDefinitions(
   definitions: readonly DeferredDefinition[],
   options: RestoreOptions & { parallel?: number } = {},
 ): Promise<void> {
-  const isForeignKey = (definition: DeferredDefinition) =>
-    definition.kind === 'constraint' && /^FOREIGN KEY/i.test(definition.definition);
   const runQueue = async (queue: DeferredDefinition[]) => {
     const worker = async () => {
       for (let next = queue.shift(); next !== undefined; next = queue.shift())
@@ -186,9 +217,10 @@ export async function nonEmptyTables(
 /**
  * Runs `load` as the bulk load of the empty `tables`: holds the bulk-load lock for its whole
  * duration, records and drops the tables' secondary indexes and their unique, exclusion and
- * foreign-key constraints (primary keys stay: they keep duplicate keys out), calls `load` with
- * what was dropped, and recreates whatever `load` did not already recreate, also when `load`
- * fails. Throws BulkLoadError when a table is not empty (checked under the tables' locks).
+ * primary-key, unique, exclusion and foreign-key constraints, calls `load` with what was
+ * dropped, and recreates whatever `load` did not already recreate, also when `load` fails.
+ * Without its primary key a table takes repeated keys silently: `load` keeps them out itself, or
+ * recreates the primary key (`restoreDefinition`) before it writes a key twice. Throws BulkLoadError when a table is not empty (checked under the tables' locks).
  */
 export async function withDeferredDefinitions<T>(
   sql: SqlExecutor,
@@ -233,7 +265,7 @@ export async function withDeferredDefinitions<T>(
       for (const table of tables) {
         const constraints = await tx.query<{ tableName: string; name: string; definition: string }>(
           `SELECT conrelid::regclass::text AS "tableName", conname AS name, pg_get_constraintdef(oid) AS definition
-             FROM pg_constraint WHERE conrelid = $1::regclass AND contype IN ('u', 'x', 'f')
+             FROM pg_constraint WHERE conrelid = $1::regclass AND contype IN ('p', 'u', 'x', 'f')
             ORDER BY contype = 'f', conname`,
           [table],
         );
@@ -245,16 +277,19 @@ export async function withDeferredDefinitions<T>(
           });
         }
       }
+      // Recorded with foreign keys last (recovery recreates in record order, and a foreign key
+      // needs the primary key it references), dropped with foreign keys first for the same reason.
+      found.sort((a, b) => Number(isForeignKey(a)) - Number(isForeignKey(b)));
       const recorded: DeferredDefinition[] = [];
-      for (const { drop, ...definition } of found) {
+      for (const { drop: _drop, ...definition } of found) {
         const [row] = await tx.query<{ id: number }>(
           `INSERT INTO ${DEFINITIONS} (table_name, name, kind, definition) VALUES ($1, $2, $3, $4) RETURNING id`,
           [definition.tableName, definition.name, definition.kind, definition.definition],
         );
         if (row === undefined) throw new BulkLoadError(`Could not record ${definition.name}.`);
         recorded.push({ id: row.id, ...definition });
-        await tx.exec(drop);
       }
+      for (const { drop } of [...found].reverse()) await tx.exec(drop);
       return recorded;
     });
     let result: T;

@@ -24,6 +24,8 @@ export type {
 export {
   BulkLoadError,
   BulkLoadInProgressError,
+  isForeignKey,
+  isPrimaryKey,
   listDeferredDefinitions,
   nonEmptyTables,
   recoverInterruptedBulkLoad,
@@ -35,3 +37,5 @@ export { openEmbeddedDatabase, RELAY_CHANNEL } from './embedded/openEmbedded.ts'
 export { DataDirInUseError } from './embedded/dataDirLock.ts';
 export type { EmbeddedAccess, EmbeddedDatabase, EmbeddedOptions } from './embedded/openEmbedded.ts';
 export type { LockHolder } from './embedded/dataDirLock.ts';
+export { relayOutbox, writeOutboxEvent } from './outbox.ts';
+export type { OutboxEvent, OutboxRelay, OutboxSink, OutboxTable, RawWriter } from './outbox.ts';

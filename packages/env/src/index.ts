@@ -80,9 +80,63 @@ const envSchema = z.object({
    * cut. Below Kubernetes' default 30 s termination grace, so the drain ends before SIGKILL.
    */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(25),
+  /**
+   * Browser origins (`scheme://host[:port]`, comma-separated) allowed to call the router from
+   * another origin; `none` for none. Default: none in production, the Vite dev and preview ports
+   * on localhost otherwise.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .transform((value, context) => {
+      const origins = value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== '' && origin !== 'none');
+      for (const origin of origins) {
+        if (!isOrigin(origin)) {
+          context.addIssue({
+            code: 'custom',
+            message: `"${origin}" is not an origin (expected scheme://host[:port] with no path, e.g. https://app.example.com)`,
+          });
+        }
+      }
+      return origins;
+    })
+    .optional(),
+  /**
+   * The folder of static files the router serves at `/` (the web app); `none` serves nothing.
+   * Default: the built web app (apps/web/dist) when it exists.
+   */
+  WEB_APP_DIR: z.string().min(1).optional(),
+  /**
+   * The router's explorers: Apollo Sandbox at /graphql and GraphiQL at /explorer, with schema
+   * introspection they need. Default: on outside production, off in production.
+   */
+  EXPLORER_ENABLED: z.stringbool().optional(),
 });
 
-export type Env = z.infer<typeof envSchema>;
+/** Vite's dev server (5173) and `vite preview` (4173) on this machine. */
+export const DEVELOPMENT_CORS_ORIGINS: readonly string[] = [
+  'http://localhost:5173',
+  'http://127.0.0.1:5173',
+  'http://localhost:4173',
+  'http://127.0.0.1:4173',
+];
+
+function isOrigin(value: string): boolean {
+  try {
+    const parsed = new URL(value);
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+type ParsedEnv = z.infer<typeof envSchema>;
+export type Env = Omit<ParsedEnv, 'CORS_ORIGINS' | 'EXPLORER_ENABLED'> & {
+  CORS_ORIGINS: readonly string[];
+  EXPLORER_ENABLED: boolean;
+};
 
 /** A variable is missing, malformed or inconsistent: the message names it and the fix. */
 export class EnvError extends UserError {
@@ -104,7 +158,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       `Invalid environment: ${problems.join('; ')} (fix the variable or unset it; see .env.example)`,
     );
   }
-  const env = parsed.data;
+  const production = parsed.data.NODE_ENV === 'production';
+  const env: Env = {
+    ...parsed.data,
+    CORS_ORIGINS: parsed.data.CORS_ORIGINS ?? (production ? [] : DEVELOPMENT_CORS_ORIGINS),
+    EXPLORER_ENABLED: parsed.data.EXPLORER_ENABLED ?? !production,
+  };
   // The router only verifies tokens, so it may hold the public key alone; a secret key without
   // its public half is always a mistake.
   if (env.TOKEN_SECRET_KEY !== undefined && env.TOKEN_PUBLIC_KEY === undefined) {

@@ -111,7 +111,10 @@ export function createRedisEventStream<Topics extends Record<string, unknown>>(
         }
       };
 
-      await ensureGroup();
+      // A Redis that is away or slow at startup must not stop the subgraph from starting: the
+      // loop below meets NOGROUP and creates the group (at the stream's start, so nothing is
+      // missed) once Redis answers.
+      await ensureGroup().catch(report);
       let running = true;
       const loop = (async () => {
         while (running) {

@@ -62,4 +62,37 @@ describe('Redis event stream', () => {
     expect(pending).toBeNull();
     await stop();
   });
+  it('starts consuming although Redis did not answer the group creation, and delivers what was appended before and after', async () => {
+    const prefix = `${filePrefix}late-group:`;
+    const redis = stack.adopt(new Redis(url), (client) => client.quit());
+    // The first XGROUP CREATE fails as a command timeout would (Redis slow or away at startup).
+    const create = redis.xgroup.bind(redis) as (...args: unknown[]) => Promise<unknown>;
+    let failures = 1;
+    (redis as unknown as { xgroup: unknown }).xgroup = (...args: unknown[]) =>
+      failures-- > 0 ? Promise.reject(new Error('Command timed out')) : create(...args);
+    const stream = stack.adopt(
+      createRedisEventStream<StreamTopics>({
+        redis,
+        prefix,
+        blockingConnection: () =>
+          stack.adopt(new Redis(url), (client) => Promise.resolve(client.disconnect())),
+      }),
+      (opened) => opened.close(),
+    );
+    await stream.append('n.changed', [{ id: 'before', payload: { n: 1 } }]);
+    const errors: string[] = [];
+    const handled: string[] = [];
+    await stream.consume(
+      'n.changed',
+      'g',
+      (event) => {
+        handled.push(event.id);
+        return Promise.resolve();
+      },
+      { onError: (error) => errors.push((error as Error).message) },
+    );
+    expect(errors).toEqual(['Command timed out']);
+    await stream.append('n.changed', [{ id: 'after', payload: { n: 2 } }]);
+    await expect.poll(() => handled, { timeout: 5000 }).toEqual(['before', 'after']);
+  });
 });

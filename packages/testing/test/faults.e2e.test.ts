@@ -107,19 +107,7 @@ beforeAll(async () => {
     accept: (body) => (body as HealthBody).status === 'ok',
   });
 
-  // Password hashing (argon2) can outlast this file's short subgraph timeout on a busy machine;
-  // a timed-out sign-up may have created the account, so attempts alternate with logging in.
-  let signedIn: { token: string; user: { id: string } } | undefined;
-  for (let attempt = 0; signedIn === undefined && attempt < 20; attempt += 1) {
-    const field = attempt % 2 === 0 ? 'signUp' : 'logIn';
-    const result = await graphql(
-      `mutation { ${field}(username: "probe", password: "correct horse battery") { token user { id } } }`,
-    );
-    signedIn =
-      (result.body.data as Record<string, typeof signedIn> | null | undefined)?.[field] ??
-      undefined;
-  }
-  if (signedIn === undefined) throw new Error('Could not sign the probe user up or in.');
+  const signedIn = await signUpOrLogIn('probe', 'correct horse battery');
   token = signedIn.token;
   userId = signedIn.user.id;
   const movies = await graphql('{ movies(first: 20) { edges { node { id } } } }');
@@ -132,6 +120,26 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => stack.disposeAll(), 60_000);
 
+/**
+ * Password hashing (argon2) can outlast this file's short subgraph timeout on a busy machine; a
+ * timed-out sign-up may have created the account, so attempts alternate with logging in.
+ */
+async function signUpOrLogIn(username: string, password: string) {
+  let signedIn: { token: string; user: { id: string } } | undefined;
+  for (let attempt = 0; signedIn === undefined && attempt < 20; attempt += 1) {
+    const field = attempt % 2 === 0 ? 'signUp' : 'logIn';
+    const result = await graphql(
+      `mutation ($u: String!, $p: String!) { ${field}(username: $u, password: $p) { token user { id } } }`,
+      { u: username, p: password },
+    );
+    signedIn =
+      (result.body.data as Record<string, typeof signedIn> | null | undefined)?.[field] ??
+      undefined;
+  }
+  if (signedIn === undefined) throw new Error(`Could not sign ${username} up or in.`);
+  return signedIn;
+}
+
 interface Outcome {
   kind: 'read' | 'rate';
   ms: number;
@@ -139,13 +147,20 @@ interface Outcome {
   errors: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
-async function graphql(query: string, variables: Record<string, unknown> = {}, signedIn = false) {
+/** `signedIn`: true for the probe user, or another user's token. */
+async function graphql(
+  query: string,
+  variables: Record<string, unknown> = {},
+  signedIn: boolean | string = false,
+) {
   const started = performance.now();
   const response = await fetch(`${deployment.routerUrl}/graphql`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      ...(signedIn ? { authorization: `Bearer ${token}` } : {}),
+      ...(signedIn === false
+        ? {}
+        : { authorization: `Bearer ${signedIn === true ? token : signedIn}` }),
     },
     body: JSON.stringify({ query, variables }),
   });
@@ -320,6 +335,43 @@ describe('faults in services mode', () => {
     await expectRecommenderHasEveryAcknowledgedRating();
   }, 90_000);
 
+  it('an account deleted while reviews and recommendations are down loses its ratings and interactions once they are back', async () => {
+    const password = 'leaving for good';
+    const leaver = await signUpOrLogIn('leaver', password);
+    const rated = movieIds.slice(0, 3);
+    for (const movieId of rated) {
+      const rate = await graphql(
+        'mutation ($m: ID!) { rateMovie(movieId: $m, rating: 4) { rating } }',
+        { m: movieId },
+        leaver.token,
+      );
+      expect(rate.body.errors).toBeUndefined();
+    }
+    const held = () => rowsOf(leaver.user.id);
+    await expect.poll(held, { timeout: 20_000, interval: 250 }).toEqual({
+      ratings: rated.length,
+      interactions: rated.length,
+    });
+    await Promise.all([
+      processes['reviews']?.stop('SIGKILL'),
+      processes['recommendations']?.stop('SIGKILL'),
+    ]);
+    const deleted = await graphql(
+      'mutation ($p: String!) { deleteAccount(password: $p) }',
+      { p: password },
+      leaver.token,
+    );
+    expect(deleted.body).toEqual({ data: { deleteAccount: true } });
+    // Neither consumer was running: the event waits in the stream (relayed from the users outbox).
+    await sleep(1_000);
+    expect(await held()).toEqual({ ratings: rated.length, interactions: rated.length });
+    await Promise.all([restartService('reviews'), restartService('recommendations')]);
+    await recovered();
+    await expect
+      .poll(held, { timeout: 20_000, interval: 250 })
+      .toEqual({ ratings: 0, interactions: 0 });
+  }, 90_000);
+
   it('a Redis outage never gives a 500 or a hang, signed-in traffic keeps working, and /health names Redis', async () => {
     const outcomes = await underProbeLoad(async () => {
       await servers.redis?.stop();
@@ -375,6 +427,27 @@ describe('faults in services mode', () => {
     await expectRecommenderHasEveryAcknowledgedRating();
   }, 90_000);
 });
+
+/** What the reviews and recommendations stores hold of a user. */
+async function rowsOf(user: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const count = async (table: string) =>
+      (
+        await client.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM ${table} WHERE user_id = $1`,
+          [user],
+        )
+      ).rows[0]?.n;
+    return {
+      ratings: await count('reviews.rating'),
+      interactions: await count('recommendations.interaction'),
+    };
+  } finally {
+    await client.end();
+  }
+}
 
 /** The recommender's store (what training reads) holds the last acknowledged rating of every film. */
 async function expectRecommenderHasEveryAcknowledgedRating() {

@@ -1,4 +1,4 @@
-import type { Database } from '@marquee/db';
+import { relayOutbox, type Database, type OutboxSink } from '@marquee/db';
 import type { DocumentStore } from '@marquee/documents';
 import type { Logger } from '@marquee/logger';
 import { defineSubgraph, type SubgraphHealthOptions } from '@marquee/server-kit';
@@ -9,7 +9,7 @@ import { createMovieStore } from './stores/movieStore.ts';
 import { typeDefs } from './typeDefs.ts';
 
 export { typeDefs };
-export { createMovieStore } from './stores/movieStore.ts';
+export { createMovieStore, fullTextQuery } from './stores/movieStore.ts';
 export { movieDocuments } from './stores/movieDocumentStore.ts';
 export {
   createMovieImportStore,
@@ -28,7 +28,16 @@ export interface MoviesDependencies {
   identitySecret: string;
   /** Checks the process adds to /health (Redis in services mode) and their interval. */
   health?: SubgraphHealthOptions;
+  /**
+   * The durable event stream (Redis streams in services mode) that the catalogue's outbox
+   * (`catalog.moviesAdded`, written by ingestion) is relayed to. Omitted (tests that build the
+   * subgraph alone), events wait in the outbox.
+   */
+  events?: OutboxSink;
 }
+
+/** Where ingestion leaves its announcements for this subgraph's relay. */
+export const MOVIES_OUTBOX = 'movies.event_outbox';
 
 /** Builds the movies subgraph; it never listens (STYLE §2). */
 export function createMoviesSubgraph(deps: MoviesDependencies) {
@@ -49,5 +58,16 @@ export function createMoviesSubgraph(deps: MoviesDependencies) {
       documents: { run: () => deps.documents.ping(), required: false },
     },
     health: deps.health,
+    start() {
+      const { events } = deps;
+      if (events === undefined) return Promise.resolve(() => Promise.resolve());
+      const relay = relayOutbox({
+        sql: deps.db.sql,
+        table: MOVIES_OUTBOX,
+        stream: events,
+        logger: deps.logger,
+      });
+      return Promise.resolve(() => relay.stop());
+    },
   });
 }

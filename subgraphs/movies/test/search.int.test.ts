@@ -2,7 +2,7 @@ import { openDatabase } from '@marquee/db';
 import { createTestDatabase } from '@marquee/testing';
 import { describeTitleSearch } from './searchSuite.ts';
 
-describeTitleSearch(async () => {
+const openPostgres = async () => {
   const database = await createTestDatabase();
   const db = await openDatabase(
     { kind: 'postgres', url: database.url, poolSize: 2 },
@@ -15,4 +15,7 @@ describeTitleSearch(async () => {
       await database.dispose();
     },
   };
-});
+};
+
+describeTitleSearch(openPostgres);
+describeTitleSearch(openPostgres, { analyze: true });

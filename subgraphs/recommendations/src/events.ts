@@ -48,7 +48,7 @@ async function withUserLock(
   }
 }
 
-/** The consumer group every recommendations replica reads rating events in: each event is handled by one of them. */
+/** The consumer group every recommendations replica reads its stream events in: each event is handled by one of them. */
 export const RATING_EVENTS_GROUP = 'recommendations';
 
 /**
@@ -108,24 +108,31 @@ export async function consumeRatingEvents(
 }
 
 /**
- * A deleted account's ratings stop counting: its interactions go (every replica may do it; it is
- * idempotent). Its cached list is unreachable (the account resolves to nothing) and expires.
+ * A deleted account's ratings stop counting: its interactions go. Deletions come from the
+ * durable event stream (the users subgraph's outbox), so one announced while this subgraph was
+ * down is handled when it starts; the entry is acknowledged only after the rows are gone, and
+ * deleting is idempotent, so a redelivery is harmless. Its cached list is unreachable (the
+ * account resolves to nothing) and expires.
  */
 export function consumeAccountDeletions(
-  pubsub: PubSub<MarqueeTopics>,
+  stream: EventStream<MarqueeTopics>,
   store: RecommendationStore,
   logger: Logger,
 ): Promise<() => Promise<void>> {
-  return pubsub.subscribe('account.deleted', (event) => {
-    store
-      .deleteInteractionsOf(event.userId)
-      .catch((error: unknown) =>
-        logger.error(
-          { err: error, userId: event.userId },
-          "failed to remove a deleted account's interactions",
+  return stream.consume(
+    'account.deleted',
+    RATING_EVENTS_GROUP,
+    ({ payload }) => store.deleteInteractionsOf(payload.userId),
+    {
+      onError: (error, event) =>
+        logger.warn(
+          { err: error, eventId: event?.id },
+          event === undefined
+            ? 'event stream unavailable'
+            : "a deleted account's interactions were not removed; the event will be delivered again",
         ),
-      );
-  });
+    },
+  );
 }
 
 /**

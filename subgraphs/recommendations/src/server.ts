@@ -46,7 +46,7 @@ export { scheduleTraining } from './trainingSchedule.ts';
 export interface RecommendationsDependencies {
   db: Database;
   pubsub: PubSub<MarqueeTopics>;
-  /** Durable events: ratings from reviews, arrivals from ingestion (Redis streams in services mode). */
+  /** Durable events: ratings from reviews, account deletions from users, arrivals from ingestion (Redis streams in services mode). */
   stream: EventStream<MarqueeTopics>;
   logger: Logger;
   identitySecret: string;
@@ -106,7 +106,7 @@ export function createRecommendationsSubgraph(deps: RecommendationsDependencies)
       );
       stops.push(await relayArrivals(deps.stream, deps.pubsub, engine, deps.logger));
       stops.push(await consumeArrivals(deps.pubsub, engine, notifications, deps.logger, cache));
-      stops.push(await consumeAccountDeletions(deps.pubsub, recommendations, deps.logger));
+      stops.push(await consumeAccountDeletions(deps.stream, recommendations, deps.logger));
       stops.push(await deps.pubsub.subscribe(MODEL_PUBLISHED, () => void refresh()));
       const poll = setInterval(() => void refresh(), deps.reloadIntervalMs ?? 30_000);
       poll.unref();

@@ -1,5 +1,4 @@
 import type { EntityExistence, SubgraphContext } from '@marquee/server-kit';
-import type { EventOutbox } from './stores/eventOutbox.ts';
 import type { ReviewsLoaders } from './loaders.ts';
 import type { RatingStore } from './stores/ratingStore.ts';
 import type { ReviewStore } from './stores/reviewStore.ts';
@@ -7,8 +6,6 @@ import type { ReviewStore } from './stores/reviewStore.ts';
 export interface ReviewsStores {
   ratings: RatingStore;
   reviews: ReviewStore;
-  /** Rating events, stored beside the ratings and relayed to the recommendations subgraph. */
-  events: EventOutbox;
   /** Asks the movies subgraph whether a film exists before a rating or review of it is stored. */
   movies: EntityExistence;
 }

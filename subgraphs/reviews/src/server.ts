@@ -1,20 +1,21 @@
-import type { Database } from '@marquee/db';
+import { relayOutbox, type Database, type OutboxRelay } from '@marquee/db';
 import type { Logger } from '@marquee/logger';
-import type { EventStream, MarqueeTopics, PubSub } from '@marquee/pubsub';
+import type { EventStream, MarqueeTopics } from '@marquee/pubsub';
 import {
   defineSubgraph,
   type EntityExistence,
   type SubgraphHealthOptions,
 } from '@marquee/server-kit';
+import { consumeAccountDeletions } from './accountDeletions.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createRatingStore } from './stores/ratingStore.ts';
-import { createEventOutbox, relayOutbox } from './stores/eventOutbox.ts';
+import { REVIEWS_OUTBOX } from './stores/ratingEvents.ts';
 import { createReviewStore } from './stores/reviewStore.ts';
 import { typeDefs } from './typeDefs.ts';
 
-export { createEventOutbox, createRatingStore, createReviewStore, relayOutbox, typeDefs };
-export type { EventOutbox } from './stores/eventOutbox.ts';
+export { createRatingStore, createReviewStore, REVIEWS_OUTBOX, typeDefs };
+export { ACCOUNT_EVENTS_GROUP } from './accountDeletions.ts';
 export { scoreSentiment } from './sentiment.ts';
 export type { ReviewsContext, ReviewsStores } from './context.ts';
 export type { RatingRecord, RatingStore } from './stores/ratingStore.ts';
@@ -28,12 +29,13 @@ export type { ReviewRecord, ReviewStore } from './stores/reviewStore.ts';
 
 export interface ReviewsDependencies {
   db: Database;
-  /** Where rating events are relayed (Redis streams in services mode). */
+  /**
+   * The durable event stream (Redis streams in services mode): rating events are relayed to it
+   * from the outbox, and account deletions are read from it.
+   */
   stream: EventStream<MarqueeTopics>;
   logger: Logger;
   identitySecret: string;
-  /** Where account deletions arrive (Redis pub/sub in services mode). */
-  pubsub: PubSub<MarqueeTopics>;
   /** The catalogue's films (a federated lookup to the movies subgraph); writes of unknown films are NOT_FOUND. */
   movies: EntityExistence;
   /** Checks the process adds to /health (Redis in services mode) and their interval. */
@@ -42,17 +44,16 @@ export interface ReviewsDependencies {
 
 /** Builds the reviews subgraph; it never listens (STYLE §2). */
 export function createReviewsSubgraph(deps: ReviewsDependencies) {
-  const ratings = createRatingStore(deps.db);
-  let relay: ReturnType<typeof relayOutbox> | undefined;
-  const events = createEventOutbox(deps.db.sql, () => relay?.wake());
+  let relay: OutboxRelay | undefined;
+  const wake = () => relay?.wake();
+  const ratings = createRatingStore(deps.db, wake);
   return defineSubgraph({
     name: 'reviews',
     typeDefs,
     resolvers,
     stores: {
       ratings,
-      reviews: createReviewStore(deps.db),
-      events,
+      reviews: createReviewStore(deps.db, wake),
       movies: deps.movies,
     },
     createLoaders,
@@ -66,19 +67,14 @@ export function createReviewsSubgraph(deps: ReviewsDependencies) {
     },
     health: deps.health,
     async start() {
-      relay = relayOutbox({ sql: deps.db.sql, stream: deps.stream, logger: deps.logger });
-      const running = relay;
-      // A deleted account's ratings, reviews and tags go too; every replica may run this, it is idempotent.
-      const unsubscribe = await deps.pubsub.subscribe('account.deleted', (event) => {
-        ratings
-          .deleteUser(event.userId)
-          .catch((error: unknown) =>
-            deps.logger.error(
-              { err: error, userId: event.userId },
-              "failed to remove a deleted account's ratings",
-            ),
-          );
+      const unsubscribe = await consumeAccountDeletions(deps.stream, ratings, deps.logger);
+      const running = relayOutbox({
+        sql: deps.db.sql,
+        table: REVIEWS_OUTBOX,
+        stream: deps.stream,
+        logger: deps.logger,
       });
+      relay = running;
       return async () => {
         await unsubscribe();
         await running.stop();

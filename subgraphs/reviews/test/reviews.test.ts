@@ -3,7 +3,6 @@ import { openDatabase, type Database } from '@marquee/db';
 import { createLogger } from '@marquee/logger';
 import {
   createMemoryEventStream,
-  createMemoryPubSub,
   type MarqueeTopics,
   type RatingChangedEvent,
 } from '@marquee/pubsub';
@@ -35,7 +34,6 @@ beforeAll(async () => {
   subgraph = createReviewsSubgraph({
     db,
     stream,
-    pubsub: createMemoryPubSub<MarqueeTopics>(),
     logger: createLogger({ name: 'test', level: 'silent' }),
     identitySecret: secret,
     movies: catalogue,

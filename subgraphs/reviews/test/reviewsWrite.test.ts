@@ -4,7 +4,6 @@ import { openDatabase, type Database } from '@marquee/db';
 import { createLogger, type Logger } from '@marquee/logger';
 import {
   createMemoryEventStream,
-  createMemoryPubSub,
   type MarqueeTopics,
   type RatingChangedEvent,
 } from '@marquee/pubsub';
@@ -72,7 +71,6 @@ beforeAll(async () => {
   subgraph = createReviewsSubgraph({
     db,
     stream,
-    pubsub: createMemoryPubSub<MarqueeTopics>(),
     logger: createLogger({ name: 'test', level: 'silent' }),
     identitySecret: secret,
     movies: catalogue,
@@ -363,7 +361,6 @@ describe('internal errors', () => {
     const failing = createReviewsSubgraph({
       db: broken,
       stream: createMemoryEventStream<MarqueeTopics>(),
-      pubsub: createMemoryPubSub<MarqueeTopics>(),
       logger: capture as unknown as Logger,
       identitySecret: secret,
       movies: catalogue,

@@ -8,7 +8,6 @@ import {
   type TokenService,
 } from '@marquee/auth';
 import { badUserInput, conflict, forbidden, unauthenticated } from '@marquee/errors';
-import type { MarqueeTopics, PubSub } from '@marquee/pubsub';
 import { isStorableId, requireText } from '@marquee/server-kit';
 import type { TokenRevocations } from './revocations.ts';
 import type { RefreshTokenStore } from './stores/refreshTokenStore.ts';
@@ -30,8 +29,8 @@ export interface Accounts {
   /** Revokes the access token the request came with and, when given, that refresh token. */
   logOut(identity: Identity, refreshToken: string | undefined): Promise<void>;
   /**
-   * Deletes the caller's account after checking their password, and announces it
-   * (`account.deleted`) so the other subgraphs remove what they hold of the user.
+   * Deletes the caller's account after checking their password; the store announces it
+   * (`account.deleted`, through its outbox) so the other subgraphs remove what they hold of the user.
    */
   deleteAccount(identity: Identity, password: string): Promise<void>;
 }
@@ -48,7 +47,6 @@ export interface AccountsOptions {
   users: UserStore;
   refreshTokens: RefreshTokenStore;
   revocations: TokenRevocations;
-  events: PubSub<MarqueeTopics>;
   tokens: TokenService;
   ttlSeconds: number;
   refreshTtlSeconds: number;
@@ -59,8 +57,7 @@ export interface AccountsOptions {
 const dummyHash = hashPassword(randomUUID());
 
 export function createAccounts(options: AccountsOptions): Accounts {
-  const { users, refreshTokens, revocations, events, tokens, ttlSeconds, refreshTtlSeconds } =
-    options;
+  const { users, refreshTokens, revocations, tokens, ttlSeconds, refreshTtlSeconds } = options;
   const session = async (user: UserRecord): Promise<Session> => {
     const access = await tokens.issue(
       { userId: user.id, role: user.role },
@@ -153,6 +150,7 @@ export function createAccounts(options: AccountsOptions): Accounts {
       }
       if (password.length > 128 || !(await verifyPassword(found.passwordHash, password)))
         throw unauthenticated('Wrong password.');
+      // The deletion and its `account.deleted` event are one transaction in the store.
       await users.deleteAccount(user.id);
       // Other tokens of the account are refused by the router's account check; this one is also
       // revoked so even a router without that check stops it.
@@ -163,11 +161,6 @@ export function createAccounts(options: AccountsOptions): Accounts {
           expiresAt: identity.expiresAt,
         });
       }
-      await events.publish('account.deleted', {
-        eventId: randomUUID(),
-        userId: user.id,
-        at: new Date().toISOString(),
-      });
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { TokenService } from '@marquee/auth';
-import type { Database } from '@marquee/db';
+import { relayOutbox, type Database, type OutboxRelay } from '@marquee/db';
 import type { Logger } from '@marquee/logger';
-import type { MarqueeTopics, PubSub } from '@marquee/pubsub';
+import type { EventStream, MarqueeTopics } from '@marquee/pubsub';
 import {
   defineSubgraph,
   type EntityExistence,
@@ -14,7 +14,7 @@ import { createDurableRevocations, type RevocationCache } from './revocations.ts
 import { createPersonalStore } from './stores/personalStore.ts';
 import { createRefreshTokenStore } from './stores/refreshTokenStore.ts';
 import { createRevokedTokenStore } from './stores/revokedTokenStore.ts';
-import { createUserStore } from './stores/userStore.ts';
+import { createUserStore, USERS_OUTBOX } from './stores/userStore.ts';
 import { typeDefs } from './typeDefs.ts';
 
 export { typeDefs };
@@ -27,7 +27,7 @@ export {
 } from './stores/userImport.ts';
 export type { UsersContext, UsersStores } from './context.ts';
 export type { NewUser, UserRecord, UserStore } from './stores/userStore.ts';
-export { createUserStore };
+export { createUserStore, USERS_OUTBOX };
 
 export interface UsersDependencies {
   db: Database;
@@ -44,15 +44,19 @@ export interface UsersDependencies {
    * subgraph keeps the durable record in PostgreSQL and reloads this copy when it is lost.
    */
   revocations: RevocationCache;
-  /** Where `account.deleted` is announced. */
-  pubsub: PubSub<MarqueeTopics>;
+  /**
+   * Where `account.deleted` is relayed from the outbox (Redis streams in services mode), for the
+   * reviews and recommendations subgraphs' consumer groups.
+   */
+  stream: EventStream<MarqueeTopics>;
   /** The catalogue's films (a federated lookup to the movies subgraph); watchlist and list writes of unknown films are NOT_FOUND. */
   movies: EntityExistence;
 }
 
 /** Builds the users subgraph; it never listens (STYLE §2). */
 export function createUsersSubgraph(deps: UsersDependencies) {
-  const users = createUserStore(deps.db);
+  let relay: OutboxRelay | undefined;
+  const users = createUserStore(deps.db, () => relay?.wake());
   const revocations = createDurableRevocations({
     record: createRevokedTokenStore(deps.db),
     cache: deps.revocations,
@@ -70,7 +74,6 @@ export function createUsersSubgraph(deps: UsersDependencies) {
         users,
         refreshTokens: createRefreshTokenStore(deps.db),
         revocations,
-        events: deps.pubsub,
         tokens: deps.tokens,
         ttlSeconds: deps.tokenTtlSeconds,
         refreshTtlSeconds: deps.refreshTtlSeconds ?? 30 * 24 * 3600,
@@ -86,7 +89,20 @@ export function createUsersSubgraph(deps: UsersDependencies) {
       },
     },
     health: deps.health,
-    // Before the subgraph serves, a restarted process has every unexpired logout back in the router's copy.
-    start: () => revocations.start(),
+    async start() {
+      // Before the subgraph serves, a restarted process has every unexpired logout back in the router's copy.
+      const stopRevocations = await revocations.start();
+      const running = relayOutbox({
+        sql: deps.db.sql,
+        table: USERS_OUTBOX,
+        stream: deps.stream,
+        logger: deps.logger,
+      });
+      relay = running;
+      return async () => {
+        await running.stop();
+        await stopRevocations();
+      };
+    },
   });
 }

@@ -3,7 +3,11 @@ import { generateTokenKeyPair, TokenService, type Identity } from '@marquee/auth
 import { createMemoryRevocationStore, type RevocationStore } from '@marquee/cache';
 import { openDatabase, type Database } from '@marquee/db';
 import { createLogger } from '@marquee/logger';
-import { createMemoryPubSub, type AccountDeletedEvent, type MarqueeTopics } from '@marquee/pubsub';
+import {
+  createMemoryEventStream,
+  type AccountDeletedEvent,
+  type MarqueeTopics,
+} from '@marquee/pubsub';
 import { createFixedEntityExistence, executeInProcess } from '@marquee/server-kit';
 import { createUsersSubgraph } from '../src/server.ts';
 
@@ -16,8 +20,11 @@ let stop: () => Promise<void>;
 const deleted: AccountDeletedEvent[] = [];
 
 const build = (cache: RevocationStore) => {
-  const pubsub = createMemoryPubSub<MarqueeTopics>();
-  void pubsub.subscribe('account.deleted', (event) => deleted.push(event));
+  const stream = createMemoryEventStream<MarqueeTopics>();
+  void stream.consume('account.deleted', 'test', ({ payload }) => {
+    deleted.push(payload);
+    return Promise.resolve();
+  });
   return createUsersSubgraph({
     db,
     logger: createLogger({ name: 'test', level: 'silent' }),
@@ -25,7 +32,7 @@ const build = (cache: RevocationStore) => {
     tokens,
     tokenTtlSeconds: 600,
     revocations: cache,
-    pubsub,
+    stream,
     movies: createFixedEntityExistence(['m1', 'm2'], 'film'),
   });
 };
@@ -157,7 +164,8 @@ describe('deleteAccount', () => {
     expect(
       await rows('SELECT count(*)::int AS n FROM users.list_item WHERE list_id = $1', listId),
     ).toBe(0);
-    expect(deleted.map((event) => event.userId)).toEqual([id]);
+    // The event was stored with the deletion; the relay hands it to the stream a moment later.
+    await expect.poll(() => deleted.map((event) => event.userId)).toEqual([id]);
     await expect(revocations.isRevoked(identity.tokenId ?? '')).resolves.toBe(true);
     const profile = await run('query ($id: ID!) { user(id: $id) { id } }', { id });
     expect(profile).toEqual({ data: { user: null } });

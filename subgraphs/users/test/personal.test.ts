@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTokenKeyPair, TokenService, type Identity } from '@marquee/auth';
 import { openDatabase, type Database } from '@marquee/db';
 import { createLogger } from '@marquee/logger';
-import { createMemoryPubSub, type MarqueeTopics } from '@marquee/pubsub';
+import { createMemoryEventStream, type MarqueeTopics } from '@marquee/pubsub';
 import { createFixedEntityExistence, executeInProcess } from '@marquee/server-kit';
 import { createUsersSubgraph } from '../src/server.ts';
 
@@ -32,7 +32,7 @@ beforeAll(async () => {
       isLoaded: () => Promise.resolve(true),
       markLoaded: () => Promise.resolve(),
     },
-    pubsub: createMemoryPubSub<MarqueeTopics>(),
+    stream: createMemoryEventStream<MarqueeTopics>(),
     // The movies subgraph's catalogue, as far as these tests need it.
     movies: createFixedEntityExistence(['m1', 'm2', 'm3', 'm9', 'secret-film'], 'film'),
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTokenKeyPair, TokenService } from '@marquee/auth';
 import { openDatabase, type Database } from '@marquee/db';
 import { createLogger } from '@marquee/logger';
-import { createMemoryPubSub, type MarqueeTopics } from '@marquee/pubsub';
+import { createMemoryEventStream, type MarqueeTopics } from '@marquee/pubsub';
 import { createFixedEntityExistence, executeInProcess } from '@marquee/server-kit';
 import { createUsersSubgraph } from '../src/server.ts';
 
@@ -30,7 +30,7 @@ beforeAll(async () => {
       isLoaded: () => Promise.resolve(true),
       markLoaded: () => Promise.resolve(),
     },
-    pubsub: createMemoryPubSub<MarqueeTopics>(),
+    stream: createMemoryEventStream<MarqueeTopics>(),
     movies: createFixedEntityExistence([], 'film'),
   });
   await subgraph.server.start();

@@ -1,21 +1,16 @@
 import { resolve } from 'node:path';
 import type { Database } from '@marquee/db';
-import { loadEnv, type Env } from '@marquee/env';
+import { loadEnv } from '@marquee/env';
 import type { IngestSource } from './arguments.ts';
 import {
   announceNewMovies,
-  announceOnStream,
+  announceThroughOutbox,
   announcementStart,
   insertedMovies,
 } from '../ingest/announce.ts';
 import { requireDirectory } from '../errorReport.ts';
 import { checkBackends } from '../runtime/startupChecks.ts';
-import {
-  documentStoreFor,
-  openEventStream,
-  openPubSub,
-  openRelationalDatabase,
-} from '../runtime/stores.ts';
+import { documentStoreFor, openRelationalDatabase } from '../runtime/stores.ts';
 import {
   barProgress,
   formatSummary,
@@ -66,7 +61,7 @@ export async function ingestCommand(
       source === 'imdb'
         ? await ingestImdb(dir, db, ingestOptions)
         : await ingestMovielens(dir, db, ingestOptions);
-    summary.announcedMovies = insertedMovies(summary) ? await announce(env, db, since, summary) : 0;
+    summary.announcedMovies = insertedMovies(summary) ? await announce(db, since, summary) : 0;
   } finally {
     await documents.close().catch(() => undefined);
     await db.close();
@@ -82,37 +77,18 @@ export async function ingestCommand(
 }
 
 /**
- * Announces the run's new films on the services' Redis event stream (REDIS_URL, REDIS_PREFIX),
- * where they wait for a recommendations subgraph that is down, or, on the embedded database, to
- * the server that owns it (relayed through its socket; when this run owns
- * the folder itself no server is running, and the server reads the catalogue when it starts).
- * Opened only now, after the load; a failure to announce is reported and does not fail the run.
+ * Announces the run's new films through the catalogue's outbox in the database just loaded (see
+ * ingest/announce.ts): the movies subgraph relays it to the event stream, now if it runs, or when
+ * it starts. A failure to announce is reported and does not fail the run; the recommender still
+ * reloads the catalogue on its periodic check.
  */
-async function announce(
-  env: Env,
-  db: Database,
-  since: string,
-  summary: IngestSummary,
-): Promise<number> {
-  let events: { close(): Promise<void> };
-  let publish: Parameters<typeof announceNewMovies>[1];
-  if (env.REDIS_URL === undefined) {
-    const relayed = openPubSub(env, undefined, db);
-    events = relayed;
-    publish = (event) => relayed.pubsub.publish('catalog.moviesAdded', event);
-  } else {
-    const durable = openEventStream(env);
-    events = durable;
-    publish = announceOnStream(durable.stream);
-  }
+async function announce(db: Database, since: string, summary: IngestSummary): Promise<number> {
   try {
-    return await announceNewMovies(db, publish, since, summary);
+    return await announceNewMovies(db, announceThroughOutbox(db), since, summary);
   } catch (error) {
     process.stderr.write(
       `Could not announce the new films on catalog.moviesAdded: ${error instanceof Error ? error.message : String(error)}\n`,
     );
     return 0;
-  } finally {
-    await events.close().catch(() => undefined);
   }
 }

@@ -1,6 +1,7 @@
-import type { Database } from '@marquee/db';
 import { randomUUID } from 'node:crypto';
-import type { EventStream, MarqueeTopics, MoviesAddedEvent } from '@marquee/pubsub';
+import { writeOutboxEvent, type Database } from '@marquee/db';
+import { MOVIES_OUTBOX } from '@marquee/movies';
+import type { MoviesAddedEvent } from '@marquee/pubsub';
 import type { IngestSummary } from './summary.ts';
 
 /**
@@ -44,14 +45,25 @@ export async function moviesCreatedSince(
   return rows.map((row) => row.id);
 }
 
-/** Where an announcement goes: the durable event stream in services mode, the owner's relay on the embedded database. */
+/** Where an announcement goes. */
 export type Announce = (event: MoviesAddedEvent) => Promise<void>;
 
-/** Appends to the event stream: a recommendations subgraph that is down handles it when it starts. */
-export const announceOnStream =
-  (stream: EventStream<MarqueeTopics>): Announce =>
-  (event) =>
-    stream.append('catalog.moviesAdded', [{ id: randomUUID(), payload: event }]);
+/**
+ * Writes the announcement to the catalogue's outbox (`movies.event_outbox`) in the database the
+ * run loaded, in services and embedded mode alike: the movies subgraph relays it to the event
+ * stream, where the recommendations group takes it with acknowledgement. So it is delivered at
+ * least once whatever is down when the run ends (Redis, the movies or recommendations subgraph,
+ * the embedded server): it waits in PostgreSQL, then in the stream.
+ */
+export const announceThroughOutbox =
+  (db: Database): Announce =>
+  async (event) => {
+    await writeOutboxEvent(db.prisma, MOVIES_OUTBOX, {
+      id: randomUUID(),
+      topic: 'catalog.moviesAdded',
+      payload: event,
+    });
+  };
 
 /**
  * Announces the run's new films, if it inserted any, as one event; returns how many ids it

@@ -200,3 +200,120 @@ export class Column<T extends TypedArray> {
 
 export const uint8Column = () => new Column((length) => new Uint8Array(length));
 export const float64Column = () => new Column((length) => new Float64Array(length));
+
+/** Ids per page of `SeenIds`: 8 KiB of bitmap each. */
+const PAGE_BITS = 16;
+
+/**
+ * A set of ids that is added to and queried in any order (unlike `IdSet`): a bitmap in pages of
+ * 65,536 numbers, allocated as ids fall in them. For densely numbered ids (IMDb's) that is 1 bit
+ * an id, about 5 MB for 40 million tconsts; at most 125 MB whatever the ids, since canonical ids
+ * are below 10^9.
+ */
+export class SeenIds {
+  private readonly pages = new Map<number, Uint8Array>();
+  private readonly others = new Set<string>();
+
+  /** Adds `id`; false when it was already there. */
+  add(id: string): boolean {
+    const number = idNumber(id);
+    if (number < 0) {
+      if (this.others.has(id)) return false;
+      this.others.add(id);
+      return true;
+    }
+    const pageNumber = number >>> PAGE_BITS;
+    let page = this.pages.get(pageNumber);
+    if (page === undefined) {
+      page = new Uint8Array(1 << (PAGE_BITS - 3));
+      this.pages.set(pageNumber, page);
+    }
+    const offset = number & ((1 << PAGE_BITS) - 1);
+    const byte = page[offset >>> 3] ?? 0;
+    const bit = 1 << (offset & 7);
+    if ((byte & bit) !== 0) return false;
+    page[offset >>> 3] = byte | bit;
+    return true;
+  }
+}
+
+/**
+ * A set of credits `(tconst, nconst, flag)` (the flag tells two roles apart), for title.crew to
+ * know which of its credits title.principals already wrote: an open-addressing hash table of the
+ * two numbers in typed arrays, 8 bytes a slot at most 70% full (11–23 bytes a credit), strings
+ * for ids in another spelling.
+ */
+export class CreditKeys {
+  /** tconst number + 1 (0: empty slot). */
+  private titles = new Uint32Array(2048);
+  /** nconst number × 2 + flag. */
+  private people = new Uint32Array(2048);
+  private count = 0;
+  private readonly others = new Set<string>();
+
+  get size(): number {
+    return this.count + this.others.size;
+  }
+
+  /** Adds the credit; false when it was already there. */
+  add(movieId: string, personId: string, flag: 0 | 1): boolean {
+    const title = idNumber(movieId);
+    const person = idNumber(personId);
+    if (title < 0 || person < 0) {
+      const key = `${movieId}:${personId}:${flag}`;
+      if (this.others.has(key)) return false;
+      this.others.add(key);
+      return true;
+    }
+    // At most 70% full: linear probing stays short, and a credit costs 11–23 bytes.
+    if ((this.count + 1) * 10 > this.titles.length * 7) this.grow();
+    return this.place(title + 1, person * 2 + flag);
+  }
+
+  has(movieId: string, personId: string, flag: 0 | 1): boolean {
+    const title = idNumber(movieId);
+    const person = idNumber(personId);
+    if (title < 0 || person < 0) return this.others.has(`${movieId}:${personId}:${flag}`);
+    const key = title + 1;
+    const second = person * 2 + flag;
+    const mask = this.titles.length - 1;
+    for (let index = CreditKeys.hash(key, second) & mask; ; index = (index + 1) & mask) {
+      const stored = this.titles[index] ?? 0;
+      if (stored === 0) return false;
+      if (stored === key && this.people[index] === second) return true;
+    }
+  }
+
+  private place(key: number, second: number): boolean {
+    const mask = this.titles.length - 1;
+    for (let index = CreditKeys.hash(key, second) & mask; ; index = (index + 1) & mask) {
+      const stored = this.titles[index] ?? 0;
+      if (stored === 0) {
+        this.titles[index] = key;
+        this.people[index] = second;
+        this.count += 1;
+        return true;
+      }
+      if (stored === key && this.people[index] === second) return false;
+    }
+  }
+
+  private grow(): void {
+    const titles = this.titles;
+    const people = this.people;
+    this.titles = new Uint32Array(titles.length * 2);
+    this.people = new Uint32Array(people.length * 2);
+    this.count = 0;
+    for (let index = 0; index < titles.length; index += 1) {
+      const key = titles[index] ?? 0;
+      if (key !== 0) this.place(key, people[index] ?? 0);
+    }
+  }
+
+  private static hash(key: number, second: number): number {
+    // Mixed so that the low bits (the slot) depend on every bit of both numbers.
+    let h = Math.imul(key, 0x9e3779b1) ^ second;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    return (h ^ (h >>> 13)) >>> 0;
+  }
+}

@@ -1,5 +1,7 @@
 import { basename, resolve } from 'node:path';
 import {
+  isForeignKey,
+  isPrimaryKey,
   recoverInterruptedBulkLoad,
   restoreDefinitions,
   withDeferredDefinitions,
@@ -20,6 +22,7 @@ import {
   completeRatingsSummary,
   imdbTables,
   RatingsByTitle,
+  type PrimaryKeys,
 } from './imdbBulk.ts';
 import { RowError } from './fields.ts';
 import { RejectedKeys } from './rejectedKeys.ts';
@@ -287,11 +290,25 @@ async function loadIncrementally(
 }
 
 /**
- * The bulk load, in the incremental load's file order and with its counts. title.ratings is read
+ * Bulk load order: people, then the credits (they need only the people), titles last, so the
+ * credits' indexes (their four take the longest to build) are built while title.basics loads
+ * and only the movies' are left after the last file. Each file's counts and rejects do not
+ * depend on the order: a credit's movie is not checked, and the ratings are matched to the
+ * titles at the end.
+ */
+const bulkOrder = [
+  'name.basics',
+  'title.principals',
+  'title.crew',
+  'title.basics',
+] as const satisfies readonly ImdbFile[];
+
+/**
+ * The bulk load, with the incremental load's counts, in `bulkOrder`. title.ratings is read
  * first so title.basics COPYs each movie with its rating; the ratings' outcome is known once
  * title.basics is written. A table's indexes are rebuilt in the background as soon as no later
- * file writes it (people after name.basics, movies and item features after title.basics), while
- * the credits load; the credits' own and the foreign key are rebuilt at the end.
+ * file writes it (people after name.basics, credits after title.crew, movies and item features
+ * after title.basics), while the next file loads; the foreign key comes with the credits'.
  */
 async function loadBulk(
   paths: ReadonlyMap<ImdbFile, string>,
@@ -302,7 +319,12 @@ async function loadBulk(
   analysed: Set<string>,
 ): Promise<FileSummary[]> {
   const ratings = new RatingsByTitle();
-  const writers = bulkWriters(db.sql, importStores(db, options), ratings);
+  const writers = bulkWriters(
+    db.sql,
+    importStores(db, options),
+    ratings,
+    earlyPrimaryKeys(db, deferred, options),
+  );
   const rejectedPeople = new RejectedPeople();
   const jobs = incrementalJobs(db, options, rejectedPeople);
   jobs['name.basics'].write = writers.people;
@@ -312,15 +334,25 @@ async function loadBulk(
   const context = { progress: options.progress, rejects };
   const files = new Map<ImdbFile, FileSummary>();
   const rebuilding: Promise<void>[] = [];
-  const rebuild = (tables: readonly string[]) => {
-    const definitions = deferred.filter(
-      (definition) =>
-        tables.includes(definition.tableName) && !/^FOREIGN KEY/i.test(definition.definition),
-    );
-    const done = restoreDefinitions(db.sql, definitions, options.restore).then(async () => {
+  /**
+   * Rebuilds `tables`' indexes, and their foreign keys when `foreignKeys` (the tables they
+   * reference were rebuilt before: credits → people); else withDeferredDefinitions does at the end.
+   */
+  const rebuild = (tables: readonly string[], foreignKeys = false) => {
+    const before = Promise.allSettled(rebuilding);
+    const definitions = deferred.filter((definition) => tables.includes(definition.tableName));
+    const done = (async () => {
+      await restoreDefinitions(
+        db.sql,
+        definitions.filter((definition) => !isForeignKey(definition)),
+        options.restore,
+      );
       await Promise.all(tables.map((table) => db.sql.exec(`ANALYZE ${table}`)));
       for (const table of tables) analysed.add(table);
-    });
+      if (!foreignKeys) return;
+      await before;
+      await restoreDefinitions(db.sql, definitions.filter(isForeignKey), options.restore);
+    })();
     // Awaited below; this only keeps a failure from being reported as unhandled meanwhile.
     done.catch(() => undefined);
     rebuilding.push(done);
@@ -337,10 +369,13 @@ async function loadBulk(
       delete lookup.write;
       files.set('title.ratings', await runFile(lookup, context));
     }
-    for (const [name, path] of paths) {
-      if (name === 'title.ratings') continue;
+    for (const name of bulkOrder) {
+      const path = paths.get(name);
+      if (path === undefined) continue;
       files.set(name, await runFile({ ...(jobs[name] as FileJob<unknown>), path }, context));
       if (name === 'name.basics') rebuild(['people.person']);
+      if (name === 'title.crew' || (name === 'title.principals' && !paths.has('title.crew')))
+        rebuild(['people.credit'], paths.has('name.basics'));
       if (name === 'title.basics') rebuild(['movies.movie', 'recommendations.item_feature']);
     }
     const ratingsSummary = files.get('title.ratings');
@@ -378,6 +413,31 @@ async function loadBulk(
   // A failed rebuild fails the load; the definitions stay recorded for the restore that follows.
   await Promise.all(rebuilding);
   return [...paths.keys()].flatMap((name) => files.get(name) ?? []);
+}
+
+/** Primary keys recreated on demand during the load, each once (see `PrimaryKeys`). */
+function earlyPrimaryKeys(
+  db: Database,
+  deferred: readonly DeferredDefinition[],
+  options: IngestOptions,
+): PrimaryKeys {
+  const builds = new Map<string, Promise<void>>();
+  return {
+    has: (table) => builds.has(table),
+    async ensure(tables) {
+      await Promise.all(
+        tables.map((table) => {
+          let build = builds.get(table);
+          if (build === undefined) {
+            const keys = deferred.filter((d) => d.tableName === table && isPrimaryKey(d));
+            build = restoreDefinitions(db.sql, keys, options.restore);
+            builds.set(table, build);
+          }
+          return build;
+        }),
+      );
+    },
+  };
 }
 
 const parsers = {

@@ -11,16 +11,18 @@ import { IngestError, type ImportStores } from './context.ts';
 import type { ParsedCredit, ParsedPerson, ParsedTitle, ParsedTitleRating } from './imdbParsers.ts';
 import { countsOf, outcomeOf, type BatchOutcome, type Parsed } from './runFile.ts';
 import type { FileSummary } from './summary.ts';
-import { float64Column, IdSet, IdSlots, uint8Column } from './compactIds.ts';
+import { CreditKeys, float64Column, IdSet, IdSlots, SeenIds, uint8Column } from './compactIds.ts';
 
 /**
  * The bulk initial load of IMDb files (PostgreSQL, empty tables): batches are COPYed straight
- * into the real tables while their secondary indexes and constraints are dropped (see
- * `withDeferredDefinitions` in @marquee/db). It writes exactly the columns the subgraphs' import
- * stores write, and falls back to those stores' upserts for any batch the fast path cannot take
- * as is (a key repeated within the batch, or already written by an earlier batch), so the
- * summary, the rejects and the stored rows are the ones an incremental load of the same files
- * into empty tables gives.
+ * into the real tables while their indexes and constraints, primary keys included, are dropped
+ * (see `withDeferredDefinitions` in @marquee/db). It writes exactly the columns the subgraphs'
+ * import stores write. Repeated keys are found in process (`SeenIds`, `CreditKeys`): a table
+ * about to take a key twice gets its primary key back first (`PrimaryKeys`), and from then on a
+ * batch the COPY cannot take as is (a key repeated within it, or written by an earlier batch)
+ * goes through the stores' upserts, so the summary, the rejects and the stored rows are the ones
+ * an incremental load of the same files into empty tables gives. Real IMDb files repeat no key,
+ * so the primary keys are built once, after the load, like the other indexes.
  */
 
 export { bulkModes, type BulkMode } from './bulkMode.ts';
@@ -220,6 +222,22 @@ const movieTarget =
 const itemTarget = 'recommendations.item_feature (movie_id, title, genres, year, popularity)';
 const creditTarget = 'people.credit (id, movie_id, person_id, role, characters, billing_order)';
 
+/**
+ * The primary keys the bulk load dropped. A table's is recreated early, once, when a batch is about
+ * to write a key the table may already hold; otherwise with the table's other indexes.
+ */
+export interface PrimaryKeys {
+  /** Whether `table`'s primary key was asked back (it may still be building: `ensure` awaits it). */
+  has(table: string): boolean;
+  /** Recreates the primary keys of `tables`, or waits for the build already under way. */
+  ensure(tables: readonly string[]): Promise<void>;
+}
+
+/** The flag of a crew role in `CreditKeys`, or undefined for the roles title.crew never writes. */
+function crewFlag(role: ImportedCredit['role']): 0 | 1 | undefined {
+  return role === 'DIRECTOR' ? 0 : role === 'WRITER' ? 1 : undefined;
+}
+
 export interface BulkWriters {
   people: (batch: Parsed<ParsedPerson>[]) => Promise<BatchOutcome>;
   titles: (batch: Parsed<ParsedTitle>[]) => Promise<BatchOutcome>;
@@ -245,6 +263,7 @@ async function insertCrewCredits(
   sql: SqlExecutor,
   credits: readonly ImportedCredit[],
   knownPeople: IdSet,
+  written: CreditKeys | undefined,
 ): Promise<BulkResult> {
   const rejected: BulkResult['rejected'] = [];
   const superseded: BulkResult['superseded'] = [];
@@ -261,7 +280,20 @@ async function insertCrewCredits(
     byId.set(id, credit);
   }
   let insertedLines: number[] = [];
-  if (byId.size > 0) {
+  if (byId.size > 0 && written !== undefined) {
+    // Every director and writer credit in the table is in `written`: no lookup, no primary key.
+    const fresh = [...byId.values()].filter((c) =>
+      written.add(c.movieId, c.personId, crewFlag(c.role) ?? 0),
+    );
+    const rows = fresh
+      .map(
+        (c) =>
+          `${c.movieId}:${c.personId}:${c.role}\t${c.movieId}\t${c.personId}\t${c.role}\t{}\t\\N\n`,
+      )
+      .join('');
+    if (fresh.length > 0) await sql.copyFrom(creditTarget, rows);
+    insertedLines = fresh.map((credit) => credit.line);
+  } else if (byId.size > 0) {
     // By the primary key: the table was analysed empty, so the planner would otherwise scan it whole.
     const known = await sql.transaction(async (tx) => {
       await tx.exec('SET LOCAL enable_seqscan = off');
@@ -314,6 +346,40 @@ async function insertCrewCredits(
 }
 
 /**
+ * Whether every id of `batch` is new to `seen` (added to it here): when not, the batch may write
+ * a key twice, which only the table's primary key can turn into an update.
+ */
+function allNew<T>(batch: readonly Parsed<T>[], seen: SeenIds, idOf: (row: T) => string): boolean {
+  let fresh = true;
+  for (const { value } of batch) if (!seen.add(idOf(value))) fresh = false;
+  return fresh;
+}
+
+/**
+ * COPYs a batch's parts: straight in when its keys are new and the tables have no primary key
+ * yet; else once the primary keys are back, and false when the COPY met a key already there (the
+ * caller upserts the batch then).
+ */
+async function copyParts(
+  sql: SqlExecutor,
+  primaryKeys: PrimaryKeys,
+  keysAreNew: boolean,
+  parts: readonly { target: string; rows: string }[],
+): Promise<boolean> {
+  const tables = parts.map(({ target }) => target.slice(0, target.indexOf(' ')));
+  // Checked before the first await: batches are handed over in file order, so a batch that came
+  // after the one asking for the primary key waits for it.
+  if (keysAreNew && !tables.some((table) => primaryKeys.has(table))) {
+    await sql.transaction(async (tx) => {
+      for (const part of parts) await tx.copyFrom(part.target, part.rows);
+    });
+    return true;
+  }
+  await primaryKeys.ensure(tables);
+  return copyUnlessConflict(sql, parts);
+}
+
+/**
  * Batch writers for the bulk load. `knownPeople` collects the nconsts written from name.basics:
  * with the credit → person foreign key dropped, credits of anyone else are rejected here, with
  * the reason the foreign-key check of the incremental path gives.
@@ -322,14 +388,23 @@ export function bulkWriters(
   sql: SqlExecutor,
   stores: ImportStores,
   ratings: RatingsByTitle,
+  primaryKeys: PrimaryKeys,
 ): BulkWriters {
   const knownPeople = new IdSet();
+  const seenPeople = new SeenIds();
+  const seenTitles = new SeenIds();
+  // title.principals' titles whose run of lines has ended: a title met again after another may
+  // repeat a credit (within a run, `firstBillingOnly` rejects repeats).
+  const principalTitles = new SeenIds();
+  let currentTitle = '';
+  // The director and writer credits written, for title.crew (while the credits have no primary key).
+  const crewKeys = new CreditKeys();
   return {
     people: async (batch) => {
       let outcome = inserted(batch.length);
-      // A key repeated within the batch or written by an earlier one fails the COPY on the primary key.
+      const keysAreNew = allNew(batch, seenPeople, (person) => person.id);
       const rows = batch.map(({ value }) => personRow(value)).join('');
-      if (!(await copyUnlessConflict(sql, [{ target: personTarget, rows }]))) {
+      if (!(await copyParts(sql, primaryKeys, keysAreNew, [{ target: personTarget, rows }]))) {
         outcome = outcomeOf(
           await stores.people.upsertPeople(batch.map(({ line, value }) => ({ line, ...value }))),
         );
@@ -354,7 +429,8 @@ export function bulkWriters(
         items.push(`${t.id}\t${tsvText(t.title)}\t${genres}\t${year}\t${votes}\n`);
       }
       let outcome: BatchOutcome;
-      const fast = await copyUnlessConflict(sql, [
+      const keysAreNew = allNew(batch, seenTitles, (title) => title.id);
+      const fast = await copyParts(sql, primaryKeys, keysAreNew, [
         { target: movieTarget, rows: movies.join('') },
         { target: itemTarget, rows: items.join('') },
       ]);
@@ -404,8 +480,20 @@ export function bulkWriters(
         return false;
       });
       if (known.length === 0) return { ...inserted(0), rejected };
+      let keysAreNew = true;
+      for (const { value } of known) {
+        if (value.movieId === currentTitle) continue;
+        if (!principalTitles.add(value.movieId)) keysAreNew = false;
+        currentTitle = value.movieId;
+      }
+      if (keysAreNew && !primaryKeys.has('people.credit')) {
+        for (const { value } of known) {
+          const flag = crewFlag(value.role);
+          if (flag !== undefined) crewKeys.add(value.movieId, value.personId, flag);
+        }
+      }
       const rows = known.map(({ value }) => creditRow(value)).join('');
-      if (await copyUnlessConflict(sql, [{ target: creditTarget, rows }])) {
+      if (await copyParts(sql, primaryKeys, keysAreNew, [{ target: creditTarget, rows }])) {
         return { ...inserted(known.length), rejected };
       }
       const outcome = outcomeOf(
@@ -418,7 +506,14 @@ export function bulkWriters(
     },
 
     crewCredits: {
-      upsertCredits: (credits) => insertCrewCredits(sql, credits, knownPeople),
+      upsertCredits: (credits) =>
+        insertCrewCredits(
+          sql,
+          credits,
+          knownPeople,
+          // Once the credits' primary key is back, credits the upserts wrote are only in the table.
+          primaryKeys.has('people.credit') ? undefined : crewKeys,
+        ),
     },
   };
 }

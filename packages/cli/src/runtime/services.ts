@@ -20,7 +20,12 @@ import { createMoviesSubgraph } from '@marquee/movies';
 import { createPeopleSubgraph } from '@marquee/people';
 import { createRecommendationsSubgraph } from '@marquee/recommendations';
 import { createReviewsSubgraph } from '@marquee/reviews';
-import { createFederatedAccountCheck, createRouter, readSupergraph } from '@marquee/router';
+import {
+  createFederatedAccountCheck,
+  createRouter,
+  readSupergraph,
+  webListener,
+} from '@marquee/router';
 import { createUsersSubgraph } from '@marquee/users';
 import type { Stores } from './stores.ts';
 
@@ -49,7 +54,8 @@ export function buildSubgraph(
       noun: 'film',
     });
   const built = {
-    movies: () => createMoviesSubgraph({ ...common, documents: stores.documents }),
+    movies: () =>
+      createMoviesSubgraph({ ...common, documents: stores.documents, events: stores.stream }),
     people: () => createPeopleSubgraph(common),
     users: () =>
       createUsersSubgraph({
@@ -58,14 +64,13 @@ export function buildSubgraph(
         tokenTtlSeconds: env.TOKEN_TTL_SECONDS,
         refreshTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
         revocations: stores.revocations,
-        pubsub: stores.pubsub,
+        stream: stores.stream,
         movies: movies(),
       }),
     reviews: () =>
       createReviewsSubgraph({
         ...common,
         stream: stores.stream,
-        pubsub: stores.pubsub,
         movies: movies(),
       }),
     recommendations: () =>
@@ -180,6 +185,7 @@ export async function serveRouter(
     identitySecret: stores.identitySecret,
     logger: routerLogger,
     production: env.NODE_ENV === 'production',
+    explorer: env.EXPLORER_ENABLED,
     maxDepth: env.MAX_QUERY_DEPTH,
     maxCost: env.MAX_QUERY_COST,
     maxAliases: env.MAX_QUERY_ALIASES,
@@ -210,14 +216,17 @@ export async function serveRouter(
   let listening: Listening | undefined;
   try {
     listening = await listen(
-      createHttpHandler({
-        server: router.server,
-        createContext: router.createContext,
-        health: () => router.health(),
-        draining: () => listening?.draining ?? false,
-        logger,
-        maxBodyBytes: 100_000,
-      }),
+      webListener(
+        { corsOrigins: env.CORS_ORIGINS, appDir: env.WEB_APP_DIR, explorer: env.EXPLORER_ENABLED },
+        createHttpHandler({
+          server: router.server,
+          createContext: router.createContext,
+          health: () => router.health(),
+          draining: () => listening?.draining ?? false,
+          logger,
+          maxBodyBytes: 100_000,
+        }),
+      ),
       port,
       env.MARQUEE_HOST,
       { setting: 'ROUTER_PORT' },

@@ -107,6 +107,16 @@ export type Tag = Prisma.TagModel
  */
 export type EventOutbox = Prisma.EventOutboxModel
 /**
+ * Model MovieEventOutbox
+ * 
+ */
+export type MovieEventOutbox = Prisma.MovieEventOutboxModel
+/**
+ * Model UserEventOutbox
+ * 
+ */
+export type UserEventOutbox = Prisma.UserEventOutboxModel
+/**
  * Model Review
  * 
  */

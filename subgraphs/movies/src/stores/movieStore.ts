@@ -1,4 +1,5 @@
 import type { Database } from '@marquee/db';
+import { createCommonWords, foldWord } from './commonWords.ts';
 
 /** A catalogue row as stored; resolvers shape it for the API. */
 export interface MovieRecord {
@@ -144,22 +145,22 @@ export function normaliseSearchText(text: string | undefined): string | undefine
 
 const quoteLexeme = (word: string) => `'${word}'`;
 
-/**
- * The full-text side of a search as a tsquery: every word of the text (in any order), each also
- * with one pair of adjacent letters swapped ("oppenhiemer" → "oppenheimer": trigrams cannot see
- * that typo in a word under about ten letters, since a swap changes most of its trigrams), and
- * the last word also as a prefix of three letters or more unless the text ends with a space (the
- * user is still typing it). `undefined` when the text has no word.
- */
-export function fullTextQuery(text: string): string | undefined {
-  // Letters and digits only: what the `simple` parser would make lexemes of, and nothing that
-  // tsquery syntax could read as an operator.
-  const words = text
+/** The words of a search text: letters and digits, what the `simple` parser makes lexemes of. */
+function searchWords(text: string): string[] | undefined {
+  // Nothing that tsquery syntax could read as an operator survives.
+  return text
     .toLowerCase()
     .match(/[\p{L}\p{N}]+/gu)
     ?.slice(0, 12);
-  if (words === undefined) return undefined;
-  const typing = !/\s$/u.test(text);
+}
+
+/**
+ * A tsquery of every word of `words` (in any order), each also with one pair of adjacent letters
+ * swapped ("oppenhiemer" → "oppenheimer": trigrams cannot see that typo in a word under about ten
+ * letters, since a swap changes most of its trigrams), and the last word also as a prefix of three
+ * letters or more when `typing` (the text does not end with a space: the user is still typing it).
+ */
+function wordsQuery(words: readonly string[], typing: boolean): string {
   return words
     .map((word, index) => {
       const letters = [...word];
@@ -179,15 +180,80 @@ export function fullTextQuery(text: string): string | undefined {
     .join(' & ');
 }
 
+/** The full-text side of a search as a tsquery (`wordsQuery`); `undefined` when the text has no word. */
+export function fullTextQuery(text: string): string | undefined {
+  const words = searchWords(text);
+  return words === undefined ? undefined : wordsQuery(words, !/\s$/u.test(text));
+}
+
+/**
+ * What a search reads from the indexes for a text with words, each read bounded
+ * (`CANDIDATE_READS`), the whole text then tested on the rows read:
+ * - `holdingAll`: titles holding every word, common words ("the", "of", "la"; commonWords.ts) as
+ *   typed, the others also with a swapped pair of letters and the last as a prefix. A common
+ *   word's prefix and swapped forms would read the entries of many other words, while the word
+ *   itself, joined with a rarer one, is skipped through in its index entry.
+ * - `holdingRare`: titles holding the rare words alone, for text whose common or short words a
+ *   title has in another form ("bar w" typed towards "Bar Wars"); words of one or two letters are
+ *   left out when a longer one is there (their entries are long and a prefix of them longer).
+ * - `resembling`: for other typos, titles with a word resembling each of the text's two longest
+ *   rare words of four letters or more, by trigrams, one word at a time. The trigrams of common
+ *   and short words are in a large part of the catalogue, and a typo in a shorter word leaves too
+ *   few trigrams to match anyway. One word at a time, because the index must read every trigram
+ *   list that could make up the share a match needs: for a word, a few rare ones inside it; for
+ *   a text of five words, also the long lists of letters that begin words (84 ms at 1,000,000
+ *   titles for one such text, against under 1 ms a word).
+ */
+function candidateReads(
+  words: readonly string[],
+  typing: boolean,
+  common: ReadonlySet<string>,
+): { holdingAll: string; holdingRare: string | undefined; resembling: string[] } {
+  const isCommon = words.map((word) => common.has(foldWord(word)));
+  const last = words.length - 1;
+  const holdingAll = words
+    .map((word, index) =>
+      isCommon[index] === true ? quoteLexeme(word) : wordsQuery([word], typing && index === last),
+    )
+    .join(' & ');
+  const rare = words
+    .map((word, index) => ({ word, index, length: [...word].length }))
+    .filter(({ index }) => isCommon[index] !== true);
+  const longer = rare.filter(({ length }) => length >= 3);
+  const kept = longer.length > 0 ? longer : rare;
+  const holdingRare =
+    kept.length === 0 || kept.length === words.length
+      ? undefined
+      : kept.map(({ word, index }) => wordsQuery([word], typing && index === last)).join(' & ');
+  const resembling = rare
+    .filter(({ length }) => length >= 4)
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 2)
+    .map(({ word }) => word);
+  return { holdingAll, holdingRare, resembling };
+}
+
 interface TextSearch {
   /** A title matches, in the form the trigram and full-text indexes serve. */
   condition: string;
   /**
-   * The same test for rows already at hand (the popular titles): pg_trgm's operator called as a
+   * The same test for rows already at hand (the candidates read): pg_trgm's operator called as a
    * function, so the planner does not estimate its selectivity from the column's statistics,
-   * which costs more than applying it to a thousand rows.
+   * which costs more than applying it to a few hundred rows.
    */
   rowTest: string;
+  /**
+   * The test of the popular titles: the full-text side alone when the text has words (a tsvector
+   * test costs about a microsecond a title, word similarity ten); titles that match by trigrams
+   * come from `trigramRead`.
+   */
+  popularTest: string;
+  /**
+   * What a relevance-ranked search reads (candidateReads): titles holding the text's words,
+   * through the full-text index, one read each, and titles resembling its rare words, through the
+   * trigram index. A function, so that only a search that reads them adds their parameters.
+   */
+  reads: () => { wordsReads: string[]; trigramRead: string };
   /** Relevance of a matching title, 0..1. */
   relevance: string;
 }
@@ -202,23 +268,43 @@ interface TextSearch {
  * matches go to the film people know, so "godfater" lists The Godfather (1972) before a little-seen
  * "Godfather".
  */
-function textSearch(text: string, params: Params): TextSearch {
-  const query = `movies.search_text(${params.add(text)}::text)`;
-  const tsquery = fullTextQuery(text);
+function textSearch(text: string, params: Params, common: ReadonlySet<string>): TextSearch {
+  const folded = (value: string) => `movies.search_text(${params.add(value)}::text)`;
+  const query = folded(text);
   const trigram = `${foldedTitle} %> ${query}`;
   // The function behind `%>`.
   const trigramTest = `word_similarity_commutator_op(${foldedTitle}, ${query})`;
-  if (tsquery === undefined)
+  const words = searchWords(text);
+  if (words === undefined)
     return {
       condition: trigram,
       rowTest: trigramTest,
+      popularTest: trigramTest,
+      reads: () => ({ wordsReads: [], trigramRead: trigram }),
       relevance: `word_similarity(${query}, ${foldedTitle})`,
     };
-  const words = `${fullText} @@ to_tsquery('simple'::regconfig, movies.search_text(${params.add(tsquery)}::text))`;
+  const typing = !/\s$/u.test(text);
+  const matchesWords = (tsquery: string) =>
+    `${fullText} @@ to_tsquery('simple'::regconfig, ${folded(tsquery)})`;
+  const allWords = matchesWords(wordsQuery(words, typing));
   return {
-    condition: `(${trigram} OR ${words})`,
-    rowTest: `(${trigramTest} OR ${words})`,
-    relevance: `GREATEST(word_similarity(${query}, ${foldedTitle}), CASE WHEN ${words} THEN 0.7 ELSE 0 END)`,
+    condition: `(${trigram} OR ${allWords})`,
+    rowTest: `(${trigramTest} OR ${allWords})`,
+    popularTest: allWords,
+    reads: () => {
+      const reads = candidateReads(words, typing, common);
+      return {
+        wordsReads: [
+          matchesWords(reads.holdingAll),
+          ...(reads.holdingRare === undefined ? [] : [matchesWords(reads.holdingRare)]),
+        ],
+        trigramRead:
+          reads.resembling.length === 0
+            ? 'false'
+            : reads.resembling.map((word) => `${foldedTitle} %> ${folded(word)}`).join(' AND '),
+      };
+    },
+    relevance: `GREATEST(word_similarity(${query}, ${foldedTitle}), CASE WHEN ${allWords} THEN 0.7 ELSE 0 END)`,
   };
 }
 
@@ -226,24 +312,32 @@ function textSearch(text: string, params: Params): TextSearch {
  * Common and rare search text take different paths. A word in a fifth of all titles ("the", or
  * the first letters of one, typed into a search box) matches hundreds of thousands of titles:
  * reading its index entries alone takes longer than a keystroke allows, let alone ranking every
- * match. So a search first tests the `POPULAR_HEAD` most popular titles (a walk down the
- * popularity index, a fixed cost; an index-only scan of
- * movie_popularity_search_idx when the search has no other filter). When at least `COMMON_MATCHES` of them match, the text is
- * common and those matches are what it ranks and lists: the best matches among the titles people
- * know. Otherwise the text is rare enough to rank all its matches, found through the trigram and
- * full-text indexes. `totalCount` counts every match either way.
+ * match. So a search reads only bounded sets of titles, each step only when the one before found
+ * too little:
+ * 1. the `POPULAR_HEAD` most popular titles (a walk down the popularity index, a fixed cost; an
+ *    index-only scan of movie_popularity_search_idx when the search has no other filter), tested
+ *    by full text;
+ * 2. when fewer than `COMMON_MATCHES` of them match: at most `CANDIDATE_READS` titles from each
+ *    full-text read of candidateReads, tested with the whole text;
+ * 3. when those give less than the page: at most `CANDIDATE_READS` titles from the trigram read
+ *    (typos), tested with the whole text; the popular ones among them count with step 1.
+ * When at least `COMMON_MATCHES` popular titles match, the text is common and those are what it
+ * ranks and lists: the best matches among the titles people know. Otherwise every title found is
+ * ranked. `totalCount` counts every match.
  */
 export const POPULAR_HEAD = 1000;
 export const COMMON_MATCHES = 3;
+export const CANDIDATE_READS = 200;
 
 /** The filter's conditions (the text's first), and its text search when it has one. */
 function whereClause(
   filter: MovieFilter,
   params: Params,
+  common: ReadonlySet<string> = new Set(),
 ): { conditions: string[]; search: TextSearch | undefined } {
   const conditions: string[] = [];
   const text = normaliseSearchText(filter.text);
-  const search = text === undefined ? undefined : textSearch(text, params);
+  const search = text === undefined ? undefined : textSearch(text, params, common);
   if (search !== undefined) conditions.push(search.condition);
   if (filter.genres !== undefined && filter.genres.length > 0)
     conditions.push(`m.genres @> ${params.add([...filter.genres])}::text[]`);
@@ -295,6 +389,7 @@ function sortValue(movie: MovieRecord, field: MovieOrderField): string | number 
 
 export function createMovieStore(db: Database): MovieStore {
   const { prisma, sql } = db;
+  const commonWords = createCommonWords(sql);
   const externalColumn = { IMDB: 'imdbId', TMDB: 'tmdbId', MOVIELENS: 'movielensId' } as const;
   return {
     findByIds: (ids) => prisma.movie.findMany({ where: { id: { in: [...ids] } }, select }),
@@ -302,27 +397,64 @@ export function createMovieStore(db: Database): MovieStore {
       prisma.movie.findFirst({ where: { [externalColumn[source]]: id }, select }),
     async find({ filter, order, first, after }) {
       const params = new Params();
-      const { conditions, search } = whereClause(filter, params);
-      if (order === 'RELEVANCE') {
+      const relevance = order === 'RELEVANCE';
+      const { conditions, search } = whereClause(
+        filter,
+        params,
+        relevance ? await commonWords() : undefined,
+      );
+      if (relevance) {
         if (search === undefined) throw new Error('Relevance order needs search text.');
         const offset = after?.kind === 'offset' ? after.offset : 0;
         // See POPULAR_HEAD. Sequential scans are off for this one statement: the rare path must
         // use the text indexes, and the planner, overestimating how many titles a rare word
         // matches, could otherwise read the whole table. Only the page's rows are read in full.
         const ranked = `m.id, m.popularity, floor(${search.relevance} * 10) AS tier`;
+        const filters = conditions.slice(1);
+        const { wordsReads, trigramRead } = search.reads();
         const rows = await sql.transaction(async (tx) => {
           await tx.exec('SET LOCAL enable_seqscan = off');
           return tx.query<MovieRecord & Record<string, unknown>>(
-            `WITH head AS MATERIALIZED (
+            `WITH popular AS MATERIALIZED (
                SELECT ${ranked} FROM (SELECT * FROM movies.movie ORDER BY popularity DESC LIMIT ${POPULAR_HEAD}) m
-               ${where([search.rowTest, ...conditions.slice(1)])}
+               ${where([search.popularTest, ...filters])}
+             ), holding AS MATERIALIZED (
+               ${[...wordsReads, 'false']
+                 .map(
+                   (read) => `SELECT ${ranked} FROM (
+                     SELECT m.id, m.popularity, m.search_title, m.search_words FROM movies.movie m
+                     ${where([read, ...filters, `(SELECT count(*) FROM popular) < ${COMMON_MATCHES}`])}
+                     LIMIT ${CANDIDATE_READS}
+                   ) m
+                   WHERE ${search.rowTest}`,
+                 )
+                 .join(' UNION ALL ')}
+             ), resembling AS MATERIALIZED (
+               SELECT ${ranked} FROM (
+                 SELECT m.id, m.popularity, m.search_title, m.search_words FROM movies.movie m
+                 ${where([
+                   trigramRead,
+                   ...filters,
+                   `(SELECT count(*) FROM popular) < ${COMMON_MATCHES}`,
+                   `(SELECT count(*) FROM (SELECT id FROM popular UNION SELECT id FROM holding) enough) < ${params.add(offset + first + 1)}`,
+                 ])}
+                 LIMIT ${CANDIDATE_READS}
+               ) m
+               WHERE ${search.rowTest}
+             ), head AS MATERIALIZED (
+               SELECT * FROM popular
+               UNION
+               SELECT * FROM resembling
+               -- A catalogue smaller than the head is all popular.
+               WHERE popularity >= coalesce((SELECT popularity FROM movies.movie ORDER BY popularity DESC OFFSET ${POPULAR_HEAD - 1} LIMIT 1), '-infinity')
              ), common AS MATERIALIZED (SELECT count(*) >= ${COMMON_MATCHES} AS yes FROM head),
+             found AS MATERIALIZED (
+               SELECT * FROM holding WHERE NOT (SELECT yes FROM common)
+               UNION ALL
+               SELECT * FROM resembling WHERE NOT (SELECT yes FROM common)
+             ),
              page AS (
-               SELECT * FROM (
-                 SELECT * FROM head WHERE (SELECT yes FROM common)
-                 UNION ALL
-                 SELECT ${ranked} FROM movies.movie m ${where([...conditions, 'NOT (SELECT yes FROM common)'])}
-               ) found
+               SELECT * FROM (SELECT * FROM head UNION SELECT * FROM found) matched
                ORDER BY tier DESC, popularity DESC, id ASC
                LIMIT ${params.add(first + 1)} OFFSET ${params.add(offset)}
              )

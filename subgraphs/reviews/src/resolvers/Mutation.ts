@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Identity } from '@marquee/auth';
 import { forbidden, notFound, unauthenticated } from '@marquee/errors';
 import { isStorableId } from '@marquee/server-kit';
@@ -7,19 +6,6 @@ import type { ReviewsStores } from '../context.ts';
 import { scoreSentiment } from '../sentiment.ts';
 import type { ReviewRecord } from '../stores/reviewStore.ts';
 import { validateMovieId, validateRating, validateReviewBody } from '../validation.ts';
-
-/** Every rating change reaches the recommendations subgraph as a `rating.changed` event. */
-const publishRating = (
-  stores: ReviewsStores,
-  change: { userId: string; movieId: string; rating: number | null; at: Date },
-) =>
-  stores.events.publish('rating.changed', {
-    eventId: randomUUID(),
-    userId: change.userId,
-    movieId: change.movieId,
-    rating: change.rating,
-    at: change.at.toISOString(),
-  });
 
 function signedIn(identity: Identity | undefined): Identity {
   if (identity === undefined) throw unauthenticated();
@@ -45,9 +31,8 @@ export const Mutation: MutationResolvers = {
     const film = validateMovieId(movieId);
     const score = validateRating(rating);
     await stores.movies.require(film);
-    const saved = await stores.ratings.upsert({ userId, movieId: film, rating: score });
-    await publishRating(stores, { ...saved, at: saved.updatedAt });
-    return saved;
+    // The store writes the rating and its `rating.changed` event in one transaction.
+    return stores.ratings.upsert({ userId, movieId: film, rating: score });
   },
   writeReview: async (_root, { movieId, rating, body }, { identity, stores }) => {
     const { userId } = signedIn(identity);
@@ -56,7 +41,7 @@ export const Mutation: MutationResolvers = {
     const film = validateMovieId(movieId);
     const score = validateRating(rating);
     await stores.movies.require(film);
-    const saved = await stores.reviews.upsert({
+    return stores.reviews.upsert({
       userId,
       movieId: film,
       rating: score,
@@ -64,8 +49,6 @@ export const Mutation: MutationResolvers = {
       sentimentScore: sentiment.score,
       sentimentLabel: sentiment.label,
     });
-    await publishRating(stores, { ...saved, at: saved.updatedAt });
-    return saved;
   },
   editReview: async (_root, { id, rating, body }, { identity, stores }) => {
     const review = await ownReview(stores, signedIn(identity), id);
@@ -79,7 +62,6 @@ export const Mutation: MutationResolvers = {
         : { body: text, sentimentScore: sentiment.score, sentimentLabel: sentiment.label }),
     });
     if (saved === null) throw notFound('There is no review with that id.');
-    if (newRating !== undefined) await publishRating(stores, { ...saved, at: saved.updatedAt });
     return saved;
   },
   deleteReview: async (_root, { id }, { identity, stores }) => {
@@ -92,9 +74,6 @@ export const Mutation: MutationResolvers = {
     const { userId } = signedIn(identity);
     // No catalogue check: a rating of a film the catalogue has since lost can still be removed.
     const film = validateMovieId(movieId);
-    const removed = await stores.ratings.delete(userId, film);
-    if (removed)
-      await publishRating(stores, { userId, movieId: film, rating: null, at: new Date() });
-    return removed;
+    return stores.ratings.delete(userId, film);
   },
 };

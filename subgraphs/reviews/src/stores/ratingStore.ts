@@ -1,4 +1,5 @@
 import type { Database } from '@marquee/db';
+import { writeRatingChanged, type OnEvent } from './ratingEvents.ts';
 
 export interface RatingRecord {
   userId: string;
@@ -39,14 +40,23 @@ export interface EntityReference {
 }
 
 export interface RatingStore {
-  /** Insert or replace; one rating per user and movie. */
+  /**
+   * Insert or replace; one rating per user and movie. The `rating.changed` event is written to
+   * the outbox in the same transaction.
+   */
   upsert(rating: Omit<RatingRecord, 'updatedAt'>): Promise<RatingRecord>;
+  /**
+   * Bulk write (the demo seed) WITHOUT events: one event per row would flood the outbox and the
+   * stream, so callers hand the same ratings to the recommender themselves (see
+   * docs/deployment.md, "Bulk loads").
+   */
   upsertMany(ratings: readonly (Omit<RatingRecord, 'updatedAt'> & { at?: Date })[]): Promise<void>;
   summaries(movieIds: readonly string[]): Promise<RatingSummaryRecord[]>;
   forUsers(userIds: readonly string[]): Promise<RatingRecord[]>;
   /**
    * Removes the user's rating of the film and their review of it (a review's rating is this
-   * rating), in one transaction; `false` when there was no rating.
+   * rating), with the `rating.changed` event (`rating: null`), in one transaction; `false`
+   * (and no event) when there was no rating.
    */
   delete(userId: string, movieId: string): Promise<boolean>;
   /** Removes everything a user wrote here (ratings, reviews, tags): their account was deleted. */
@@ -55,16 +65,24 @@ export interface RatingStore {
 
 const select = { userId: true, movieId: true, rating: true, updatedAt: true } as const;
 
-export function createRatingStore(db: Database): RatingStore {
+/** `onEvent` is told after a transaction that wrote an event committed (the relay's wake-up). */
+export function createRatingStore(db: Database, onEvent: OnEvent = () => {}): RatingStore {
   const { prisma } = db;
   return {
-    upsert: ({ userId, movieId, rating }) =>
-      prisma.rating.upsert({
-        where: { userId_movieId: { userId, movieId } },
-        create: { userId, movieId, rating },
-        update: { rating },
-        select,
-      }),
+    async upsert({ userId, movieId, rating }) {
+      const saved = await prisma.$transaction(async (tx) => {
+        const row = await tx.rating.upsert({
+          where: { userId_movieId: { userId, movieId } },
+          create: { userId, movieId, rating },
+          update: { rating },
+          select,
+        });
+        await writeRatingChanged(tx, { ...row, at: row.updatedAt });
+        return row;
+      });
+      onEvent();
+      return saved;
+    },
     async upsertMany(ratings) {
       await prisma.$transaction(
         ratings.map(({ userId, movieId, rating, at }) =>
@@ -103,11 +121,15 @@ export function createRatingStore(db: Database): RatingStore {
         select,
       }),
     async delete(userId, movieId) {
-      const [, removed] = await prisma.$transaction([
-        prisma.review.deleteMany({ where: { userId, movieId } }),
-        prisma.rating.deleteMany({ where: { userId, movieId } }),
-      ]);
-      return removed.count > 0;
+      const removed = await prisma.$transaction(async (tx) => {
+        await tx.review.deleteMany({ where: { userId, movieId } });
+        const { count } = await tx.rating.deleteMany({ where: { userId, movieId } });
+        if (count > 0)
+          await writeRatingChanged(tx, { userId, movieId, rating: null, at: new Date() });
+        return count > 0;
+      });
+      if (removed) onEvent();
+      return removed;
     },
     async deleteUser(userId) {
       await prisma.$transaction([

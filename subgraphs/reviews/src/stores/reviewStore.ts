@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@marquee/db';
 import type { SentimentLabel } from '../sentiment.ts';
+import { writeRatingChanged, type OnEvent } from './ratingEvents.ts';
 
 export interface ReviewRecord {
   id: string;
@@ -42,9 +43,15 @@ export interface ReviewWrite {
 }
 
 export interface ReviewStore {
-  /** Writes (or rewrites) the user's review of the film and sets their rating, in one transaction. */
+  /**
+   * Writes (or rewrites) the user's review of the film and sets their rating, with the rating's
+   * `rating.changed` event, in one transaction.
+   */
   upsert(review: ReviewWrite): Promise<ReviewRecord>;
-  /** Changes an existing review; `rating` also updates the author's rating. */
+  /**
+   * Changes an existing review; `rating` also updates the author's rating and writes its
+   * `rating.changed` event, in the same transaction.
+   */
   update(
     id: string,
     change: {
@@ -89,7 +96,8 @@ const toRecord = (row: ReviewRow): ReviewRecord => ({
   updatedAt: new Date(row.updated_at),
 });
 
-export function createReviewStore(db: Database): ReviewStore {
+/** `onEvent` is told after a transaction that wrote an event committed (the relay's wake-up). */
+export function createReviewStore(db: Database, onEvent: OnEvent = () => {}): ReviewStore {
   const { prisma, sql } = db;
   const byIds = async (ids: readonly string[]) =>
     (
@@ -101,44 +109,56 @@ export function createReviewStore(db: Database): ReviewStore {
 
   return {
     async upsert({ userId, movieId, rating, body, sentimentScore, sentimentLabel }) {
-      const [, review] = await prisma.$transaction([
-        prisma.rating.upsert({
+      const reviewId = await prisma.$transaction(async (tx) => {
+        const saved = await tx.rating.upsert({
           where: { userId_movieId: { userId, movieId } },
           create: { userId, movieId, rating },
           update: { rating },
-        }),
-        prisma.review.upsert({
+          select: { updatedAt: true },
+        });
+        const review = await tx.review.upsert({
           where: { userId_movieId: { userId, movieId } },
           create: { id: randomUUID(), userId, movieId, body, sentimentScore, sentimentLabel },
           update: { body, sentimentScore, sentimentLabel },
           select: { id: true },
-        }),
-      ]);
-      const saved = await one(review.id);
+        });
+        await writeRatingChanged(tx, { userId, movieId, rating, at: saved.updatedAt });
+        return review.id;
+      });
+      onEvent();
+      const saved = await one(reviewId);
       if (saved === null) throw new Error('A review vanished right after it was written.');
       return saved;
     },
     async update(id, { rating, body, sentimentScore, sentimentLabel }) {
-      const existing = await prisma.review.findUnique({
-        where: { id },
-        select: { userId: true, movieId: true },
-      });
-      if (existing === null) return null;
-      await prisma.$transaction([
-        ...(rating === undefined
-          ? []
-          : [prisma.rating.update({ where: { userId_movieId: existing }, data: { rating } })]),
-        prisma.review.update({
+      const found = await prisma.$transaction(async (tx) => {
+        const existing = await tx.review.findUnique({
+          where: { id },
+          select: { userId: true, movieId: true },
+        });
+        if (existing === null) return false;
+        const at = new Date();
+        if (rating !== undefined) {
+          await tx.rating.update({
+            where: { userId_movieId: existing },
+            data: { rating, updatedAt: at },
+          });
+          await writeRatingChanged(tx, { ...existing, rating, at });
+        }
+        await tx.review.update({
           where: { id },
           data: {
             ...(body === undefined ? {} : { body }),
             ...(sentimentScore === undefined ? {} : { sentimentScore }),
             ...(sentimentLabel === undefined ? {} : { sentimentLabel }),
             // Touch the review even when only the rating changed, so NEWEST reflects the edit.
-            updatedAt: new Date(),
+            updatedAt: at,
           },
-        }),
-      ]);
+        });
+        return true;
+      });
+      if (!found) return null;
+      if (rating !== undefined) onEvent();
       return one(id);
     },
     async delete(id) {

@@ -1,4 +1,9 @@
-import { Prisma, type Database, type UserRole } from '@marquee/db';
+import { randomUUID } from 'node:crypto';
+import { Prisma, writeOutboxEvent, type Database, type UserRole } from '@marquee/db';
+import type { AccountDeletedEvent } from '@marquee/pubsub';
+
+/** Where this subgraph's events wait for the relay (same database as the accounts). */
+export const USERS_OUTBOX = 'users.event_outbox';
 
 export interface UserRecord {
   id: string;
@@ -33,7 +38,9 @@ export interface UserStore {
   setRole(id: string, role: UserRole): Promise<UserRecord>;
   /**
    * Removes the account and everything the users subgraph holds of it (watchlist, lists and their
-   * items, preferences, refresh tokens) in one transaction; `false` when there was no account.
+   * items, preferences, refresh tokens) and writes its `account.deleted` event to the outbox, in
+   * one transaction, so the other subgraphs hear of every deletion that happened and of no other;
+   * `false` (and no event) when there was no account.
    */
   deleteAccount(id: string): Promise<boolean>;
   /** Creates the users that do not exist yet (imports, seeds); returns the ids by username. */
@@ -48,7 +55,8 @@ const select = {
   createdAt: true,
 } as const;
 
-export function createUserStore(db: Database): UserStore {
+/** `onEvent` is told after a transaction that wrote an event committed (the relay's wake-up). */
+export function createUserStore(db: Database, onEvent: () => void = () => {}): UserStore {
   const { prisma } = db;
   return {
     findByIds: (ids) => prisma.user.findMany({ where: { id: { in: [...ids] } }, select }),
@@ -75,15 +83,28 @@ export function createUserStore(db: Database): UserStore {
     },
     setRole: (id, role) => prisma.user.update({ where: { id }, data: { role }, select }),
     async deleteAccount(id) {
-      const [, , , , removed] = await prisma.$transaction([
-        prisma.watchlistItem.deleteMany({ where: { userId: id } }),
+      const removed = await prisma.$transaction(async (tx) => {
+        await tx.watchlistItem.deleteMany({ where: { userId: id } });
         // List items go with their list (ON DELETE CASCADE).
-        prisma.movieList.deleteMany({ where: { ownerId: id } }),
-        prisma.preference.deleteMany({ where: { userId: id } }),
-        prisma.refreshToken.deleteMany({ where: { userId: id } }),
-        prisma.user.deleteMany({ where: { id } }),
-      ]);
-      return removed.count > 0;
+        await tx.movieList.deleteMany({ where: { ownerId: id } });
+        await tx.preference.deleteMany({ where: { userId: id } });
+        await tx.refreshToken.deleteMany({ where: { userId: id } });
+        const { count } = await tx.user.deleteMany({ where: { id } });
+        if (count === 0) return false;
+        const payload: AccountDeletedEvent = {
+          eventId: randomUUID(),
+          userId: id,
+          at: new Date().toISOString(),
+        };
+        await writeOutboxEvent(tx, USERS_OUTBOX, {
+          id: payload.eventId,
+          topic: 'account.deleted',
+          payload,
+        });
+        return true;
+      });
+      if (removed) onEvent();
+      return removed;
     },
     async ensureMany(users) {
       await prisma.user.createMany({ data: [...users], skipDuplicates: true });

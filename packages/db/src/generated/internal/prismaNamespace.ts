@@ -410,6 +410,8 @@ export const ModelName = {
   Rating: 'Rating',
   Tag: 'Tag',
   EventOutbox: 'EventOutbox',
+  MovieEventOutbox: 'MovieEventOutbox',
+  UserEventOutbox: 'UserEventOutbox',
   Review: 'Review',
   ItemFeature: 'ItemFeature',
   Interaction: 'Interaction',
@@ -430,7 +432,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "movie" | "person" | "credit" | "user" | "watchlistItem" | "movieList" | "movieListItem" | "preference" | "refreshToken" | "revokedToken" | "rating" | "tag" | "eventOutbox" | "review" | "itemFeature" | "interaction" | "modelSnapshot" | "deferredDefinition"
+    modelProps: "movie" | "person" | "credit" | "user" | "watchlistItem" | "movieList" | "movieListItem" | "preference" | "refreshToken" | "revokedToken" | "rating" | "tag" | "eventOutbox" | "movieEventOutbox" | "userEventOutbox" | "review" | "itemFeature" | "interaction" | "modelSnapshot" | "deferredDefinition"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1396,6 +1398,154 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    MovieEventOutbox: {
+      payload: Prisma.$MovieEventOutboxPayload<ExtArgs>
+      fields: Prisma.MovieEventOutboxFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.MovieEventOutboxFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieEventOutboxPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.MovieEventOutboxFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieEventOutboxPayload>
+        }
+        findFirst: {
+          args: Prisma.MovieEventOutboxFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieEventOutboxPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.MovieEventOutboxFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieEventOutboxPayload>
+        }
+        findMany: {
+          args: Prisma.MovieEventOutboxFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieEventOutboxPayload>[]
+        }
+        create: {
+          args: Prisma.MovieEventOutboxCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieEventOutboxPayload>
+        }
+        createMany: {
+          args: Prisma.MovieEventOutboxCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.MovieEventOutboxCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieEventOutboxPayload>[]
+        }
+        delete: {
+          args: Prisma.MovieEventOutboxDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieEventOutboxPayload>
+        }
+        update: {
+          args: Prisma.MovieEventOutboxUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieEventOutboxPayload>
+        }
+        deleteMany: {
+          args: Prisma.MovieEventOutboxDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.MovieEventOutboxUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.MovieEventOutboxUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieEventOutboxPayload>[]
+        }
+        upsert: {
+          args: Prisma.MovieEventOutboxUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieEventOutboxPayload>
+        }
+        aggregate: {
+          args: Prisma.MovieEventOutboxAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateMovieEventOutbox>
+        }
+        groupBy: {
+          args: Prisma.MovieEventOutboxGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.MovieEventOutboxGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.MovieEventOutboxCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.MovieEventOutboxCountAggregateOutputType> | number
+        }
+      }
+    }
+    UserEventOutbox: {
+      payload: Prisma.$UserEventOutboxPayload<ExtArgs>
+      fields: Prisma.UserEventOutboxFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.UserEventOutboxFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserEventOutboxPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.UserEventOutboxFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserEventOutboxPayload>
+        }
+        findFirst: {
+          args: Prisma.UserEventOutboxFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserEventOutboxPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.UserEventOutboxFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserEventOutboxPayload>
+        }
+        findMany: {
+          args: Prisma.UserEventOutboxFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserEventOutboxPayload>[]
+        }
+        create: {
+          args: Prisma.UserEventOutboxCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserEventOutboxPayload>
+        }
+        createMany: {
+          args: Prisma.UserEventOutboxCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.UserEventOutboxCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserEventOutboxPayload>[]
+        }
+        delete: {
+          args: Prisma.UserEventOutboxDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserEventOutboxPayload>
+        }
+        update: {
+          args: Prisma.UserEventOutboxUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserEventOutboxPayload>
+        }
+        deleteMany: {
+          args: Prisma.UserEventOutboxDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.UserEventOutboxUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.UserEventOutboxUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserEventOutboxPayload>[]
+        }
+        upsert: {
+          args: Prisma.UserEventOutboxUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserEventOutboxPayload>
+        }
+        aggregate: {
+          args: Prisma.UserEventOutboxAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateUserEventOutbox>
+        }
+        groupBy: {
+          args: Prisma.UserEventOutboxGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.UserEventOutboxGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.UserEventOutboxCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.UserEventOutboxCountAggregateOutputType> | number
+        }
+      }
+    }
     Review: {
       payload: Prisma.$ReviewPayload<ExtArgs>
       fields: Prisma.ReviewFieldRefs
@@ -1957,6 +2107,28 @@ export const EventOutboxScalarFieldEnum = {
 export type EventOutboxScalarFieldEnum = (typeof EventOutboxScalarFieldEnum)[keyof typeof EventOutboxScalarFieldEnum]
 
 
+export const MovieEventOutboxScalarFieldEnum = {
+  seq: 'seq',
+  id: 'id',
+  topic: 'topic',
+  payload: 'payload',
+  createdAt: 'createdAt'
+} as const
+
+export type MovieEventOutboxScalarFieldEnum = (typeof MovieEventOutboxScalarFieldEnum)[keyof typeof MovieEventOutboxScalarFieldEnum]
+
+
+export const UserEventOutboxScalarFieldEnum = {
+  seq: 'seq',
+  id: 'id',
+  topic: 'topic',
+  payload: 'payload',
+  createdAt: 'createdAt'
+} as const
+
+export type UserEventOutboxScalarFieldEnum = (typeof UserEventOutboxScalarFieldEnum)[keyof typeof UserEventOutboxScalarFieldEnum]
+
+
 export const ReviewScalarFieldEnum = {
   id: 'id',
   userId: 'userId',
@@ -2360,6 +2532,8 @@ export type GlobalOmitConfig = {
   rating?: Prisma.RatingOmit
   tag?: Prisma.TagOmit
   eventOutbox?: Prisma.EventOutboxOmit
+  movieEventOutbox?: Prisma.MovieEventOutboxOmit
+  userEventOutbox?: Prisma.UserEventOutboxOmit
   review?: Prisma.ReviewOmit
   itemFeature?: Prisma.ItemFeatureOmit
   interaction?: Prisma.InteractionOmit

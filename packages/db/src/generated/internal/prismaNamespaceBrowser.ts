@@ -64,6 +64,8 @@ export const ModelName = {
   Rating: 'Rating',
   Tag: 'Tag',
   EventOutbox: 'EventOutbox',
+  MovieEventOutbox: 'MovieEventOutbox',
+  UserEventOutbox: 'UserEventOutbox',
   Review: 'Review',
   ItemFeature: 'ItemFeature',
   Interaction: 'Interaction',
@@ -237,6 +239,28 @@ export const EventOutboxScalarFieldEnum = {
 } as const
 
 export type EventOutboxScalarFieldEnum = (typeof EventOutboxScalarFieldEnum)[keyof typeof EventOutboxScalarFieldEnum]
+
+
+export const MovieEventOutboxScalarFieldEnum = {
+  seq: 'seq',
+  id: 'id',
+  topic: 'topic',
+  payload: 'payload',
+  createdAt: 'createdAt'
+} as const
+
+export type MovieEventOutboxScalarFieldEnum = (typeof MovieEventOutboxScalarFieldEnum)[keyof typeof MovieEventOutboxScalarFieldEnum]
+
+
+export const UserEventOutboxScalarFieldEnum = {
+  seq: 'seq',
+  id: 'id',
+  topic: 'topic',
+  payload: 'payload',
+  createdAt: 'createdAt'
+} as const
+
+export type UserEventOutboxScalarFieldEnum = (typeof UserEventOutboxScalarFieldEnum)[keyof typeof UserEventOutboxScalarFieldEnum]
 
 
 export const ReviewScalarFieldEnum = {

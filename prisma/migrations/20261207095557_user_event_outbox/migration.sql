@@ -1,0 +1,14 @@
+-- Account events (`account.deleted`) waiting to be relayed to the event stream, written in the
+-- transaction that deletes the account and deleted once appended there. Same shape as
+-- reviews.event_outbox; drained by the users subgraph's relay.
+
+-- CreateTable
+CREATE TABLE "users"."event_outbox" (
+    "seq" BIGSERIAL NOT NULL,
+    "id" UUID NOT NULL,
+    "topic" TEXT NOT NULL,
+    "payload" JSONB NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "event_outbox_pkey" PRIMARY KEY ("seq")
+);

@@ -29,7 +29,8 @@ import { createMemoryCache } from '@marquee/cache';
 import { openDatabase, type Database } from '@marquee/db';
 import { createLogger } from '@marquee/logger';
 import { createMemoryPubSub, type MarqueeTopics } from '@marquee/pubsub';
-import { createRecommendationsSubgraph, trainAndPublish } from '@marquee/recommendations';
+import { createRecommendationsSubgraph } from '@marquee/recommendations';
+import { trainAndPublish } from '@marquee/recommendations/training';
 import {
   foldIn,
   latentTasteRatings,

@@ -3,7 +3,7 @@ import type { Role } from '@marquee/auth';
 import { unauthenticated, upstreamUnavailable } from '@marquee/errors';
 import { createEntityLoader } from '@marquee/server-kit';
 import { GraphQLError, Kind, OperationTypeNode, type OperationDefinitionNode } from 'graphql';
-import type { RouterContext } from './router.ts';
+import type { RouterContext } from './types.ts';
 
 /** The account behind a token as it is now, from the users subgraph, which owns accounts. */
 export interface AccountCheck {

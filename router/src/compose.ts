@@ -2,17 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { defaultSubgraphUrl, subgraphNames } from '@marquee/env';
 
-export const subgraphNames = ['movies', 'people', 'users', 'reviews', 'recommendations'] as const;
-
-/** Default (embedded) URLs recorded in the supergraph; the router overrides them from the environment. */
-const defaultPorts: Record<(typeof subgraphNames)[number], number> = {
-  movies: 4001,
-  people: 4002,
-  users: 4003,
-  reviews: 4004,
-  recommendations: 4005,
-};
+export { subgraphNames };
 
 const repoRoot = new URL('../../', import.meta.url);
 export const supergraphPath = fileURLToPath(new URL('schema/supergraph.graphql', repoRoot));
@@ -26,7 +18,8 @@ export async function composeSupergraph(): Promise<string> {
   const services = await Promise.all(
     subgraphNames.map(async (name) => ({
       name,
-      url: `http://127.0.0.1:${defaultPorts[name]}/graphql`,
+      // The default (embedded) URLs; the router overrides them from the environment.
+      url: defaultSubgraphUrl(name),
       typeDefs: parse(
         await readFile(new URL(`subgraphs/${name}/src/schema.graphql`, repoRoot), 'utf8'),
       ),

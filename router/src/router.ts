@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer, type BaseContext } from '@apollo/server';
-import type { Identity, TokenService } from '@marquee/auth';
+import { ApolloServer } from '@apollo/server';
+import type { TokenService } from '@marquee/auth';
 import { maskError } from '@marquee/errors';
 import type { Logger } from '@marquee/logger';
 import {
@@ -15,7 +15,9 @@ import { enforceFieldRateLimits } from './fieldRateLimit.ts';
 import { accountCheckPlugin, type AccountCheck } from './accounts.ts';
 import { landingPagePlugin } from './http/explorer.ts';
 import { identityFromRequest, type TokenRevocationCheck } from './identity.ts';
-import { createDocumentJudge, operationLimitsPlugin, type OperationLimits } from './limits.ts';
+import { createOperationGate } from './admission.ts';
+import type { OperationLimits } from './limits.ts';
+import { operationLimitsPlugin } from './limitsPlugin.ts';
 import {
   checkRateLimit,
   clientIp,
@@ -30,15 +32,12 @@ import {
   type SubscriptionSlots,
 } from './subscriptions/server.ts';
 import { createUpstreamSockets } from './subscriptions/upstream.ts';
+import type { RouterContext } from './types.ts';
 import { SubgraphDataSource, type UpstreamOptions } from './upstream/dataSource.ts';
 import { createUpstreamSigner } from './upstream/signing.ts';
 import { cacheVerifiedTokens } from './tokenCache.ts';
 
-export interface RouterContext extends BaseContext {
-  identity: Identity | undefined;
-  /** The caller's address, for the per-field rate limits (absent in-process). */
-  clientIp?: string;
-}
+export type { RouterContext } from './types.ts';
 
 export interface RouterOptions {
   supergraphSdl: string;
@@ -176,6 +175,8 @@ export function createRouter(options: RouterOptions) {
     maxAliases: options.maxAliases ?? 30,
     noIntrospection: !explorer,
   };
+  // One gate for HTTP and WebSocket, so both refuse the same documents and judge each once.
+  const gate = createOperationGate(limits);
   const maxTokens = options.maxTokens ?? 4000;
   const { rateLimit } = options;
   const server = new ApolloServer<RouterContext>({
@@ -192,6 +193,7 @@ export function createRouter(options: RouterOptions) {
     plugins: [
       operationLimitsPlugin<RouterContext>({
         ...limits,
+        gate,
         formatError,
         ...(rateLimit === undefined
           ? {}
@@ -268,9 +270,8 @@ export function createRouter(options: RouterOptions) {
         ...(revocations === undefined ? {} : { revocations }),
         ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
         logger: options.logger,
-        judge: createDocumentJudge(limits),
+        gate,
         maxTokens,
-        maxCost: limits.maxCost,
         maxPerUser: subscriptionLimits.maxPerUser ?? 10,
         ...(subscriptionLimits.slots === undefined ? {} : { slots: subscriptionLimits.slots }),
         maxPendingEvents: subscriptionLimits.maxPendingEvents ?? 100,

@@ -8,14 +8,11 @@ export {
 } from './compose.ts';
 export { createRouter } from './router.ts';
 export type { Router, RouterContext, RouterOptions } from './router.ts';
-export {
-  checkShape,
-  createDocumentJudge,
-  MAX_MERGE_PAIRS,
-  operationDepth,
-  operationLimitsPlugin,
-} from './limits.ts';
-export type { DocumentJudge, DocumentVerdict, OperationLimits } from './limits.ts';
+export { checkShape, MAX_MERGE_PAIRS, operationDepth } from './limits.ts';
+export type { OperationLimits } from './limits.ts';
+export { createDocumentJudge, createOperationGate } from './admission.ts';
+export type { DocumentJudge, DocumentVerdict, OperationGate } from './admission.ts';
+export { operationLimitsPlugin } from './limitsPlugin.ts';
 export { expandedSelections, mergeShape } from './documentShape.ts';
 export { DEFAULT_LIST_SIZE, operationCost } from './cost.ts';
 export { AUTH_FIELDS, enforceFieldRateLimits, rootFields } from './fieldRateLimit.ts';

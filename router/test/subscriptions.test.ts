@@ -122,6 +122,7 @@ function toySubgraph(name: string, typeDefs: ReturnType<typeof gql>, resolvers: 
     typeDefs,
     resolvers,
     stores: {},
+    services: {},
     createLoaders: () => ({}),
     identitySecret: secret,
     logger,

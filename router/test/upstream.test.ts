@@ -48,6 +48,7 @@ const toy = (name: string, typeDefs: ReturnType<typeof gql>, resolvers: unknown)
     typeDefs,
     resolvers,
     stores: {},
+    services: {},
     createLoaders: () => ({}),
     identitySecret: secret,
     logger,

@@ -50,6 +50,7 @@ const shows = defineSubgraph({
     },
   },
   stores: {},
+  services: {},
   createLoaders: () => ({}),
   identitySecret: secret,
   logger,

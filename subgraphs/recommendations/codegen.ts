@@ -6,7 +6,7 @@ export default subgraphCodegenConfig({
     Movie: '../stores/recommendationStore.ts#EntityReference',
     User: '../stores/recommendationStore.ts#EntityReference',
     Recommendation: '../stores/recommendationStore.ts#ScoredMovie',
-    RecommendationUpdate: '../notifications.ts#RecommendationsUpdatedEvent',
+    RecommendationUpdate: '../events/notifications.ts#RecommendationsUpdatedEvent',
   },
   scalars: { DateTime: 'Date' },
 });

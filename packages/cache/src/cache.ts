@@ -1,7 +1,9 @@
 /**
- * The shared cache tier (STYLE §7). The request tier is DataLoader; this tier outlives a request
- * and, on Redis, is shared by every replica. Values are JSON, so every implementation returns a
- * fresh copy (never an alias of what was stored) and `Date`s come back as ISO strings.
+ * The shared cache tier. The request tier is DataLoader; this tier outlives a request and, on
+ * Redis, is shared by every replica. Nothing here coordinates replicas (a cache may lose what it
+ * holds): locks and claims are a LockStore (coordination/locks.ts). Values are JSON, so every
+ * implementation returns a fresh copy (never an alias of what was stored) and `Date`s come back
+ * as ISO strings.
  */
 export interface Cache {
   /** The cached value, or `undefined` on a miss. A cached `null` is a hit (negative caching). */
@@ -10,9 +12,6 @@ export interface Cache {
   getMany<T>(keys: readonly string[]): Promise<(T | undefined)[]>;
   /** Stores `value` as JSON for `ttlSeconds` (a positive whole number; there is no "forever"). */
   set<T>(key: string, value: T, ttlSeconds: number): Promise<void>;
-  /** Stores `value` only if `key` holds nothing live, atomically (one winner among replicas);
-   * true when this call stored it. What claims one-time work such as handling an event. */
-  add<T>(key: string, value: T, ttlSeconds: number): Promise<boolean>;
   delete(...keys: string[]): Promise<void>;
   close(): Promise<void>;
 }

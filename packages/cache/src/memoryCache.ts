@@ -68,16 +68,6 @@ export function createMemoryCache(options: MemoryCacheOptions = {}): Cache {
       write(key, serialize(key, value), ttlSeconds);
     },
 
-    async add<T>(key: string, value: T, ttlSeconds: number) {
-      assertOpen();
-      assertTtl(ttlSeconds);
-      const json = serialize(key, value);
-      const existing = entries.get(key);
-      if (existing !== undefined && existing.expiresAt > now()) return false;
-      write(key, json, ttlSeconds);
-      return true;
-    },
-
     async delete(...keys: string[]) {
       assertOpen();
       for (const key of keys) entries.delete(key);

@@ -41,14 +41,6 @@ export function createRedisCache(options: RedisCacheOptions): Cache {
       await redis.set(prefix + key, serialize(key, value), 'EX', ttlSeconds);
     },
 
-    async add<T>(key: string, value: T, ttlSeconds: number) {
-      assertOpen();
-      assertTtl(ttlSeconds);
-      return (
-        (await redis.set(prefix + key, serialize(key, value), 'EX', ttlSeconds, 'NX')) === 'OK'
-      );
-    },
-
     async delete(...keys: string[]) {
       assertOpen();
       if (keys.length === 0) return;

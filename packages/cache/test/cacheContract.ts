@@ -92,29 +92,6 @@ export function describeCacheContract(name: string, createCache: CreateCache): v
       await expect(cache.get('k')).resolves.toBe('second');
     });
 
-    it('add stores only when the key is free, and exactly one of concurrent adds wins', async () => {
-      const cache = freshCache();
-      const results = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => cache.add('claim', i, 60)),
-      );
-
-      expect(results.filter(Boolean)).toHaveLength(1);
-      await expect(cache.get('claim')).resolves.toBe(results.indexOf(true));
-      await expect(cache.add('claim', 'late', 60)).resolves.toBe(false);
-      await cache.delete('claim');
-      await expect(cache.add('claim', 'again', 60)).resolves.toBe(true);
-      await expect(cache.get('claim')).resolves.toBe('again');
-    });
-
-    it('add treats an expired entry as free', async () => {
-      const cache = freshCache();
-      await expect(cache.add('brief', 1, 1)).resolves.toBe(true);
-      await sleep(1_500);
-
-      await expect(cache.add('brief', 2, 60)).resolves.toBe(true);
-      await expect(cache.get('brief')).resolves.toBe(2);
-    });
-
     it('deletes one or many keys and ignores keys that are not there', async () => {
       const cache = freshCache();
       await cache.set('a', 1, 60);

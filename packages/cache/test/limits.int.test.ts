@@ -2,11 +2,13 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { DisposalStack, createTestRedisPrefix } from '@marquee/testing';
 import {
+  createRedisLockStore,
   createRedisRateLimiter,
   createRedisRevocationStore,
   createRedisSlotStore,
 } from '../src/index.ts';
 import {
+  describeLockStoreContract,
   describeRateLimiterContract,
   describeRevocationContract,
   describeSlotStoreContract,
@@ -25,6 +27,9 @@ describeRevocationContract('Redis revocation store', () =>
 );
 describeSlotStoreContract('Redis slot store', () =>
   createRedisSlotStore({ redis, prefix: `${prefix}slots:`, leaseSeconds: 1 }),
+);
+describeLockStoreContract('Redis lock store', () =>
+  createRedisLockStore({ redis, prefix: `${prefix}lock:` }),
 );
 
 describe('Redis rate limiter', () => {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  createMemoryLockStore,
   createMemoryRateLimiter,
   createMemoryRevocationStore,
   createMemorySlotStore,
 } from '../src/index.ts';
 import {
+  describeLockStoreContract,
   describeRateLimiterContract,
   describeRevocationContract,
   describeSlotStoreContract,
@@ -13,6 +15,7 @@ import {
 describeRateLimiterContract('in-memory rate limiter', () => createMemoryRateLimiter());
 describeRevocationContract('in-memory revocation store', () => createMemoryRevocationStore());
 describeSlotStoreContract('in-memory slot store', () => createMemorySlotStore({ leaseSeconds: 1 }));
+describeLockStoreContract('in-memory lock store', () => createMemoryLockStore());
 
 describe('in-memory rate limiter', () => {
   it('reports the seconds left in the window as the retry hint', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import type { RateLimiter, RevocationStore, SlotStore } from '../src/index.ts';
+import type { LockStore, RateLimiter, RevocationStore, SlotStore } from '../src/index.ts';
 
 /** The behaviour every RateLimiter shares, Redis and in-memory alike. */
 export function describeRateLimiterContract(name: string, create: () => RateLimiter): void {
@@ -124,6 +124,39 @@ export function describeSlotStoreContract(name: string, create: () => SlotStore)
       await store.renew([{ key, holder: 'ghost' }]);
       await expect(store.claim(key, 'a', 1)).resolves.toBe(true);
       await expect(store.claim(key, 'b', 0)).rejects.toThrow(RangeError);
+    });
+  });
+}
+
+/** The behaviour every LockStore shares, Redis and in-memory alike. */
+export function describeLockStoreContract(name: string, create: () => LockStore): void {
+  describe(`${name} (LockStore contract)`, () => {
+    it('locks only a free key, and exactly one of concurrent locks wins', async () => {
+      const store = create();
+      const key = `claim:${randomUUID()}`;
+      const results = await Promise.all(Array.from({ length: 8 }, () => store.lock(key, 60)));
+
+      expect(results.filter(Boolean)).toHaveLength(1);
+      await expect(store.lock(key, 60)).resolves.toBe(false);
+      await store.unlock(key);
+      await expect(store.lock(key, 60)).resolves.toBe(true);
+    });
+
+    it('treats a lapsed lock as free', async () => {
+      const store = create();
+      const key = `brief:${randomUUID()}`;
+      await expect(store.lock(key, 1)).resolves.toBe(true);
+      await sleep(1_500);
+
+      await expect(store.lock(key, 60)).resolves.toBe(true);
+      await expect(store.lock(key, 60)).resolves.toBe(false);
+    });
+
+    it('ignores unlocking a key nobody holds and refuses a TTL that is not a positive whole number of seconds', async () => {
+      const store = create();
+      await expect(store.unlock(`nobody:${randomUUID()}`)).resolves.toBeUndefined();
+      await expect(store.lock(`bad:${randomUUID()}`, 0)).rejects.toThrow(RangeError);
+      await expect(store.lock(`bad:${randomUUID()}`, 1.5)).rejects.toThrow(RangeError);
     });
   });
 }

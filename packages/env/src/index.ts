@@ -1,6 +1,10 @@
 import { z } from 'zod';
 // The light entry point: the package's main one loads graphql-js, which env does not need.
 import { UserError } from '@marquee/errors/user';
+import { defaultSubgraphUrl, type SubgraphName } from './subgraphs.ts';
+
+export { defaultSubgraphPorts, defaultSubgraphUrl, subgraphNames } from './subgraphs.ts';
+export type { SubgraphName } from './subgraphs.ts';
 
 /**
  * Every environment variable Marquee reads, parsed once and typed. Nothing else reads
@@ -24,11 +28,11 @@ const envSchema = z.object({
   /** Address the servers bind to. Containers need 0.0.0.0. */
   MARQUEE_HOST: z.string().min(1).default('127.0.0.1'),
   ROUTER_PORT: port.default(4000),
-  MOVIES_URL: url.default('http://127.0.0.1:4001/graphql'),
-  PEOPLE_URL: url.default('http://127.0.0.1:4002/graphql'),
-  USERS_URL: url.default('http://127.0.0.1:4003/graphql'),
-  REVIEWS_URL: url.default('http://127.0.0.1:4004/graphql'),
-  RECOMMENDATIONS_URL: url.default('http://127.0.0.1:4005/graphql'),
+  MOVIES_URL: url.default(defaultSubgraphUrl('movies')),
+  PEOPLE_URL: url.default(defaultSubgraphUrl('people')),
+  USERS_URL: url.default(defaultSubgraphUrl('users')),
+  REVIEWS_URL: url.default(defaultSubgraphUrl('reviews')),
+  RECOMMENDATIONS_URL: url.default(defaultSubgraphUrl('recommendations')),
   /** PASERK k4.secret / k4.public; unset in embedded mode = a pair generated into the data dir. */
   TOKEN_SECRET_KEY: z.string().startsWith('k4.secret.').optional(),
   TOKEN_PUBLIC_KEY: z.string().startsWith('k4.public.').optional(),
@@ -173,15 +177,6 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   return env;
 }
-
-export type SubgraphName = 'movies' | 'people' | 'users' | 'reviews' | 'recommendations';
-export const subgraphNames: readonly SubgraphName[] = [
-  'movies',
-  'people',
-  'users',
-  'reviews',
-  'recommendations',
-];
 
 export function subgraphUrl(env: Env, name: SubgraphName): string {
   const urls: Record<SubgraphName, string> = {

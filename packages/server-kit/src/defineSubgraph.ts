@@ -24,19 +24,29 @@ export interface SubgraphHealthOptions {
 /** /health waits this long at most for the first round of checks, then answers with what it has. */
 const FIRST_ROUND_WAIT_MS = 100;
 
-/** A subgraph's request context: identity, the process-wide stores, and per-request loaders. */
-export type SubgraphContext<Stores, Loaders> = RequestContext & {
+/** A subgraph that calls nothing but its stores. */
+export type NoServices = Record<never, never>;
+
+/**
+ * A subgraph's request context: identity, two process-wide bags and per-request loaders.
+ * `stores` hold data access only (one interface per store, an in-memory stand-in possible);
+ * `services` hold what does more than read and write this subgraph's data: an engine, a
+ * notification hub, account rules, an event publisher, lookups in another subgraph.
+ */
+export type SubgraphContext<Stores, Loaders, Services = NoServices> = RequestContext & {
   stores: Stores;
+  services: Services;
   loaders: Loaders;
 };
 
-export interface SubgraphDefinition<Stores, Loaders> {
+export interface SubgraphDefinition<Stores, Loaders, Services = NoServices> {
   name: string;
   typeDefs: DocumentNode;
   // Codegen's resolver types are stricter than Apollo's map type; each subgraph passes its typed map.
   resolvers: unknown;
   stores: Stores;
-  createLoaders: (stores: Stores) => Loaders;
+  services: Services;
+  createLoaders: (stores: Stores, services: Services) => Loaders;
   identitySecret: string;
   logger: Logger;
   /** The subgraph's own stores, each checked in the background (see healthMonitor.ts). */
@@ -49,34 +59,36 @@ export interface SubgraphDefinition<Stores, Loaders> {
   start?: () => Promise<() => Promise<void>>;
 }
 
-export interface Subgraph<Stores, Loaders> {
+export interface Subgraph<Stores, Loaders, Services = NoServices> {
   name: string;
-  server: ApolloServer<SubgraphContext<Stores, Loaders>>;
+  server: ApolloServer<SubgraphContext<Stores, Loaders, Services>>;
   /** The executable federation schema (what subscriptions run on). */
   schema: GraphQLSchema;
   identitySecret: string;
   logger: Logger;
   stores: Stores;
+  services: Services;
   /** Refuses (401) an operation the router did not sign. */
   createContext: (
     request: Pick<IncomingMessage, 'headers'>,
     operation: OperationText,
-  ) => Promise<SubgraphContext<Stores, Loaders>>;
+  ) => Promise<SubgraphContext<Stores, Loaders, Services>>;
   /** A context for an already verified identity (a subscription operation over the router's socket). */
   contextFor: (
     identity: Identity | undefined,
     requestId: string,
-  ) => SubgraphContext<Stores, Loaders>;
+  ) => SubgraphContext<Stores, Loaders, Services>;
   health: () => Promise<HealthReport>;
   start: () => Promise<() => Promise<void>>;
 }
 
 /** Builds a subgraph (schema, context per request, health); it never listens, so tests run it in-process. */
-export function defineSubgraph<Stores, Loaders>(
-  definition: SubgraphDefinition<Stores, Loaders>,
-): Subgraph<Stores, Loaders> {
-  const { stores, createLoaders, identitySecret, logger } = definition;
-  const resolvers = definition.resolvers as GraphQLResolverMap<SubgraphContext<Stores, Loaders>>;
+export function defineSubgraph<Stores, Loaders, Services = NoServices>(
+  definition: SubgraphDefinition<Stores, Loaders, Services>,
+): Subgraph<Stores, Loaders, Services> {
+  const { stores, services, createLoaders, identitySecret, logger } = definition;
+  type Context = SubgraphContext<Stores, Loaders, Services>;
+  const resolvers = definition.resolvers as GraphQLResolverMap<Context>;
   const schema = buildSchema(definition.typeDefs, resolvers);
   let monitor: HealthMonitor | undefined;
   const startMonitor = () =>
@@ -87,10 +99,11 @@ export function defineSubgraph<Stores, Loaders>(
   return {
     name: definition.name,
     stores,
+    services,
     schema,
     identitySecret,
     logger,
-    server: createSubgraphServer<SubgraphContext<Stores, Loaders>>({
+    server: createSubgraphServer<Context>({
       name: definition.name,
       typeDefs: definition.typeDefs,
       resolvers,
@@ -102,14 +115,16 @@ export function defineSubgraph<Stores, Loaders>(
       return Promise.resolve({
         ...requestIdentity(request, identitySecret),
         stores,
-        loaders: createLoaders(stores),
+        services,
+        loaders: createLoaders(stores, services),
       });
     },
     contextFor: (identity, requestId) => ({
       identity,
       requestId,
       stores,
-      loaders: createLoaders(stores),
+      services,
+      loaders: createLoaders(stores, services),
     }),
     async health() {
       monitor ??= startMonitor();

@@ -21,7 +21,7 @@ export async function executeInProcess<Data = Record<string, unknown>>(
   // Any subgraph: its context type only has to agree with itself, and TypeScript cannot infer it
   // while callers name `Data` explicitly.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  subgraph: Pick<Subgraph<any, any>, 'server' | 'createContext' | 'identitySecret'>,
+  subgraph: Pick<Subgraph<any, any, any>, 'server' | 'createContext' | 'identitySecret'>,
   query: string,
   options: {
     variables?: Record<string, unknown>;

@@ -21,11 +21,13 @@ export {
   requireId,
   requireText,
   requireTextList,
+  signedIn,
   storableIds,
 } from './input.ts';
 export type { TextRule } from './input.ts';
 export { defineSubgraph } from './defineSubgraph.ts';
 export type {
+  NoServices,
   Subgraph,
   SubgraphContext,
   SubgraphDefinition,

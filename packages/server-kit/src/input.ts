@@ -1,4 +1,5 @@
-import { badUserInput } from '@marquee/errors';
+import type { Identity } from '@marquee/auth';
+import { badUserInput, unauthenticated } from '@marquee/errors';
 
 /**
  * The one input boundary every subgraph calls for ids, free text and cursor values. PostgreSQL
@@ -6,6 +7,12 @@ import { badUserInput } from '@marquee/errors';
  * unbounded strings and lists cost the stores work nobody asked for; refusing them here is a
  * BAD_USER_INPUT naming the argument.
  */
+
+/** The caller's identity, or UNAUTHENTICATED (with `message` when the field says more). */
+export function signedIn(identity: Identity | undefined, message?: string): Identity {
+  if (identity === undefined) throw unauthenticated(message);
+  return identity;
+}
 
 /** Ids are short opaque strings: `tt0068646`, `nm0000008`, UUIDs. */
 export const MAX_ID_LENGTH = 64;

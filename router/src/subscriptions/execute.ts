@@ -22,7 +22,7 @@ import {
   type GraphQLFormattedError,
   type OperationDefinitionNode,
 } from 'graphql';
-import type { RouterContext } from '../router.ts';
+import type { RouterContext } from '../types.ts';
 import type { SubscriptionPlanner } from './planner.ts';
 import type { UpstreamSockets } from './upstream.ts';
 

@@ -4,7 +4,7 @@ import { IDENTITY_HEADER, ROUTER_SIGNATURE_HEADER, type Identity } from '@marque
 import { ErrorCode } from '@marquee/errors';
 import type { Logger } from '@marquee/logger';
 import { GraphQLError, OperationTypeNode, parse, type GraphQLFormattedError } from 'graphql';
-import type { RouterContext } from '../router.ts';
+import type { RouterContext } from '../types.ts';
 import { CircuitOpenError, createCircuitBreaker, type CircuitBreaker } from './circuitBreaker.ts';
 import { failedFieldPaths } from './failedFields.ts';
 import { createInFlight } from './inFlight.ts';

@@ -1,13 +1,5 @@
-import type { DocumentCollection } from '@marquee/documents';
 import type { SubgraphContext } from '@marquee/server-kit';
 import type { MoviesLoaders } from './loaders.ts';
-import type { MovieDocument } from './stores/movieDocumentStore.ts';
-import type { MovieStore } from './stores/movieStore.ts';
-
-/** Clients and stores live for the process; loaders for one request (STYLE §5). */
-export interface MoviesStores {
-  movies: MovieStore;
-  documents: DocumentCollection<MovieDocument>;
-}
+import type { MoviesStores } from './types.ts';
 
 export type MoviesContext = SubgraphContext<MoviesStores, MoviesLoaders>;

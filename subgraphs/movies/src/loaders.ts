@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { orderByKeys, storableIds } from '@marquee/server-kit';
 import type { MovieDocument } from './stores/movieDocumentStore.ts';
 import type { MovieRecord } from './stores/movieStore.ts';
-import type { MoviesStores } from './context.ts';
+import type { MoviesStores } from './types.ts';
 
 /** Per-request loaders: one batched round trip per entity type and nesting level. */
 export function createLoaders(stores: MoviesStores) {

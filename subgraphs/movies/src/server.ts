@@ -17,7 +17,8 @@ export {
   type ImportedTitle,
   type MovieImportStore,
 } from './stores/movieImport.ts';
-export type { MoviesContext, MoviesStores } from './context.ts';
+export type { MoviesContext } from './context.ts';
+export type { MoviesStores } from './types.ts';
 export type { MovieDocument } from './stores/movieDocumentStore.ts';
 export type { MovieInput, MovieRecord, MovieStore } from './stores/movieStore.ts';
 
@@ -46,6 +47,7 @@ export function createMoviesSubgraph(deps: MoviesDependencies) {
     typeDefs,
     resolvers,
     stores: { movies: createMovieStore(deps.db), documents: movieDocuments(deps.documents) },
+    services: {},
     createLoaders,
     identitySecret: deps.identitySecret,
     logger: deps.logger,

@@ -1,9 +1,5 @@
 import type { SubgraphContext } from '@marquee/server-kit';
 import type { PeopleLoaders } from './loaders.ts';
-import type { PeopleStore } from './stores/peopleStore.ts';
-
-export interface PeopleStores {
-  people: PeopleStore;
-}
+import type { PeopleStores } from './types.ts';
 
 export type PeopleContext = SubgraphContext<PeopleStores, PeopleLoaders>;

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { groupByKeys, orderByKeys, storableIds } from '@marquee/server-kit';
-import type { PeopleStores } from './context.ts';
+import type { PeopleStores } from './types.ts';
 import type {
   CreditRecord,
   CreditSlice,

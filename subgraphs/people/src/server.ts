@@ -14,7 +14,8 @@ export {
   type ImportedPerson,
   type PeopleImportStore,
 } from './stores/peopleImport.ts';
-export type { PeopleContext, PeopleStores } from './context.ts';
+export type { PeopleContext } from './context.ts';
+export type { PeopleStores } from './types.ts';
 export type { CreditRecord, PeopleStore, PersonRecord } from './stores/peopleStore.ts';
 
 export interface PeopleDependencies {
@@ -32,6 +33,7 @@ export function createPeopleSubgraph(deps: PeopleDependencies) {
     typeDefs,
     resolvers,
     stores: { people: createPeopleStore(deps.db) },
+    services: {},
     createLoaders,
     identitySecret: deps.identitySecret,
     logger: deps.logger,

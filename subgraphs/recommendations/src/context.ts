@@ -1,15 +1,9 @@
 import type { SubgraphContext } from '@marquee/server-kit';
-import type { RecommendationEngine } from './engine.ts';
 import type { RecommendationsLoaders } from './loaders.ts';
-import type { NotificationHub } from './notifications.ts';
-import type { RecommendationStore } from './stores/recommendationStore.ts';
+import type { RecommendationsServices, RecommendationsStores } from './types.ts';
 
-export interface RecommendationsStores {
-  recommendations: RecommendationStore;
-  /** In-memory model and catalogue with the shared top-N cache. */
-  engine: RecommendationEngine;
-  /** This replica's live `recommendationsUpdated` streams. */
-  notifications: NotificationHub;
-}
-
-export type RecommendationsContext = SubgraphContext<RecommendationsStores, RecommendationsLoaders>;
+export type RecommendationsContext = SubgraphContext<
+  RecommendationsStores,
+  RecommendationsLoaders,
+  RecommendationsServices
+>;

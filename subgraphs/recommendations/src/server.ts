@@ -1,23 +1,28 @@
-import type { Cache } from '@marquee/cache';
-import { createMemoryCache } from '@marquee/cache';
+import {
+  createMemoryCache,
+  createMemoryLockStore,
+  type Cache,
+  type LockStore,
+} from '@marquee/cache';
 import type { Database } from '@marquee/db';
 import type { Logger } from '@marquee/logger';
 import type { EventStream, MarqueeTopics, PubSub } from '@marquee/pubsub';
 import { defineSubgraph, type SubgraphHealthOptions } from '@marquee/server-kit';
-import { createRecommendationEngine } from './engine.ts';
-import {
-  consumeAccountDeletions,
-  consumeArrivals,
-  consumeRatingEvents,
-  relayArrivals,
-} from './events.ts';
+import { createRecommendationEngine } from './serving/engine.ts';
+import { consumeAccountDeletions } from './events/accounts.ts';
+import { consumeArrivals, relayArrivals } from './events/arrivals.ts';
+import { consumeRatingEvents } from './events/ratings.ts';
+import { createUpdatePublisher } from './events/updates.ts';
 import { createLoaders } from './loaders.ts';
-import { createNotificationHub } from './notifications.ts';
+import { createNotificationHub } from './events/notifications.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createRecommendationStore } from './stores/recommendationStore.ts';
-import { MODEL_PUBLISHED, trainAndPublish } from './training.ts';
-import type { TrainingLock } from './trainingLock.ts';
-import { scheduleTraining } from './trainingSchedule.ts';
+import {
+  MODEL_PUBLISHED,
+  scheduleTraining,
+  trainAndPublish,
+  type TrainingLock,
+} from './training/index.ts';
 import { typeDefs } from './typeDefs.ts';
 
 export { createRecommendationStore, typeDefs };
@@ -25,7 +30,8 @@ export {
   createInteractionImportStore,
   type InteractionImportStore,
 } from './stores/interactionImport.ts';
-export type { RecommendationsContext, RecommendationsStores } from './context.ts';
+export type { RecommendationsContext } from './context.ts';
+export type { RecommendationsServices, RecommendationsStores } from './types.ts';
 export type {
   InteractionInput,
   ItemFeature,
@@ -33,15 +39,7 @@ export type {
   RecommendationStore,
   SnapshotRecord,
 } from './stores/recommendationStore.ts';
-export { createRecommendationEngine, type RecommendationEngine } from './engine.ts';
-export {
-  MODEL_PUBLISHED,
-  trainAndPublish,
-  type TrainOptions,
-  type TrainResult,
-} from './training.ts';
-export { createMemoryTrainingLock, type TrainingLock } from './trainingLock.ts';
-export { scheduleTraining } from './trainingSchedule.ts';
+export { createRecommendationEngine, type RecommendationEngine } from './serving/engine.ts';
 
 export interface RecommendationsDependencies {
   db: Database;
@@ -54,6 +52,11 @@ export interface RecommendationsDependencies {
   health?: SubgraphHealthOptions;
   /** Shared top-N cache (Redis in services mode); an in-process cache when omitted. */
   cache?: Cache;
+  /**
+   * Claims on events and per-user recompute locks, shared by every replica (Redis in services
+   * mode), so each event is handled once; in-process when omitted.
+   */
+  locks?: LockStore;
   /** Scheduled training: each replica tries `lock` every `intervalMs` (off when omitted or 0). */
   training?: { lock: TrainingLock; intervalMs: number };
   /** How often to check for a newer model snapshot or catalogue (backstop for missed announcements). */
@@ -64,12 +67,13 @@ export interface RecommendationsDependencies {
 export function createRecommendationsSubgraph(deps: RecommendationsDependencies) {
   const recommendations = createRecommendationStore(deps.db);
   const cache = deps.cache ?? createMemoryCache();
+  const locks = deps.locks ?? createMemoryLockStore();
   const engine = createRecommendationEngine({
     store: recommendations,
     cache,
-    pubsub: deps.pubsub,
     logger: deps.logger,
   });
+  const publisher = createUpdatePublisher(deps.pubsub);
   const notifications = createNotificationHub(deps.pubsub, deps.logger);
   const refresh = () =>
     engine
@@ -81,7 +85,8 @@ export function createRecommendationsSubgraph(deps: RecommendationsDependencies)
     name: 'recommendations',
     typeDefs,
     resolvers,
-    stores: { recommendations, engine, notifications },
+    stores: { recommendations },
+    services: { engine, notifications },
     createLoaders,
     identitySecret: deps.identitySecret,
     logger: deps.logger,
@@ -102,10 +107,19 @@ export function createRecommendationsSubgraph(deps: RecommendationsDependencies)
       const stops: (() => Promise<void>)[] = [];
       stops.push(await notifications.start());
       stops.push(
-        await consumeRatingEvents(deps.stream, recommendations, engine, deps.logger, cache),
+        await consumeRatingEvents(
+          deps.stream,
+          recommendations,
+          engine,
+          publisher,
+          deps.logger,
+          locks,
+        ),
       );
       stops.push(await relayArrivals(deps.stream, deps.pubsub, engine, deps.logger));
-      stops.push(await consumeArrivals(deps.pubsub, engine, notifications, deps.logger, cache));
+      stops.push(
+        await consumeArrivals(deps.pubsub, engine, publisher, notifications, deps.logger, locks),
+      );
       stops.push(await consumeAccountDeletions(deps.stream, recommendations, deps.logger));
       stops.push(await deps.pubsub.subscribe(MODEL_PUBLISHED, () => void refresh()));
       const poll = setInterval(() => void refresh(), deps.reloadIntervalMs ?? 30_000);

@@ -11,7 +11,8 @@ import {
   type RecommendationsUpdatedEvent,
 } from '@marquee/pubsub';
 import { executeInProcess } from '@marquee/server-kit';
-import { createRecommendationsSubgraph, trainAndPublish } from '../src/server.ts';
+import { createRecommendationsSubgraph } from '../src/server.ts';
+import { trainAndPublish } from '../src/training/index.ts';
 
 const secret = 's'.repeat(32);
 const logger = createLogger({ name: 'test', level: 'silent' });
@@ -167,7 +168,7 @@ describe('trained recommendations', () => {
 
   it('recommends from the liked films of a user, with the liked film as the reason, never a rated film', async () => {
     await trainAndPublish(subgraph.stores.recommendations, { pubsub });
-    await expect.poll(() => subgraph.stores.engine.modelVersion()).toBeGreaterThan(0);
+    await expect.poll(() => subgraph.services.engine.modelVersion()).toBeGreaterThan(0);
     for (const movieId of ['alien', 'aliens', 'matrix']) await rate('newbie', movieId, 5);
     await rate('newbie', 'dune', 1);
     await expect.poll(async () => (await recommendationsOf('newbie')).length).toBeGreaterThan(0);
@@ -187,7 +188,7 @@ describe('trained recommendations', () => {
     });
     expect(trained?.kind).toBe('als');
     expect(trained?.metadata).toMatchObject({ model: 'als', users: 40, items: 15 });
-    await expect.poll(() => subgraph.stores.engine.modelVersion()).toBe(trained?.version);
+    await expect.poll(() => subgraph.services.engine.modelVersion()).toBe(trained?.version);
     for (const movieId of ['heat', 'godfather', 'goodfellas']) await rate('als-fan', movieId, 5);
     await rate('als-fan', 'casino', 1);
     await expect
@@ -214,7 +215,7 @@ describe('trained recommendations', () => {
 
   it('changes a user list within seconds of a rating and publishes the films that entered it', async () => {
     await trainAndPublish(subgraph.stores.recommendations, { pubsub });
-    await expect.poll(() => subgraph.stores.engine.modelVersion()).toBeGreaterThan(0);
+    await expect.poll(() => subgraph.services.engine.modelVersion()).toBeGreaterThan(0);
     const before = (await recommendationsOf('u25')).map((r) => r.movie.id);
     const updates: RecommendationsUpdatedEvent[] = [];
     const unsubscribe = await pubsub.subscribe('recommendations.updated', (event) =>
@@ -280,12 +281,12 @@ describe('trained recommendations', () => {
     await stop();
     await subgraph.server.stop();
     subgraph = await open();
-    expect(subgraph.stores.engine.modelVersion()).toBe(trained?.version);
+    expect(subgraph.services.engine.modelVersion()).toBe(trained?.version);
   });
 
   it('gives a user with few likes popular films in their genres, and new arrivals', async () => {
     await trainAndPublish(subgraph.stores.recommendations);
-    await subgraph.stores.engine.refresh();
+    await subgraph.services.engine.refresh();
     await rate('cold', 'heat', 5);
     await expect
       .poll(async () => (await recommendationsOf('cold'))[0]?.reason)
@@ -364,7 +365,7 @@ describe('trending, popular and similar', () => {
 
   it('finds similar films by shared genres, people and audience, never the film itself', async () => {
     await trainAndPublish(subgraph.stores.recommendations);
-    await subgraph.stores.engine.refresh();
+    await subgraph.services.engine.refresh();
     const result = await executeInProcess<{ _entities: { similar: { id: string }[] }[] }>(
       subgraph,
       'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Movie { similar(first: 5) { id } } } }',

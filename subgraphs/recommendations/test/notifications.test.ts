@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryCache } from '@marquee/cache';
+import { createMemoryCache, createMemoryLockStore } from '@marquee/cache';
 import { openDatabase, type Database } from '@marquee/db';
 import { createLogger } from '@marquee/logger';
 import {
@@ -10,11 +10,11 @@ import {
   type RecommendationsUpdatedEvent,
 } from '@marquee/pubsub';
 import { parse, subscribe, type ExecutionResult } from 'graphql';
-import { createNotificationHub, MAX_PENDING_EVENTS } from '../src/notifications.ts';
+import { createNotificationHub, MAX_PENDING_EVENTS } from '../src/events/notifications.ts';
 import { createRecommendationsSubgraph } from '../src/server.ts';
 
-// Two replicas of the recommendations subgraph on one database, one pub/sub and one shared cache,
-// as in services mode with one Redis.
+// Two replicas of the recommendations subgraph on one database, one pub/sub, one shared cache and
+// one shared lock store, as in services mode with one Redis.
 const secret = 'n'.repeat(32);
 const logger = createLogger({ name: 'test', level: 'silent' });
 const identity = (userId: string) => ({
@@ -31,6 +31,7 @@ const stream = createMemoryEventStream<MarqueeTopics>();
 /** A rating event as the reviews subgraph's outbox relays it: keyed by its eventId. */
 const ratingEvent = (payload: RatingChangedEvent) => ({ id: payload.eventId, payload });
 const cache = createMemoryCache();
+const locks = createMemoryLockStore();
 const replicas: ReturnType<typeof createRecommendationsSubgraph>[] = [];
 const stops: (() => Promise<void>)[] = [];
 const published: RecommendationsUpdatedEvent[] = [];
@@ -39,7 +40,15 @@ beforeAll(async () => {
   db = await openDatabase({ kind: 'pglite', dataDir: undefined });
   for (let i = 0; i < 2; i += 1)
     replicas.push(
-      createRecommendationsSubgraph({ db, pubsub, stream, cache, logger, identitySecret: secret }),
+      createRecommendationsSubgraph({
+        db,
+        pubsub,
+        stream,
+        cache,
+        locks,
+        logger,
+        identitySecret: secret,
+      }),
     );
   await replicas[0]?.stores.recommendations.upsertItems([
     { movieId: 'alien', genres: ['Horror', 'Sci-Fi'], year: 1979, popularity: 90 },
@@ -95,7 +104,7 @@ describe('recommendationsUpdated on the recommendations subgraph', () => {
     ).resolves.toBe('quiet');
     await mine?.return?.();
     await theirs?.return?.();
-    expect(replicas.map((replica) => replica.stores.notifications.streamCount())).toEqual([0, 0]);
+    expect(replicas.map((replica) => replica.services.notifications.streamCount())).toEqual([0, 0]);
   });
 
   it('refuses an anonymous subscription', async () => {

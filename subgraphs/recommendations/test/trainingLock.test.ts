@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '@marquee/logger';
-import { createMemoryTrainingLock, scheduleTraining } from '../src/server.ts';
+import { createMemoryTrainingLock, scheduleTraining } from '../src/training/index.ts';
 
 const logger = createLogger({ name: 'test', level: 'silent' });
 

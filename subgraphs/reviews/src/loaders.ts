@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { groupByKeys, orderByKeys, storableIds as storable } from '@marquee/server-kit';
-import type { ReviewsStores } from './context.ts';
+import type { ReviewsStores } from './types.ts';
 import { summarise, type RatingRecord, type RatingSummaryRecord } from './stores/ratingStore.ts';
 import type { ReviewOrder, ReviewPosition, ReviewRecord } from './stores/reviewStore.ts';
 

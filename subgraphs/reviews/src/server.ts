@@ -17,7 +17,8 @@ import { typeDefs } from './typeDefs.ts';
 export { createRatingStore, createReviewStore, REVIEWS_OUTBOX, typeDefs };
 export { ACCOUNT_EVENTS_GROUP } from './accountDeletions.ts';
 export { scoreSentiment } from './sentiment.ts';
-export type { ReviewsContext, ReviewsStores } from './context.ts';
+export type { ReviewsContext } from './context.ts';
+export type { ReviewsServices, ReviewsStores } from './types.ts';
 export type { RatingRecord, RatingStore } from './stores/ratingStore.ts';
 export {
   createRatingImportStore,
@@ -51,11 +52,8 @@ export function createReviewsSubgraph(deps: ReviewsDependencies) {
     name: 'reviews',
     typeDefs,
     resolvers,
-    stores: {
-      ratings,
-      reviews: createReviewStore(deps.db, wake),
-      movies: deps.movies,
-    },
+    stores: { ratings, reviews: createReviewStore(deps.db, wake) },
+    services: { movies: deps.movies },
     createLoaders,
     identitySecret: deps.identitySecret,
     logger: deps.logger,

@@ -1,6 +1,6 @@
 import type { Identity } from '@marquee/auth';
-import { forbidden, notFound, unauthenticated } from '@marquee/errors';
-import { requireId, requireText, requireTextList } from '@marquee/server-kit';
+import { forbidden, notFound } from '@marquee/errors';
+import { requireId, requireText, requireTextList, signedIn } from '@marquee/server-kit';
 import type { UsersContext } from './context.ts';
 import type { ListRecord } from './stores/personalStore.ts';
 
@@ -9,13 +9,7 @@ export const mayReadPrivate = (identity: Identity | undefined, ownerId: string):
   identity !== undefined && (identity.userId === ownerId || identity.role === 'ADMIN');
 
 export function assertMayReadPrivate(identity: Identity | undefined, ownerId: string): void {
-  if (identity === undefined) throw unauthenticated();
-  if (!mayReadPrivate(identity, ownerId)) throw forbidden('Only its owner can see this.');
-}
-
-export function signedIn(identity: Identity | undefined): Identity {
-  if (identity === undefined) throw unauthenticated();
-  return identity;
+  if (!mayReadPrivate(signedIn(identity), ownerId)) throw forbidden('Only its owner can see this.');
 }
 
 export const listVisible = (identity: Identity | undefined, list: ListRecord): boolean =>

@@ -1,15 +1,5 @@
-import type { EntityExistence, SubgraphContext } from '@marquee/server-kit';
-import type { Accounts } from './accounts.ts';
+import type { SubgraphContext } from '@marquee/server-kit';
 import type { UsersLoaders } from './loaders.ts';
-import type { PersonalStore } from './stores/personalStore.ts';
-import type { UserStore } from './stores/userStore.ts';
+import type { UsersServices, UsersStores } from './types.ts';
 
-export interface UsersStores {
-  users: UserStore;
-  personal: PersonalStore;
-  accounts: Accounts;
-  /** Asks the movies subgraph whether a film exists before it is put on a watchlist or list. */
-  movies: EntityExistence;
-}
-
-export type UsersContext = SubgraphContext<UsersStores, UsersLoaders>;
+export type UsersContext = SubgraphContext<UsersStores, UsersLoaders, UsersServices>;

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { groupByKeys, orderByKeys, storableIds as storable } from '@marquee/server-kit';
-import type { UsersStores } from './context.ts';
+import type { UsersStores } from './types.ts';
 import type {
   ListItem,
   ListRecord,

@@ -25,7 +25,8 @@ export {
   type ImportedUser,
   type UserImportStore,
 } from './stores/userImport.ts';
-export type { UsersContext, UsersStores } from './context.ts';
+export type { UsersContext } from './context.ts';
+export type { UsersServices, UsersStores } from './types.ts';
 export type { NewUser, UserRecord, UserStore } from './stores/userStore.ts';
 export { createUserStore, USERS_OUTBOX };
 
@@ -66,9 +67,8 @@ export function createUsersSubgraph(deps: UsersDependencies) {
     name: 'users',
     typeDefs,
     resolvers,
-    stores: {
-      users,
-      personal: createPersonalStore(deps.db),
+    stores: { users, personal: createPersonalStore(deps.db) },
+    services: {
       movies: deps.movies,
       accounts: createAccounts({
         users,

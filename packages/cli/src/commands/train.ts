@@ -20,8 +20,8 @@ export function registerTrainCommand(program: Command): void {
       });
       // Loaded when the command runs: the stores and the recommender take seconds to import.
       const { openStores } = await import('../runtime/stores.ts');
-      const { createRecommendationStore, trainAndPublish } =
-        await import('@marquee/recommendations');
+      const { createRecommendationStore } = await import('@marquee/recommendations');
+      const { trainAndPublish } = await import('@marquee/recommendations/training');
       const stores = await openStores(env, {
         command: 'marquee train',
         migrate: true,

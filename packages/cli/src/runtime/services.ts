@@ -79,6 +79,7 @@ export function buildSubgraph(
         pubsub: stores.pubsub,
         stream: stores.stream,
         cache: stores.cache,
+        locks: stores.locks,
         training: { lock: stores.trainingLock, intervalMs: env.TRAIN_INTERVAL_SECONDS * 1000 },
       }),
   }[name]();

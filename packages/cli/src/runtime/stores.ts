@@ -3,16 +3,19 @@ import type { Redis } from 'ioredis';
 import { loadOrCreateLocalSecrets, TokenService } from '@marquee/auth';
 import {
   createMemoryCache,
+  createMemoryLockStore,
   createMemoryRateLimiter,
   createMemorySlotStore,
   createMemoryRevocationStore,
   createRedisCache,
   createRedisClient,
+  createRedisLockStore,
   pingRedis,
   createRedisRateLimiter,
   createRedisRevocationStore,
   createRedisSlotStore,
   type Cache,
+  type LockStore,
   type RateLimiter,
   type RevocationStore,
   type SlotStore,
@@ -41,10 +44,13 @@ import {
   type MarqueeTopics,
   type PubSub,
 } from '@marquee/pubsub';
-import { createMemoryTrainingLock, type TrainingLock } from '@marquee/recommendations';
+import {
+  createMemoryTrainingLock,
+  createRedisTrainingLock,
+  type TrainingLock,
+} from '@marquee/recommendations/training';
 import { deliverRelayed, relayToOwner } from './relayPubSub.ts';
 import { checkBackends } from './startupChecks.ts';
-import { createRedisTrainingLock } from './trainingLock.ts';
 
 /** Every process-wide client, opened once and handed to the services that need them (STYLE §5). */
 export interface Stores {
@@ -54,6 +60,8 @@ export interface Stores {
   /** Durable events between services (delivered at least once): Redis streams, or in process. */
   stream: EventStream<MarqueeTopics>;
   cache: Cache;
+  /** Claims on events and short locks between replicas (shared on Redis). */
+  locks: LockStore;
   /** Router rate-limit counters (shared by every router replica on Redis). */
   rateLimiter: RateLimiter;
   /** Logged-out access tokens: the users subgraph writes, the router checks every request. */
@@ -322,6 +330,7 @@ export async function openStores(
     const durable = openEventStream(env);
     closers.push(() => durable.close());
     let cache: Cache;
+    let locks: LockStore;
     let rateLimiter: RateLimiter;
     let revocations: RevocationStore;
     let subscriptionSlots: SlotStore;
@@ -330,6 +339,7 @@ export async function openStores(
     if (env.REDIS_URL === undefined) {
       trainingLock = createMemoryTrainingLock();
       cache = createMemoryCache();
+      locks = createMemoryLockStore();
       ({ rateLimiter, revocations, subscriptionSlots } = edgeStores(undefined, env.REDIS_PREFIX));
     } else {
       const cacheClient = createRedisClient(env.REDIS_URL, {
@@ -338,11 +348,15 @@ export async function openStores(
       closers.push(() => cacheClient.quit());
       healthChecks = redisHealthCheck(cacheClient);
       cache = createRedisCache({ redis: cacheClient, prefix: `${env.REDIS_PREFIX}cache:` });
+      // The cache's prefix: these keys were the cache's before locks had a store of their own,
+      // so replicas of either release exclude each other during a rolling deploy.
+      locks = createRedisLockStore({ redis: cacheClient, prefix: `${env.REDIS_PREFIX}cache:` });
       ({ rateLimiter, revocations, subscriptionSlots } = edgeStores(cacheClient, env.REDIS_PREFIX));
       trainingLock = createRedisTrainingLock(cacheClient, env.REDIS_PREFIX);
     }
     closers.push(
       () => cache.close(),
+      () => locks.close(),
       () => rateLimiter.close(),
       () => revocations.close(),
       () => subscriptionSlots.close(),
@@ -354,6 +368,7 @@ export async function openStores(
       pubsub,
       stream: durable.stream,
       cache,
+      locks,
       trainingLock,
       rateLimiter,
       revocations,

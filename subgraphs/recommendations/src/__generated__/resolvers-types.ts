@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { EntityReference, ScoredMovie } from '../stores/recommendationStore.ts';
-import type { RecommendationsUpdatedEvent } from '../notifications.ts';
+import type { RecommendationsUpdatedEvent } from '../events/notifications.ts';
 import type { RecommendationsContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;

@@ -2,10 +2,10 @@ import { pageSize, requireText } from '@marquee/server-kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
 
 export const Query: QueryResolvers = {
-  trending: (_, { window, first }, { stores }) =>
-    stores.engine.trending(window ?? 'WEEK', pageSize(first, 10)),
-  popular: (_, { genre, first }, { stores }) =>
-    stores.engine.popular(
+  trending: (_, { window, first }, { services }) =>
+    services.engine.trending(window ?? 'WEEK', pageSize(first, 10)),
+  popular: (_, { genre, first }, { services }) =>
+    services.engine.popular(
       genre === null || genre === undefined ? null : requireText(genre, 'genre', { max: 64 }),
       pageSize(first, 10),
     ),

@@ -1,16 +1,11 @@
 import type { Identity } from '@marquee/auth';
-import { forbidden, notFound, unauthenticated } from '@marquee/errors';
-import { isStorableId } from '@marquee/server-kit';
+import { forbidden, notFound } from '@marquee/errors';
+import { isStorableId, signedIn } from '@marquee/server-kit';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
-import type { ReviewsStores } from '../context.ts';
+import type { ReviewsStores } from '../types.ts';
 import { scoreSentiment } from '../sentiment.ts';
 import type { ReviewRecord } from '../stores/reviewStore.ts';
 import { validateMovieId, validateRating, validateReviewBody } from '../validation.ts';
-
-function signedIn(identity: Identity | undefined): Identity {
-  if (identity === undefined) throw unauthenticated();
-  return identity;
-}
 
 /** Authors change their own reviews; admins may moderate any. */
 async function ownReview(
@@ -26,21 +21,21 @@ async function ownReview(
 }
 
 export const Mutation: MutationResolvers = {
-  rateMovie: async (_root, { movieId, rating }, { identity, stores }) => {
+  rateMovie: async (_root, { movieId, rating }, { identity, stores, services }) => {
     const { userId } = signedIn(identity);
     const film = validateMovieId(movieId);
     const score = validateRating(rating);
-    await stores.movies.require(film);
+    await services.movies.require(film);
     // The store writes the rating and its `rating.changed` event in one transaction.
     return stores.ratings.upsert({ userId, movieId: film, rating: score });
   },
-  writeReview: async (_root, { movieId, rating, body }, { identity, stores }) => {
+  writeReview: async (_root, { movieId, rating, body }, { identity, stores, services }) => {
     const { userId } = signedIn(identity);
     const text = validateReviewBody(body);
     const sentiment = scoreSentiment(text);
     const film = validateMovieId(movieId);
     const score = validateRating(rating);
-    await stores.movies.require(film);
+    await services.movies.require(film);
     return stores.reviews.upsert({
       userId,
       movieId: film,

@@ -1,6 +1,7 @@
 import { unauthenticated } from '@marquee/errors';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
-import { ownList, signedIn, validateGenres, validateListName, validateMovieId } from '../access.ts';
+import { signedIn } from '@marquee/server-kit';
+import { ownList, validateGenres, validateListName, validateMovieId } from '../access.ts';
 import type { UsersContext } from '../context.ts';
 
 async function viewer(context: UsersContext) {
@@ -11,21 +12,21 @@ async function viewer(context: UsersContext) {
 }
 
 export const Mutation: MutationResolvers = {
-  signUp: (_root, args, { stores }) => stores.accounts.signUp(args),
-  logIn: (_root, args, { stores }) => stores.accounts.logIn(args),
-  refreshToken: (_root, { token }, { stores }) => stores.accounts.refresh(token),
-  logOut: async (_root, { refreshToken }, { identity, stores }) => {
-    await stores.accounts.logOut(signedIn(identity), refreshToken ?? undefined);
+  signUp: (_root, args, { services }) => services.accounts.signUp(args),
+  logIn: (_root, args, { services }) => services.accounts.logIn(args),
+  refreshToken: (_root, { token }, { services }) => services.accounts.refresh(token),
+  logOut: async (_root, { refreshToken }, { identity, services }) => {
+    await services.accounts.logOut(signedIn(identity), refreshToken ?? undefined);
     return true;
   },
-  deleteAccount: async (_root, { password }, { identity, stores }) => {
-    await stores.accounts.deleteAccount(signedIn(identity), password);
+  deleteAccount: async (_root, { password }, { identity, services }) => {
+    await services.accounts.deleteAccount(signedIn(identity), password);
     return true;
   },
   addToWatchlist: async (_root, { movieId }, context) => {
     const { userId } = signedIn(context.identity);
     const film = validateMovieId(movieId);
-    await context.stores.movies.require(film);
+    await context.services.movies.require(film);
     await context.stores.personal.addToWatchlist(userId, film);
     return viewer(context);
   },
@@ -55,7 +56,7 @@ export const Mutation: MutationResolvers = {
   addToList: async (_root, { listId, movieId }, context) => {
     const list = await ownList(context, listId);
     const film = validateMovieId(movieId);
-    await context.stores.movies.require(film);
+    await context.services.movies.require(film);
     await context.stores.personal.addToList(list.id, film);
     return list;
   },

@@ -78,7 +78,7 @@ export function trainInWorker(
   options: TrainSnapshotOptions,
 ): Promise<TrainWorkerResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./trainWorker.ts', import.meta.url), {
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), {
       workerData: { columns, options },
       // Built by `slice`, so each column owns a plain ArrayBuffer.
       transferList: [

@@ -12,7 +12,7 @@ import {
   type Interaction,
   type TrainSnapshotOptions,
 } from '@marquee/recsys';
-import type { InteractionColumns, TrainWorkerResult } from './trainColumns.ts';
+import type { InteractionColumns, TrainWorkerResult } from './columns.ts';
 
 const { columns, options } = workerData as {
   columns: InteractionColumns;

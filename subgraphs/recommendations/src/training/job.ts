@@ -1,8 +1,8 @@
 import type { Logger } from '@marquee/logger';
 import type { MarqueeTopics, PubSub } from '@marquee/pubsub';
 import type { TrainSnapshotOptions } from '@marquee/recsys';
-import { createColumnBuilder, trainInWorker } from './trainColumns.ts';
-import type { RecommendationStore, SnapshotRecord } from './stores/recommendationStore.ts';
+import { createColumnBuilder, trainInWorker } from './columns.ts';
+import type { RecommendationStore, SnapshotRecord } from '../stores/recommendationStore.ts';
 
 export interface TrainOptions extends TrainSnapshotOptions {
   /** Written into the snapshot's metadata: which lock holder produced it. */

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { TrainingLock } from '@marquee/recommendations';
+import type { TrainingLock } from './lock.ts';
 
 // Deletes the lock only if it still holds the caller's token: a holder whose lock expired (and
 // was taken by another replica) must not free the new holder's.

@@ -1,5 +1,5 @@
 import type { Logger } from '@marquee/logger';
-import type { TrainingLock } from './trainingLock.ts';
+import type { TrainingLock } from './lock.ts';
 
 export interface TrainingScheduleOptions {
   lock: TrainingLock;

@@ -1,8 +1,11 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createMemoryTrainingLock, type TrainingLock } from '@marquee/recommendations';
 import { DisposalStack, createTestRedisPrefix } from '@marquee/testing';
-import { createRedisTrainingLock } from '../src/runtime/trainingLock.ts';
+import {
+  createMemoryTrainingLock,
+  createRedisTrainingLock,
+  type TrainingLock,
+} from '../src/training/index.ts';
 
 const stack = new DisposalStack();
 afterAll(() => stack.disposeAll());

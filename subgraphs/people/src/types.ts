@@ -1,0 +1,5 @@
+import type { PeopleStore } from './stores/peopleStore.ts';
+
+export interface PeopleStores {
+  people: PeopleStore;
+}

@@ -1,0 +1,67 @@
+import type { LockStore } from '@marquee/cache';
+import type { Logger } from '@marquee/logger';
+import type { EventStream, MarqueeTopics } from '@marquee/pubsub';
+import type { RecommendationEngine } from '../serving/engine.ts';
+import type { RecommendationStore } from '../stores/recommendationStore.ts';
+import { recomputeAndAnnounce, type UpdatePublisher } from './updates.ts';
+import { claim, unclaim, withUserLock } from './userLock.ts';
+
+/** The consumer group every recommendations replica reads its stream events in: each event is handled by one of them. */
+export const RATING_EVENTS_GROUP = 'recommendations';
+
+/**
+ * Keeps the recommender's interaction table in step with rating events and recomputes the
+ * user's top-N from the served model (fold-in, no retraining), announcing
+ * `recommendations.updated` when new films enter it. Events come from the durable event stream:
+ * those written while this subgraph was down are handled when it starts, and an event whose
+ * handling failed (PostgreSQL or Redis away) is delivered again. Handling is idempotent by event
+ * id: the claim is taken first and given back on failure, and the interaction write itself never
+ * lets an older rating overwrite a newer one.
+ */
+export async function consumeRatingEvents(
+  stream: EventStream<MarqueeTopics>,
+  store: RecommendationStore,
+  engine: RecommendationEngine,
+  publisher: UpdatePublisher,
+  logger: Logger,
+  locks: LockStore,
+  options: { retryMs?: number } = {},
+): Promise<() => Promise<void>> {
+  const handle = async (event: MarqueeTopics['rating.changed']) => {
+    if (!(await claim(locks, 'ratingEvent', event.eventId))) return;
+    try {
+      if (event.rating === null) await store.deleteInteraction(event.userId, event.movieId);
+      else
+        await store.recordInteraction({
+          userId: event.userId,
+          movieId: event.movieId,
+          rating: event.rating,
+          at: new Date(event.at),
+        });
+    } catch (error) {
+      // Not handled after all: free the claim so the redelivery is not skipped.
+      await unclaim(locks, 'ratingEvent', event.eventId).catch(() => undefined);
+      throw error;
+    }
+    // The rating is recorded (what training reads); a failed recompute only delays the list,
+    // which the next rating or the cache's expiry recomputes.
+    await withUserLock(locks, event.userId, () =>
+      recomputeAndAnnounce(engine, publisher, event.userId),
+    ).catch((error: unknown) =>
+      logger.warn(
+        { err: error, userId: event.userId },
+        'recommendations not recomputed after a rating',
+      ),
+    );
+  };
+  return stream.consume('rating.changed', RATING_EVENTS_GROUP, ({ payload }) => handle(payload), {
+    ...(options.retryMs === undefined ? {} : { retryMs: options.retryMs }),
+    onError: (error, event) =>
+      logger.warn(
+        { err: error, eventId: event?.id },
+        event === undefined
+          ? 'event stream unavailable'
+          : 'a rating event failed; it will be delivered again',
+      ),
+  });
+}

@@ -1,0 +1,16 @@
+import type { NotificationHub } from './events/notifications.ts';
+import type { RecommendationEngine } from './serving/engine.ts';
+import type { RecommendationStore } from './stores/recommendationStore.ts';
+
+/** Data access only. */
+export interface RecommendationsStores {
+  recommendations: RecommendationStore;
+}
+
+/** What the resolvers call besides the stores. */
+export interface RecommendationsServices {
+  /** In-memory model and catalogue with the shared top-N cache. */
+  engine: RecommendationEngine;
+  /** This replica's live `recommendationsUpdated` streams. */
+  notifications: NotificationHub;
+}

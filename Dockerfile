@@ -3,7 +3,7 @@
 #   docker run marquee:local                  embedded mode (router + five subgraphs in one process)
 #   docker run marquee:local serve movies     one service (services mode, see docker-compose.yml)
 #   docker run marquee:local migrate          apply prisma/migrations to DATABASE_URL
-# TypeScript runs through tsx, so there is no compile stage: see docs/deployment.md for the trade-off.
+# TypeScript runs on Node's own type stripping, so there is no compile stage: see docs/deployment.md.
 
 FROM node:24-bookworm-slim AS base
 WORKDIR /app
@@ -13,7 +13,7 @@ FROM base AS deps
 # --parents keeps each workspace's directory (GA in Dockerfile frontend 1.20, hence the syntax line).
 # The globs are the `workspaces` of the root package.json, so a new workspace needs no edit here.
 COPY --parents package.json package-lock.json .npmrc packages/*/package.json subgraphs/*/package.json router/package.json apps/*/package.json ./
-# --omit=dev is enough: tsx is a runtime dependency of the marquee app (apps/marquee runs TypeScript with it).
+# --omit=dev is enough: tsx (the fallback when Node's type stripping is off) is a runtime dependency of the marquee app.
 # --ignore-scripts matches the repo's `allowScripts` (every install script denied): native code
 # ships as prebuilt optional packages (esbuild, argon2), the Prisma client is generated and
 # committed, and migrations run through `marquee migrate`, so no install script is needed.

@@ -14,7 +14,7 @@ export interface TokenRevocationCheck {
  */
 export async function identityFromRequest(
   request: Pick<IncomingMessage, 'headers'>,
-  tokens: TokenService,
+  tokens: Pick<TokenService, 'verify'>,
   revocations?: TokenRevocationCheck,
 ): Promise<Identity | undefined> {
   const header = request.headers.authorization;

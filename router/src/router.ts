@@ -34,6 +34,8 @@ import {
 import { createUpstreamSockets } from './subscriptions/upstream.ts';
 import type { RouterContext } from './types.ts';
 import { SubgraphDataSource, type UpstreamOptions } from './upstream/dataSource.ts';
+import { createUpstreamSigner } from './upstream/signing.ts';
+import { cacheVerifiedTokens } from './tokenCache.ts';
 
 export type { RouterContext } from './types.ts';
 
@@ -128,6 +130,7 @@ function revocationsFailingOpen(
 /** Builds (never listens) the router: static supergraph, auth at the edge, limits, health. */
 export function createRouter(options: RouterOptions) {
   const dataSources = new Map<string, SubgraphDataSource>();
+  const signer = createUpstreamSigner(options.identitySecret);
   const upstreamOptions: UpstreamOptions = {
     timeoutMs: 5_000,
     failureThreshold: 5,
@@ -145,7 +148,7 @@ export function createRouter(options: RouterOptions) {
       const source = new SubgraphDataSource(
         name,
         urlOf(name, url),
-        options.identitySecret,
+        signer,
         options.logger,
         upstreamOptions,
       );
@@ -221,6 +224,7 @@ export function createRouter(options: RouterOptions) {
     options.revocations === undefined
       ? undefined
       : revocationsFailingOpen(options.revocations, options.logger);
+  const verifiedTokens = cacheVerifiedTokens(options.tokens);
   const subscriptionLimits = options.subscriptions ?? {};
   let monitor: HealthMonitor | undefined;
   const startHealthMonitor = () =>
@@ -298,7 +302,7 @@ export function createRouter(options: RouterOptions) {
       };
     },
     createContext: async (request: ClientRequest): Promise<RouterContext> => {
-      const identity = await identityFromRequest(request, options.tokens, revocations);
+      const identity = await identityFromRequest(request, verifiedTokens, revocations);
       const limited = await checkRateLimit(rateLimit, request, identity, options.logger);
       if (limited !== undefined) throw limited;
       return { identity, clientIp: clientIp(request, rateLimit?.trustProxy ?? false) };
@@ -344,10 +348,11 @@ export function createRouter(options: RouterOptions) {
             }),
       };
     },
-    /** Stops the background health checks. */
+    /** Stops the background health checks and closes the subgraph connection pools. */
     close(): void {
       monitor?.stop();
       monitor = undefined;
+      for (const source of dataSources.values()) void source.close();
     },
   };
 }

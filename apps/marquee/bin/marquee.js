@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `marquee` command. Plain JavaScript so that it runs on any Node: Marquee targets Node 24,
 // and on an older Node this launcher re-runs itself under a Node 24 obtained from the npm
-// registry (scripts/node24.sh), then loads the TypeScript CLI through tsx.
+// registry (scripts/node24.sh), then loads the TypeScript CLI with Node's own type stripping.
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -27,7 +27,13 @@ if (major < 24) {
   );
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+} else if (process.features.typescript) {
+  // Node 24 strips the types itself (the code base is erasable syntax only, see tsconfig.json):
+  // no loader hooks on every import and no source-map rewriting of every stack trace at run
+  // time, which tsx costs a server under load.
+  await import('../src/main.ts');
 } else {
+  // Type stripping turned off (--no-experimental-strip-types): compile through tsx.
   const { register } = await import('tsx/esm/api');
   register();
   await import('../src/main.ts');

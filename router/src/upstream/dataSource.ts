@@ -1,16 +1,19 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import {
-  IDENTITY_HEADER,
-  ROUTER_SIGNATURE_HEADER,
-  signIdentity,
-  signRouterRequest,
-} from '@marquee/auth';
+import { STATUS_CODES } from 'node:http';
+import { IDENTITY_HEADER, ROUTER_SIGNATURE_HEADER, type Identity } from '@marquee/auth';
 import { ErrorCode } from '@marquee/errors';
 import type { Logger } from '@marquee/logger';
-import { parse, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, OperationTypeNode, parse, type GraphQLFormattedError } from 'graphql';
 import type { RouterContext } from '../types.ts';
 import { CircuitOpenError, createCircuitBreaker, type CircuitBreaker } from './circuitBreaker.ts';
 import { failedFieldPaths } from './failedFields.ts';
+import { createInFlight } from './inFlight.ts';
+import type { UpstreamSigner } from './signing.ts';
+import {
+  createSubgraphClient,
+  type SubgraphAnswer,
+  type SubgraphClient,
+} from './subgraphClient.ts';
 
 export interface UpstreamOptions {
   /** Longest a subgraph fetch may take, response body included. */
@@ -24,6 +27,18 @@ export interface UpstreamOptions {
 type GatewayGraphQLResponse = Awaited<
   ReturnType<RemoteGraphQLDataSource<RouterContext>['process']>
 >;
+
+/** A fetch for a client's query (not a mutation's, nor a subscription event's): safe to share. */
+function isRead(options: GraphQLDataSourceProcessOptions<RouterContext>): boolean {
+  return (
+    'incomingRequestContext' in options &&
+    options.incomingRequestContext.operation?.operation === OperationTypeNode.QUERY
+  );
+}
+
+/** Everything of the caller's identity a subgraph can see (its session too), never its signature's time. */
+const identityKey = (identity: Identity) =>
+  `${identity.userId}\u0000${identity.role}\u0000${identity.tokenId ?? ''}\u0000${identity.expiresAt}`;
 
 /** Why a fetch failed, for the log line and the message clients see. */
 function reasonOf(error: unknown): { reason: string; message: string } {
@@ -44,24 +59,30 @@ function reasonOf(error: unknown): { reason: string; message: string } {
 
 /**
  * One subgraph as the gateway calls it: every operation is signed for the subgraph and the
- * verified identity goes in a signed header (client headers are never passed through), every fetch has a deadline, a circuit breaker stops calling
- * a subgraph that keeps failing, and a failed fetch becomes UPSTREAM_UNAVAILABLE errors at the
- * path of each field it was to provide — so the rest of the response is still served.
+ * verified identity goes in a signed header (client headers are never passed through), every
+ * fetch has a deadline, a circuit breaker stops calling a subgraph that keeps failing, and a
+ * failed fetch becomes UPSTREAM_UNAVAILABLE errors at the path of each field it was to provide —
+ * so the rest of the response is still served. Identical reads in flight at once are sent once
+ * (inFlight.ts).
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
-  readonly #secret: string;
   readonly #logger: Logger;
+  readonly #client: SubgraphClient;
+  readonly #signer: UpstreamSigner;
+  readonly #timeoutMs: number;
+  readonly #inFlight = createInFlight<SubgraphAnswer>();
   readonly breaker: CircuitBreaker;
   readonly subgraph: string;
 
   constructor(
     subgraph: string,
     url: string,
-    secret: string,
+    signer: UpstreamSigner,
     logger: Logger,
     upstream: UpstreamOptions,
   ) {
-    const breaker = createCircuitBreaker({
+    super({ url });
+    this.breaker = createCircuitBreaker({
       failureThreshold: upstream.failureThreshold,
       openMs: upstream.openMs,
       onStateChange: (state, previous) =>
@@ -70,42 +91,75 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
           `subgraph circuit ${state}`,
         ),
     });
-    // Node's fetch (undici) pools keep-alive connections per subgraph origin. The deadline covers
-    // the body too: undici aborts the body stream when the signal fires.
-    const fetcher: typeof globalThis.fetch = (input, init) =>
-      breaker.run(
-        () => globalThis.fetch(input, { ...init, signal: AbortSignal.timeout(upstream.timeoutMs) }),
-        (response) => response.status >= 500,
-      );
-    super({ url, fetcher: fetcher });
     this.subgraph = subgraph;
-    this.#secret = secret;
+    this.#client = createSubgraphClient(url);
+    this.#signer = signer;
     this.#logger = logger;
-    this.breaker = breaker;
+    this.#timeoutMs = upstream.timeoutMs;
   }
 
-  override willSendRequest({
-    request,
-    context,
-  }: GraphQLDataSourceProcessOptions<RouterContext>): void {
-    const { identity } = context as Partial<RouterContext>;
-    // Subgraphs answer only operations the router signed.
-    request.http?.headers.set(
-      ROUTER_SIGNATURE_HEADER,
-      signRouterRequest(request.query ?? '', this.#secret),
-    );
-    if (identity !== undefined)
-      request.http?.headers.set(IDENTITY_HEADER, signIdentity(identity, this.#secret));
-  }
-
+  /**
+   * Replaces RemoteGraphQLDataSource's request path (node-fetch Headers and Request objects
+   * around the global fetch) with a direct pooled POST; the body is the one it sent.
+   */
   override async process(
     options: GraphQLDataSourceProcessOptions<RouterContext>,
   ): Promise<GatewayGraphQLResponse> {
     try {
-      return await super.process(options);
+      return await this.#send(options);
     } catch (error) {
       return this.#unavailable(options, error);
     }
+  }
+
+  async #send(
+    options: GraphQLDataSourceProcessOptions<RouterContext>,
+  ): Promise<GatewayGraphQLResponse> {
+    const { request } = options;
+    const { query } = request;
+    if (query === undefined) throw new Error('Missing query');
+    const { identity } = options.context as Partial<RouterContext>;
+    const { http: _http, ...payload } = request;
+    const body = JSON.stringify(payload);
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      // Subgraphs answer only operations the router signed.
+      [ROUTER_SIGNATURE_HEADER]: this.#signer.routerSignature(query),
+      ...(identity === undefined ? {} : { [IDENTITY_HEADER]: this.#signer.identity(identity) }),
+    };
+    const fetch = () =>
+      this.breaker.run(
+        () => this.#client.post(body, headers, AbortSignal.timeout(this.#timeoutMs)),
+        (answer) => answer.status >= 500,
+      );
+    const answer = isRead(options)
+      ? await this.#inFlight.share(
+          `${identity === undefined ? '' : identityKey(identity)}\u0000${body}`,
+          fetch,
+        )
+      : await fetch();
+    const parsed: unknown =
+      answer.contentType?.startsWith('application/json') === true ||
+      answer.contentType?.startsWith('application/graphql-response+json') === true
+        ? JSON.parse(answer.text)
+        : answer.text;
+    if (answer.status < 200 || answer.status >= 300) {
+      throw new GraphQLError(`${answer.status}: ${STATUS_CODES[answer.status] ?? ''}`, {
+        extensions: {
+          response: { url: this.url, status: answer.status, body: parsed },
+          ...(answer.status === 401 ? { code: 'UNAUTHENTICATED' } : {}),
+          ...(answer.status === 403 ? { code: 'FORBIDDEN' } : {}),
+        },
+      });
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new Error(`Expected JSON response body, but received: ${answer.text.slice(0, 200)}`);
+    return parsed;
+  }
+
+  /** Closes the pooled connections. */
+  close(): Promise<void> {
+    return this.#client.close();
   }
 
   #unavailable(

@@ -23,6 +23,8 @@ export interface DurableRevocations extends TokenRevocations {
   start(intervalMs?: number): Promise<() => Promise<void>>;
 }
 
+const STARTUP_ATTEMPTS = 10;
+
 /**
  * Revocations kept in PostgreSQL (users schema) with the router's copy in front. A logout writes
  * both; a new process, or a Redis that lost its data, gets the copy reloaded from the record, so
@@ -51,7 +53,19 @@ export function createDurableRevocations(options: {
     },
     restoreIfLost,
     async start(intervalMs = 30_000) {
-      await restoreIfLost();
+      // A Redis that is slow or still starting when this process starts is waited for (about 15 s
+      // in all) rather than failing the start: serving before the copy is loaded would accept
+      // logged-out tokens, so the subgraph does not serve until it is.
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await restoreIfLost();
+          break;
+        } catch (error) {
+          if (attempt >= STARTUP_ATTEMPTS) throw error;
+          logger.warn({ err: error, attempt }, 'revocation cache not reachable at start; retrying');
+          await new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** attempt, 2_000)));
+        }
+      }
       let running: Promise<unknown> = Promise.resolve();
       const timer = setInterval(() => {
         running = Promise.all([restoreIfLost(), record.purgeExpired(new Date())]).catch(

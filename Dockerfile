@@ -13,7 +13,7 @@ FROM base AS deps
 # --parents keeps each workspace's directory (GA in Dockerfile frontend 1.20, hence the syntax line).
 # The globs are the `workspaces` of the root package.json, so a new workspace needs no edit here.
 COPY --parents package.json package-lock.json .npmrc packages/*/package.json subgraphs/*/package.json router/package.json apps/*/package.json ./
-# --omit=dev is enough: tsx (the fallback when Node's type stripping is off) is a runtime dependency of @marquee/cli.
+# --omit=dev is enough: tsx (the fallback when Node's type stripping is off) is a runtime dependency of the marquee app.
 # --ignore-scripts matches the repo's `allowScripts` (every install script denied): native code
 # ships as prebuilt optional packages (esbuild, argon2), the Prisma client is generated and
 # committed, and migrations run through `marquee migrate`, so no install script is needed.
@@ -43,5 +43,5 @@ RUN mkdir -p /var/lib/marquee && chown 1000:1000 /var/lib/marquee
 USER 1000:1000
 EXPOSE 4000-4005
 # Health checks live in docker-compose.yml: each service answers /health on its own port.
-ENTRYPOINT ["node", "bin/marquee.js"]
+ENTRYPOINT ["node", "apps/marquee/bin/marquee.js"]
 CMD ["start"]

@@ -1,4 +1,4 @@
-// Lint that catches bugs (STYLE §14): typescript-eslint's type-checked rules, with the promise
+// Lint that catches bugs: typescript-eslint's type-checked rules, with the promise
 // rules that matter most in servers, over every workspace. Formatting is Prettier's job.
 import js from '@eslint/js';
 import globals from 'globals';

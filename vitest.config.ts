@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 // Node does, so tests run the modules production runs.
 const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
 
-// Three tiers by file suffix (docs: STYLE §12). Run one with `npx vitest run --project <name>`.
+// Three tiers by file suffix (docs/testing.md). Run one with `npx vitest run --project <name>`.
 const ignored = ['**/node_modules/**', '**/__generated__/**', '**/dist/**', '.marquee/**'];
 
 // Starts throwaway PostgreSQL, Redis and FerretDB once per run (shared by both projects that

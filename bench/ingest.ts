@@ -25,10 +25,10 @@ import { parseArgs, promisify } from 'node:util';
 import { createGunzip } from 'node:zlib';
 import pg from 'pg';
 import { openDatabase } from '@marquee/db';
-import { imdbHeaders, type ImdbFile } from '../packages/cli/src/ingest/imdbParsers.ts';
-import { parseBulkMode } from '../packages/cli/src/commands/arguments.ts';
-import { imdbTables } from '../packages/cli/src/ingest/imdbBulk.ts';
-import { ingestImdb, logProgress } from '../packages/cli/src/ingest/index.ts';
+import { imdbHeaders, type ImdbFile } from '../apps/marquee/src/ingest/imdbParsers.ts';
+import { parseBulkMode } from '../apps/marquee/src/commands/arguments.ts';
+import { imdbTables } from '../apps/marquee/src/ingest/imdbBulk.ts';
+import { ingestImdb, logProgress } from '../apps/marquee/src/ingest/index.ts';
 import { findFreePorts, locatePostgres, startPostgres } from '../packages/testing/src/services.ts';
 
 const { values } = parseArgs({
@@ -217,7 +217,7 @@ try {
   );
   // In a child process, so this process's peak RSS is the ingestion's alone.
   const { stdout } = await run(process.execPath, [
-    fileURLToPath(new URL('../bin/marquee.js', import.meta.url)),
+    fileURLToPath(new URL('../apps/marquee/bin/marquee.js', import.meta.url)),
     'generate',
     'imdb',
     dir,

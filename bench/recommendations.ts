@@ -369,7 +369,7 @@ const subgraph = createRecommendationsSubgraph({
   cache: createMemoryCache({ maxEntries: 100_000 }),
 });
 const store = subgraph.stores.recommendations;
-const { engine } = subgraph.stores;
+const { engine } = subgraph.services;
 
 // Per query, the time inside the store's read of the user's ratings and inside the engine's
 // `forUsers` (cache lookup, that read, fold-in, cache write); the rest is GraphQL and the loader.

@@ -4,8 +4,8 @@ import { generate, type CodegenConfig } from '@graphql-codegen/cli';
 import { describe, expect, it } from 'vitest';
 import { composeSupergraph, readSupergraph, subgraphNames } from '../src/server.ts';
 
-// Generated files are committed (STYLE §3, §13); these tests fail when one is stale, with the
-// command that refreshes it.
+// Generated files are committed, so the router never composes or introspects at runtime and a
+// review sees what changed; these tests fail when one is stale, with the command that refreshes it.
 describe('committed generated files', () => {
   it('schema/supergraph.graphql is what composing the five subgraph SDL files gives (npm run compose)', async () => {
     expect(await readSupergraph()).toBe(await composeSupergraph());

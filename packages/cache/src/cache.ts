@@ -16,7 +16,7 @@ export interface Cache {
   close(): Promise<void>;
 }
 
-/** `<service>:<entity>:<id>`, the one key shape every subgraph uses (STYLE §7). */
+/** `<service>:<entity>:<id>`, the one key shape every subgraph uses, so an invalidation knows every key it must clear. */
 export function cacheKey(service: string, entity: string, id: string): string {
   for (const [name, part] of [
     ['service', service],

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { assertTtl, closedError, deserialize, serialize, type Cache } from './cache.ts';
 
 export interface RedisCacheOptions {
-  /** Created once per process and passed in (STYLE §5); may be shared with other users. */
+  /** Created once per process and passed in, so connections do not multiply per cache; may be shared with other users. */
   redis: Redis;
   /** Prepended to every key, e.g. `marquee:`. Required so two deployments sharing a Redis cannot
    * read each other's entries. */

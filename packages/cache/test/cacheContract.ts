@@ -9,7 +9,7 @@ import type { Cache } from '../src/index.ts';
  */
 export type CreateCache = (prefix: string) => Cache;
 
-/** The behaviour every Cache implementation shares (STYLE §8's contract-suite pattern). */
+/** The behaviour every Cache implementation shares: one suite, so a new backend is done when it passes. */
 export function describeCacheContract(name: string, createCache: CreateCache): void {
   // A fresh prefix per test, so no test sees another's keys whatever the order.
   const freshCache = () => createCache(`contract:${randomUUID()}:`);

@@ -9,7 +9,7 @@ const stack = new DisposalStack();
 afterAll(() => stack.disposeAll());
 
 const connect = () => stack.adopt(new Redis(inject('testRedisUrl')), (client) => client.quit());
-// One connection for every cache in this file, as in production (STYLE §5).
+// One connection for every cache in this file, as in production, where each process opens one.
 const redis = connect();
 const filePrefix = createTestRedisPrefix();
 

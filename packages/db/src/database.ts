@@ -84,7 +84,7 @@ function observePGlite(lite: PGlite, onQuery: QueryObserver): void {
   lite.transaction = (callback) => transaction((tx) => callback(observeQueries(tx, onQuery)));
 }
 
-/** Opens the relational store once per process; every subgraph receives it (STYLE §5). */
+/** Opens the relational store once per process (one pool, and PGlite allows one owner); every subgraph receives it. */
 export async function openDatabase(
   config: DatabaseConfig,
   options: OpenDatabaseOptions = {},

@@ -13,6 +13,14 @@ export { Prisma, PrismaClient } from './generated/client.ts';
 export type * from './generated/models.ts';
 export { CreditRole, UserRole } from './generated/enums.ts';
 export { bulkUpsert, encodeCopyValue } from './bulkUpsert.ts';
+export {
+  copyInteger,
+  copyNullableText,
+  copyText,
+  copyTextArray,
+  copyUnlessConflict,
+} from './copyRows.ts';
+export type { CopyPart } from './copyRows.ts';
 export type {
   BulkColumn,
   BulkResult,

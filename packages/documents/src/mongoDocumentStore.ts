@@ -26,7 +26,7 @@ export type MongoDocumentStoreOptions =
       /** Server selection and connect timeout; the socket timeout is ten times this. Default 2 s. */
       timeoutMs?: number;
     }
-  /** A client created once per process and passed in (STYLE §5); `close()` leaves it open. */
+  /** A client created once per process and passed in, as it holds the connection pool; `close()` leaves it open. */
   | { client: MongoClient; dbName: string };
 
 interface Stored {

@@ -8,7 +8,8 @@ export type { SubgraphName } from './subgraphs.ts';
 
 /**
  * Every environment variable Marquee reads, parsed once and typed. Nothing else reads
- * `process.env` (STYLE §9). Keep `.env.example` and the README table in step with this file.
+ * `process.env`, so a missing or malformed setting fails at start, naming the variable. Keep
+ * `.env.example` and the README table in step with this file.
  */
 const port = z.coerce.number().int().min(0).max(65_535);
 const url = z.url();

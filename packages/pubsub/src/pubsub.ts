@@ -1,6 +1,6 @@
 /**
- * Typed publish/subscribe (STYLE §8). Payloads are JSON: subscribers receive a parsed copy, never
- * the publisher's object, whichever implementation runs.
+ * Typed publish/subscribe (a topic's payload type is fixed by its name). Payloads are JSON:
+ * subscribers receive a parsed copy, never the publisher's object, whichever implementation runs.
  */
 export interface PubSub<Topics extends Record<string, unknown>> {
   publish<K extends keyof Topics & string>(topic: K, payload: Topics[K]): Promise<void>;

@@ -1,5 +1,5 @@
 /**
- * DataLoader's contract (STYLE §6): results in the same order and length as the keys,
+ * DataLoader's contract: results in the same order and length as the keys (it pairs them by index),
  * `null` where nothing was found.
  */
 export function orderByKeys<Key, Value>(

@@ -3,7 +3,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 export interface SubgraphCodegenOptions {
   /** `<module>#<type>` of the subgraph's request context, relative to the generated file. */
   context: string;
-  /** GraphQL type → `<module>#<type>` of the value its resolvers receive (STYLE §3). */
+  /** GraphQL type → `<module>#<type>` of the value its resolvers receive (the storage record, not the GraphQL shape). */
   mappers: Record<string, string>;
   scalars?: Record<string, string>;
 }

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
-const launcher = fileURLToPath(new URL('../../../bin/marquee.js', import.meta.url));
+const launcher = fileURLToPath(new URL('../../../apps/marquee/bin/marquee.js', import.meta.url));
 
 export interface MarqueeProcess {
   child: ChildProcess;

@@ -356,10 +356,10 @@ describe('Dockerfile', () => {
     expect(user.split(':')[0]).not.toMatch(/^(root|0)$/);
   });
 
-  it('enters through bin/marquee.js', () => {
+  it('enters through apps/marquee/bin/marquee.js', () => {
     const entrypoint = finalStage.filter((i) => i.keyword === 'ENTRYPOINT').at(-1);
-    expect(JSON.parse(entrypoint?.args ?? 'null')).toEqual(['node', 'bin/marquee.js']);
-    expect(rootPackage.bin).toEqual({ marquee: 'bin/marquee.js' });
+    expect(JSON.parse(entrypoint?.args ?? 'null')).toEqual(['node', 'apps/marquee/bin/marquee.js']);
+    expect(rootPackage.bin).toEqual({ marquee: 'apps/marquee/bin/marquee.js' });
   });
 
   it('sets production mode and binds on all interfaces inside the container', () => {
@@ -401,7 +401,7 @@ describe('Dockerfile', () => {
       (i) => i.keyword === 'RUN' && /\bnpm ci\b/.test(i.args),
     );
     expect(install?.args).toContain('--omit=dev');
-    const cli = JSON.parse(read('packages/cli/package.json')) as { dependencies?: object };
+    const cli = JSON.parse(read('apps/marquee/package.json')) as { dependencies?: object };
     expect(cli.dependencies).toHaveProperty('tsx');
     const lock = JSON.parse(read('package-lock.json')) as {
       packages: Record<string, { dev?: boolean }>;

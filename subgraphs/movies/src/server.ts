@@ -4,23 +4,10 @@ import type { Logger } from '@marquee/logger';
 import { defineSubgraph, type SubgraphHealthOptions } from '@marquee/server-kit';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
+import { MOVIES_OUTBOX } from './stores/eventOutbox.ts';
 import { movieDocuments } from './stores/movieDocumentStore.ts';
 import { createMovieStore } from './stores/movieStore.ts';
 import { typeDefs } from './typeDefs.ts';
-
-export { typeDefs };
-export { createMovieStore, fullTextQuery } from './stores/movieStore.ts';
-export { movieDocuments } from './stores/movieDocumentStore.ts';
-export {
-  createMovieImportStore,
-  type ImportedMovielensMovie,
-  type ImportedTitle,
-  type MovieImportStore,
-} from './stores/movieImport.ts';
-export type { MoviesContext } from './context.ts';
-export type { MoviesStores } from './types.ts';
-export type { MovieDocument } from './stores/movieDocumentStore.ts';
-export type { MovieInput, MovieRecord, MovieStore } from './stores/movieStore.ts';
 
 export interface MoviesDependencies {
   db: Database;
@@ -37,10 +24,7 @@ export interface MoviesDependencies {
   events?: OutboxSink;
 }
 
-/** Where ingestion leaves its announcements for this subgraph's relay. */
-export const MOVIES_OUTBOX = 'movies.event_outbox';
-
-/** Builds the movies subgraph; it never listens (STYLE §2). */
+/** Builds the movies subgraph; it never listens, so tests run it in-process (src/index.ts serves it). */
 export function createMoviesSubgraph(deps: MoviesDependencies) {
   return defineSubgraph({
     name: 'movies',

@@ -1,4 +1,4 @@
-import type { MovieInput } from '../src/server.ts';
+import type { MovieInput } from '../src/stores/movieStore.ts';
 
 /** Real titles (ids, years, genres as IMDb has them); popularity is a vote count, rating out of 10. */
 const film = (

@@ -3,7 +3,8 @@ import { createMemoryDocumentStore } from '@marquee/documents';
 import { openDatabase, type DatabaseConfig } from '@marquee/db';
 import { createLogger } from '@marquee/logger';
 import { executeInProcess } from '@marquee/server-kit';
-import { createMoviesSubgraph, type MovieInput } from '../src/server.ts';
+import { createMoviesSubgraph } from '../src/server.ts';
+import type { MovieInput } from '../src/stores/movieStore.ts';
 
 /**
  * What the router sends the movies subgraph for

@@ -3,7 +3,8 @@ import type { Database } from '@marquee/db';
 import { createMemoryDocumentStore } from '@marquee/documents';
 import { createLogger } from '@marquee/logger';
 import { executeInProcess } from '@marquee/server-kit';
-import { createMoviesSubgraph, type MovieInput } from '../src/server.ts';
+import { createMoviesSubgraph } from '../src/server.ts';
+import type { MovieInput } from '../src/stores/movieStore.ts';
 import { catalogue } from './catalogue.ts';
 
 const film = (id: string, title: string, year: number, popularity: number): MovieInput => ({

@@ -6,18 +6,6 @@ import { resolvers } from './resolvers/index.ts';
 import { createPeopleStore } from './stores/peopleStore.ts';
 import { typeDefs } from './typeDefs.ts';
 
-export { typeDefs };
-export { createPeopleStore } from './stores/peopleStore.ts';
-export {
-  createPeopleImportStore,
-  type ImportedCredit,
-  type ImportedPerson,
-  type PeopleImportStore,
-} from './stores/peopleImport.ts';
-export type { PeopleContext } from './context.ts';
-export type { PeopleStores } from './types.ts';
-export type { CreditRecord, PeopleStore, PersonRecord } from './stores/peopleStore.ts';
-
 export interface PeopleDependencies {
   db: Database;
   logger: Logger;
@@ -26,7 +14,7 @@ export interface PeopleDependencies {
   health?: SubgraphHealthOptions;
 }
 
-/** Builds the people subgraph; it never listens (STYLE §2). */
+/** Builds the people subgraph; it never listens, so tests run it in-process (src/index.ts serves it). */
 export function createPeopleSubgraph(deps: PeopleDependencies) {
   return defineSubgraph({
     name: 'people',

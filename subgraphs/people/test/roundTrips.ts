@@ -2,7 +2,8 @@ import { expect } from 'vitest';
 import { openDatabase, type DatabaseConfig } from '@marquee/db';
 import { createLogger } from '@marquee/logger';
 import { executeInProcess } from '@marquee/server-kit';
-import { createPeopleSubgraph, type CreditRecord } from '../src/server.ts';
+import { createPeopleSubgraph } from '../src/server.ts';
+import type { CreditRecord } from '../src/stores/peopleStore.ts';
 
 /**
  * What the router sends the people subgraph for a page of N movies with

@@ -25,22 +25,6 @@ import {
 } from './training/index.ts';
 import { typeDefs } from './typeDefs.ts';
 
-export { createRecommendationStore, typeDefs };
-export {
-  createInteractionImportStore,
-  type InteractionImportStore,
-} from './stores/interactionImport.ts';
-export type { RecommendationsContext } from './context.ts';
-export type { RecommendationsServices, RecommendationsStores } from './types.ts';
-export type {
-  InteractionInput,
-  ItemFeature,
-  ItemFeatureInput,
-  RecommendationStore,
-  SnapshotRecord,
-} from './stores/recommendationStore.ts';
-export { createRecommendationEngine, type RecommendationEngine } from './serving/engine.ts';
-
 export interface RecommendationsDependencies {
   db: Database;
   pubsub: PubSub<MarqueeTopics>;
@@ -63,7 +47,7 @@ export interface RecommendationsDependencies {
   reloadIntervalMs?: number;
 }
 
-/** Builds the recommendations subgraph; it never listens (STYLE §2). */
+/** Builds the recommendations subgraph; it never listens, so tests run it in-process (src/index.ts serves it). */
 export function createRecommendationsSubgraph(deps: RecommendationsDependencies) {
   const recommendations = createRecommendationStore(deps.db);
   const cache = deps.cache ?? createMemoryCache();

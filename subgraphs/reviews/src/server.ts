@@ -14,20 +14,6 @@ import { REVIEWS_OUTBOX } from './stores/ratingEvents.ts';
 import { createReviewStore } from './stores/reviewStore.ts';
 import { typeDefs } from './typeDefs.ts';
 
-export { createRatingStore, createReviewStore, REVIEWS_OUTBOX, typeDefs };
-export { ACCOUNT_EVENTS_GROUP } from './accountDeletions.ts';
-export { scoreSentiment } from './sentiment.ts';
-export type { ReviewsContext } from './context.ts';
-export type { ReviewsServices, ReviewsStores } from './types.ts';
-export type { RatingRecord, RatingStore } from './stores/ratingStore.ts';
-export {
-  createRatingImportStore,
-  type ImportedRating,
-  type ImportedTag,
-  type RatingImportStore,
-} from './stores/ratingImport.ts';
-export type { ReviewRecord, ReviewStore } from './stores/reviewStore.ts';
-
 export interface ReviewsDependencies {
   db: Database;
   /**
@@ -43,7 +29,7 @@ export interface ReviewsDependencies {
   health?: SubgraphHealthOptions;
 }
 
-/** Builds the reviews subgraph; it never listens (STYLE §2). */
+/** Builds the reviews subgraph; it never listens, so tests run it in-process (src/index.ts serves it). */
 export function createReviewsSubgraph(deps: ReviewsDependencies) {
   let relay: OutboxRelay | undefined;
   const wake = () => relay?.wake();

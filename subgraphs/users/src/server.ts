@@ -17,19 +17,6 @@ import { createRevokedTokenStore } from './stores/revokedTokenStore.ts';
 import { createUserStore, USERS_OUTBOX } from './stores/userStore.ts';
 import { typeDefs } from './typeDefs.ts';
 
-export { typeDefs };
-export { IMPORTED_USER_PREFIX } from './accounts.ts';
-export type { RevocationCache, TokenRevocations } from './revocations.ts';
-export {
-  createUserImportStore,
-  type ImportedUser,
-  type UserImportStore,
-} from './stores/userImport.ts';
-export type { UsersContext } from './context.ts';
-export type { UsersServices, UsersStores } from './types.ts';
-export type { NewUser, UserRecord, UserStore } from './stores/userStore.ts';
-export { createUserStore, USERS_OUTBOX };
-
 export interface UsersDependencies {
   db: Database;
   logger: Logger;
@@ -54,7 +41,7 @@ export interface UsersDependencies {
   movies: EntityExistence;
 }
 
-/** Builds the users subgraph; it never listens (STYLE §2). */
+/** Builds the users subgraph; it never listens, so tests run it in-process (src/index.ts serves it). */
 export function createUsersSubgraph(deps: UsersDependencies) {
   let relay: OutboxRelay | undefined;
   const users = createUserStore(deps.db, () => relay?.wake());

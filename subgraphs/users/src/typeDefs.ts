@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { gql } from 'graphql-tag';
 
-/** The SDL file is the contract (STYLE §3); it is read once at start. */
+/**
+ * The hand-written SDL file is the contract: the supergraph is composed from it and the resolver
+ * types are generated from it. It is read once at start.
+ */
 export const typeDefs = gql(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));

@@ -5,4 +5,5 @@
 export { MODEL_PUBLISHED, trainAndPublish, type TrainOptions, type TrainResult } from './job.ts';
 export { createMemoryTrainingLock, type TrainingLock } from './lock.ts';
 export { createRedisTrainingLock } from './redisLock.ts';
+export { openTrainingLock } from './sharedLock.ts';
 export { scheduleTraining, type TrainingScheduleOptions } from './schedule.ts';

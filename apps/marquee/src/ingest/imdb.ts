@@ -1,0 +1,540 @@
+import { basename, resolve } from 'node:path';
+import {
+  isForeignKey,
+  isPrimaryKey,
+  recoverInterruptedBulkLoad,
+  restoreDefinitions,
+  withDeferredDefinitions,
+  type Database,
+  type DeferredDefinition,
+} from '@marquee/db';
+import { movieCopy } from '@marquee/movies/import';
+import {
+  creditCopy,
+  personCopy,
+  type ImportedCredit,
+  type PeopleImportStore,
+} from '@marquee/people/import';
+import { itemFeatureCopy } from '@marquee/recommendations/import';
+import {
+  findFile,
+  importStores,
+  IngestError,
+  rejectsWriter,
+  type IngestOptions,
+} from './context.ts';
+import {
+  bulkWriters,
+  chooseBulk,
+  completeRatingsSummary,
+  imdbTables,
+  RatingsByTitle,
+  type PrimaryKeys,
+} from './imdbBulk.ts';
+import { RowError } from './fields.ts';
+import { RejectedKeys } from './rejectedKeys.ts';
+import {
+  imdbFiles,
+  imdbHeaders,
+  parseNameBasics,
+  parseTitleBasics,
+  parseTitleCrew,
+  parseTitlePrincipals,
+  parseTitleRatings,
+  splitTsv,
+  type ImdbFile,
+  type ParsedCredit,
+  type ParsedPerson,
+} from './imdbParsers.ts';
+import { eachRawLine } from './lines.ts';
+import type { RejectsWriter } from './rejects.ts';
+import { countsOf, outcomeOf, runFile, type BatchOutcome, type FileJob } from './runFile.ts';
+import type { FileSummary, IngestSummary } from './summary.ts';
+
+/**
+ * Loads IMDb's non-commercial TSVs from `dir` (`<name>.tsv` or `<name>.tsv.gz`), people first so
+ * credits can refer to them. Every title type is kept (`kind` = titleType). Missing files are
+ * skipped; a directory with none of them is an error.
+ *
+ * Into empty PostgreSQL tables this is a bulk initial load (`options.bulk`, see imdbBulk.ts):
+ * indexes and constraints are dropped, rows COPYed straight in and the indexes rebuilt at the end.
+ * Otherwise every batch is upserted, so a re-run of the same files changes nothing.
+ */
+export async function ingestImdb(
+  dir: string,
+  db: Database,
+  options: IngestOptions,
+): Promise<IngestSummary> {
+  const startedAt = performance.now();
+  // Before anything else: finish what an interrupted bulk load left undone.
+  await recoverInterruptedBulkLoad(db.sql);
+  const paths = new Map<ImdbFile, string>();
+  for (const name of imdbFiles) {
+    const path = await findFile(dir, [`${name}.tsv.gz`, `${name}.tsv`]);
+    if (path !== undefined) paths.set(name, path);
+  }
+  if (paths.size === 0) {
+    throw new IngestError(
+      `No IMDb files in ${dir}: expected ${imdbFiles.map((name) => `${name}.tsv[.gz]`).join(', ')}.`,
+    );
+  }
+  const bulk = await chooseBulk(db, options.bulk ?? 'auto');
+  const rejects = rejectsWriter(dir, options);
+  try {
+    // Tables analysed as soon as their indexes were rebuilt, while later files loaded.
+    const analysed = new Set<string>();
+    const files = bulk
+      ? await withDeferredDefinitions(
+          db.sql,
+          imdbTables,
+          (deferred) => loadBulk(paths, db, options, rejects, deferred, analysed),
+          options.restore,
+        )
+      : await loadIncrementally(paths, db, options, rejects);
+    if (bulk)
+      await Promise.all(
+        imdbTables
+          .filter((table) => !analysed.has(table))
+          .map((table) => db.sql.exec(`ANALYZE ${table}`)),
+      );
+    return {
+      source: 'imdb',
+      mode: bulk ? 'bulk' : 'incremental',
+      dir: resolve(dir),
+      files,
+      seconds: (performance.now() - startedAt) / 1000,
+    };
+  } finally {
+    await rejects.close();
+  }
+}
+
+type Jobs = { [F in ImdbFile]: Omit<FileJob<ReturnType<(typeof parsers)[F]>>, 'path'> };
+
+function commonJob(options: IngestOptions) {
+  return {
+    split: splitTsv,
+    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+  };
+}
+
+/**
+ * People whose name.basics line was rejected: a credit of theirs is rejected as an unknown person,
+ * and its reason names the person and this root cause.
+ */
+class RejectedPeople {
+  private readonly keys = new RejectedKeys('name.basics', (fields) =>
+    NCONST.test(fields[0] ?? '') ? fields[0] : undefined,
+  );
+
+  /** name.basics' parser, remembering the nconst of each line it rejects. */
+  watch(parse: typeof parseNameBasics): (fields: string[], line: number) => ParsedPerson {
+    return this.keys.watch((fields) => parse(fields));
+  }
+
+  /** The reason a credit of `personId` is rejected when that person is not stored. */
+  reason(personId: string): string {
+    const root = this.keys.rootCause(personId);
+    return root === undefined
+      ? `unknown person ${personId} (not in name.basics)`
+      : `unknown person ${personId}: ${root}`;
+  }
+
+  /** Rewrites "unknown person" rejects of a batch of credits to name the person and the root cause. */
+  explain(outcome: BatchOutcome, personOf: (line: number) => string | undefined): BatchOutcome {
+    return {
+      ...outcome,
+      rejected: outcome.rejected.map((reject) => {
+        const personId = reject.reason.startsWith('unknown person')
+          ? personOf(reject.line)
+          : undefined;
+        return personId === undefined
+          ? reject
+          : { line: reject.line, reason: this.reason(personId) };
+      }),
+    };
+  }
+}
+
+const NCONST = /^nm\d{7,}$/;
+
+/**
+ * title.principals sorted by title (as IMDb publishes it) may name a person twice on one title
+ * with the same role (two orderings): the first line, with the earlier billing order, is kept and
+ * the repeat is rejected with the line it repeats. One title's principals are held at a time.
+ */
+function firstBillingOnly(
+  parse: typeof parseTitlePrincipals,
+): (fields: string[], line: number) => ParsedCredit {
+  let title = '';
+  const seen = new Map<string, { line: number; ordering: number | null }>();
+  return (fields, line) => {
+    const credit = parse(fields);
+    if (credit.movieId !== title) {
+      title = credit.movieId;
+      seen.clear();
+    }
+    const key = `${credit.personId}:${credit.role}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw new RowError(
+        `repeated principal: ${credit.personId} is already credited as ${credit.role} on ${credit.movieId} by line ${first.line} (ordering ${first.ordering ?? '\\N'}), which is kept`,
+      );
+    }
+    seen.set(key, { line, ordering: credit.billingOrder });
+    return credit;
+  };
+}
+
+/** The incremental load: every batch upserted through the subgraphs' import stores. */
+function incrementalJobs(
+  db: Database,
+  options: IngestOptions,
+  rejectedPeople: RejectedPeople,
+): Jobs {
+  const stores = importStores(db, options);
+  const common = commonJob(options);
+  return {
+    'name.basics': {
+      ...common,
+      header: imdbHeaders['name.basics'],
+      parse: rejectedPeople.watch(parseNameBasics),
+      write: async (batch) =>
+        outcomeOf(
+          await stores.people.upsertPeople(batch.map(({ line, value }) => ({ line, ...value }))),
+        ),
+    },
+    'title.basics': {
+      ...common,
+      header: imdbHeaders['title.basics'],
+      parse: parsers['title.basics'],
+      async write(batch) {
+        const titles = await stores.movies.upsertTitles(
+          batch.map(({ line, value }) => ({ line, ...value })),
+        );
+        const outcome = { ...outcomeOf(titles), dropped: titles.conflicts };
+        const items = await stores.interactions.upsertItems(
+          batch.map(({ line, value }) => ({
+            line,
+            movieId: value.id,
+            title: value.title,
+            genres: value.genres,
+            year: value.year,
+          })),
+        );
+        return { ...outcome, also: { itemFeatures: countsOf(items) } };
+      },
+    },
+    'title.ratings': {
+      ...common,
+      header: imdbHeaders['title.ratings'],
+      parse: parsers['title.ratings'],
+      async write(batch) {
+        const outcome = outcomeOf(
+          await stores.movies.setRatings(batch.map(({ line, value }) => ({ line, ...value }))),
+        );
+        const rejected = new Set(outcome.rejected.map((reject) => reject.line));
+        const items = await stores.interactions.setPopularity(
+          batch
+            .filter(({ line }) => !rejected.has(line))
+            .map(({ line, value }) => ({ line, movieId: value.id, popularity: value.numVotes })),
+        );
+        return { ...outcome, also: { itemFeatures: countsOf(items) } };
+      },
+    },
+    'title.principals': {
+      ...common,
+      header: imdbHeaders['title.principals'],
+      parse: firstBillingOnly(parseTitlePrincipals),
+      write: async (batch) =>
+        outcomeOf(
+          await stores.people.upsertCredits(
+            batch.map(({ line, value }) => ({ line, ...value })),
+            'principals',
+          ),
+        ),
+    },
+    'title.crew': {
+      ...common,
+      header: imdbHeaders['title.crew'],
+      parse: parsers['title.crew'],
+      write: (batch) => writeCrew(stores.people, batch, rejectedPeople),
+    },
+  };
+}
+
+/** title.principals' writer, with unknown people's rejects naming the person and why they are unknown. */
+function explainingPrincipals(
+  write: NonNullable<Jobs['title.principals']['write']>,
+  rejectedPeople: RejectedPeople,
+): NonNullable<Jobs['title.principals']['write']> {
+  return async (batch) => {
+    const outcome = await write(batch);
+    if (outcome.rejected.length === 0) return outcome;
+    const personOf = new Map(batch.map(({ line, value }) => [line, value.personId]));
+    return rejectedPeople.explain(outcome, (line) => personOf.get(line));
+  };
+}
+
+async function loadIncrementally(
+  paths: ReadonlyMap<ImdbFile, string>,
+  db: Database,
+  options: IngestOptions,
+  rejects: RejectsWriter,
+): Promise<FileSummary[]> {
+  const rejectedPeople = new RejectedPeople();
+  const jobs = incrementalJobs(db, options, rejectedPeople);
+  const principals = jobs['title.principals'].write;
+  if (principals !== undefined)
+    jobs['title.principals'].write = explainingPrincipals(principals, rejectedPeople);
+  const context = { progress: options.progress, rejects };
+  const files = [];
+  for (const [name, path] of paths) {
+    // The mapped type pairs each file with its own parser; TypeScript cannot follow the key through the loop.
+    files.push(await runFile({ ...(jobs[name] as FileJob<unknown>), path }, context));
+  }
+  return files;
+}
+
+/**
+ * Bulk load order: people, then the credits (they need only the people), titles last, so the
+ * credits' indexes (their four take the longest to build) are built while title.basics loads
+ * and only the movies' are left after the last file. Each file's counts and rejects do not
+ * depend on the order: a credit's movie is not checked, and the ratings are matched to the
+ * titles at the end.
+ */
+const bulkOrder = [
+  'name.basics',
+  'title.principals',
+  'title.crew',
+  'title.basics',
+] as const satisfies readonly ImdbFile[];
+
+/**
+ * The bulk load, with the incremental load's counts, in `bulkOrder`. title.ratings is read
+ * first so title.basics COPYs each movie with its rating; the ratings' outcome is known once
+ * title.basics is written. A table's indexes are rebuilt in the background as soon as no later
+ * file writes it (people after name.basics, credits after title.crew, movies and item features
+ * after title.basics), while the next file loads; the foreign key comes with the credits'.
+ */
+async function loadBulk(
+  paths: ReadonlyMap<ImdbFile, string>,
+  db: Database,
+  options: IngestOptions,
+  rejects: RejectsWriter,
+  deferred: readonly DeferredDefinition[],
+  analysed: Set<string>,
+): Promise<FileSummary[]> {
+  const ratings = new RatingsByTitle();
+  const writers = bulkWriters(
+    db.sql,
+    importStores(db, options),
+    ratings,
+    earlyPrimaryKeys(db, deferred, options),
+  );
+  const rejectedPeople = new RejectedPeople();
+  const jobs = incrementalJobs(db, options, rejectedPeople);
+  jobs['name.basics'].write = writers.people;
+  jobs['title.basics'].write = writers.titles;
+  jobs['title.principals'].write = explainingPrincipals(writers.principals, rejectedPeople);
+  jobs['title.crew'].write = (batch) => writeCrew(writers.crewCredits, batch, rejectedPeople);
+  const context = { progress: options.progress, rejects };
+  const files = new Map<ImdbFile, FileSummary>();
+  const rebuilding: Promise<void>[] = [];
+  /**
+   * Rebuilds `tables`' indexes, and their foreign keys when `foreignKeys` (the tables they
+   * reference were rebuilt before: credits → people); else withDeferredDefinitions does at the end.
+   */
+  const rebuild = (tables: readonly string[], foreignKeys = false) => {
+    const before = Promise.allSettled(rebuilding);
+    const definitions = deferred.filter((definition) => tables.includes(definition.tableName));
+    const done = (async () => {
+      await restoreDefinitions(
+        db.sql,
+        definitions.filter((definition) => !isForeignKey(definition)),
+        options.restore,
+      );
+      await Promise.all(tables.map((table) => db.sql.exec(`ANALYZE ${table}`)));
+      for (const table of tables) analysed.add(table);
+      if (!foreignKeys) return;
+      await before;
+      await restoreDefinitions(db.sql, definitions.filter(isForeignKey), options.restore);
+    })();
+    // Awaited below; this only keeps a failure from being reported as unhandled meanwhile.
+    done.catch(() => undefined);
+    rebuilding.push(done);
+  };
+
+  async function loadFiles(): Promise<void> {
+    const ratingsPath = paths.get('title.ratings');
+    if (ratingsPath !== undefined) {
+      const lookup = {
+        ...jobs['title.ratings'],
+        path: ratingsPath,
+        collect: (row: Parameters<RatingsByTitle['add']>[0]) => ratings.add(row),
+      };
+      delete lookup.write;
+      files.set('title.ratings', await runFile(lookup, context));
+    }
+    for (const name of bulkOrder) {
+      const path = paths.get(name);
+      if (path === undefined) continue;
+      files.set(name, await runFile({ ...(jobs[name] as FileJob<unknown>), path }, context));
+      if (name === 'name.basics') rebuild([personCopy.table]);
+      if (name === 'title.crew' || (name === 'title.principals' && !paths.has('title.crew')))
+        rebuild([creditCopy.table], paths.has('name.basics'));
+      if (name === 'title.basics') rebuild([movieCopy.table, itemFeatureCopy.table]);
+    }
+    const ratingsSummary = files.get('title.ratings');
+    if (ratingsPath !== undefined && ratingsSummary !== undefined) {
+      const outcome = ratings.outcome();
+      completeRatingsSummary(ratingsSummary, outcome);
+      // outcome.rejected is in line order: one more pass over the file writes each with its text.
+      let index = 0;
+      await eachRawLine(
+        ratingsPath,
+        outcome.rejected.map(({ line }) => line),
+        async (line, raw) => {
+          for (; outcome.rejected[index]?.line === line; index += 1) {
+            await rejects.write({
+              file: basename(ratingsPath),
+              line,
+              reason: outcome.rejected[index]?.reason ?? '',
+              raw,
+            });
+          }
+        },
+      );
+      const rejectsFile = rejects.pathOf(ratingsSummary.file);
+      if (rejectsFile !== undefined) ratingsSummary.rejectsFile = rejectsFile;
+    }
+  }
+
+  try {
+    await loadFiles();
+  } catch (error) {
+    // Rebuilds under way are settled before withDeferredDefinitions restores everything.
+    await Promise.allSettled(rebuilding);
+    throw error;
+  }
+  // A failed rebuild fails the load; the definitions stay recorded for the restore that follows.
+  await Promise.all(rebuilding);
+  return [...paths.keys()].flatMap((name) => files.get(name) ?? []);
+}
+
+/** Primary keys recreated on demand during the load, each once (see `PrimaryKeys`). */
+function earlyPrimaryKeys(
+  db: Database,
+  deferred: readonly DeferredDefinition[],
+  options: IngestOptions,
+): PrimaryKeys {
+  const builds = new Map<string, Promise<void>>();
+  return {
+    has: (table) => builds.has(table),
+    async ensure(tables) {
+      await Promise.all(
+        tables.map((table) => {
+          let build = builds.get(table);
+          if (build === undefined) {
+            const keys = deferred.filter((d) => d.tableName === table && isPrimaryKey(d));
+            build = restoreDefinitions(db.sql, keys, options.restore);
+            builds.set(table, build);
+          }
+          return build;
+        }),
+      );
+    },
+  };
+}
+
+const parsers = {
+  'name.basics': parseNameBasics,
+  'title.basics': parseTitleBasics,
+  'title.ratings': parseTitleRatings,
+  'title.principals': parseTitlePrincipals,
+  'title.crew': parseTitleCrew,
+} as const;
+
+/**
+ * One title.crew line becomes several credits, counted and reported per credit: a credit of an
+ * unknown person is a dropped part of its line (in the rejects file, naming the nconst and why it
+ * is unknown) while the line's other credits are written. A line counts as inserted when any of its
+ * credits was new, updated when any changed, unchanged otherwise; rejected only when none of its
+ * credits could be written, or a later line repeats its tconst. The store sees each credit under
+ * its index in the batch, so its outcome can be traced to the credit, not only the line.
+ */
+async function writeCrew(
+  people: Pick<PeopleImportStore, 'upsertCredits'>,
+  batch: { line: number; value: ReturnType<typeof parseTitleCrew> }[],
+  rejectedPeople: RejectedPeople,
+): Promise<BatchOutcome> {
+  const credits: ImportedCredit[] = batch.flatMap(({ line, value }) => [
+    ...value.directors.map((personId) => ({
+      line,
+      movieId: value.movieId,
+      personId,
+      role: 'DIRECTOR' as const,
+      characters: [],
+      billingOrder: null,
+    })),
+    ...value.writers.map((personId) => ({
+      line,
+      movieId: value.movieId,
+      personId,
+      role: 'WRITER' as const,
+      characters: [],
+      billingOrder: null,
+    })),
+  ]);
+  const result = await people.upsertCredits(
+    credits.map((credit, index) => ({ ...credit, line: index })),
+    'crew',
+    { trackLines: true },
+  );
+  const lineOf = (index: number) => credits[index]?.line ?? -1;
+  const repeated = new Map<number, string>();
+  for (const { line, by } of result.superseded) {
+    if (lineOf(line) !== lineOf(by))
+      repeated.set(
+        lineOf(line),
+        `duplicate tconst: line ${lineOf(by)} has the same title's crew and is the one written`,
+      );
+  }
+  const unknown = new Map<number, { line: number; reason: string }[]>();
+  for (const { line: index } of result.rejected) {
+    const credit = credits[index];
+    if (credit === undefined) continue;
+    const role = credit.role === 'DIRECTOR' ? 'director' : 'writer';
+    const list = unknown.get(credit.line) ?? [];
+    list.push({
+      line: credit.line,
+      reason: `${role} not credited on ${credit.movieId}: ${rejectedPeople.reason(credit.personId)}`,
+    });
+    unknown.set(credit.line, list);
+  }
+  const perLine = new Map<number, number>();
+  for (const credit of credits) perLine.set(credit.line, (perLine.get(credit.line) ?? 0) + 1);
+  const inserted = new Set((result.insertedLines ?? []).map(lineOf));
+  const updated = new Set((result.updatedLines ?? []).map(lineOf));
+  const outcome: BatchOutcome = {
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: [...repeated].map(([line, reason]) => ({ line, reason })),
+    dropped: [],
+  };
+  for (const { line } of batch) {
+    if (repeated.has(line)) continue;
+    const lost = unknown.get(line) ?? [];
+    if (lost.length > 0 && lost.length === perLine.get(line)) {
+      // Nothing of the line was written: it is rejected, with each credit's reason.
+      outcome.rejected.push({ line, reason: lost.map(({ reason }) => reason).join('; ') });
+      continue;
+    }
+    outcome.dropped?.push(...lost);
+    if (inserted.has(line)) outcome.inserted += 1;
+    else if (updated.has(line)) outcome.updated += 1;
+    else outcome.unchanged += 1;
+  }
+  return { ...outcome, also: { credits: countsOf(result) } };
+}

@@ -1,0 +1,10 @@
+// The recommendations subgraph's face for writers outside the service
+// (`@marquee/recommendations/import`): the `marquee` command ingests and seeds interactions and
+// item features through these stores, never through the tables themselves. Training has a face
+// of its own (`@marquee/recommendations/training`).
+export {
+  createInteractionImportStore,
+  type InteractionImportStore,
+} from './stores/interactionImport.ts';
+export { createRecommendationStore } from './stores/recommendationStore.ts';
+export { itemFeatureCopy } from './stores/itemFeatureBulkCopy.ts';

@@ -54,6 +54,7 @@ const mountOf = (svc: Service, host: string) =>
 
 interface ScrapeConfig {
   job_name: string;
+  relabel_configs?: { source_labels?: string[]; target_label?: string }[];
   metrics_path?: string;
   static_configs?: { targets: string[] }[];
   dns_sd_configs?: { names: string[]; type?: string; port?: number }[];
@@ -158,6 +159,15 @@ describe('Prometheus (deploy/prometheus/prometheus.yml)', () => {
         ...(svc.ports ?? []).map((p) => p.split(':').at(-1)),
       ];
       expect(listening, name).toContain(String(port));
+    }
+  });
+
+  it('labels every series with the service it came from, as the dashboard selects by it', () => {
+    for (const job of config.scrape_configs) {
+      expect(job.relabel_configs).toContainEqual({
+        source_labels: ['__meta_dns_name'],
+        target_label: 'service',
+      });
     }
   });
 

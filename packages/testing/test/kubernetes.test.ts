@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kustomizeBuild, type RenderedObject } from '../src/manifests/kustomize.ts';
@@ -26,6 +27,15 @@ const servicePorts = {
 } as const;
 const subgraphs = Object.keys(servicePorts).filter((name) => name !== 'router');
 const secretName = 'marquee-secrets';
+
+/** Every variable packages/env parses (its schema lists one `NAME: z…` per line). */
+const envVariables = new Set(
+  [
+    ...readFileSync(`${repoRoot}packages/env/src/index.ts`, 'utf8').matchAll(
+      /^\s+([A-Z][A-Z0-9_]*):\s/gm,
+    ),
+  ].map(([, name]) => name),
+);
 const secretKeys = [
   'DATABASE_URL',
   'MONGO_URL',
@@ -278,6 +288,20 @@ describe.each(Object.keys(overlays) as (keyof typeof overlays)[])(
       }
     });
 
+    it('sets only variables Marquee reads', () => {
+      expect(envVariables.size).toBeGreaterThan(10);
+      const named = new Set<string>();
+      for (const config of objects().filter((o) => o.kind === 'ConfigMap')) {
+        for (const key of Object.keys(at<Record<string, string>>(config, 'data'))) named.add(key);
+      }
+      for (const { template } of podTemplates(objects())) {
+        for (const container of template.spec.containers) {
+          for (const variable of container.env ?? []) named.add(variable.name);
+        }
+      }
+      expect([...named].filter((name) => !envVariables.has(name))).toEqual([]);
+    });
+
     it('renders no Secret and no secret value: the Secret is created outside the repository', () => {
       expect(objects().filter((o) => o.kind === 'Secret')).toEqual([]);
       const text = JSON.stringify(objects());
@@ -390,6 +414,16 @@ describe('production overlay', () => {
     expect(at(find(objects, 'Namespace', 'marquee'), 'metadata', 'labels')).toMatchObject({
       'pod-security.kubernetes.io/enforce': 'restricted',
     });
+  });
+
+  it('admits only the Ingress controller and Prometheus to the router, as it trusts X-Forwarded-For', () => {
+    const config = rendered.production.find((o) => o.kind === 'ConfigMap');
+    expect(at(config, 'data', 'TRUST_PROXY')).toBe('true');
+    const policy = find(rendered.production, 'NetworkPolicy', 'router-ingress');
+    const sources = at<{ from?: { namespaceSelector?: Selector }[] }[]>(policy, 'spec', 'ingress')
+      .flatMap((rule) => rule.from ?? [{}])
+      .map((peer) => peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name']);
+    expect(sources.sort()).toEqual(['ingress-nginx', 'monitoring']);
   });
 
   it('routes the Ingress to the router Service', () => {

@@ -71,6 +71,7 @@ interface Container {
 }
 interface PodSpec {
   containers: Container[];
+  enableServiceLinks?: boolean;
   securityContext?: { runAsNonRoot?: boolean };
   automountServiceAccountToken?: boolean;
 }
@@ -263,6 +264,12 @@ describe.each(Object.keys(overlays) as (keyof typeof overlays)[])(
             allowPrivilegeEscalation: false,
           });
         }
+      }
+    });
+
+    it('turns off Service environment variables, which would set ROUTER_PORT to a URL', () => {
+      for (const { owner, template } of podTemplates(objects())) {
+        expect(template.spec.enableServiceLinks, owner).toBe(false);
       }
     });
 

@@ -14,6 +14,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { enforceFieldRateLimits } from './fieldRateLimit.ts';
 import { accountCheckPlugin, type AccountCheck } from './accounts.ts';
 import { landingPagePlugin } from './http/explorer.ts';
+import { graphqlOverHttpPlugin } from './http/graphqlOverHttp.ts';
 import { identityFromRequest, type TokenRevocationCheck } from './identity.ts';
 import { createOperationGate } from './admission.ts';
 import type { OperationLimits } from './limits.ts';
@@ -216,6 +217,7 @@ export function createRouter(options: RouterOptions) {
       }),
       ...(options.accounts === undefined ? [] : [accountCheckPlugin(options.accounts)]),
       landingPagePlugin<RouterContext>(explorer),
+      graphqlOverHttpPlugin<RouterContext>(),
     ],
     formatError,
   });

@@ -105,12 +105,16 @@ describe('the supergraph in services mode', () => {
     expect(viewer.recommendations).toHaveLength(3);
   });
 
-  it('answers a malformed query with HTTP 400 and a GraphQL error', async () => {
-    const { status, body } = await postGraphQL(`${routerUrl}/graphql`, {
-      query: '{ movies(first: 5) { edges ',
+  it('answers a malformed query with a GraphQL error: HTTP 400 for application/graphql-response+json, 200 for application/json', async () => {
+    const malformed = { query: '{ movies(first: 5) { edges ' };
+    const strict = await postGraphQL(`${routerUrl}/graphql`, malformed, {
+      accept: 'application/graphql-response+json',
     });
-    expect(status).toBe(400);
-    expect(body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_PARSE_FAILED');
+    expect(strict.status).toBe(400);
+    expect(strict.body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_PARSE_FAILED');
+    const lenient = await postGraphQL(`${routerUrl}/graphql`, malformed);
+    expect(lenient.status).toBe(200);
+    expect(lenient.body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_PARSE_FAILED');
   });
 
   it('answers null for an unknown movie id without errors', async () => {

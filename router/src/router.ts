@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
 import type { TokenService } from '@marquee/auth';
+import type { Cache } from '@marquee/cache';
 import { maskError } from '@marquee/errors';
 import type { Logger } from '@marquee/logger';
 import {
@@ -14,7 +14,11 @@ import type { GraphQLFormattedError } from 'graphql';
 import { enforceFieldRateLimits } from './fieldRateLimit.ts';
 import { accountCheckPlugin, type AccountCheck } from './accounts.ts';
 import { landingPagePlugin } from './http/explorer.ts';
+import { EdgeServer } from './http/edgeServer.ts';
 import { graphqlOverHttpPlugin } from './http/graphqlOverHttp.ts';
+import { apqCache } from './persistedQueries/apqCache.ts';
+import type { PersistedQueryMode, PersistedQueryPolicy } from './persistedQueries/admit.ts';
+import { persistedQueryList, type PersistedQueryList } from './persistedQueries/manifest.ts';
 import { identityFromRequest, type TokenRevocationCheck } from './identity.ts';
 import { createOperationGate } from './admission.ts';
 import type { OperationLimits } from './limits.ts';
@@ -68,6 +72,14 @@ export interface RouterOptions {
   health?: { checks?: Record<string, HealthCheck>; intervalMs?: number };
   /** Subgraph fetch deadline and circuit breaker; defaults: 5 s, open after 5 failures in a row, probe after 5 s. */
   upstream?: Partial<UpstreamOptions>;
+  /** PERSISTED_QUERIES (docs/http.md); default `apq` with no manifest, registered queries in this process. */
+  persistedQueries?: {
+    mode: PersistedQueryMode;
+    /** The manifest of known operations (the web app's). */
+    list?: PersistedQueryList;
+    /** Where automatic persisted queries are registered: Redis in services mode, shared by every router. */
+    store?: Cache;
+  };
 }
 
 export interface SubscriptionLimits {
@@ -180,8 +192,18 @@ export function createRouter(options: RouterOptions) {
   const gate = createOperationGate(limits);
   const maxTokens = options.maxTokens ?? 4000;
   const { rateLimit } = options;
-  const server = new ApolloServer<RouterContext>({
+  const persisted: PersistedQueryPolicy = {
+    mode: options.persistedQueries?.mode ?? 'apq',
+    list: options.persistedQueries?.list ?? persistedQueryList({}),
+  };
+  const apqStore = options.persistedQueries?.store;
+  const persistedQueryOptions =
+    persisted.mode !== 'apq' ? false : apqStore === undefined ? {} : { cache: apqCache(apqStore) };
+  const server = new EdgeServer<RouterContext>(persisted, {
     gateway,
+    // Only `apq` registers queries; with the safelist a query runs only from the manifest, which
+    // the edge resolves before Apollo Server sees the request (persistedQueries/admit.ts).
+    persistedQueries: persistedQueryOptions,
     // The explorers read the schema by introspection; off with them (production by default).
     introspection: explorer,
     // Validation runs in the limits plugin, after the limits that keep it linear (limits.ts).
@@ -273,6 +295,7 @@ export function createRouter(options: RouterOptions) {
         ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
         logger: options.logger,
         gate,
+        persistedQueries: persisted,
         maxTokens,
         maxPerUser: subscriptionLimits.maxPerUser ?? 10,
         ...(subscriptionLimits.slots === undefined ? {} : { slots: subscriptionLimits.slots }),

@@ -209,6 +209,8 @@ export function createRouter(options: RouterOptions) {
     // Validation runs in the limits plugin, after the limits that keep it linear (limits.ts).
     dangerouslyDisableValidation: true,
     parseOptions: { maxTokens },
+    // Parsed documents in the gate's memo, which the WebSocket path parses through too.
+    documentStore: gate.documents.documentStore,
     includeStacktraceInErrorResponses: false,
     // The process owns shutdown order (router, subgraphs, then stores); Apollo's own signal
     // handlers would re-raise the signal and end the process before the stores are closed.

@@ -8,6 +8,7 @@ import {
 } from '@apollo/server';
 import { admitPersisted, type PersistedQueryPolicy } from '../persistedQueries/admit.ts';
 import { MEDIA_TYPES, responseMediaType } from './graphqlOverHttp.ts';
+import { forHttpCaches } from './httpCache.ts';
 
 type ExecuteArgs<Context extends BaseContext> = Parameters<
   ApolloServer<Context>['executeHTTPGraphQLRequest']
@@ -74,7 +75,8 @@ function requestErrorResponse(
 /**
  * Apollo Server with the router's HTTP edge in front: persisted queries resolved from the
  * manifest, and the safelist, before Apollo Server parses anything (its own automatic persisted
- * queries answer an unknown hash with PERSISTED_QUERY_NOT_FOUND before any plugin runs).
+ * queries answer an unknown hash with PERSISTED_QUERY_NOT_FOUND before any plugin runs); and
+ * behind it, what HTTP caches see of the answer (httpCache.ts).
  */
 export class EdgeServer<Context extends BaseContext> extends ApolloServer<Context> {
   readonly #persisted: PersistedQueryPolicy;
@@ -101,6 +103,9 @@ export class EdgeServer<Context extends BaseContext> extends ApolloServer<Contex
       admission.kind === 'listed'
         ? withParams(request, admission.query, admission.extensions)
         : request;
-    return super.executeHTTPGraphQLRequest({ ...args, httpGraphQLRequest });
+    return forHttpCaches(
+      request,
+      await super.executeHTTPGraphQLRequest({ ...args, httpGraphQLRequest }),
+    );
   }
 }

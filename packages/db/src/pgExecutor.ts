@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
+import { unavailableDependency } from '@marquee/errors';
 import { copyWith, type CopyOptions, type CopySource, type SqlExecutor } from './sql.ts';
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
@@ -49,19 +50,10 @@ async function checkOut(pool: pg.Pool) {
       client.off('error', onError);
       // A statement error (a constraint, bad SQL) leaves a usable connection; a closed one does not.
       const destroy =
-        broken ?? (failure !== undefined && isConnectionFailure(failure) ? failure : undefined);
+        broken ?? (unavailableDependency(failure) === undefined ? undefined : failure);
       client.release(destroy === undefined ? undefined : (destroy as Error));
     },
   };
-}
-
-/** node-postgres failures after which its connection cannot be reused. */
-function isConnectionFailure(error: unknown): boolean {
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return (
-    (typeof code === 'string' && /^(08...|57P0[123])$/.test(code)) ||
-    (typeof message === 'string' && /^(Connection terminated|Client has encountered)/.test(message))
-  );
 }
 
 /** A pooled node-postgres executor for a real PostgreSQL server. */

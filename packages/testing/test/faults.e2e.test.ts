@@ -309,8 +309,20 @@ const notOk = (report: HealthBody) =>
   [...Object.entries(report.subgraphs), ...Object.entries(report.dependencies)]
     .filter(([, dependency]) => dependency.status !== 'ok')
     .map(([name, dependency]) => `${name}: ${JSON.stringify(dependency)}`);
-const recovered = () =>
-  expect.poll(async () => notOk(await health()), { timeout: 30_000, interval: 250 }).toEqual([]);
+const recovered = async () => {
+  let down: string[] = [];
+  try {
+    await expect
+      .poll(async () => (down = notOk(await health())), { timeout: 30_000, interval: 250 })
+      .toEqual([]);
+  } catch (error) {
+    // What the services that did not come back said last (a crashed one's last words).
+    const said = down
+      .map((line) => line.slice(0, line.indexOf(':')))
+      .map((name) => `${name}:\n${(processes[name]?.output() ?? '').slice(-3_000)}`);
+    throw new Error(`not recovered: ${down.join('; ')}\n${said.join('\n')}`, { cause: error });
+  }
+};
 const errorsOf = (outcomes: Outcome[]) => outcomes.flatMap((outcome) => outcome.errors);
 
 describe('faults in services mode', () => {

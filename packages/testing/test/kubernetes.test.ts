@@ -433,6 +433,11 @@ describe('production overlay', () => {
     expect(sources.sort()).toEqual(['ingress-nginx', 'monitoring']);
   });
 
+  it('runs only the operations of the persisted-query manifest', () => {
+    const config = rendered.production.find((o) => o.kind === 'ConfigMap');
+    expect(at(config, 'data', 'PERSISTED_QUERIES')).toBe('safelist');
+  });
+
   it('routes the Ingress to the router Service', () => {
     const ingress = find(rendered.production, 'Ingress', 'router');
     const paths = at<{ backend: { service: { name: string; port: { name: string } } } }[]>(

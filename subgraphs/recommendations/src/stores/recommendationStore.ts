@@ -66,7 +66,7 @@ export interface RecommendationStore {
   recordInteractions(interactions: readonly InteractionInput[]): Promise<void>;
   /** A removed rating: the film no longer counts for (or against) the user. */
   deleteInteraction(userId: string, movieId: string): Promise<void>;
-  /** A deleted account: none of its ratings count any more. */
+  /** A deleted account: none of its ratings count any more, and its other signals go too. */
   deleteInteractionsOf(userId: string): Promise<void>;
   /** Every film's features (the serving catalogue, loaded into memory). */
   loadItems(): Promise<ItemFeature[]>;
@@ -122,7 +122,10 @@ export function createRecommendationStore(db: Database): RecommendationStore {
       await prisma.interaction.deleteMany({ where: { userId, movieId } });
     },
     async deleteInteractionsOf(userId) {
-      await prisma.interaction.deleteMany({ where: { userId } });
+      await prisma.$transaction([
+        prisma.interaction.deleteMany({ where: { userId } }),
+        prisma.implicitInteraction.deleteMany({ where: { userId } }),
+      ]);
     },
     async loadItems() {
       const rows = await sql.query<{

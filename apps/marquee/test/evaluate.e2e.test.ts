@@ -99,7 +99,7 @@ describe('marquee evaluate', () => {
     expect(report.folds.map((f) => f.fold)).toEqual([1, 2, 3, 4, 5]);
     expect(report.mean.map((m) => m.model)).toEqual([
       'baseline (biases)',
-      'biased MF (32 factors)',
+      'biased MF (48 factors)',
       'biased MF + residual item-kNN',
       'served (fold-in)',
     ]);

@@ -30,9 +30,9 @@ export interface RatingOptions {
  * u1..u5.test: docs/recommendations.md#predicted-ratings.
  */
 export const RATING_DEFAULTS: Required<RatingOptions> = {
-  factors: 32,
-  sweeps: 15,
-  regularization: 0.12,
+  factors: 48,
+  sweeps: 5,
+  regularization: 0.15,
   biasRegularization: 0.02,
   initScale: 0.1,
   seed: 1,

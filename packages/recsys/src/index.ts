@@ -26,6 +26,7 @@ export {
   chooseModel,
   deserializeSnapshot,
   foldIn,
+  RECENCY_HALF_LIFE_LIKES,
   serializeSnapshot,
   similarItems,
   snapshotBytes,

@@ -26,7 +26,6 @@ export {
   chooseModel,
   deserializeSnapshot,
   foldIn,
-  RECENCY_HALF_LIFE_LIKES,
   serializeSnapshot,
   similarItems,
   snapshotBytes,

@@ -238,17 +238,8 @@ function scratchOf(parts: ModelParts): Scratch {
 }
 
 /**
- * Neighbourhood models weigh a user's liked films by recency: the k-th latest counts
- * 0.5^(k / this). What a user liked last predicts what they like next far better than their
- * whole history evenly: on ml-100k's time-ordered validation split (the training part split again)
- * pruned EASE went from NDCG@10 0.175 (even weights) to 0.202 at 12, with 8 and 25 below it
- * (docs/recommendations.md#ranking-on-real-movielens-data).
- */
-export const RECENCY_HALF_LIFE_LIKES = 12;
-
-/**
- * Scores every item for a user from their liked items (oldest first: neighbourhood models weigh
- * them by recency): the one scoring path of serving and evaluation. With `scratch` the scores live in its arrays (valid until the next use of the
+ * Scores every item for a user from their liked items: the one scoring path of serving and
+ * evaluation. With `scratch` the scores live in its arrays (valid until the next use of the
  * scratch); without, in new ones the caller may keep.
  */
 function scoreUser(
@@ -278,14 +269,11 @@ function scoreUser(
     because = new Int32Array(n).fill(-1);
     strongest = new Float32Array(n);
   }
-  const latest = liked.length - 1;
-  for (let k = 0; k <= latest; k += 1) {
-    const i = liked[k] ?? 0;
-    const recency = 0.5 ** ((latest - k) / RECENCY_HALF_LIFE_LIKES);
+  for (const i of liked) {
     const end = parts.rowStart[i + 1] ?? 0;
     for (let offset = parts.rowStart[i] ?? 0; offset < end; offset += 1) {
       const j = parts.neighbours[offset] ?? 0;
-      const weight = recency * (parts.weights[offset] ?? 0);
+      const weight = parts.weights[offset] ?? 0;
       scores[j] = (scores[j] ?? 0) + weight;
       if (weight > (strongest[j] ?? 0)) {
         strongest[j] = weight;

@@ -7,7 +7,6 @@ import {
   evaluate,
   foldIn,
   itemKnnNeighbours,
-  RECENCY_HALF_LIFE_LIKES,
   serializeSnapshot,
   snapshotBytes,
   trainEase,
@@ -152,28 +151,5 @@ describe('content similarity', () => {
     const heat = { genres: ['Crime', 'Drama'], people: ['pacino'], keywords: ['heist'] };
     expect(contentSimilarity(alien, aliens)).toBeGreaterThan(contentSimilarity(alien, heat));
     expect(contentSimilarity(alien, heat)).toBe(0);
-  });
-
-  it('weighs liked films by recency: the neighbours of the latest liked film come first', () => {
-    // Films 0 and 1 are liked (0 first, then 1); film 0 points to 2, film 1 to 3, equally.
-    const snapshot = {
-      kind: 'ease' as const,
-      trainedAt: 0,
-      items: ['a', 'b', 'c', 'd'],
-      rowStart: Int32Array.from([0, 1, 2, 2, 2]),
-      neighbours: Int32Array.from([2, 3]),
-      weights: Float32Array.from([1, 1]),
-      latent: null,
-      popularity: new Float32Array(4),
-      rating: null,
-    };
-    const ranked = foldIn(snapshot, [0, 1], 2, new Set([0, 1]));
-    expect(ranked.map((r) => r.item)).toEqual([3, 2]);
-    expect(ranked[0]?.because).toBe(1);
-    expect((ranked[1]?.score ?? 0) / (ranked[0]?.score ?? 1)).toBeCloseTo(
-      0.5 ** (1 / RECENCY_HALF_LIFE_LIKES),
-      6,
-    );
-    expect(foldIn(snapshot, [1, 0], 2, new Set([0, 1])).map((r) => r.item)).toEqual([2, 3]);
   });
 });

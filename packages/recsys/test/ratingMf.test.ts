@@ -108,5 +108,9 @@ describe('the rating model (biased MF by ALS, residual item-kNN)', () => {
     });
     expect(restored).toBe(original);
     expect(trainSnapshot(train, { rating: false }).snapshot.rating).toBeNull();
+    // Capped: an even sample of the ratings, still a working model on the same film indices.
+    const sampled = trainSnapshot(train, { ratingSample: Math.floor(train.length / 4) }).snapshot;
+    expect(sampled.rating?.itemBias.length).toBe(snapshot.items.length);
+    expect(sampled.rating?.itemBias).not.toEqual(snapshot.rating?.itemBias);
   });
 });

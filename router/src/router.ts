@@ -9,6 +9,7 @@ import {
   type HealthCheck,
   type HealthMonitor,
   type HealthReport,
+  operationObserverPlugin,
 } from '@marquee/server-kit';
 import type { GraphQLFormattedError } from 'graphql';
 import { enforceFieldRateLimits } from './fieldRateLimit.ts';
@@ -216,6 +217,7 @@ export function createRouter(options: RouterOptions) {
       }),
       ...(options.accounts === undefined ? [] : [accountCheckPlugin(options.accounts)]),
       landingPagePlugin<RouterContext>(explorer),
+      operationObserverPlugin<RouterContext>({ service: 'router', logger: options.logger }),
     ],
     formatError,
   });

@@ -1,6 +1,14 @@
-import { pino, type Logger, type LevelWithSilent } from 'pino';
+import { pino, type Logger, type LevelWithSilent, type DestinationStream } from 'pino';
+import { currentRequestScope } from './requestScope.ts';
 
 export type { Logger };
+export {
+  acceptRequestId,
+  currentRequestScope,
+  REQUEST_ID_HEADER,
+  runInRequestScope,
+  type RequestScope,
+} from './requestScope.ts';
 
 /**
  * Structured JSON logs. Anything that can carry a secret is redacted by path, so a token or a
@@ -23,10 +31,24 @@ export const redactedPaths = [
   'variables.password',
 ];
 
-export function createLogger(options: { name: string; level?: LevelWithSilent }): Logger {
-  return pino({
-    name: options.name,
-    level: options.level ?? 'info',
-    redact: { paths: redactedPaths, censor: '[redacted]' },
-  });
+const outsideRequests = Object.freeze({});
+
+/** Adds the request id of the request being served (see requestScope.ts) to every line. */
+function requestIdMixin(): object {
+  return currentRequestScope() ?? outsideRequests;
+}
+
+export function createLogger(
+  options: { name: string; level?: LevelWithSilent },
+  destination?: DestinationStream,
+): Logger {
+  return pino(
+    {
+      name: options.name,
+      level: options.level ?? 'info',
+      redact: { paths: redactedPaths, censor: '[redacted]' },
+      mixin: requestIdMixin,
+    },
+    ...(destination === undefined ? [] : [destination]),
+  );
 }

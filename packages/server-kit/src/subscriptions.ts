@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { Identity } from '@marquee/auth';
 import { verifyIdentity, verifyRouterCredential } from '@marquee/auth';
 import { maskError } from '@marquee/errors';
-import type { Logger } from '@marquee/logger';
+import { runInRequestScope, type Logger } from '@marquee/logger';
 import {
   createSourceEventStream,
   execute,
@@ -86,7 +86,8 @@ export function serveSubgraphSubscriptions<Context>(
         const stream = await createSourceEventStream(args);
         if (!(Symbol.asyncIterator in stream)) return stream;
         const renew = renewals.get(args.contextValue as object);
-        return perEvent(stream, args, renew ?? (() => args.contextValue));
+        const { requestId } = args.contextValue as { requestId: string };
+        return perEvent(stream, args, renew ?? (() => args.contextValue), requestId);
       },
       onNext: (_ctx, _id, _payload, _args, result) => {
         const { errors, data, extensions } = result as ExecutionResult;
@@ -114,8 +115,13 @@ function perEvent(
   stream: AsyncIterable<unknown>,
   args: ExecutionArgs,
   freshContext: () => unknown,
+  requestId: string,
 ): AsyncIterableIterator<ExecutionResult, undefined> {
+  // Each event is resolved in the subscription's request scope, so its log lines name the
+  // router's request id like those of an HTTP request.
   return mapAsyncIterator(stream[Symbol.asyncIterator](), (event) =>
-    execute({ ...args, rootValue: event, contextValue: freshContext() }),
+    runInRequestScope({ requestId }, () =>
+      execute({ ...args, rootValue: event, contextValue: freshContext() }),
+    ),
   );
 }

@@ -30,3 +30,5 @@ export {
 export type { ServicesDeployment, TestDeployment } from './deployments.ts';
 export { subscribe } from './subscriptions.ts';
 export type { LiveSubscription, SubscribeOptions } from './subscriptions.ts';
+export { metricValue, parseMetrics, scrapeMetrics } from './metrics.ts';
+export type { MetricFamily } from './metrics.ts';

@@ -7,7 +7,7 @@ import {
 import type { FetchNode, QueryPlan, SubscriptionNode } from '@apollo/query-planner';
 import { signIdentity } from '@marquee/auth';
 import { upstreamUnavailable } from '@marquee/errors';
-import type { Logger } from '@marquee/logger';
+import { runInRequestScope, type Logger } from '@marquee/logger';
 import {
   createPushIterator,
   IDENTITY_EXTENSION,
@@ -110,10 +110,14 @@ export function executeSubscription(
       complete: () => items.end(),
     },
   );
+  // Each event's fetches run in the subscription's request scope: they carry its request id.
+  const scope = { requestId: request.requestId };
   return mapAsyncIterator(items, (item) =>
-    item.kind === 'event'
-      ? runEvent(options, execution, item.result)
-      : { errors: upstreamErrors(item.error, options.logger) },
+    runInRequestScope(scope, () =>
+      item.kind === 'event'
+        ? runEvent(options, execution, item.result)
+        : { errors: upstreamErrors(item.error, options.logger) },
+    ),
   );
 }
 

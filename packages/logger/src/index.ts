@@ -31,11 +31,13 @@ export const redactedPaths = [
   'variables.password',
 ];
 
-const outsideRequests = Object.freeze({});
-
-/** Adds the request id of the request being served (see requestScope.ts) to every line. */
+/**
+ * Adds the request id of the request being served (see requestScope.ts) to every line. A new
+ * object each time: pino merges the line's own fields into the object the mixin returns.
+ */
 function requestIdMixin(): object {
-  return currentRequestScope() ?? outsideRequests;
+  const scope = currentRequestScope();
+  return scope === undefined ? {} : { requestId: scope.requestId };
 }
 
 export function createLogger(

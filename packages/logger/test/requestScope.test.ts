@@ -34,6 +34,18 @@ describe('request scope', () => {
       ['after', undefined],
     ]);
     expect(lines[1]).toMatchObject({ service: 'movies' });
+    // A line's own fields never leak into the next line of the same request.
+    await runInRequestScope({ requestId: 'req-2' }, () => {
+      logger.info({ err: new Error('first') }, 'with fields');
+      logger.info('without');
+      return Promise.resolve();
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lines.at(-1)).not.toHaveProperty('err');
+    logger.info({ err: new Error('outside') }, 'outside with fields');
+    logger.info('outside without');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lines.at(-1)).not.toHaveProperty('err');
   });
 
   it('keeps concurrent requests apart', async () => {

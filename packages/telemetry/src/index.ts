@@ -1,3 +1,12 @@
-export { childCache, collectProcessMetrics, metrics, scrape, type Metrics } from './metrics.ts';
+export {
+  childCache,
+  collectProcessMetrics,
+  metrics,
+  observePoolUse,
+  processService,
+  scrape,
+  type Metrics,
+  type PoolUse,
+} from './metrics.ts';
 export { createOperationNames, MAX_OPERATION_NAMES } from './operationName.ts';
 export { observeBatches } from './batches.ts';

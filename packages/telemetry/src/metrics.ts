@@ -33,6 +33,15 @@ export interface Metrics {
 const durationBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const batchBuckets = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
 
+/** What a connection pool reports at each scrape (see `observePoolUse`). */
+export interface PoolUse {
+  inUse: number;
+  idle: number;
+  waiting: number;
+}
+
+const pools = new Set<() => PoolUse>();
+
 function createMetrics(): Metrics {
   const registry = new Registry();
   const registers = [registry];
@@ -73,9 +82,24 @@ function createMetrics(): Metrics {
     }),
     dbPoolConnections: new Gauge({
       name: 'marquee_db_pool_connections',
-      help: 'PostgreSQL pool connections by state (in_use, idle, waiting requests).',
+      help: 'PostgreSQL pool connections by state (in_use, idle; waiting = requests queued for one).',
       labelNames: ['service', 'state'],
       registers,
+      // Read at scrape time: the pool keeps its own counts, nothing is done per query.
+      collect() {
+        if (pools.size === 0) return;
+        const total = { inUse: 0, idle: 0, waiting: 0 };
+        for (const read of pools) {
+          const use = read();
+          total.inUse += use.inUse;
+          total.idle += use.idle;
+          total.waiting += use.waiting;
+        }
+        const service = processService();
+        this.set({ service, state: 'in_use' }, total.inUse);
+        this.set({ service, state: 'idle' }, total.idle);
+        this.set({ service, state: 'waiting' }, total.waiting);
+      },
     }),
     subscriptionConnections: new Gauge({
       name: 'marquee_subscription_connections',
@@ -133,6 +157,21 @@ export function collectProcessMetrics(service: string): void {
   if (defaultsFor !== undefined) return;
   defaultsFor = service;
   collectDefaultMetrics({ register: metrics().registry, labels: { service } });
+}
+
+/** The `service` label of what belongs to the process rather than one service (its one pool). */
+export function processService(): string {
+  return defaultsFor ?? 'marquee';
+}
+
+/**
+ * Reports a database pool's connections at every scrape, under the process's service label (all
+ * subgraphs of a process share its one pool). Returns the function that stops it (pool closed).
+ */
+export function observePoolUse(read: () => PoolUse): () => void {
+  metrics();
+  pools.add(read);
+  return () => pools.delete(read);
 }
 
 /** The text a Prometheus scrape gets, and its content type. */

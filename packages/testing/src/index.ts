@@ -32,3 +32,5 @@ export { subscribe } from './subscriptions.ts';
 export type { LiveSubscription, SubscribeOptions } from './subscriptions.ts';
 export { metricValue, parseMetrics, scrapeMetrics } from './metrics.ts';
 export type { MetricFamily } from './metrics.ts';
+export { startOtlpReceiver } from './otlpReceiver.ts';
+export type { ReceivedSpan } from './otlpReceiver.ts';

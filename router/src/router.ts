@@ -11,6 +11,7 @@ import {
   type HealthReport,
   operationObserverPlugin,
 } from '@marquee/server-kit';
+import { observeSocketConnections } from '@marquee/telemetry';
 import type { GraphQLFormattedError } from 'graphql';
 import { enforceFieldRateLimits } from './fieldRateLimit.ts';
 import { accountCheckPlugin, type AccountCheck } from './accounts.ts';
@@ -297,7 +298,9 @@ export function createRouter(options: RouterOptions) {
         mask,
       });
       subscriptions = served;
+      const unobserve = observeSocketConnections('router', () => served.connections());
       return async () => {
+        unobserve();
         await served.close();
         await upstream.close();
         subscriptions = undefined;

@@ -3,6 +3,7 @@ export {
   collectProcessMetrics,
   metrics,
   observePoolUse,
+  observeSocketConnections,
   processService,
   scrape,
   type Metrics,

@@ -41,6 +41,14 @@ export interface PoolUse {
 }
 
 const pools = new Set<() => PoolUse>();
+const socketCounts = new Map<string, () => number>();
+
+/** Reports a service's open graphql-ws connections at every scrape; returns the function that stops it. */
+export function observeSocketConnections(service: string, read: () => number): () => void {
+  metrics();
+  socketCounts.set(service, read);
+  return () => socketCounts.delete(service);
+}
 
 function createMetrics(): Metrics {
   const registry = new Registry();
@@ -106,6 +114,9 @@ function createMetrics(): Metrics {
       help: 'Open graphql-ws connections.',
       labelNames: ['service'],
       registers,
+      collect() {
+        for (const [service, read] of socketCounts) this.set({ service }, read());
+      },
     }),
     subscriptionEventsDelivered: new Counter({
       name: 'marquee_subscription_events_delivered_total',

@@ -98,3 +98,20 @@ export function traceCarrier(): Record<string, string> | undefined {
   propagation.inject(context.active(), carrier);
   return carrier.traceparent === undefined ? undefined : carrier;
 }
+
+/**
+ * A span that stands for the start of something long-lived (a subscription), ended at once, and
+ * its W3C trace context to send along: each later event becomes a span of its own under it.
+ * Undefined while tracing is off.
+ */
+export function startedSpanCarrier(
+  name: string,
+  options: SpanOptions,
+): Record<string, string> | undefined {
+  if (tracer === undefined) return undefined;
+  const span = tracer.startSpan(name, options);
+  const carrier: Record<string, string> = {};
+  propagation.inject(trace.setSpan(context.active(), span), carrier);
+  span.end();
+  return carrier;
+}

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { observeBatches } from '@marquee/telemetry';
 import type { RecommendationsServices, RecommendationsStores } from './types.ts';
 import type { ScoredMovie } from './stores/recommendationStore.ts';
 
@@ -8,14 +9,18 @@ import type { ScoredMovie } from './stores/recommendationStore.ts';
  */
 export function createLoaders(_stores: RecommendationsStores, services: RecommendationsServices) {
   return {
-    similar: new DataLoader<string, ScoredMovie[]>(async (movieIds) => {
-      const byMovie = await services.engine.similar(movieIds);
-      return movieIds.map((id) => byMovie.get(id) ?? []);
-    }),
-    forUser: new DataLoader<string, ScoredMovie[]>(async (userIds) => {
-      const byUser = await services.engine.forUsers(userIds);
-      return userIds.map((id) => byUser.get(id) ?? []);
-    }),
+    similar: new DataLoader<string, ScoredMovie[]>(
+      observeBatches('recommendations', 'similar', async (movieIds) => {
+        const byMovie = await services.engine.similar(movieIds);
+        return movieIds.map((id) => byMovie.get(id) ?? []);
+      }),
+    ),
+    forUser: new DataLoader<string, ScoredMovie[]>(
+      observeBatches('recommendations', 'forUser', async (userIds) => {
+        const byUser = await services.engine.forUsers(userIds);
+        return userIds.map((id) => byUser.get(id) ?? []);
+      }),
+    ),
   };
 }
 

@@ -111,6 +111,14 @@ describe('one trace and one request id across the services', () => {
       ['marquee-router', 'query CatalogueWithCredits'],
     ]);
     expect(trace.filter((span) => span.name.startsWith('fetch ')).length).toBeGreaterThanOrEqual(3);
+    // The people subgraph loads the directors of all three films in one DataLoader batch.
+    expect(trace).toContainEqual(
+      expect.objectContaining({
+        service: 'marquee-people',
+        name: 'dataloader creditsByMovie',
+        attributes: expect.objectContaining({ 'marquee.dataloader.batch_size': 3 }),
+      }),
+    );
     for (const service of ['router', 'movies', 'people', 'reviews'])
       expect(linesWith(service, requestId), service).toContainEqual(
         expect.objectContaining({ msg: 'operation', status: 'ok' }),

@@ -7,6 +7,7 @@ import { metrics } from '@marquee/telemetry';
 import { SpanKind, withSpan } from '@marquee/telemetry/tracing';
 import { GraphQLError, OperationTypeNode, parse, type GraphQLFormattedError } from 'graphql';
 import type { RouterContext } from '../types.ts';
+import { cacheHintOf, type CacheHint } from './cacheHint.ts';
 import { CircuitOpenError, createCircuitBreaker, type CircuitBreaker } from './circuitBreaker.ts';
 import { failedFieldPaths } from './failedFields.ts';
 import { createInFlight } from './inFlight.ts';
@@ -36,6 +37,20 @@ function isRead(options: GraphQLDataSourceProcessOptions<RouterContext>): boolea
     'incomingRequestContext' in options &&
     options.incomingRequestContext.operation?.operation === OperationTypeNode.QUERY
   );
+}
+
+/**
+ * Narrows the client's response cache policy by what one subgraph answer allows (Apollo Server's
+ * cache-control plugin turns the result into the router's `Cache-Control`; see docs/http.md).
+ */
+function restrictCachePolicy(
+  options: GraphQLDataSourceProcessOptions<RouterContext>,
+  hint: CacheHint,
+): void {
+  if (!('incomingRequestContext' in options)) return;
+  const policy = options.incomingRequestContext.overallCachePolicy as
+    { restrict?: (hint: CacheHint) => void } | undefined;
+  policy?.restrict?.(hint);
 }
 
 /** Everything of the caller's identity a subgraph can see (its session too), never its signature's time. */
@@ -125,6 +140,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
           return await this.#send(options);
         } catch (error) {
           this.#fetchErrors.inc();
+          restrictCachePolicy(options, { maxAge: 0 });
           return this.#unavailable(options, error);
         } finally {
           this.#fetchDuration.observe((performance.now() - started) / 1000);
@@ -162,6 +178,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
           fetch,
         )
       : await fetch();
+    restrictCachePolicy(options, cacheHintOf(answer.cacheControl));
     const parsed: unknown =
       answer.contentType?.startsWith('application/json') === true ||
       answer.contentType?.startsWith('application/graphql-response+json') === true

@@ -16,6 +16,11 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Who may share a cached response: anyone (`PUBLIC`) or only the caller (`PRIVATE`). */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** Identifiers of a film in public datasets; a film imported from several sources carries all of them. */
 export type ExternalIds = {
   __typename?: 'ExternalIds';
@@ -259,11 +264,11 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  CacheControlScope: CacheControlScope;
   ExternalIds: ResolverTypeWrapper<ExternalIds>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ExternalSource: ExternalSource;
   Genre: ResolverTypeWrapper<Genre>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Movie: ResolverTypeWrapper<MovieRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   MovieConnection: ResolverTypeWrapper<MovieConnectionModel>;
@@ -272,9 +277,10 @@ export type ResolversTypes = ResolversObject<{
   MovieOrder: MovieOrder;
   MovieOrderField: MovieOrderField;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SortDirection: SortDirection;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -282,7 +288,6 @@ export type ResolversParentTypes = ResolversObject<{
   ExternalIds: ExternalIds;
   String: Scalars['String']['output'];
   Genre: Genre;
-  Int: Scalars['Int']['output'];
   Movie: MovieRecord;
   ID: Scalars['ID']['output'];
   MovieConnection: MovieConnectionModel;
@@ -290,9 +295,18 @@ export type ResolversParentTypes = ResolversObject<{
   MovieFilter: MovieFilter;
   MovieOrder: MovieOrder;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = MoviesContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ExternalIdsResolvers<ContextType = MoviesContext, ParentType extends ResolversParentTypes['ExternalIds'] = ResolversParentTypes['ExternalIds']> = ResolversObject<{
   imdb?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -356,3 +370,6 @@ export type Resolvers<ContextType = MoviesContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = MoviesContext> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

@@ -56,7 +56,10 @@ export function operationObserverPlugin<Context extends BaseContext>(options: {
           const operation = names(operationName, validated);
           counted(`${operation}\u0000${status}`, { service, operation, status }).inc();
           timed(operation, { service, operation }).observe(seconds);
-          if (failed || accessLogSampleRate >= 1 || Math.random() < accessLogSampleRate) {
+          if (
+            logger.isLevelEnabled('info') &&
+            (failed || accessLogSampleRate >= 1 || Math.random() < accessLogSampleRate)
+          ) {
             const { identity } = contextValue as { identity?: Identity | undefined };
             logger.info(
               {

@@ -7,6 +7,7 @@ export default subgraphCodegenConfig({
     User: '../stores/recommendationStore.ts#EntityReference',
     Recommendation: '../stores/recommendationStore.ts#ScoredMovie',
     RecommendationUpdate: '../events/notifications.ts#RecommendationsUpdatedEvent',
+    HistoryEntry: '../stores/historyStore.ts#HistoryRecord',
   },
   scalars: { DateTime: 'Date' },
 });

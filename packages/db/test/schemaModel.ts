@@ -32,6 +32,7 @@ const scalarTypes: Record<string, string> = {
 const nativeTypes: Record<string, string> = {
   Real: 'real',
   'Timestamptz(3)': 'timestamp(3) with time zone',
+  Date: 'date',
   Text: 'text',
   Uuid: 'uuid',
 };

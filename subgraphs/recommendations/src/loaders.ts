@@ -21,6 +21,26 @@ export function createLoaders(_stores: RecommendationsStores, services: Recommen
         return userIds.map((id) => byUser.get(id) ?? []);
       }),
     ),
+    /** Keyed by `viewerId movieId`: one fold-in per viewer for every film of the request. */
+    predictedRating: new DataLoader<{ userId: string; movieId: string }, number | null, string>(
+      observeBatches('recommendations', 'predictedRating', async (keys) => {
+        const byUser = new Map<string, string[]>();
+        for (const { userId, movieId } of keys) {
+          const list = byUser.get(userId);
+          if (list === undefined) byUser.set(userId, [movieId]);
+          else list.push(movieId);
+        }
+        const predicted = new Map<string, number | null>();
+        for (const [userId, movieIds] of byUser) {
+          const values = await services.engine.predictedRatings(userId, movieIds);
+          movieIds.forEach((movieId, n) =>
+            predicted.set(`${userId} ${movieId}`, values[n] ?? null),
+          );
+        }
+        return keys.map(({ userId, movieId }) => predicted.get(`${userId} ${movieId}`) ?? null);
+      }),
+      { cacheKeyFn: ({ userId, movieId }) => `${userId} ${movieId}` },
+    ),
   };
 }
 

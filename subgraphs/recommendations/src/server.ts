@@ -16,6 +16,7 @@ import { createUpdatePublisher } from './events/updates.ts';
 import { createLoaders } from './loaders.ts';
 import { createNotificationHub } from './events/notifications.ts';
 import { resolvers } from './resolvers/index.ts';
+import { createHistoryStore } from './stores/historyStore.ts';
 import { createRecommendationStore } from './stores/recommendationStore.ts';
 import {
   MODEL_PUBLISHED,
@@ -69,7 +70,7 @@ export function createRecommendationsSubgraph(deps: RecommendationsDependencies)
     name: 'recommendations',
     typeDefs,
     resolvers,
-    stores: { recommendations },
+    stores: { recommendations, history: createHistoryStore(deps.db) },
     services: { engine, notifications },
     createLoaders,
     identitySecret: deps.identitySecret,

@@ -1,10 +1,13 @@
 import type { NotificationHub } from './events/notifications.ts';
 import type { RecommendationEngine } from './serving/engine.ts';
+import type { HistoryStore } from './stores/historyStore.ts';
 import type { RecommendationStore } from './stores/recommendationStore.ts';
 
 /** Data access only. */
 export interface RecommendationsStores {
   recommendations: RecommendationStore;
+  /** Signals beyond ratings and each user's history. */
+  history: HistoryStore;
 }
 
 /** What the resolvers call besides the stores. */

@@ -395,6 +395,23 @@ export type JsonWithAggregatesFilterBase<$PrismaModel = never> = {
   _max?: Prisma.NestedJsonFilter<$PrismaModel>
 }
 
+export type EnumInteractionKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.InteractionKind | Prisma.EnumInteractionKindFieldRefInput<$PrismaModel>
+  in?: $Enums.InteractionKind[] | Prisma.ListEnumInteractionKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.InteractionKind[] | Prisma.ListEnumInteractionKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumInteractionKindFilter<$PrismaModel> | $Enums.InteractionKind
+}
+
+export type EnumInteractionKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.InteractionKind | Prisma.EnumInteractionKindFieldRefInput<$PrismaModel>
+  in?: $Enums.InteractionKind[] | Prisma.ListEnumInteractionKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.InteractionKind[] | Prisma.ListEnumInteractionKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumInteractionKindWithAggregatesFilter<$PrismaModel> | $Enums.InteractionKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumInteractionKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumInteractionKindFilter<$PrismaModel>
+}
+
 export type BytesFilter<$PrismaModel = never> = {
   equals?: runtime.Bytes | Prisma.BytesFieldRefInput<$PrismaModel>
   in?: runtime.Bytes[] | Prisma.ListBytesFieldRefInput<$PrismaModel>
@@ -753,6 +770,23 @@ export type NestedJsonFilterBase<$PrismaModel = never> = {
   gt?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
   gte?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
   not?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel> | Prisma.JsonNullValueFilter
+}
+
+export type NestedEnumInteractionKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.InteractionKind | Prisma.EnumInteractionKindFieldRefInput<$PrismaModel>
+  in?: $Enums.InteractionKind[] | Prisma.ListEnumInteractionKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.InteractionKind[] | Prisma.ListEnumInteractionKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumInteractionKindFilter<$PrismaModel> | $Enums.InteractionKind
+}
+
+export type NestedEnumInteractionKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.InteractionKind | Prisma.EnumInteractionKindFieldRefInput<$PrismaModel>
+  in?: $Enums.InteractionKind[] | Prisma.ListEnumInteractionKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.InteractionKind[] | Prisma.ListEnumInteractionKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumInteractionKindWithAggregatesFilter<$PrismaModel> | $Enums.InteractionKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumInteractionKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumInteractionKindFilter<$PrismaModel>
 }
 
 export type NestedBytesFilter<$PrismaModel = never> = {

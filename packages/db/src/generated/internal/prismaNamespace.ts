@@ -415,6 +415,7 @@ export const ModelName = {
   Review: 'Review',
   ItemFeature: 'ItemFeature',
   Interaction: 'Interaction',
+  ImplicitInteraction: 'ImplicitInteraction',
   ModelSnapshot: 'ModelSnapshot',
   DeferredDefinition: 'DeferredDefinition'
 } as const
@@ -432,7 +433,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "movie" | "person" | "credit" | "user" | "watchlistItem" | "movieList" | "movieListItem" | "preference" | "refreshToken" | "revokedToken" | "rating" | "tag" | "eventOutbox" | "movieEventOutbox" | "userEventOutbox" | "review" | "itemFeature" | "interaction" | "modelSnapshot" | "deferredDefinition"
+    modelProps: "movie" | "person" | "credit" | "user" | "watchlistItem" | "movieList" | "movieListItem" | "preference" | "refreshToken" | "revokedToken" | "rating" | "tag" | "eventOutbox" | "movieEventOutbox" | "userEventOutbox" | "review" | "itemFeature" | "interaction" | "implicitInteraction" | "modelSnapshot" | "deferredDefinition"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1768,6 +1769,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    ImplicitInteraction: {
+      payload: Prisma.$ImplicitInteractionPayload<ExtArgs>
+      fields: Prisma.ImplicitInteractionFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ImplicitInteractionFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImplicitInteractionPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ImplicitInteractionFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImplicitInteractionPayload>
+        }
+        findFirst: {
+          args: Prisma.ImplicitInteractionFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImplicitInteractionPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ImplicitInteractionFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImplicitInteractionPayload>
+        }
+        findMany: {
+          args: Prisma.ImplicitInteractionFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImplicitInteractionPayload>[]
+        }
+        create: {
+          args: Prisma.ImplicitInteractionCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImplicitInteractionPayload>
+        }
+        createMany: {
+          args: Prisma.ImplicitInteractionCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ImplicitInteractionCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImplicitInteractionPayload>[]
+        }
+        delete: {
+          args: Prisma.ImplicitInteractionDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImplicitInteractionPayload>
+        }
+        update: {
+          args: Prisma.ImplicitInteractionUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImplicitInteractionPayload>
+        }
+        deleteMany: {
+          args: Prisma.ImplicitInteractionDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ImplicitInteractionUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ImplicitInteractionUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImplicitInteractionPayload>[]
+        }
+        upsert: {
+          args: Prisma.ImplicitInteractionUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImplicitInteractionPayload>
+        }
+        aggregate: {
+          args: Prisma.ImplicitInteractionAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateImplicitInteraction>
+        }
+        groupBy: {
+          args: Prisma.ImplicitInteractionGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ImplicitInteractionGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ImplicitInteractionCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ImplicitInteractionCountAggregateOutputType> | number
+        }
+      }
+    }
     ModelSnapshot: {
       payload: Prisma.$ModelSnapshotPayload<ExtArgs>
       fields: Prisma.ModelSnapshotFieldRefs
@@ -2167,6 +2242,17 @@ export const InteractionScalarFieldEnum = {
 export type InteractionScalarFieldEnum = (typeof InteractionScalarFieldEnum)[keyof typeof InteractionScalarFieldEnum]
 
 
+export const ImplicitInteractionScalarFieldEnum = {
+  userId: 'userId',
+  movieId: 'movieId',
+  kind: 'kind',
+  day: 'day',
+  at: 'at'
+} as const
+
+export type ImplicitInteractionScalarFieldEnum = (typeof ImplicitInteractionScalarFieldEnum)[keyof typeof ImplicitInteractionScalarFieldEnum]
+
+
 export const ModelSnapshotScalarFieldEnum = {
   version: 'version',
   kind: 'kind',
@@ -2356,6 +2442,20 @@ export type EnumQueryModeFieldRefInput<$PrismaModel> = FieldRefInputType<$Prisma
 
 
 /**
+ * Reference to a field of type 'InteractionKind'
+ */
+export type EnumInteractionKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'InteractionKind'>
+    
+
+
+/**
+ * Reference to a field of type 'InteractionKind[]'
+ */
+export type ListEnumInteractionKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'InteractionKind[]'>
+    
+
+
+/**
  * Reference to a field of type 'Bytes'
  */
 export type BytesFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Bytes'>
@@ -2537,6 +2637,7 @@ export type GlobalOmitConfig = {
   review?: Prisma.ReviewOmit
   itemFeature?: Prisma.ItemFeatureOmit
   interaction?: Prisma.InteractionOmit
+  implicitInteraction?: Prisma.ImplicitInteractionOmit
   modelSnapshot?: Prisma.ModelSnapshotOmit
   deferredDefinition?: Prisma.DeferredDefinitionOmit
 }

@@ -69,6 +69,7 @@ export const ModelName = {
   Review: 'Review',
   ItemFeature: 'ItemFeature',
   Interaction: 'Interaction',
+  ImplicitInteraction: 'ImplicitInteraction',
   ModelSnapshot: 'ModelSnapshot',
   DeferredDefinition: 'DeferredDefinition'
 } as const
@@ -299,6 +300,17 @@ export const InteractionScalarFieldEnum = {
 } as const
 
 export type InteractionScalarFieldEnum = (typeof InteractionScalarFieldEnum)[keyof typeof InteractionScalarFieldEnum]
+
+
+export const ImplicitInteractionScalarFieldEnum = {
+  userId: 'userId',
+  movieId: 'movieId',
+  kind: 'kind',
+  day: 'day',
+  at: 'at'
+} as const
+
+export type ImplicitInteractionScalarFieldEnum = (typeof ImplicitInteractionScalarFieldEnum)[keyof typeof ImplicitInteractionScalarFieldEnum]
 
 
 export const ModelSnapshotScalarFieldEnum = {

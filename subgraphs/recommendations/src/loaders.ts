@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { observeBatches } from '@marquee/telemetry';
 import type { RecommendationsServices, RecommendationsStores } from './types.ts';
 import type { ScoredMovie } from './stores/recommendationStore.ts';
 
@@ -8,17 +9,21 @@ import type { ScoredMovie } from './stores/recommendationStore.ts';
  */
 export function createLoaders(_stores: RecommendationsStores, services: RecommendationsServices) {
   return {
-    similar: new DataLoader<string, ScoredMovie[]>(async (movieIds) => {
-      const byMovie = await services.engine.similar(movieIds);
-      return movieIds.map((id) => byMovie.get(id) ?? []);
-    }),
-    forUser: new DataLoader<string, ScoredMovie[]>(async (userIds) => {
-      const byUser = await services.engine.forUsers(userIds);
-      return userIds.map((id) => byUser.get(id) ?? []);
-    }),
+    similar: new DataLoader<string, ScoredMovie[]>(
+      observeBatches('recommendations', 'similar', async (movieIds) => {
+        const byMovie = await services.engine.similar(movieIds);
+        return movieIds.map((id) => byMovie.get(id) ?? []);
+      }),
+    ),
+    forUser: new DataLoader<string, ScoredMovie[]>(
+      observeBatches('recommendations', 'forUser', async (userIds) => {
+        const byUser = await services.engine.forUsers(userIds);
+        return userIds.map((id) => byUser.get(id) ?? []);
+      }),
+    ),
     /** Keyed by `viewerId movieId`: one fold-in per viewer for every film of the request. */
     predictedRating: new DataLoader<{ userId: string; movieId: string }, number | null, string>(
-      async (keys) => {
+      observeBatches('recommendations', 'predictedRating', async (keys) => {
         const byUser = new Map<string, string[]>();
         for (const { userId, movieId } of keys) {
           const list = byUser.get(userId);
@@ -33,7 +38,7 @@ export function createLoaders(_stores: RecommendationsStores, services: Recommen
           );
         }
         return keys.map(({ userId, movieId }) => predicted.get(`${userId} ${movieId}`) ?? null);
-      },
+      }),
       { cacheKeyFn: ({ userId, movieId }) => `${userId} ${movieId}` },
     ),
   };

@@ -194,6 +194,20 @@ describe(dashboardPath, () => {
     expect(unused).toEqual([]);
   });
 
+  it('knows the metrics packages/telemetry defines, by name and labels', () => {
+    const source = readFileSync(`${repoRoot}packages/telemetry/src/metrics.ts`, 'utf8');
+    const defined = Object.fromEntries(
+      [...source.matchAll(/name: '(marquee_\w+)',[\s\S]*?labelNames: \[([^\]]*)\]/g)].map(
+        ([, name = '', labels = '']) => [name, [...labels.matchAll(/'(\w+)'/g)].map(([, l]) => l)],
+      ),
+    );
+    expect(defined).toEqual(
+      Object.fromEntries(
+        Object.entries(marqueeMetrics).map(([name, { labels }]) => [name, labels]),
+      ),
+    );
+  });
+
   it('lists services from a metric Marquee exports', () => {
     const variable = dashboard.templating.list.find((v) => v.name === 'service');
     const query = typeof variable?.query === 'string' ? variable.query : variable?.query?.query;

@@ -43,6 +43,7 @@ const secretKeys = [
   'TOKEN_SECRET_KEY',
   'TOKEN_PUBLIC_KEY',
   'INTERNAL_IDENTITY_SECRET',
+  'METRICS_TOKEN',
 ];
 
 interface Probe {
@@ -431,6 +432,21 @@ describe('production overlay', () => {
       .flatMap((rule) => rule.from ?? [{}])
       .map((peer) => peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name']);
     expect(sources.sort()).toEqual(['ingress-nginx', 'monitoring']);
+  });
+
+  it('lets every service require a token for /metrics, as the router is public', () => {
+    for (const service of Object.keys(servicePorts)) {
+      const [container] = at<Container[]>(
+        find(rendered.production, 'Deployment', service),
+        'spec',
+        'template',
+        'spec',
+        'containers',
+      );
+      expect(
+        container?.env?.find((v) => v.name === 'METRICS_TOKEN')?.valueFrom?.secretKeyRef,
+      ).toEqual({ name: secretName, key: 'METRICS_TOKEN', optional: true });
+    }
   });
 
   it('runs only the operations of the persisted-query manifest', () => {

@@ -122,11 +122,14 @@ describe('docker compose --profile observability', () => {
 
   it("suggests an endpoint in .env.example that Jaeger's OTLP/HTTP receiver answers", () => {
     const envExample = read('.env.example');
-    const [, endpoint = ''] = /^#?\s*OTEL_EXPORTER_OTLP_ENDPOINT=(\S+)$/m.exec(envExample) ?? [];
-    const url = new URL(endpoint);
-    expect(url.hostname).toBe('jaeger');
-    expect(service('jaeger').expose).toContain(url.port);
-    expect(url.port).toBe('4318');
+    // The compose pairing, beside COMPOSE_PROFILES (the general entry shows a local collector).
+    const endpoints = [...envExample.matchAll(/^#?\s*OTEL_EXPORTER_OTLP_ENDPOINT=(\S+)$/gm)].map(
+      ([, endpoint = '']) => new URL(endpoint),
+    );
+    const url = endpoints.find((endpoint) => endpoint.hostname === 'jaeger');
+    expect(url).toBeDefined();
+    expect(service('jaeger').expose).toContain(url?.port);
+    expect(url?.port).toBe('4318');
     expect(envExample).toMatch(/^#?\s*COMPOSE_PROFILES=observability$/m);
   });
 });

@@ -34,6 +34,7 @@ const nativeTypes: Record<string, string> = {
   'Timestamptz(3)': 'timestamp(3) with time zone',
   Text: 'text',
   Uuid: 'uuid',
+  Date: 'date',
 };
 
 function blocks(source: string, keyword: 'model' | 'enum') {

@@ -16,6 +16,11 @@ export function createLoaders(stores: MoviesStores) {
       const byId = new Map(storable.map((id, index) => [id, documents[index] ?? null]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
+    // One read of the counts however many of `titles`, `byKind` and `bySource` are asked for.
+    titleCounts: new DataLoader(async (keys: readonly 'catalogue'[]) => {
+      const counts = await stores.catalogueStats.titleCounts();
+      return keys.map(() => counts);
+    }),
   };
 }
 

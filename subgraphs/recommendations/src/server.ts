@@ -17,6 +17,7 @@ import { createLoaders } from './loaders.ts';
 import { createNotificationHub } from './events/notifications.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createRecommendationStore } from './stores/recommendationStore.ts';
+import { createAnalyticsStore } from './stores/analyticsStore.ts';
 import {
   MODEL_PUBLISHED,
   scheduleTraining,
@@ -69,7 +70,7 @@ export function createRecommendationsSubgraph(deps: RecommendationsDependencies)
     name: 'recommendations',
     typeDefs,
     resolvers,
-    stores: { recommendations },
+    stores: { recommendations, analytics: createAnalyticsStore(deps.db.sql) },
     services: { engine, notifications },
     createLoaders,
     identitySecret: deps.identitySecret,

@@ -1,10 +1,13 @@
 import type { NotificationHub } from './events/notifications.ts';
 import type { RecommendationEngine } from './serving/engine.ts';
 import type { RecommendationStore } from './stores/recommendationStore.ts';
+import type { AnalyticsStore } from './stores/analyticsStore.ts';
 
 /** Data access only. */
 export interface RecommendationsStores {
   recommendations: RecommendationStore;
+  /** The analytics rollups (docs/analytics.md). */
+  analytics: AnalyticsStore;
 }
 
 /** What the resolvers call besides the stores. */

@@ -47,6 +47,16 @@ export { Prisma }
  */
 export type Movie = Prisma.MovieModel
 /**
+ * Model TitleCount
+ * 
+ */
+export type TitleCount = Prisma.TitleCountModel
+/**
+ * Model IngestionRun
+ * 
+ */
+export type IngestionRun = Prisma.IngestionRunModel
+/**
  * Model Person
  * 
  */
@@ -136,6 +146,26 @@ export type Interaction = Prisma.InteractionModel
  * 
  */
 export type ModelSnapshot = Prisma.ModelSnapshotModel
+/**
+ * Model GenreTitleYear
+ * 
+ */
+export type GenreTitleYear = Prisma.GenreTitleYearModel
+/**
+ * Model GenreRatingMonth
+ * 
+ */
+export type GenreRatingMonth = Prisma.GenreRatingMonthModel
+/**
+ * Model MovieRatingDay
+ * 
+ */
+export type MovieRatingDay = Prisma.MovieRatingDayModel
+/**
+ * Model MovieRatingTotal
+ * 
+ */
+export type MovieRatingTotal = Prisma.MovieRatingTotalModel
 /**
  * Model DeferredDefinition
  * 

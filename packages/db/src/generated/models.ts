@@ -9,6 +9,8 @@
  * 🟢 You can import this file directly.
  */
 export type * from './models/Movie.ts'
+export type * from './models/TitleCount.ts'
+export type * from './models/IngestionRun.ts'
 export type * from './models/Person.ts'
 export type * from './models/Credit.ts'
 export type * from './models/User.ts'
@@ -27,5 +29,9 @@ export type * from './models/Review.ts'
 export type * from './models/ItemFeature.ts'
 export type * from './models/Interaction.ts'
 export type * from './models/ModelSnapshot.ts'
+export type * from './models/GenreTitleYear.ts'
+export type * from './models/GenreRatingMonth.ts'
+export type * from './models/MovieRatingDay.ts'
+export type * from './models/MovieRatingTotal.ts'
 export type * from './models/DeferredDefinition.ts'
 export type * from './commonInputTypes.ts'

@@ -398,6 +398,8 @@ type FieldRefInputType<Model, FieldType> = Model extends never ? never : FieldRe
 
 export const ModelName = {
   Movie: 'Movie',
+  TitleCount: 'TitleCount',
+  IngestionRun: 'IngestionRun',
   Person: 'Person',
   Credit: 'Credit',
   User: 'User',
@@ -416,6 +418,10 @@ export const ModelName = {
   ItemFeature: 'ItemFeature',
   Interaction: 'Interaction',
   ModelSnapshot: 'ModelSnapshot',
+  GenreTitleYear: 'GenreTitleYear',
+  GenreRatingMonth: 'GenreRatingMonth',
+  MovieRatingDay: 'MovieRatingDay',
+  MovieRatingTotal: 'MovieRatingTotal',
   DeferredDefinition: 'DeferredDefinition'
 } as const
 
@@ -432,7 +438,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "movie" | "person" | "credit" | "user" | "watchlistItem" | "movieList" | "movieListItem" | "preference" | "refreshToken" | "revokedToken" | "rating" | "tag" | "eventOutbox" | "movieEventOutbox" | "userEventOutbox" | "review" | "itemFeature" | "interaction" | "modelSnapshot" | "deferredDefinition"
+    modelProps: "movie" | "titleCount" | "ingestionRun" | "person" | "credit" | "user" | "watchlistItem" | "movieList" | "movieListItem" | "preference" | "refreshToken" | "revokedToken" | "rating" | "tag" | "eventOutbox" | "movieEventOutbox" | "userEventOutbox" | "review" | "itemFeature" | "interaction" | "modelSnapshot" | "genreTitleYear" | "genreRatingMonth" | "movieRatingDay" | "movieRatingTotal" | "deferredDefinition"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -507,6 +513,154 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         count: {
           args: Prisma.MovieCountArgs<ExtArgs>
           result: runtime.Types.Utils.Optional<Prisma.MovieCountAggregateOutputType> | number
+        }
+      }
+    }
+    TitleCount: {
+      payload: Prisma.$TitleCountPayload<ExtArgs>
+      fields: Prisma.TitleCountFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.TitleCountFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TitleCountPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.TitleCountFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TitleCountPayload>
+        }
+        findFirst: {
+          args: Prisma.TitleCountFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TitleCountPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.TitleCountFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TitleCountPayload>
+        }
+        findMany: {
+          args: Prisma.TitleCountFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TitleCountPayload>[]
+        }
+        create: {
+          args: Prisma.TitleCountCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TitleCountPayload>
+        }
+        createMany: {
+          args: Prisma.TitleCountCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.TitleCountCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TitleCountPayload>[]
+        }
+        delete: {
+          args: Prisma.TitleCountDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TitleCountPayload>
+        }
+        update: {
+          args: Prisma.TitleCountUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TitleCountPayload>
+        }
+        deleteMany: {
+          args: Prisma.TitleCountDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.TitleCountUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.TitleCountUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TitleCountPayload>[]
+        }
+        upsert: {
+          args: Prisma.TitleCountUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TitleCountPayload>
+        }
+        aggregate: {
+          args: Prisma.TitleCountAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateTitleCount>
+        }
+        groupBy: {
+          args: Prisma.TitleCountGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.TitleCountGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.TitleCountCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.TitleCountCountAggregateOutputType> | number
+        }
+      }
+    }
+    IngestionRun: {
+      payload: Prisma.$IngestionRunPayload<ExtArgs>
+      fields: Prisma.IngestionRunFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.IngestionRunFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IngestionRunPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.IngestionRunFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IngestionRunPayload>
+        }
+        findFirst: {
+          args: Prisma.IngestionRunFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IngestionRunPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.IngestionRunFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IngestionRunPayload>
+        }
+        findMany: {
+          args: Prisma.IngestionRunFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IngestionRunPayload>[]
+        }
+        create: {
+          args: Prisma.IngestionRunCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IngestionRunPayload>
+        }
+        createMany: {
+          args: Prisma.IngestionRunCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.IngestionRunCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IngestionRunPayload>[]
+        }
+        delete: {
+          args: Prisma.IngestionRunDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IngestionRunPayload>
+        }
+        update: {
+          args: Prisma.IngestionRunUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IngestionRunPayload>
+        }
+        deleteMany: {
+          args: Prisma.IngestionRunDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.IngestionRunUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.IngestionRunUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IngestionRunPayload>[]
+        }
+        upsert: {
+          args: Prisma.IngestionRunUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IngestionRunPayload>
+        }
+        aggregate: {
+          args: Prisma.IngestionRunAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateIngestionRun>
+        }
+        groupBy: {
+          args: Prisma.IngestionRunGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.IngestionRunGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.IngestionRunCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.IngestionRunCountAggregateOutputType> | number
         }
       }
     }
@@ -1842,6 +1996,302 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    GenreTitleYear: {
+      payload: Prisma.$GenreTitleYearPayload<ExtArgs>
+      fields: Prisma.GenreTitleYearFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.GenreTitleYearFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreTitleYearPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.GenreTitleYearFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreTitleYearPayload>
+        }
+        findFirst: {
+          args: Prisma.GenreTitleYearFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreTitleYearPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.GenreTitleYearFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreTitleYearPayload>
+        }
+        findMany: {
+          args: Prisma.GenreTitleYearFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreTitleYearPayload>[]
+        }
+        create: {
+          args: Prisma.GenreTitleYearCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreTitleYearPayload>
+        }
+        createMany: {
+          args: Prisma.GenreTitleYearCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.GenreTitleYearCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreTitleYearPayload>[]
+        }
+        delete: {
+          args: Prisma.GenreTitleYearDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreTitleYearPayload>
+        }
+        update: {
+          args: Prisma.GenreTitleYearUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreTitleYearPayload>
+        }
+        deleteMany: {
+          args: Prisma.GenreTitleYearDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.GenreTitleYearUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.GenreTitleYearUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreTitleYearPayload>[]
+        }
+        upsert: {
+          args: Prisma.GenreTitleYearUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreTitleYearPayload>
+        }
+        aggregate: {
+          args: Prisma.GenreTitleYearAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateGenreTitleYear>
+        }
+        groupBy: {
+          args: Prisma.GenreTitleYearGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.GenreTitleYearGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.GenreTitleYearCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.GenreTitleYearCountAggregateOutputType> | number
+        }
+      }
+    }
+    GenreRatingMonth: {
+      payload: Prisma.$GenreRatingMonthPayload<ExtArgs>
+      fields: Prisma.GenreRatingMonthFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.GenreRatingMonthFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreRatingMonthPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.GenreRatingMonthFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreRatingMonthPayload>
+        }
+        findFirst: {
+          args: Prisma.GenreRatingMonthFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreRatingMonthPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.GenreRatingMonthFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreRatingMonthPayload>
+        }
+        findMany: {
+          args: Prisma.GenreRatingMonthFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreRatingMonthPayload>[]
+        }
+        create: {
+          args: Prisma.GenreRatingMonthCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreRatingMonthPayload>
+        }
+        createMany: {
+          args: Prisma.GenreRatingMonthCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.GenreRatingMonthCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreRatingMonthPayload>[]
+        }
+        delete: {
+          args: Prisma.GenreRatingMonthDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreRatingMonthPayload>
+        }
+        update: {
+          args: Prisma.GenreRatingMonthUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreRatingMonthPayload>
+        }
+        deleteMany: {
+          args: Prisma.GenreRatingMonthDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.GenreRatingMonthUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.GenreRatingMonthUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreRatingMonthPayload>[]
+        }
+        upsert: {
+          args: Prisma.GenreRatingMonthUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreRatingMonthPayload>
+        }
+        aggregate: {
+          args: Prisma.GenreRatingMonthAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateGenreRatingMonth>
+        }
+        groupBy: {
+          args: Prisma.GenreRatingMonthGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.GenreRatingMonthGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.GenreRatingMonthCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.GenreRatingMonthCountAggregateOutputType> | number
+        }
+      }
+    }
+    MovieRatingDay: {
+      payload: Prisma.$MovieRatingDayPayload<ExtArgs>
+      fields: Prisma.MovieRatingDayFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.MovieRatingDayFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.MovieRatingDayFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload>
+        }
+        findFirst: {
+          args: Prisma.MovieRatingDayFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.MovieRatingDayFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload>
+        }
+        findMany: {
+          args: Prisma.MovieRatingDayFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload>[]
+        }
+        create: {
+          args: Prisma.MovieRatingDayCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload>
+        }
+        createMany: {
+          args: Prisma.MovieRatingDayCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.MovieRatingDayCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload>[]
+        }
+        delete: {
+          args: Prisma.MovieRatingDayDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload>
+        }
+        update: {
+          args: Prisma.MovieRatingDayUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload>
+        }
+        deleteMany: {
+          args: Prisma.MovieRatingDayDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.MovieRatingDayUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.MovieRatingDayUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload>[]
+        }
+        upsert: {
+          args: Prisma.MovieRatingDayUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload>
+        }
+        aggregate: {
+          args: Prisma.MovieRatingDayAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateMovieRatingDay>
+        }
+        groupBy: {
+          args: Prisma.MovieRatingDayGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.MovieRatingDayGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.MovieRatingDayCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.MovieRatingDayCountAggregateOutputType> | number
+        }
+      }
+    }
+    MovieRatingTotal: {
+      payload: Prisma.$MovieRatingTotalPayload<ExtArgs>
+      fields: Prisma.MovieRatingTotalFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.MovieRatingTotalFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingTotalPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.MovieRatingTotalFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingTotalPayload>
+        }
+        findFirst: {
+          args: Prisma.MovieRatingTotalFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingTotalPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.MovieRatingTotalFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingTotalPayload>
+        }
+        findMany: {
+          args: Prisma.MovieRatingTotalFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingTotalPayload>[]
+        }
+        create: {
+          args: Prisma.MovieRatingTotalCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingTotalPayload>
+        }
+        createMany: {
+          args: Prisma.MovieRatingTotalCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.MovieRatingTotalCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingTotalPayload>[]
+        }
+        delete: {
+          args: Prisma.MovieRatingTotalDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingTotalPayload>
+        }
+        update: {
+          args: Prisma.MovieRatingTotalUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingTotalPayload>
+        }
+        deleteMany: {
+          args: Prisma.MovieRatingTotalDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.MovieRatingTotalUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.MovieRatingTotalUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingTotalPayload>[]
+        }
+        upsert: {
+          args: Prisma.MovieRatingTotalUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingTotalPayload>
+        }
+        aggregate: {
+          args: Prisma.MovieRatingTotalAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateMovieRatingTotal>
+        }
+        groupBy: {
+          args: Prisma.MovieRatingTotalGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.MovieRatingTotalGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.MovieRatingTotalCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.MovieRatingTotalCountAggregateOutputType> | number
+        }
+      }
+    }
     DeferredDefinition: {
       payload: Prisma.$DeferredDefinitionPayload<ExtArgs>
       fields: Prisma.DeferredDefinitionFieldRefs
@@ -1974,6 +2424,27 @@ export const MovieScalarFieldEnum = {
 } as const
 
 export type MovieScalarFieldEnum = (typeof MovieScalarFieldEnum)[keyof typeof MovieScalarFieldEnum]
+
+
+export const TitleCountScalarFieldEnum = {
+  kind: 'kind',
+  source: 'source',
+  titles: 'titles'
+} as const
+
+export type TitleCountScalarFieldEnum = (typeof TitleCountScalarFieldEnum)[keyof typeof TitleCountScalarFieldEnum]
+
+
+export const IngestionRunScalarFieldEnum = {
+  id: 'id',
+  source: 'source',
+  mode: 'mode',
+  startedAt: 'startedAt',
+  finishedAt: 'finishedAt',
+  summary: 'summary'
+} as const
+
+export type IngestionRunScalarFieldEnum = (typeof IngestionRunScalarFieldEnum)[keyof typeof IngestionRunScalarFieldEnum]
 
 
 export const PersonScalarFieldEnum = {
@@ -2178,6 +2649,44 @@ export const ModelSnapshotScalarFieldEnum = {
 export type ModelSnapshotScalarFieldEnum = (typeof ModelSnapshotScalarFieldEnum)[keyof typeof ModelSnapshotScalarFieldEnum]
 
 
+export const GenreTitleYearScalarFieldEnum = {
+  genre: 'genre',
+  year: 'year',
+  titles: 'titles'
+} as const
+
+export type GenreTitleYearScalarFieldEnum = (typeof GenreTitleYearScalarFieldEnum)[keyof typeof GenreTitleYearScalarFieldEnum]
+
+
+export const GenreRatingMonthScalarFieldEnum = {
+  genre: 'genre',
+  month: 'month',
+  ratings: 'ratings',
+  ratingSum: 'ratingSum'
+} as const
+
+export type GenreRatingMonthScalarFieldEnum = (typeof GenreRatingMonthScalarFieldEnum)[keyof typeof GenreRatingMonthScalarFieldEnum]
+
+
+export const MovieRatingDayScalarFieldEnum = {
+  movieId: 'movieId',
+  day: 'day',
+  ratings: 'ratings',
+  ratingSum: 'ratingSum'
+} as const
+
+export type MovieRatingDayScalarFieldEnum = (typeof MovieRatingDayScalarFieldEnum)[keyof typeof MovieRatingDayScalarFieldEnum]
+
+
+export const MovieRatingTotalScalarFieldEnum = {
+  movieId: 'movieId',
+  ratings: 'ratings',
+  ratingSum: 'ratingSum'
+} as const
+
+export type MovieRatingTotalScalarFieldEnum = (typeof MovieRatingTotalScalarFieldEnum)[keyof typeof MovieRatingTotalScalarFieldEnum]
+
+
 export const DeferredDefinitionScalarFieldEnum = {
   id: 'id',
   tableName: 'tableName',
@@ -2293,6 +2802,20 @@ export type ListDateTimeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaM
 
 
 /**
+ * Reference to a field of type 'Json'
+ */
+export type JsonFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Json'>
+    
+
+
+/**
+ * Reference to a field of type 'QueryMode'
+ */
+export type EnumQueryModeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'QueryMode'>
+    
+
+
+/**
  * Reference to a field of type 'CreditRole'
  */
 export type EnumCreditRoleFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'CreditRole'>
@@ -2338,20 +2861,6 @@ export type BigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 
  * Reference to a field of type 'BigInt[]'
  */
 export type ListBigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BigInt[]'>
-    
-
-
-/**
- * Reference to a field of type 'Json'
- */
-export type JsonFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Json'>
-    
-
-
-/**
- * Reference to a field of type 'QueryMode'
- */
-export type EnumQueryModeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'QueryMode'>
     
 
 
@@ -2520,6 +3029,8 @@ export interface PrismaClientOptionsWithAdapter extends PrismaClientBaseOptions 
 export type PrismaClientOptions = PrismaClientOptionsWithAccelerateUrl | PrismaClientOptionsWithAdapter
 export type GlobalOmitConfig = {
   movie?: Prisma.MovieOmit
+  titleCount?: Prisma.TitleCountOmit
+  ingestionRun?: Prisma.IngestionRunOmit
   person?: Prisma.PersonOmit
   credit?: Prisma.CreditOmit
   user?: Prisma.UserOmit
@@ -2538,6 +3049,10 @@ export type GlobalOmitConfig = {
   itemFeature?: Prisma.ItemFeatureOmit
   interaction?: Prisma.InteractionOmit
   modelSnapshot?: Prisma.ModelSnapshotOmit
+  genreTitleYear?: Prisma.GenreTitleYearOmit
+  genreRatingMonth?: Prisma.GenreRatingMonthOmit
+  movieRatingDay?: Prisma.MovieRatingDayOmit
+  movieRatingTotal?: Prisma.MovieRatingTotalOmit
   deferredDefinition?: Prisma.DeferredDefinitionOmit
 }
 

@@ -52,6 +52,8 @@ export const AnyNull = runtime.AnyNull
 
 export const ModelName = {
   Movie: 'Movie',
+  TitleCount: 'TitleCount',
+  IngestionRun: 'IngestionRun',
   Person: 'Person',
   Credit: 'Credit',
   User: 'User',
@@ -70,6 +72,10 @@ export const ModelName = {
   ItemFeature: 'ItemFeature',
   Interaction: 'Interaction',
   ModelSnapshot: 'ModelSnapshot',
+  GenreTitleYear: 'GenreTitleYear',
+  GenreRatingMonth: 'GenreRatingMonth',
+  MovieRatingDay: 'MovieRatingDay',
+  MovieRatingTotal: 'MovieRatingTotal',
   DeferredDefinition: 'DeferredDefinition'
 } as const
 
@@ -108,6 +114,27 @@ export const MovieScalarFieldEnum = {
 } as const
 
 export type MovieScalarFieldEnum = (typeof MovieScalarFieldEnum)[keyof typeof MovieScalarFieldEnum]
+
+
+export const TitleCountScalarFieldEnum = {
+  kind: 'kind',
+  source: 'source',
+  titles: 'titles'
+} as const
+
+export type TitleCountScalarFieldEnum = (typeof TitleCountScalarFieldEnum)[keyof typeof TitleCountScalarFieldEnum]
+
+
+export const IngestionRunScalarFieldEnum = {
+  id: 'id',
+  source: 'source',
+  mode: 'mode',
+  startedAt: 'startedAt',
+  finishedAt: 'finishedAt',
+  summary: 'summary'
+} as const
+
+export type IngestionRunScalarFieldEnum = (typeof IngestionRunScalarFieldEnum)[keyof typeof IngestionRunScalarFieldEnum]
 
 
 export const PersonScalarFieldEnum = {
@@ -310,6 +337,44 @@ export const ModelSnapshotScalarFieldEnum = {
 } as const
 
 export type ModelSnapshotScalarFieldEnum = (typeof ModelSnapshotScalarFieldEnum)[keyof typeof ModelSnapshotScalarFieldEnum]
+
+
+export const GenreTitleYearScalarFieldEnum = {
+  genre: 'genre',
+  year: 'year',
+  titles: 'titles'
+} as const
+
+export type GenreTitleYearScalarFieldEnum = (typeof GenreTitleYearScalarFieldEnum)[keyof typeof GenreTitleYearScalarFieldEnum]
+
+
+export const GenreRatingMonthScalarFieldEnum = {
+  genre: 'genre',
+  month: 'month',
+  ratings: 'ratings',
+  ratingSum: 'ratingSum'
+} as const
+
+export type GenreRatingMonthScalarFieldEnum = (typeof GenreRatingMonthScalarFieldEnum)[keyof typeof GenreRatingMonthScalarFieldEnum]
+
+
+export const MovieRatingDayScalarFieldEnum = {
+  movieId: 'movieId',
+  day: 'day',
+  ratings: 'ratings',
+  ratingSum: 'ratingSum'
+} as const
+
+export type MovieRatingDayScalarFieldEnum = (typeof MovieRatingDayScalarFieldEnum)[keyof typeof MovieRatingDayScalarFieldEnum]
+
+
+export const MovieRatingTotalScalarFieldEnum = {
+  movieId: 'movieId',
+  ratings: 'ratings',
+  ratingSum: 'ratingSum'
+} as const
+
+export type MovieRatingTotalScalarFieldEnum = (typeof MovieRatingTotalScalarFieldEnum)[keyof typeof MovieRatingTotalScalarFieldEnum]
 
 
 export const DeferredDefinitionScalarFieldEnum = {

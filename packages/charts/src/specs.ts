@@ -43,7 +43,14 @@ function topGenres(
   );
 }
 
-/** Lines per genre over time of `genreTrends`: titles released or ratings given. */
+const periodOf = (year: number, month: number | null | undefined) =>
+  `${year}-${String(month ?? 1).padStart(2, '0')}-01`;
+
+/**
+ * `genreTrends` over time for the `top` genres: lines per genre by year, stacked bars per month.
+ * `genreTrends` leaves out periods in which a genre had nothing; they are drawn as zero, so a line
+ * never bridges a gap as if the values in between were known.
+ */
 export function genreTrendsSpec(
   points: readonly GenreTrendPoint[],
   measure: 'titlesReleased' | 'ratingsGiven',
@@ -51,42 +58,46 @@ export function genreTrendsSpec(
 ): TopLevelSpec {
   const value = (point: GenreTrendPoint) => point[measure] ?? 0;
   const genres = topGenres(points, value, options.top ?? 8);
-  const values = points
-    .filter((point) => genres.has(point.genre))
-    .map((point) => ({
-      genre: point.genre,
-      period:
-        point.month === null || point.month === undefined
-          ? `${point.year}-01-01`
-          : `${point.year}-${String(point.month).padStart(2, '0')}-01`,
-      value: value(point),
-    }));
   const monthly = points.some((point) => point.month !== null && point.month !== undefined);
+  // Every period from the first to the last in the data (January to the last month, by month).
+  const periods: string[] = [];
+  const years = points.map((point) => point.year);
+  if (years.length > 0) {
+    const first = Math.min(...years);
+    const last = Math.max(...years);
+    const lastMonth = Math.max(...points.filter((p) => p.year === last).map((p) => p.month ?? 1));
+    for (let year = first; year <= last; year++) {
+      if (!monthly) periods.push(periodOf(year, 1));
+      else
+        for (let month = 1; month <= (year === last ? lastMonth : 12); month++)
+          periods.push(periodOf(year, month));
+    }
+  }
+  const known = new Map(
+    points.map((point) => [`${point.genre}|${periodOf(point.year, point.month)}`, value(point)]),
+  );
+  const values = [...genres].flatMap((genre) =>
+    periods.map((period) => ({ genre, period, value: known.get(`${genre}|${period}`) ?? 0 })),
+  );
+  const timeUnit = monthly ? ('yearmonth' as const) : ('year' as const);
   return {
     ...base,
     title:
       options.title ??
       (measure === 'titlesReleased' ? 'Films released per genre' : 'Ratings given per genre'),
     data: { values },
-    mark: { type: 'line', point: true },
+    mark: monthly ? { type: 'bar', tooltip: true } : { type: 'line', point: true, tooltip: true },
     encoding: {
-      x: {
-        field: 'period',
-        type: 'temporal',
-        timeUnit: monthly ? 'yearmonth' : 'year',
-        title: monthly ? 'Month' : 'Year',
-      },
+      x: monthly
+        ? { field: 'period', type: 'ordinal', timeUnit, title: 'Month' }
+        : { field: 'period', type: 'temporal', timeUnit, title: 'Year' },
       y: {
         field: 'value',
         type: 'quantitative',
         title: measure === 'titlesReleased' ? 'Films' : 'Ratings',
+        ...(monthly ? { stack: 'zero' as const } : {}),
       },
       color: { field: 'genre', type: 'nominal', title: 'Genre' },
-      tooltip: [
-        { field: 'genre', type: 'nominal' },
-        { field: 'period', type: 'temporal', timeUnit: monthly ? 'yearmonth' : 'year' },
-        { field: 'value', type: 'quantitative' },
-      ],
     },
   };
 }
@@ -131,7 +142,7 @@ export function yearInFilmsSpec(months: readonly MonthPoint[], title: string): T
     height: 200,
     title,
     data: { values: months.map((point) => ({ ...point, month: `${point.month}-01` })) },
-    encoding: { x: { field: 'month', type: 'temporal', timeUnit: 'yearmonth', title: 'Month' } },
+    encoding: { x: { field: 'month', type: 'ordinal', timeUnit: 'yearmonth', title: 'Month' } },
     layer: [
       {
         mark: { type: 'bar', color: '#8fb3d9', tooltip: true },

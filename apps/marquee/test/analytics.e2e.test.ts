@@ -75,6 +75,7 @@ describe('analytics through the router', () => {
   };
   // The demo catalogue's own ratings (dated around now) before this test's three.
   let before: Awaited<ReturnType<typeof sciFiThisMonth>>;
+  let rated: string[] = [];
 
   beforeAll(async () => {
     before = await sciFiThisMonth();
@@ -85,6 +86,7 @@ describe('analytics through the router', () => {
       "SELECT id FROM movies.movie WHERE 'Sci-Fi' = ANY(genres) ORDER BY id LIMIT 3",
     );
     expect(films).toHaveLength(3);
+    rated = films.map((film) => film.id);
     for (const [i, film] of films.entries()) {
       const body = await gql(
         `mutation { rateMovie(movieId: "${film.id}", rating: ${3 + i}) { rating } }`,
@@ -129,6 +131,46 @@ describe('analytics through the router', () => {
 
     const tooWide = await gql('{ genreTrends(from: 1990, to: 2020, bucket: MONTH) { genre } }');
     expect(tooWide.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers risingPeople to anyone from the rating events, with the films that drove it', async () => {
+    // The seed writes its ratings directly (no events): only this file's three count.
+    const expected = await queryDatabase<{ person_id: string; n: number }>(
+      databaseUrl,
+      `SELECT person_id, count(*)::int AS n FROM people.credit
+       WHERE role = 'ACTOR' AND movie_id = ANY($1::text[])
+       GROUP BY person_id ORDER BY n DESC, person_id COLLATE "C" LIMIT 5`,
+      [rated],
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    const query =
+      '{ risingPeople(window: DAY, role: ACTOR, first: 5) { person { id name } ratings films { movie { id title } ratings } } }';
+    type Trend = {
+      person: { id: string; name: string };
+      ratings: number;
+      films: { movie: { id: string; title: string }; ratings: number }[];
+    };
+    let trends: Trend[] = [];
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const body = await gql(query);
+      expect(body.errors).toBeUndefined();
+      trends = body.data?.['risingPeople'] as Trend[];
+      if (trends.reduce((sum, t) => sum + t.ratings, 0) >= expected.reduce((s, e) => s + e.n, 0))
+        break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(trends.map((t) => [t.person.id, t.ratings])).toEqual(
+      expected.map((row) => [row.person_id, row.n]),
+    );
+    expect(trends[0]?.person.name).toEqual(expect.any(String));
+    for (const trend of trends) {
+      expect(trend.films.length).toBe(trend.ratings);
+      for (const film of trend.films) {
+        expect(rated).toContain(film.movie.id);
+        expect(film.ratings).toBe(1);
+        expect(film.movie.title).toEqual(expect.any(String));
+      }
+    }
   });
 
   it("shows a user's stats to them and to admins only", async () => {

@@ -67,6 +67,16 @@ export type Person = Prisma.PersonModel
  */
 export type Credit = Prisma.CreditModel
 /**
+ * Model PersonMovieRatingDay
+ * 
+ */
+export type PersonMovieRatingDay = Prisma.PersonMovieRatingDayModel
+/**
+ * Model RatingEventSeen
+ * 
+ */
+export type RatingEventSeen = Prisma.RatingEventSeenModel
+/**
  * Model User
  * 
  */

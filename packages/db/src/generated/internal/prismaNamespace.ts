@@ -402,6 +402,8 @@ export const ModelName = {
   IngestionRun: 'IngestionRun',
   Person: 'Person',
   Credit: 'Credit',
+  PersonMovieRatingDay: 'PersonMovieRatingDay',
+  RatingEventSeen: 'RatingEventSeen',
   User: 'User',
   WatchlistItem: 'WatchlistItem',
   MovieList: 'MovieList',
@@ -438,7 +440,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "movie" | "titleCount" | "ingestionRun" | "person" | "credit" | "user" | "watchlistItem" | "movieList" | "movieListItem" | "preference" | "refreshToken" | "revokedToken" | "rating" | "tag" | "eventOutbox" | "movieEventOutbox" | "userEventOutbox" | "review" | "itemFeature" | "interaction" | "modelSnapshot" | "genreTitleYear" | "genreRatingMonth" | "movieRatingDay" | "movieRatingTotal" | "deferredDefinition"
+    modelProps: "movie" | "titleCount" | "ingestionRun" | "person" | "credit" | "personMovieRatingDay" | "ratingEventSeen" | "user" | "watchlistItem" | "movieList" | "movieListItem" | "preference" | "refreshToken" | "revokedToken" | "rating" | "tag" | "eventOutbox" | "movieEventOutbox" | "userEventOutbox" | "review" | "itemFeature" | "interaction" | "modelSnapshot" | "genreTitleYear" | "genreRatingMonth" | "movieRatingDay" | "movieRatingTotal" | "deferredDefinition"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -809,6 +811,154 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         count: {
           args: Prisma.CreditCountArgs<ExtArgs>
           result: runtime.Types.Utils.Optional<Prisma.CreditCountAggregateOutputType> | number
+        }
+      }
+    }
+    PersonMovieRatingDay: {
+      payload: Prisma.$PersonMovieRatingDayPayload<ExtArgs>
+      fields: Prisma.PersonMovieRatingDayFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.PersonMovieRatingDayFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonMovieRatingDayPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.PersonMovieRatingDayFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonMovieRatingDayPayload>
+        }
+        findFirst: {
+          args: Prisma.PersonMovieRatingDayFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonMovieRatingDayPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.PersonMovieRatingDayFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonMovieRatingDayPayload>
+        }
+        findMany: {
+          args: Prisma.PersonMovieRatingDayFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonMovieRatingDayPayload>[]
+        }
+        create: {
+          args: Prisma.PersonMovieRatingDayCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonMovieRatingDayPayload>
+        }
+        createMany: {
+          args: Prisma.PersonMovieRatingDayCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.PersonMovieRatingDayCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonMovieRatingDayPayload>[]
+        }
+        delete: {
+          args: Prisma.PersonMovieRatingDayDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonMovieRatingDayPayload>
+        }
+        update: {
+          args: Prisma.PersonMovieRatingDayUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonMovieRatingDayPayload>
+        }
+        deleteMany: {
+          args: Prisma.PersonMovieRatingDayDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.PersonMovieRatingDayUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.PersonMovieRatingDayUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonMovieRatingDayPayload>[]
+        }
+        upsert: {
+          args: Prisma.PersonMovieRatingDayUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonMovieRatingDayPayload>
+        }
+        aggregate: {
+          args: Prisma.PersonMovieRatingDayAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregatePersonMovieRatingDay>
+        }
+        groupBy: {
+          args: Prisma.PersonMovieRatingDayGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PersonMovieRatingDayGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.PersonMovieRatingDayCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PersonMovieRatingDayCountAggregateOutputType> | number
+        }
+      }
+    }
+    RatingEventSeen: {
+      payload: Prisma.$RatingEventSeenPayload<ExtArgs>
+      fields: Prisma.RatingEventSeenFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.RatingEventSeenFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RatingEventSeenPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.RatingEventSeenFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RatingEventSeenPayload>
+        }
+        findFirst: {
+          args: Prisma.RatingEventSeenFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RatingEventSeenPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.RatingEventSeenFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RatingEventSeenPayload>
+        }
+        findMany: {
+          args: Prisma.RatingEventSeenFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RatingEventSeenPayload>[]
+        }
+        create: {
+          args: Prisma.RatingEventSeenCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RatingEventSeenPayload>
+        }
+        createMany: {
+          args: Prisma.RatingEventSeenCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.RatingEventSeenCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RatingEventSeenPayload>[]
+        }
+        delete: {
+          args: Prisma.RatingEventSeenDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RatingEventSeenPayload>
+        }
+        update: {
+          args: Prisma.RatingEventSeenUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RatingEventSeenPayload>
+        }
+        deleteMany: {
+          args: Prisma.RatingEventSeenDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.RatingEventSeenUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.RatingEventSeenUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RatingEventSeenPayload>[]
+        }
+        upsert: {
+          args: Prisma.RatingEventSeenUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RatingEventSeenPayload>
+        }
+        aggregate: {
+          args: Prisma.RatingEventSeenAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateRatingEventSeen>
+        }
+        groupBy: {
+          args: Prisma.RatingEventSeenGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.RatingEventSeenGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.RatingEventSeenCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.RatingEventSeenCountAggregateOutputType> | number
         }
       }
     }
@@ -2474,6 +2624,23 @@ export const CreditScalarFieldEnum = {
 export type CreditScalarFieldEnum = (typeof CreditScalarFieldEnum)[keyof typeof CreditScalarFieldEnum]
 
 
+export const PersonMovieRatingDayScalarFieldEnum = {
+  movieId: 'movieId',
+  day: 'day',
+  ratings: 'ratings'
+} as const
+
+export type PersonMovieRatingDayScalarFieldEnum = (typeof PersonMovieRatingDayScalarFieldEnum)[keyof typeof PersonMovieRatingDayScalarFieldEnum]
+
+
+export const RatingEventSeenScalarFieldEnum = {
+  eventId: 'eventId',
+  seenAt: 'seenAt'
+} as const
+
+export type RatingEventSeenScalarFieldEnum = (typeof RatingEventSeenScalarFieldEnum)[keyof typeof RatingEventSeenScalarFieldEnum]
+
+
 export const UserScalarFieldEnum = {
   id: 'id',
   username: 'username',
@@ -3033,6 +3200,8 @@ export type GlobalOmitConfig = {
   ingestionRun?: Prisma.IngestionRunOmit
   person?: Prisma.PersonOmit
   credit?: Prisma.CreditOmit
+  personMovieRatingDay?: Prisma.PersonMovieRatingDayOmit
+  ratingEventSeen?: Prisma.RatingEventSeenOmit
   user?: Prisma.UserOmit
   watchlistItem?: Prisma.WatchlistItemOmit
   movieList?: Prisma.MovieListOmit

@@ -56,6 +56,8 @@ export const ModelName = {
   IngestionRun: 'IngestionRun',
   Person: 'Person',
   Credit: 'Credit',
+  PersonMovieRatingDay: 'PersonMovieRatingDay',
+  RatingEventSeen: 'RatingEventSeen',
   User: 'User',
   WatchlistItem: 'WatchlistItem',
   MovieList: 'MovieList',
@@ -162,6 +164,23 @@ export const CreditScalarFieldEnum = {
 } as const
 
 export type CreditScalarFieldEnum = (typeof CreditScalarFieldEnum)[keyof typeof CreditScalarFieldEnum]
+
+
+export const PersonMovieRatingDayScalarFieldEnum = {
+  movieId: 'movieId',
+  day: 'day',
+  ratings: 'ratings'
+} as const
+
+export type PersonMovieRatingDayScalarFieldEnum = (typeof PersonMovieRatingDayScalarFieldEnum)[keyof typeof PersonMovieRatingDayScalarFieldEnum]
+
+
+export const RatingEventSeenScalarFieldEnum = {
+  eventId: 'eventId',
+  seenAt: 'seenAt'
+} as const
+
+export type RatingEventSeenScalarFieldEnum = (typeof RatingEventSeenScalarFieldEnum)[keyof typeof RatingEventSeenScalarFieldEnum]
 
 
 export const UserScalarFieldEnum = {

@@ -18,7 +18,13 @@ const config: CodegenConfig = {
   generates: {
     'src/__generated__/': {
       preset: 'client',
-      presetConfig: { fragmentMasking: { unmaskFunctionName: 'readFragment' } },
+      presetConfig: {
+        fragmentMasking: { unmaskFunctionName: 'readFragment' },
+        // persisted-documents.json: every operation by the SHA-256 of its printed text. The router
+        // pre-registers it and, with PERSISTED_QUERIES=safelist, runs nothing else; each generated
+        // document carries its hash (`__meta__.hash`), which the client sends (src/client.ts).
+        persistedDocuments: { hashAlgorithm: 'sha256' },
+      },
       config: {
         useTypeImports: true,
         enumsAsTypes: true,

@@ -8,6 +8,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { operationCost } from './cost.ts';
+import { createDocumentMemo, type DocumentMemo } from './documentMemo.ts';
 import { checkShape, costRefusal, type OperationLimits } from './limits.ts';
 
 /** Apollo Server's own rule when introspection is off, rewritten here since validation moved here. */
@@ -29,24 +30,32 @@ export type DocumentVerdict =
 
 export type DocumentJudge = (schema: GraphQLSchema, document: DocumentNode) => DocumentVerdict;
 
-/**
- * Shape limits, then graphql-js validation: what the router decides about a document whatever
- * its variables. Remembered per parsed document (Apollo Server caches parsed documents by query
- * hash, so a repeated query is judged once).
- */
-export function createDocumentJudge(limits: OperationLimits): DocumentJudge {
-  const verdicts = new WeakMap<DocumentNode, { schema: GraphQLSchema; verdict: DocumentVerdict }>();
+/** Shape limits (depth, expanded size, aliases, merge pairs), then graphql-js validation. */
+export function analyseDocument(limits: OperationLimits): DocumentJudge {
   const rules = limits.noIntrospection ? [...specifiedRules, NoIntrospection] : specifiedRules;
+  return (schema, document) => {
+    const refused = checkShape(document, limits);
+    if (refused !== undefined) return { refused };
+    const errors = validate(schema, document, rules);
+    return errors.length > 0 ? { invalid: errors } : { valid: true };
+  };
+}
+
+/**
+ * What the router decides about a document whatever its variables (`analyse`), remembered per
+ * parsed document. Documents come from the gate's memo (documentMemo.ts), one object per query
+ * text over HTTP and WebSocket alike, so a repeated document is analysed once, and its verdict
+ * goes when the memo evicts the document.
+ */
+export function createDocumentJudge(
+  limits: OperationLimits,
+  analyse: DocumentJudge = analyseDocument(limits),
+): DocumentJudge {
+  const verdicts = new WeakMap<DocumentNode, { schema: GraphQLSchema; verdict: DocumentVerdict }>();
   return (schema: GraphQLSchema, document: DocumentNode): DocumentVerdict => {
     const known = verdicts.get(document);
     if (known?.schema === schema) return known.verdict;
-    const refused = checkShape(document, limits);
-    let verdict: DocumentVerdict;
-    if (refused !== undefined) verdict = { refused };
-    else {
-      const errors = validate(schema, document, rules);
-      verdict = errors.length > 0 ? { invalid: errors } : { valid: true };
-    }
+    const verdict = analyse(schema, document);
     verdicts.set(document, { schema, verdict });
     return verdict;
   };
@@ -59,6 +68,8 @@ export function createDocumentJudge(limits: OperationLimits): DocumentJudge {
  * limits are the other shared check (rateLimit.ts), since they need the caller, not the document.
  */
 export interface OperationGate {
+  /** Parsed documents by query hash: Apollo Server's document store, and the WebSocket's parser. */
+  documents: DocumentMemo;
   judge: DocumentJudge;
   /** QUERY_TOO_COMPLEX when the operation, with these variables, costs more than the limit. */
   checkCost(
@@ -69,9 +80,13 @@ export interface OperationGate {
   ): GraphQLError | undefined;
 }
 
-export function createOperationGate(limits: OperationLimits): OperationGate {
+export function createOperationGate(
+  limits: OperationLimits,
+  analyse: DocumentJudge = analyseDocument(limits),
+): OperationGate {
   return {
-    judge: createDocumentJudge(limits),
+    documents: createDocumentMemo(),
+    judge: createDocumentJudge(limits, analyse),
     checkCost(schema, document, operation, variables) {
       const cost = operationCost(schema, document, operation, variables);
       return cost > limits.maxCost ? costRefusal(cost, limits.maxCost) : undefined;

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
 import type { TokenService } from '@marquee/auth';
+import type { Cache } from '@marquee/cache';
 import { maskError } from '@marquee/errors';
 import type { Logger } from '@marquee/logger';
 import {
@@ -14,6 +14,11 @@ import type { GraphQLFormattedError } from 'graphql';
 import { enforceFieldRateLimits } from './fieldRateLimit.ts';
 import { accountCheckPlugin, type AccountCheck } from './accounts.ts';
 import { landingPagePlugin } from './http/explorer.ts';
+import { EdgeServer } from './http/edgeServer.ts';
+import { graphqlOverHttpPlugin } from './http/graphqlOverHttp.ts';
+import { apqCache } from './persistedQueries/apqCache.ts';
+import type { PersistedQueryMode, PersistedQueryPolicy } from './persistedQueries/admit.ts';
+import { persistedQueryList, type PersistedQueryList } from './persistedQueries/manifest.ts';
 import { identityFromRequest, type TokenRevocationCheck } from './identity.ts';
 import { createOperationGate } from './admission.ts';
 import type { OperationLimits } from './limits.ts';
@@ -67,6 +72,14 @@ export interface RouterOptions {
   health?: { checks?: Record<string, HealthCheck>; intervalMs?: number };
   /** Subgraph fetch deadline and circuit breaker; defaults: 5 s, open after 5 failures in a row, probe after 5 s. */
   upstream?: Partial<UpstreamOptions>;
+  /** PERSISTED_QUERIES (docs/http.md); default `apq` with no manifest, registered queries in this process. */
+  persistedQueries?: {
+    mode: PersistedQueryMode;
+    /** The manifest of known operations (the web app's). */
+    list?: PersistedQueryList;
+    /** Where automatic persisted queries are registered: Redis in services mode, shared by every router. */
+    store?: Cache;
+  };
 }
 
 export interface SubscriptionLimits {
@@ -179,13 +192,25 @@ export function createRouter(options: RouterOptions) {
   const gate = createOperationGate(limits);
   const maxTokens = options.maxTokens ?? 4000;
   const { rateLimit } = options;
-  const server = new ApolloServer<RouterContext>({
+  const persisted: PersistedQueryPolicy = {
+    mode: options.persistedQueries?.mode ?? 'apq',
+    list: options.persistedQueries?.list ?? persistedQueryList({}),
+  };
+  const apqStore = options.persistedQueries?.store;
+  const persistedQueryOptions =
+    persisted.mode !== 'apq' ? false : apqStore === undefined ? {} : { cache: apqCache(apqStore) };
+  const server = new EdgeServer<RouterContext>(persisted, {
     gateway,
+    // Only `apq` registers queries; with the safelist a query runs only from the manifest, which
+    // the edge resolves before Apollo Server sees the request (persistedQueries/admit.ts).
+    persistedQueries: persistedQueryOptions,
     // The explorers read the schema by introspection; off with them (production by default).
     introspection: explorer,
     // Validation runs in the limits plugin, after the limits that keep it linear (limits.ts).
     dangerouslyDisableValidation: true,
     parseOptions: { maxTokens },
+    // Parsed documents in the gate's memo, which the WebSocket path parses through too.
+    documentStore: gate.documents.documentStore,
     includeStacktraceInErrorResponses: false,
     // The process owns shutdown order (router, subgraphs, then stores); Apollo's own signal
     // handlers would re-raise the signal and end the process before the stores are closed.
@@ -216,6 +241,7 @@ export function createRouter(options: RouterOptions) {
       }),
       ...(options.accounts === undefined ? [] : [accountCheckPlugin(options.accounts)]),
       landingPagePlugin<RouterContext>(explorer),
+      graphqlOverHttpPlugin<RouterContext>(),
     ],
     formatError,
   });
@@ -271,6 +297,7 @@ export function createRouter(options: RouterOptions) {
         ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
         logger: options.logger,
         gate,
+        persistedQueries: persisted,
         maxTokens,
         maxPerUser: subscriptionLimits.maxPerUser ?? 10,
         ...(subscriptionLimits.slots === undefined ? {} : { slots: subscriptionLimits.slots }),

@@ -10,7 +10,7 @@ export { createRouter } from './router.ts';
 export type { Router, RouterContext, RouterOptions } from './router.ts';
 export { checkShape, MAX_MERGE_PAIRS, operationDepth } from './limits.ts';
 export type { OperationLimits } from './limits.ts';
-export { createDocumentJudge, createOperationGate } from './admission.ts';
+export { analyseDocument, createDocumentJudge, createOperationGate } from './admission.ts';
 export type { DocumentJudge, DocumentVerdict, OperationGate } from './admission.ts';
 export { operationLimitsPlugin } from './limitsPlugin.ts';
 export { expandedSelections, mergeShape } from './documentShape.ts';

@@ -8,13 +8,19 @@ const MAX_BODY_BYTES = 100_000;
 export const routerService: ServiceDefinition = {
   name: 'router',
   async build(stores, env, logger) {
-    const [{ createRouter }, { readSupergraph }, { createFederatedAccountCheck }, { webListener }] =
-      await Promise.all([
-        import('./router.ts'),
-        import('./compose.ts'),
-        import('./accounts.ts'),
-        import('./http/web.ts'),
-      ]);
+    const [
+      { createRouter },
+      { readSupergraph },
+      { createFederatedAccountCheck },
+      { webListener },
+      { manifestFor },
+    ] = await Promise.all([
+      import('./router.ts'),
+      import('./compose.ts'),
+      import('./accounts.ts'),
+      import('./http/web.ts'),
+      import('./persistedQueries/manifest.ts'),
+    ]);
     const router = createRouter({
       supergraphSdl: await readSupergraph(),
       subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, subgraphUrl(env, name)])),
@@ -48,6 +54,11 @@ export const routerService: ServiceDefinition = {
         openMs: env.SUBGRAPH_CIRCUIT_OPEN_MS,
       },
       health: { checks: stores.healthChecks, intervalMs: env.HEALTH_CHECK_INTERVAL_MS },
+      persistedQueries: {
+        mode: env.PERSISTED_QUERIES,
+        list: await manifestFor(env.PERSISTED_QUERIES, env.PERSISTED_QUERIES_MANIFEST),
+        store: stores.persistedQueries,
+      },
     });
     return {
       server: router.server,

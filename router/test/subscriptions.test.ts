@@ -18,6 +18,7 @@ import { DisposalStack, subscribe } from '@marquee/testing';
 import { gql } from 'graphql-tag';
 import WebSocket from 'ws';
 import { createRouter, type Router } from '../src/server.ts';
+import { documentHash, persistedQueryList } from '../src/persistedQueries/manifest.ts';
 
 /**
  * The router's subscription path against two small subgraphs over real sockets: `feed` owns
@@ -171,6 +172,7 @@ let feedServed: Served;
 let tokens: TokenService;
 let router: Router;
 let routerUrl: string;
+let routerOptions: Parameters<typeof createRouter>[0];
 let routerHttp: Listening;
 
 beforeAll(async () => {
@@ -188,7 +190,7 @@ beforeAll(async () => {
   if (composed.errors !== undefined)
     throw new Error(composed.errors.map((error) => error.message).join('\n'));
   tokens = await TokenService.fromKeys(await generateTokenKeyPair());
-  router = createRouter({
+  routerOptions = {
     supergraphSdl: composed.supergraphSdl,
     subgraphUrls: {
       feed: `${feedServed.http.url}/graphql`,
@@ -200,7 +202,8 @@ beforeAll(async () => {
     production: false,
     maxDepth: 4,
     subscriptions: { maxPerUser: 2, maxPendingEvents: 5 },
-  });
+  };
+  router = createRouter(routerOptions);
   await router.server.start();
   stack.defer(() => router.server.stop());
   routerHttp = await listen(
@@ -458,5 +461,53 @@ describe('subscriptions through the router', () => {
       query: ticks(1),
     });
     expect((await forged.ended).close?.code).toBe(4403);
+  });
+});
+
+describe('subscriptions through a router with PERSISTED_QUERIES=safelist', () => {
+  it('runs a listed subscription by hash or by text and refuses an unlisted one with PERSISTED_QUERY_NOT_IN_LIST', async () => {
+    const listed = ticks(2);
+    const safelisted = createRouter({
+      ...routerOptions,
+      persistedQueries: {
+        mode: 'safelist',
+        list: persistedQueryList({ [`sha256:${documentHash(listed)}`]: listed }),
+      },
+    });
+    await safelisted.server.start();
+    stack.defer(() => safelisted.server.stop());
+    const http = await listen(
+      createHttpHandler({
+        server: safelisted.server,
+        createContext: safelisted.createContext,
+        health: () => safelisted.health(),
+        logger,
+      }),
+      0,
+      '127.0.0.1',
+    );
+    stack.defer(() => http.close());
+    stack.defer(safelisted.serveSubscriptions(http.server));
+    const url = `${http.url}/graphql`;
+    const token = await tokenFor('kim');
+
+    const byHash = subscribe(url, {
+      token,
+      // The client's own printing of the document; the router runs the listed text.
+      query: 'subscription {\n  ticks(count: 2) { n }\n}',
+      extensions: { persistedQuery: { version: 1, sha256Hash: documentHash(listed) } },
+    });
+    stack.defer(() => byHash.stop());
+    await expect(byHash.event(0)).resolves.toMatchObject({
+      data: { ticks: { n: 1, viewer: 'kim', item: { id: expect.any(String) } } },
+    });
+    const byText = subscribe(url, { token, query: listed });
+    stack.defer(() => byText.stop());
+    await expect(byText.event(0)).resolves.toMatchObject({ data: { ticks: { n: 1 } } });
+
+    const unlisted = subscribe(url, { token, query: ticks(3) });
+    expect((await unlisted.ended).errors).toEqual([
+      expect.objectContaining({ extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST' } }),
+    ]);
   });
 });

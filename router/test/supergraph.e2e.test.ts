@@ -105,12 +105,40 @@ describe('the supergraph in services mode', () => {
     expect(viewer.recommendations).toHaveLength(3);
   });
 
-  it('answers a malformed query with HTTP 400 and a GraphQL error', async () => {
-    const { status, body } = await postGraphQL(`${routerUrl}/graphql`, {
-      query: '{ movies(first: 5) { edges ',
+  it('answers a malformed query with a GraphQL error: HTTP 400 for application/graphql-response+json, 200 for application/json', async () => {
+    const malformed = { query: '{ movies(first: 5) { edges ' };
+    const strict = await postGraphQL(`${routerUrl}/graphql`, malformed, {
+      accept: 'application/graphql-response+json',
     });
-    expect(status).toBe(400);
-    expect(body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_PARSE_FAILED');
+    expect(strict.status).toBe(400);
+    expect(strict.body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_PARSE_FAILED');
+    const lenient = await postGraphQL(`${routerUrl}/graphql`, malformed);
+    expect(lenient.status).toBe(200);
+    expect(lenient.body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it("lets HTTP caches keep a public catalogue query sent by GET: Cache-Control from the subgraphs' hints, an ETag, a 304", async () => {
+    const moviePage =
+      '{ movies(first: 3) { totalCount edges { node { id title year genres directors { name } cast(first: 2) { characters person { name } } ratingSummary { average count } } } } }';
+    const get = (query: string, headers: Record<string, string> = {}) =>
+      fetch(`${routerUrl}/graphql?query=${encodeURIComponent(query)}`, {
+        headers: { 'apollo-require-preflight': '1', ...headers },
+      });
+    const first = await get(moviePage);
+    expect(first.status).toBe(200);
+    const body = (await first.json()) as { data?: unknown; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toMatchObject({ movies: { edges: expect.any(Array) } });
+    // Movies and people are hinted 300 s, rating summaries 30 s: the answer may live 30 s.
+    expect(first.headers.get('cache-control')).toBe('max-age=30, public');
+    const etag = first.headers.get('etag') ?? '';
+    const revalidated = await get(moviePage, { 'if-none-match': etag });
+    expect(revalidated.status).toBe(304);
+    expect(await revalidated.text()).toBe('');
+    // Anything about the caller (no hint in the users subgraph) makes the whole answer uncacheable.
+    const personal = await get('{ me { id } movies(first: 1) { edges { node { title } } } }');
+    expect(personal.status).toBe(200);
+    expect(personal.headers.get('cache-control')).toBe('no-store');
   });
 
   it('answers null for an unknown movie id without errors', async () => {

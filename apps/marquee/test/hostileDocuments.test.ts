@@ -88,7 +88,13 @@ async function post(
   const cpuBefore = threadCpuMs();
   const response = await fetch(graphql, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    // The strict GraphQL-over-HTTP media type: a refused document is a 400 there (with
+    // application/json it would be a 200 carrying only errors).
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json',
+      ...headers,
+    },
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();

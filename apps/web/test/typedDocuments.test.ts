@@ -17,7 +17,7 @@ describe("the web app's typed documents", () => {
       content: string;
     }[];
     expect(outputs.map((output) => output.filename).sort()).toEqual(
-      ['fragment-masking.ts', 'gql.ts', 'graphql.ts', 'index.ts'].map(
+      ['fragment-masking.ts', 'gql.ts', 'graphql.ts', 'index.ts', 'persisted-documents.json'].map(
         (name) => `src/__generated__/${name}`,
       ),
     );

@@ -91,7 +91,17 @@ export async function openDatabase(
 ): Promise<Database> {
   if (config.kind === 'postgres') {
     return openPool(
-      new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 }),
+      new pg.Pool({
+        connectionString: config.url,
+        max: config.poolSize ?? 10,
+        // Without a bound, a connection attempt the server never answers (a restart caught
+        // mid-handshake) holds its pool slot, and every query queued behind it, for ever: health
+        // checks then report the database down long after it is back. Waiting for a free slot
+        // counts too, so the bound sits well above a busy pool's queueing (seconds).
+        connectionTimeoutMillis: 15_000,
+        // Dead peers (a failed-over server, a dropped NAT entry) are noticed instead of hanging.
+        keepAlive: true,
+      }),
       'postgres',
       {
         ...options,

@@ -25,6 +25,32 @@ describe('unavailableDependency', () => {
         withCode('terminating connection due to administrator command', '57P01'),
       ),
     ).toBe('postgresql');
+    for (const message of [
+      'Connection terminated unexpectedly',
+      'timeout exceeded when trying to connect',
+      'Client has encountered a connection error and is not queryable',
+    ])
+      expect(unavailableDependency(new Error(message))).toBe('postgresql');
+    // What Prisma throws through its PostgreSQL adapter while the server restarts.
+    const adapterError = Object.assign(new Error('the database system is starting up'), {
+      name: 'DriverAdapterError',
+      cause: { kind: 'postgres', code: '57P03', message: 'the database system is starting up' },
+    });
+    const prismaError = Object.assign(new Error('Invalid `prisma.movie.findMany()` invocation'), {
+      name: 'PrismaClientKnownRequestError',
+      code: 'P2010',
+      meta: { driverAdapterError: adapterError },
+    });
+    expect(unavailableDependency(new GraphQLError('x', { originalError: prismaError }))).toBe(
+      'postgresql',
+    );
+    expect(
+      unavailableDependency(
+        Object.assign(new Error('x'), {
+          meta: { driverAdapterError: { kind: 'ConnectionClosed' } },
+        }),
+      ),
+    ).toBe('postgresql');
     expect(unavailableDependency(withCode("Can't reach database server", 'P1001'))).toBe(
       'postgresql',
     );
@@ -43,6 +69,7 @@ describe('unavailableDependency', () => {
     expect(
       unavailableDependency(withCode('duplicate key value violates unique constraint', '23505')),
     ).toBeUndefined();
+    expect(unavailableDependency(new Error('Connection terminated by the caller'))).toBeUndefined();
     expect(unavailableDependency(undefined)).toBeUndefined();
   });
 });

@@ -22,6 +22,8 @@ export interface SubscribeOptions {
   connectionParams?: Record<string, unknown>;
   query: string;
   variables?: Record<string, unknown>;
+  /** The `subscribe` message's extensions (a persisted query's hash). */
+  extensions?: Record<string, unknown>;
 }
 
 /**
@@ -57,6 +59,7 @@ export function subscribe(url: string, options: SubscribeOptions): LiveSubscript
     {
       query: options.query,
       ...(options.variables === undefined ? {} : { variables: options.variables }),
+      ...(options.extensions === undefined ? {} : { extensions: options.extensions }),
     },
     {
       next: (value) => {

@@ -3,7 +3,6 @@ import {
   getOperationAST,
   getVariableValues,
   GraphQLError,
-  parse,
   type DocumentNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -37,7 +36,7 @@ export function admitOperation(
 ): AdmittedOperation | readonly GraphQLError[] {
   let document: DocumentNode;
   try {
-    document = parse(payload.query, { maxTokens });
+    document = gate.documents.parse(payload.query, maxTokens);
   } catch (error) {
     return [
       requestError(

@@ -29,6 +29,8 @@ import {
 import { executeSubscription, type SubscriptionExecutorOptions } from './execute.ts';
 import { createSubscriptionLeases, type LeaseHolder, type SubscriptionSlots } from './leases.ts';
 
+import { admitPersisted, type PersistedQueryPolicy } from '../persistedQueries/admit.ts';
+
 export { SubscriptionCloseCode } from './connection.ts';
 export type { SubscriptionSlots } from './leases.ts';
 
@@ -41,6 +43,8 @@ export interface SubscriptionServerOptions {
   logger: Logger;
   /** Shape limits, validation and cost, as HTTP requests get them (admission.ts). */
   gate: OperationGate;
+  /** The manifest and the safelist, as HTTP requests get them (persistedQueries/admit.ts). */
+  persistedQueries?: PersistedQueryPolicy;
   /** Lexical tokens per document. */
   maxTokens: number;
   /** Open subscriptions per user, counted in `slots`. */
@@ -135,9 +139,18 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
     return true;
   }
 
-  async function onSubscribe(ctx: Ctx, id: string, payload: SubscribePayload) {
+  async function onSubscribe(ctx: Ctx, id: string, received: SubscribePayload) {
     const connection = connectionsByCtx.get(ctx);
     if (connection === undefined) return [unauthenticated()];
+    const persisted =
+      options.persistedQueries === undefined
+        ? ({ kind: 'unchanged' } as const)
+        : admitPersisted(options.persistedQueries, received.query, received.extensions);
+    if (persisted.kind === 'refused') return [persisted.error];
+    const payload =
+      persisted.kind === 'listed'
+        ? { ...received, query: persisted.query, extensions: persisted.extensions ?? null }
+        : received;
     const schema = executor.planner.schema;
     const admitted = admitOperation(options.gate, schema, payload, options.maxTokens);
     if (!('document' in admitted)) return [...admitted];

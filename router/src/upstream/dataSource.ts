@@ -5,6 +5,7 @@ import { ErrorCode } from '@marquee/errors';
 import type { Logger } from '@marquee/logger';
 import { GraphQLError, OperationTypeNode, parse, type GraphQLFormattedError } from 'graphql';
 import type { RouterContext } from '../types.ts';
+import { cacheHintOf, type CacheHint } from './cacheHint.ts';
 import { CircuitOpenError, createCircuitBreaker, type CircuitBreaker } from './circuitBreaker.ts';
 import { failedFieldPaths } from './failedFields.ts';
 import { createInFlight } from './inFlight.ts';
@@ -34,6 +35,20 @@ function isRead(options: GraphQLDataSourceProcessOptions<RouterContext>): boolea
     'incomingRequestContext' in options &&
     options.incomingRequestContext.operation?.operation === OperationTypeNode.QUERY
   );
+}
+
+/**
+ * Narrows the client's response cache policy by what one subgraph answer allows (Apollo Server's
+ * cache-control plugin turns the result into the router's `Cache-Control`; see docs/http.md).
+ */
+function restrictCachePolicy(
+  options: GraphQLDataSourceProcessOptions<RouterContext>,
+  hint: CacheHint,
+): void {
+  if (!('incomingRequestContext' in options)) return;
+  const policy = options.incomingRequestContext.overallCachePolicy as
+    { restrict?: (hint: CacheHint) => void } | undefined;
+  policy?.restrict?.(hint);
 }
 
 /** Everything of the caller's identity a subgraph can see (its session too), never its signature's time. */
@@ -108,6 +123,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     try {
       return await this.#send(options);
     } catch (error) {
+      restrictCachePolicy(options, { maxAge: 0 });
       return this.#unavailable(options, error);
     }
   }
@@ -138,6 +154,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
           fetch,
         )
       : await fetch();
+    restrictCachePolicy(options, cacheHintOf(answer.cacheControl));
     const parsed: unknown =
       answer.contentType?.startsWith('application/json') === true ||
       answer.contentType?.startsWith('application/graphql-response+json') === true

@@ -3,6 +3,8 @@ import { Pool } from 'undici';
 export interface SubgraphAnswer {
   status: number;
   contentType: string | undefined;
+  /** The subgraph's `Cache-Control`: what its part of the answer allows caches to do. */
+  cacheControl: string | undefined;
   text: string;
 }
 
@@ -32,9 +34,11 @@ export function createSubgraphClient(url: string): SubgraphClient {
   ): Promise<SubgraphAnswer> => {
     const response = await pool.request({ path, method: 'POST', headers, body, signal });
     const contentType = response.headers['content-type'];
+    const cacheControl = response.headers['cache-control'];
     return {
       status: response.statusCode,
       contentType: Array.isArray(contentType) ? contentType[0] : contentType,
+      cacheControl: Array.isArray(cacheControl) ? cacheControl.join(', ') : cacheControl,
       text: await response.body.text(),
     };
   };

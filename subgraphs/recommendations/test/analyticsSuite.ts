@@ -60,7 +60,7 @@ export function analyticsSuite(open: () => Promise<Database>) {
       for (const interaction of unique.slice(0, 30))
         await store.recordInteraction({ ...interaction, rating: rating(), at: at() });
       for (const interaction of unique.slice(30, 50))
-        await store.deleteInteraction(interaction.userId, interaction.movieId);
+        await store.deleteInteraction(interaction.userId, interaction.movieId, new Date());
       await store.deleteInteractionsOf('u7');
       await store.upsertItems(films.slice(100));
       await store.upsertItems(

@@ -276,6 +276,35 @@ describe('trained recommendations', () => {
     expect((await store.interactionsOf(['late'])).get('late')?.[0]?.rating).toBe(3);
   });
 
+  it('keeps a rating given after a removal that is applied late', async () => {
+    const store = subgraph.stores.recommendations;
+    const rated = new Date(Date.now() - DAY);
+    await store.recordInteraction({ userId: 'relisted', movieId: 'heat', rating: 4, at: rated });
+    await store.deleteInteraction('relisted', 'heat', new Date(rated.getTime() - 1_000));
+    expect((await store.interactionsOf(['relisted'])).get('relisted')?.[0]?.rating).toBe(4);
+    await store.deleteInteraction('relisted', 'heat', new Date(rated.getTime() + 1_000));
+    expect((await store.interactionsOf(['relisted'])).get('relisted') ?? []).toEqual([]);
+  });
+
+  it('applies an event delivered twice once, and an old one delivered again after a newer one not at all', async () => {
+    const older = {
+      eventId: randomUUID(),
+      userId: 'twice',
+      movieId: 'fargo',
+      rating: 2,
+      at: new Date(Date.now() - 2_000).toISOString(),
+    };
+    const newer = { ...older, eventId: randomUUID(), rating: 4.5, at: new Date().toISOString() };
+    const stored = async () =>
+      (await subgraph.stores.recommendations.interactionsOf(['twice'])).get('twice')?.[0]?.rating;
+    await stream.append('rating.changed', [ratingEvent(older), ratingEvent(older)]);
+    await expect.poll(stored).toBe(2);
+    await stream.append('rating.changed', [ratingEvent(newer), ratingEvent(older)]);
+    await expect.poll(stored).toBe(4.5);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await stored()).toBe(4.5);
+  });
+
   it('serves the newest snapshot right after a restart, without training again', async () => {
     const trained = await trainAndPublish(subgraph.stores.recommendations);
     await stop();

@@ -36,10 +36,16 @@ export interface Servable {
   close?: () => void;
 }
 
-/** The stores a router process opens: keys, and Redis for rate limits, revocations and slots. */
+/** The stores a router process opens: keys, and Redis for rate limits, revocations, slots and persisted queries. */
 export type EdgeStores = Pick<
   Stores,
-  'tokens' | 'identitySecret' | 'rateLimiter' | 'revocations' | 'subscriptionSlots' | 'healthChecks'
+  | 'tokens'
+  | 'identitySecret'
+  | 'rateLimiter'
+  | 'revocations'
+  | 'subscriptionSlots'
+  | 'persistedQueries'
+  | 'healthChecks'
 >;
 
 /**

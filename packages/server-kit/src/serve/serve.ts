@@ -105,7 +105,7 @@ export async function serve(
           subgraphs: Object.fromEntries(running.map((s) => [s.name, s.url])),
           ms: Date.now() - started,
         },
-        `Marquee is up: open ${front.url} to explore it`,
+        `Marquee is up: open ${new URL('/', front.url).href} for the app, ${new URL('/explorer', front.url).href} to explore the graph`,
       );
     },
   );

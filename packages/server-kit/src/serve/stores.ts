@@ -66,6 +66,8 @@ export interface Stores {
   revocations: RevocationStore;
   /** The router's per-user subscription slots (shared by every router replica on Redis). */
   subscriptionSlots: SlotStore;
+  /** Automatic persisted queries the router registered (shared by every router replica on Redis). */
+  persistedQueries: Cache;
   /**
    * The Redis connection caches and counters use (services mode), for a service that
    * coordinates its replicas through Redis (the recommendations training lock); undefined in
@@ -147,7 +149,7 @@ const redisHealthCheck = (redis: Redis): Record<string, HealthCheck> => ({
   redis: { run: () => pingRedis(redis), required: false },
 });
 
-type EdgeStore = 'rateLimiter' | 'revocations' | 'subscriptionSlots';
+type EdgeStore = 'rateLimiter' | 'revocations' | 'subscriptionSlots' | 'persistedQueries';
 
 /** Rate-limit counters, revocations and subscription slots on the given Redis connection, or in process without one. */
 function edgeStores(redis: Redis | undefined, prefix: string): Pick<Stores, EdgeStore> {
@@ -156,12 +158,14 @@ function edgeStores(redis: Redis | undefined, prefix: string): Pick<Stores, Edge
       rateLimiter: createMemoryRateLimiter(),
       revocations: createMemoryRevocationStore(),
       subscriptionSlots: createMemorySlotStore(),
+      persistedQueries: createMemoryCache(),
     };
   }
   return {
     rateLimiter: createRedisRateLimiter({ redis, prefix: `${prefix}ratelimit:` }),
     revocations: createRedisRevocationStore({ redis, prefix: `${prefix}revoked:` }),
     subscriptionSlots: createRedisSlotStore({ redis, prefix: `${prefix}slots:` }),
+    persistedQueries: createRedisCache({ redis, prefix: `${prefix}persisted:` }),
   };
 }
 
@@ -336,12 +340,16 @@ export async function openStores(
     let rateLimiter: RateLimiter;
     let revocations: RevocationStore;
     let subscriptionSlots: SlotStore;
+    let persistedQueries: Cache;
     let redis: Redis | undefined;
     let healthChecks: Record<string, HealthCheck> = {};
     if (env.REDIS_URL === undefined) {
       cache = createMemoryCache();
       locks = createMemoryLockStore();
-      ({ rateLimiter, revocations, subscriptionSlots } = edgeStores(undefined, env.REDIS_PREFIX));
+      ({ rateLimiter, revocations, subscriptionSlots, persistedQueries } = edgeStores(
+        undefined,
+        env.REDIS_PREFIX,
+      ));
     } else {
       const cacheClient = createRedisClient(env.REDIS_URL, {
         commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
@@ -352,7 +360,10 @@ export async function openStores(
       // The cache's prefix: these keys were the cache's before locks had a store of their own,
       // so replicas of either release exclude each other during a rolling deploy.
       locks = createRedisLockStore({ redis: cacheClient, prefix: `${env.REDIS_PREFIX}cache:` });
-      ({ rateLimiter, revocations, subscriptionSlots } = edgeStores(cacheClient, env.REDIS_PREFIX));
+      ({ rateLimiter, revocations, subscriptionSlots, persistedQueries } = edgeStores(
+        cacheClient,
+        env.REDIS_PREFIX,
+      ));
       redis = cacheClient;
     }
     closers.push(
@@ -361,6 +372,7 @@ export async function openStores(
       () => rateLimiter.close(),
       () => revocations.close(),
       () => subscriptionSlots.close(),
+      () => persistedQueries.close(),
     );
 
     return {
@@ -374,6 +386,7 @@ export async function openStores(
       rateLimiter,
       revocations,
       subscriptionSlots,
+      persistedQueries,
       healthChecks,
       ...(await loadSecrets(env, { signs: options.signs ?? true })),
       backends: {

@@ -18,6 +18,11 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Who may share a cached response: anyone (`PUBLIC`) or only the caller (`PRIVATE`). */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** Statistics of the catalogue for operators. There is one, with the id `catalogue`. */
 export type CatalogueStats = {
   __typename?: 'CatalogueStats';
@@ -327,9 +332,9 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  CacheControlScope: CacheControlScope;
   CatalogueStats: ResolverTypeWrapper<CatalogueStatsRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ExternalIds: ResolverTypeWrapper<ExternalIds>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -345,17 +350,17 @@ export type ResolversTypes = ResolversObject<{
   MovieOrder: MovieOrder;
   MovieOrderField: MovieOrderField;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SortDirection: SortDirection;
   TitleCount: ResolverTypeWrapper<TitleCount>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   CatalogueStats: CatalogueStatsRecord;
   ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
   ExternalIds: ExternalIds;
   String: Scalars['String']['output'];
@@ -369,10 +374,19 @@ export type ResolversParentTypes = ResolversObject<{
   MovieFilter: MovieFilter;
   MovieOrder: MovieOrder;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   TitleCount: TitleCount;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = MoviesContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CatalogueStatsResolvers<ContextType = MoviesContext, ParentType extends ResolversParentTypes['CatalogueStats'] = ResolversParentTypes['CatalogueStats'], FederationReferenceType extends FederationReferenceTypes['CatalogueStats'] = FederationReferenceTypes['CatalogueStats']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CatalogueStats']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -479,3 +493,6 @@ export type Resolvers<ContextType = MoviesContext> = ResolversObject<{
   TitleCount?: TitleCountResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = MoviesContext> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

@@ -17,6 +17,11 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Who may share a cached response: anyone (`PUBLIC`) or only the caller (`PRIVATE`). */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** One person's part in one film. */
 export type Credit = {
   __typename?: 'Credit';
@@ -292,8 +297,8 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  CacheControlScope: CacheControlScope;
   Credit: ResolverTypeWrapper<CreditRecord>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CreditConnection: ResolverTypeWrapper<Omit<CreditConnection, 'edges'> & { edges: Array<ResolversTypes['CreditEdge']> }>;
@@ -302,7 +307,6 @@ export type ResolversTypes = ResolversObject<{
   FilmTrend: ResolverTypeWrapper<FilmGain>;
   Movie: ResolverTypeWrapper<MovieReference>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Person: ResolverTypeWrapper<PersonRecord>;
   PersonConnection: ResolverTypeWrapper<PersonConnectionModel>;
   PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
@@ -310,12 +314,13 @@ export type ResolversTypes = ResolversObject<{
   PersonTrend: ResolverTypeWrapper<PersonGain>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TrendWindow: TrendWindow;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Credit: CreditRecord;
-  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   CreditConnection: Omit<CreditConnection, 'edges'> & { edges: Array<ResolversParentTypes['CreditEdge']> };
@@ -323,14 +328,23 @@ export type ResolversParentTypes = ResolversObject<{
   FilmTrend: FilmGain;
   Movie: MovieReference;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Person: PersonRecord;
   PersonConnection: PersonConnectionModel;
   PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
   PersonFilter: PersonFilter;
   PersonTrend: PersonGain;
   Query: Record<PropertyKey, never>;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = PeopleContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CreditResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Credit'] = ResolversParentTypes['Credit']> = ResolversObject<{
   billingOrder?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -421,3 +435,6 @@ export type Resolvers<ContextType = PeopleContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = PeopleContext> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

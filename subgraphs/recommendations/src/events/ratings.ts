@@ -4,7 +4,7 @@ import type { EventStream, MarqueeTopics } from '@marquee/pubsub';
 import type { RecommendationEngine } from '../serving/engine.ts';
 import type { RecommendationStore } from '../stores/recommendationStore.ts';
 import { recomputeAndAnnounce, type UpdatePublisher } from './updates.ts';
-import { claim, unclaim, withUserLock } from './userLock.ts';
+import { withUserLock } from './userLock.ts';
 
 /** The consumer group every recommendations replica reads its stream events in: each event is handled by one of them. */
 export const RATING_EVENTS_GROUP = 'recommendations';
@@ -14,9 +14,8 @@ export const RATING_EVENTS_GROUP = 'recommendations';
  * user's top-N from the served model (fold-in, no retraining), announcing
  * `recommendations.updated` when new films enter it. Events come from the durable event stream:
  * those written while this subgraph was down are handled when it starts, and an event whose
- * handling failed (PostgreSQL or Redis away) is delivered again. Handling is idempotent by event
- * id: the claim is taken first and given back on failure, and the interaction write itself never
- * lets an older rating overwrite a newer one.
+ * handling failed (PostgreSQL or Redis away) is delivered again. Handling is idempotent: no
+ * interaction write lets an older rating (or removal) overwrite a newer one.
  */
 export async function consumeRatingEvents(
   stream: EventStream<MarqueeTopics>,
@@ -28,21 +27,19 @@ export async function consumeRatingEvents(
   options: { retryMs?: number } = {},
 ): Promise<() => Promise<void>> {
   const handle = async (event: MarqueeTopics['rating.changed']) => {
-    if (!(await claim(locks, 'ratingEvent', event.eventId))) return;
-    try {
-      if (event.rating === null) await store.deleteInteraction(event.userId, event.movieId);
-      else
-        await store.recordInteraction({
-          userId: event.userId,
-          movieId: event.movieId,
-          rating: event.rating,
-          at: new Date(event.at),
-        });
-    } catch (error) {
-      // Not handled after all: free the claim so the redelivery is not skipped.
-      await unclaim(locks, 'ratingEvent', event.eventId).catch(() => undefined);
-      throw error;
-    }
+    // Idempotent by the data, not by a claim: every write carries the rating's time and never
+    // replaces a newer one, so a redelivered or duplicated event changes nothing. (A claim kept in
+    // Redis lost events: when Redis went away after storing a claim but before answering, the
+    // resent claim found itself taken and the redelivery was skipped.)
+    const at = new Date(event.at);
+    if (event.rating === null) await store.deleteInteraction(event.userId, event.movieId, at);
+    else
+      await store.recordInteraction({
+        userId: event.userId,
+        movieId: event.movieId,
+        rating: event.rating,
+        at,
+      });
     // The rating is recorded (what training reads); a failed recompute only delays the list,
     // which the next rating or the cache's expiry recomputes.
     await withUserLock(locks, event.userId, () =>

@@ -12,10 +12,6 @@ const CLAIM_TTL_SECONDS = 3600;
 export const claim = (locks: LockStore, kind: string, id: string) =>
   locks.lock(cacheKey('recommendations', kind, id), CLAIM_TTL_SECONDS);
 
-/** Gives a claim back (its handling failed), so a redelivery of the event is not skipped. */
-export const unclaim = (locks: LockStore, kind: string, id: string) =>
-  locks.unlock(cacheKey('recommendations', kind, id));
-
 /** A user's recompute lock outlives any recompute; a holder that died frees it after this. */
 const USER_LOCK_TTL_SECONDS = 10;
 

@@ -65,7 +65,8 @@ export interface RecommendationStore {
   recordInteraction(interaction: InteractionInput): Promise<void>;
   recordInteractions(interactions: readonly InteractionInput[]): Promise<void>;
   /** A removed rating: the film no longer counts for (or against) the user. */
-  deleteInteraction(userId: string, movieId: string): Promise<void>;
+  /** Removed at `at`: a rating given after that is kept. */
+  deleteInteraction(userId: string, movieId: string, at: Date): Promise<void>;
   /** A deleted account: none of its ratings count any more. */
   deleteInteractionsOf(userId: string): Promise<void>;
   /** Every film's features (the serving catalogue, loaded into memory). */
@@ -118,8 +119,8 @@ export function createRecommendationStore(db: Database): RecommendationStore {
         }),
       );
     },
-    async deleteInteraction(userId, movieId) {
-      await prisma.interaction.deleteMany({ where: { userId, movieId } });
+    async deleteInteraction(userId, movieId, at) {
+      await prisma.interaction.deleteMany({ where: { userId, movieId, at: { lte: at } } });
     },
     async deleteInteractionsOf(userId) {
       await prisma.interaction.deleteMany({ where: { userId } });

@@ -77,8 +77,13 @@ export function createRisingStore(sql: SqlExecutor): RisingStore {
            SELECT movie_id, sum(ratings)::int AS ratings FROM people.movie_rating_day
            WHERE day >= $1::date GROUP BY movie_id
          ), credited AS (
+           -- One index lookup per film rated in the window: the planner cannot know how few
+           -- films that is, and would otherwise hash all the credits of the role.
            SELECT c.person_id, r.movie_id, r.ratings FROM recent r
-           JOIN people.credit c ON c.movie_id = r.movie_id AND c.role = $2::people.credit_role
+           CROSS JOIN LATERAL (
+             SELECT person_id FROM people.credit
+             WHERE movie_id = r.movie_id AND role = $2::people.credit_role
+           ) c
          ), ranked AS (
            SELECT person_id, sum(ratings)::int AS total FROM credited
            GROUP BY person_id ORDER BY total DESC, person_id LIMIT $3

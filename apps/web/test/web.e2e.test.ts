@@ -123,6 +123,11 @@ describe('the web app in Chromium', () => {
     // Cast links lead to people.
     await page.locator('.people a').first().click();
     await page.getByRole('heading', { name: /Credits \(\d+\)/ }).waitFor();
+    // The career chart (films per year by role) is drawn once the charting code has loaded.
+    await page
+      .getByRole('img', { name: /films per year by role/ })
+      .locator('svg')
+      .waitFor({ timeout: 20_000 });
     await shoot(page, '04-person');
   });
 

@@ -9,7 +9,9 @@ import {
   type HealthCheck,
   type HealthMonitor,
   type HealthReport,
+  operationObserverPlugin,
 } from '@marquee/server-kit';
+import { observeSocketConnections } from '@marquee/telemetry';
 import type { GraphQLFormattedError } from 'graphql';
 import { enforceFieldRateLimits } from './fieldRateLimit.ts';
 import { accountCheckPlugin, type AccountCheck } from './accounts.ts';
@@ -242,6 +244,8 @@ export function createRouter(options: RouterOptions) {
       ...(options.accounts === undefined ? [] : [accountCheckPlugin(options.accounts)]),
       landingPagePlugin<RouterContext>(explorer),
       graphqlOverHttpPlugin<RouterContext>(),
+      // Last, so it counts the status the client is sent.
+      operationObserverPlugin<RouterContext>({ service: 'router', logger: options.logger }),
     ],
     formatError,
   });
@@ -322,7 +326,9 @@ export function createRouter(options: RouterOptions) {
         mask,
       });
       subscriptions = served;
+      const unobserve = observeSocketConnections('router', () => served.connections());
       return async () => {
+        unobserve();
         await served.close();
         await upstream.close();
         subscriptions = undefined;

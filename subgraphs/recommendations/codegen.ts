@@ -13,6 +13,7 @@ export default subgraphCodegenConfig({
     ModelVersion: '../stores/analyticsStore.ts#ModelVersionRecord',
     GenreTrend: '../stores/analyticsStore.ts#GenreTrendRow',
     RecommendationUpdate: '../events/notifications.ts#RecommendationsUpdatedEvent',
+    HistoryEntry: '../stores/historyStore.ts#HistoryRecord',
   },
   scalars: { DateTime: 'Date' },
 });

@@ -1,8 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runMarquee } from '@marquee/testing';
+import { expectOneLineError, runToEnd } from './cliHarness.ts';
+
+const folds = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'ml-100k-folds');
 
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
@@ -82,5 +86,53 @@ describe('marquee evaluate', () => {
     await expect(runMarquee(['evaluate', 'ratings.csv', '--holdout', '2'], {})).rejects.toThrow(
       /expected a number between 0 and 1/,
     );
+  });
+
+  it('--task rating prints RMSE and MAE per fold and the mean for the baseline, biased MF (alone and with residual neighbours) and the served fold-in', async () => {
+    const output = await runMarquee(['evaluate', folds, '--task', 'rating', '--json'], {
+      LOG_LEVEL: 'warn',
+    });
+    const report = JSON.parse(output) as {
+      folds: { fold: number; models: { model: string; rmse: number; mae: number }[] }[];
+      mean: { model: string; rmse: number; mae: number }[];
+    };
+    expect(report.folds.map((f) => f.fold)).toEqual([1, 2, 3, 4, 5]);
+    expect(report.mean.map((m) => m.model)).toEqual([
+      'baseline (biases)',
+      'biased MF (48 factors)',
+      'biased MF + residual item-kNN',
+      'served (fold-in)',
+    ]);
+    for (const { models } of report.folds)
+      for (const m of models) {
+        expect(m.rmse).toBeGreaterThan(0);
+        expect(m.mae).toBeGreaterThan(0);
+        expect(m.mae).toBeLessThanOrEqual(m.rmse);
+      }
+    // The fixture's ratings follow two hidden tastes, which biases alone cannot see.
+    const [baseline, mf, , served] = report.mean;
+    expect(mf?.rmse).toBeLessThan(0.85 * (baseline?.rmse ?? 0));
+    expect(served?.rmse).toBeLessThan(0.85 * (baseline?.rmse ?? 0));
+    const mean = (n: number) =>
+      report.folds.reduce((sum, f) => sum + (f.models[n]?.rmse ?? 0), 0) / report.folds.length;
+    expect(mf?.rmse).toBeCloseTo(mean(1), 10);
+
+    const table = await runMarquee(['evaluate', join(folds, 'u.data'), '--task', 'rating'], {
+      LOG_LEVEL: 'warn',
+    });
+    expect(table).toMatch(/RMSE/);
+    expect(table).toMatch(/│ 'u5'/);
+    expect(table).toMatch(/│ 'mean'/);
+  });
+
+  it('--task rating without the folds names what is missing in one line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'marquee-evaluate-nofolds-'));
+    dirs.push(dir);
+    await writeFile(join(dir, 'u1.base'), '1\t1\t5\t881250949\n');
+    const error = expectOneLineError(
+      await runToEnd(['evaluate', dir, '--task', 'rating'], { LOG_LEVEL: 'warn' }),
+    );
+    expect(error).toContain('missing u1.test, u2.base');
+    expect(error).toContain('mku.sh');
   });
 });

@@ -5,7 +5,8 @@ import { generate, type CodegenConfig } from '@graphql-codegen/cli';
 import { describe, expect, it } from 'vitest';
 
 // The web app's documents are typed from the supergraph (apps/web/codegen.ts). Generation fails
-// on a document the schema no longer accepts, and the committed output must be what it gives.
+// on a document the schema no longer accepts, and the committed output must be what it gives
+// (the persisted-documents manifest the router's safelist reads included).
 describe("the web app's typed documents", () => {
   it('match the supergraph and the committed src/__generated__ (npm run codegen)', async () => {
     const dir = fileURLToPath(new URL('../', import.meta.url));

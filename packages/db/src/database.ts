@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { observePoolUse } from '@marquee/telemetry';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
@@ -133,11 +134,17 @@ export async function openPool(
     throw error;
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const unobserve = observePoolUse(() => ({
+    inUse: pool.totalCount - pool.idleCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
+  }));
   return {
     kind,
     prisma,
     sql,
     async close() {
+      unobserve();
       await prisma.$disconnect();
       await sql.close();
     },

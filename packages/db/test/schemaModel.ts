@@ -32,9 +32,9 @@ const scalarTypes: Record<string, string> = {
 const nativeTypes: Record<string, string> = {
   Real: 'real',
   'Timestamptz(3)': 'timestamp(3) with time zone',
+  Date: 'date',
   Text: 'text',
   Uuid: 'uuid',
-  Date: 'date',
 };
 
 function blocks(source: string, keyword: 'model' | 'enum') {

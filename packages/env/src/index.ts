@@ -119,6 +119,20 @@ const envSchema = z.object({
    */
   EXPLORER_ENABLED: z.stringbool().optional(),
   /**
+   * Share of successful operations that get an access log line (0 to 1); failed ones always do.
+   * 1 logs every operation; lower it when the log volume costs more than the lines are worth.
+   */
+  ACCESS_LOG_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(1),
+  /**
+   * OTLP/HTTP collector (`http://collector:4318`): traces are sent to `<it>/v1/traces` as
+   * protobuf. Unset = tracing off: the OpenTelemetry SDK is not even loaded.
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: url.optional(),
+  /** OTLP/HTTP encoding of the traces sent there. */
+  OTEL_EXPORTER_OTLP_PROTOCOL: z.enum(['http/protobuf', 'http/json']).default('http/protobuf'),
+  /** When set, `/metrics` answers only `Authorization: Bearer <it>` (the router's port is public). */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /**
    * Persisted queries at the router: `apq` (automatic persisted queries, shared by every router
    * through Redis, plus the web app's manifest pre-registered), `safelist` (only operations in
    * the manifest run), `off`.

@@ -8,6 +8,7 @@ export type {
   MarqueeTopics,
   MoviesAddedEvent,
   RatingChangedEvent,
+  EventCause,
   RecommendationsUpdatedEvent,
   RecommendedMovie,
 } from './topics.ts';

@@ -11,6 +11,17 @@ export interface RatingChangedEvent {
   rating: number | null;
   /** ISO 8601. */
   at: string;
+  /**
+   * The request that made the change, so the work the event causes joins it: its id for the
+   * logs, its W3C trace context (`traceparent`) while tracing is on. Absent on imports.
+   */
+  cause?: EventCause | null;
+}
+
+export interface EventCause {
+  requestId?: string;
+  traceparent?: string;
+  tracestate?: string;
 }
 
 export interface RecommendedMovie {

@@ -1,4 +1,4 @@
-import type { Interaction } from './interactions.ts';
+import { isPositive, type Interaction } from './interactions.ts';
 import { buildImplicitMatrix } from './matrix.ts';
 import { hitRate, ndcg, recall } from './metrics.ts';
 import type { Recommender, Trainer } from './models/recommender.ts';
@@ -35,12 +35,26 @@ export function evaluate(
   // Everything a user interacted with in training is excluded from their list (positive or not):
   // recommendations never include a film the user has rated.
   const seen = new Map<string, Set<number>>();
+  // Each user's training positives oldest first (the split keeps each user's time order), as
+  // serving hands them to the model: recency-weighted models depend on the order.
+  const likedInOrder = new Map<string, number[]>();
   for (const interaction of train) {
     const item = matrix.itemIndex.get(interaction.itemId);
     if (item === undefined) continue;
     const set = seen.get(interaction.userId) ?? new Set<number>();
     set.add(item);
     seen.set(interaction.userId, set);
+    if (isPositive(interaction, options.positiveThreshold)) {
+      const list = likedInOrder.get(interaction.userId) ?? [];
+      list.push(item);
+      likedInOrder.set(interaction.userId, list);
+    }
+  }
+  // A film liked twice counts once, at its latest place.
+  for (const [userId, list] of likedInOrder) {
+    const kept = new Set<number>();
+    for (let k = list.length - 1; k >= 0; k -= 1) kept.add(list[k] ?? 0);
+    if (kept.size < list.length) likedInOrder.set(userId, [...kept].reverse());
   }
   const models = trainers.map((trainer) => {
     const started = performance.now();
@@ -50,11 +64,7 @@ export function evaluate(
     let recallSum = 0;
     let hitSum = 0;
     for (const [userId, relevant] of test) {
-      const user = matrix.userIndex.get(userId);
-      const history =
-        user === undefined
-          ? new Int32Array(0)
-          : matrix.itemsOf.subarray(matrix.rowStart[user], matrix.rowStart[user + 1]);
+      const history = likedInOrder.get(userId) ?? [];
       const ranked = topK(model.score(history), 20, seen.get(userId)).map(
         (item) => matrix.items[item] ?? '',
       );

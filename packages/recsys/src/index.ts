@@ -42,3 +42,18 @@ export type {
 export { contentSimilarity, decay } from './content.ts';
 export type { ItemContent } from './content.ts';
 export { factorKernel, useFactorKernels } from './wasm/factorKernel.ts';
+export {
+  foldInRatings,
+  predictRating,
+  RATING_DEFAULTS,
+  trainRatingModel,
+} from './models/ratingMf.ts';
+export type {
+  RatingColumns,
+  RatingModel,
+  RatingOptions,
+  RatingUser,
+  TrainedRatingModel,
+} from './models/ratingMf.ts';
+export { evaluateRatings, ratingColumns } from './ratingEvaluation.ts';
+export type { RatingReport } from './ratingEvaluation.ts';

@@ -9,6 +9,13 @@ import {
   type LatentFactors,
 } from './models/als.ts';
 import { factorKernel } from './wasm/factorKernel.ts';
+import {
+  RATING_DEFAULTS,
+  ratingModelBytes,
+  trainRatingModel,
+  type RatingModel,
+  type RatingOptions,
+} from './models/ratingMf.ts';
 import { easeWeights } from './models/ease.ts';
 import { itemKnnNeighbours } from './models/itemKnn.ts';
 import type { Recommender } from './models/recommender.ts';
@@ -38,6 +45,11 @@ export interface ModelSnapshot {
   readonly latent: LatentFactors | null;
   /** Positive ratings per item, each weighted 0.5^(age / half-life), age from the latest rating. */
   readonly popularity: Float32Array;
+  /**
+   * The rating-prediction model on the same item indices (`Movie.predictedRating`); null in
+   * snapshots written before it existed or trained without it.
+   */
+  readonly rating: RatingModel | null;
 }
 
 export interface TrainSnapshotOptions {
@@ -50,6 +62,10 @@ export interface TrainSnapshotOptions {
   /** EASE's L2 regularisation. */
   lambda?: number;
   als?: AlsOptions;
+  /** The rating model trained beside the ranking model; `false`: none. */
+  rating?: RatingOptions | false;
+  /** The rating model learns from at most this many ratings (every k-th, evenly over the data). */
+  ratingSample?: number;
   popularityHalfLifeDays?: number;
   positiveThreshold?: number;
 }
@@ -120,14 +136,68 @@ export function trainSnapshot(
     if (item === undefined) continue;
     popularity[item] = (popularity[item] ?? 0) + 0.5 ** ((latest - interaction.at) / halfLife);
   }
+  const rating =
+    options.rating === false
+      ? null
+      : trainRatingModel(
+          ratingColumnsOf(
+            interactions,
+            count,
+            options.ratingSample ?? RATING_SAMPLE,
+            matrix.userIndex,
+            matrix.itemIndex,
+          ),
+          options.rating ?? RATING_DEFAULTS,
+        ).model;
   return {
-    snapshot: { kind, trainedAt: now, items: matrix.items, ...parts, popularity },
+    snapshot: { kind, trainedAt: now, items: matrix.items, ...parts, popularity, rating },
     stats: {
       users: matrix.users.length,
       items: n,
       interactions: count,
       positives: matrix.itemsOf.length,
     },
+  };
+}
+
+/**
+ * The rating model's cost is O(ratings · f²) a sweep plus Σ over users of their ratings² for the
+ * residual neighbours: about 10 s per 80,000 ratings on the shared two-core machine under load
+ * (ml-100k's folds), so 25M ratings would take the training run far past its 5-minute budget.
+ * Above this many it learns from an even sample (every k-th rating); ml-100k-sized data is used
+ * whole. Its effect on RMSE at that size is unmeasured (no such dataset here).
+ */
+const RATING_SAMPLE = 1_000_000;
+
+/** Ratings (liked or not) as columns on the ranking matrix's user and item indices, sampled evenly down to `cap`. */
+function ratingColumnsOf(
+  interactions: Iterable<Interaction>,
+  count: number,
+  cap: number,
+  userIndex: ReadonlyMap<string, number>,
+  itemIndex: ReadonlyMap<string, number>,
+) {
+  const stride = Math.max(1, Math.ceil(count / Math.max(1, cap)));
+  const size = Math.ceil(count / stride);
+  const users = new Int32Array(size);
+  const items = new Int32Array(size);
+  const ratings = new Float32Array(size);
+  let seen = 0;
+  let n = 0;
+  for (const interaction of interactions) {
+    seen += 1;
+    if ((seen - 1) % stride !== 0) continue;
+    users[n] = userIndex.get(interaction.userId) ?? 0;
+    items[n] = itemIndex.get(interaction.itemId) ?? 0;
+    ratings[n] = interaction.rating;
+    n += 1;
+  }
+  return {
+    users: users.subarray(0, n),
+    items: items.subarray(0, n),
+    ratings: ratings.subarray(0, n),
+    userCount: userIndex.size,
+    itemCount: itemIndex.size,
   };
 }
 
@@ -405,13 +475,19 @@ const MAGIC = 'MQRS';
  */
 const LATENT_FORMAT = 2;
 const ROWS_FORMAT = 1;
-const READABLE_FORMATS = new Set([1, 2]);
+/** 3: either of the above followed by the rating model. */
+const RATING_FORMAT = 3;
+const READABLE_FORMATS = new Set([1, 2, 3]);
 
 /**
  * Binary form: "MQRS", format version (u32), header length (u32), JSON header (kind, trainedAt,
  * items, nnz; from version 2 also factors f, 0 for none, and alpha), zero padding to 4 bytes, then
  * rowStart, neighbours, weights, popularity as little-endian 32-bit arrays and, from version 2,
- * item factors (items × f float32) and YᵀY + λI (f × f float64). Arrays are copied as they sit in
+ * item factors (items × f float32) and YᵀY + λI (f × f float64); from version 3, when the header
+ * has `rating` (its f, μ, scale, regularisation and residual neighbours' count and weight), the
+ * rating model's item biases (items float32) and item factors (items × f float32), then, unless
+ * the count is −1, the residual neighbours' rows (items + 1 int32), films (int32) and
+ * similarities (float32). Arrays are copied as they sit in
  * memory, so this refuses to run on a big-endian host rather than write a snapshot other hosts
  * misread.
  */
@@ -425,6 +501,21 @@ export function serializeSnapshot(snapshot: ModelSnapshot): Buffer {
       nnz: snapshot.neighbours.length,
       factors: snapshot.latent?.factors ?? 0,
       alpha: snapshot.latent?.alpha ?? 0,
+      ...(snapshot.rating === null
+        ? {}
+        : {
+            rating: {
+              factors: snapshot.rating.factors,
+              mean: snapshot.rating.mean,
+              min: snapshot.rating.min,
+              max: snapshot.rating.max,
+              regularization: snapshot.rating.regularization,
+              biasRegularization: snapshot.rating.biasRegularization,
+              // Residual neighbours: their count (−1: none) and weight.
+              residualNnz: snapshot.rating.residual?.index.length ?? -1,
+              residualWeight: snapshot.rating.residual?.weight ?? 0,
+            },
+          }),
     }),
   );
   const headerEnd = 12 + header.length;
@@ -436,9 +527,21 @@ export function serializeSnapshot(snapshot: ModelSnapshot): Buffer {
     snapshot.popularity,
   ];
   if (snapshot.latent !== null) arrays.push(snapshot.latent.itemFactors, snapshot.latent.gram);
+  if (snapshot.rating !== null) {
+    arrays.push(snapshot.rating.itemBias, snapshot.rating.itemFactors);
+    const { residual } = snapshot.rating;
+    if (residual !== null) arrays.push(residual.rowStart, residual.index, residual.similarity);
+  }
   const out = Buffer.alloc(padded + arrays.reduce((sum, array) => sum + array.byteLength, 0));
   out.write(MAGIC, 0, 'latin1');
-  out.writeUInt32LE(snapshot.latent === null ? ROWS_FORMAT : LATENT_FORMAT, 4);
+  out.writeUInt32LE(
+    snapshot.rating !== null
+      ? RATING_FORMAT
+      : snapshot.latent === null
+        ? ROWS_FORMAT
+        : LATENT_FORMAT,
+    4,
+  );
   out.writeUInt32LE(header.length, 8);
   header.copy(out, 12);
   let offset = padded;
@@ -469,6 +572,10 @@ export function deserializeSnapshot(data: Uint8Array): ModelSnapshot {
     nnz: number;
     factors?: number;
     alpha?: number;
+    rating?: Omit<RatingModel, 'itemBias' | 'itemFactors' | 'residual'> & {
+      residualNnz: number;
+      residualWeight: number;
+    };
   };
   const n = header.items.length;
   let offset = 12 + headerLength;
@@ -494,6 +601,22 @@ export function deserializeSnapshot(data: Uint8Array): ModelSnapshot {
           gram: new Float64Array(take(f * f, 8)),
         }
       : null;
+  let rating: RatingModel | null = null;
+  if (header.rating !== undefined) {
+    const { residualNnz, residualWeight, ...constants } = header.rating;
+    const itemBias = new Float32Array(take(n));
+    const itemFactors = new Float32Array(take(n * constants.factors));
+    const residual =
+      residualNnz < 0
+        ? null
+        : {
+            weight: residualWeight,
+            rowStart: new Int32Array(take(n + 1)),
+            index: new Int32Array(take(residualNnz)),
+            similarity: new Float32Array(take(residualNnz)),
+          };
+    rating = { ...constants, itemBias, itemFactors, residual };
+  }
   return {
     kind: header.kind,
     trainedAt: header.trainedAt,
@@ -503,12 +626,17 @@ export function deserializeSnapshot(data: Uint8Array): ModelSnapshot {
     weights,
     latent,
     popularity,
+    rating,
   };
 }
 
 /** Bytes of the snapshot's arrays in memory (item ids not counted). */
 export function snapshotBytes(snapshot: ModelSnapshot): number {
-  return partsBytes(snapshot) + snapshot.popularity.byteLength;
+  return (
+    partsBytes(snapshot) +
+    snapshot.popularity.byteLength +
+    (snapshot.rating === null ? 0 : ratingModelBytes(snapshot.rating))
+  );
 }
 
 function assertLittleEndian(): void {

@@ -186,7 +186,8 @@ describe('ALS snapshots', () => {
   });
 
   it('still reads format-1 snapshots (neighbour rows only) and names the formats it reads otherwise', () => {
-    const ease = trainSnapshot(data).snapshot;
+    // Format 1 held no rating model.
+    const ease = trainSnapshot(data, { rating: false }).snapshot;
     // Format 1 wrote the same layout without ALS fields in the header.
     const header = Buffer.from(
       JSON.stringify({
@@ -209,13 +210,15 @@ describe('ALS snapshots', () => {
       offset += array.byteLength;
     }
     expect(deserializeSnapshot(v1)).toEqual(ease);
-    // Written as format 1 still when there are no factors; format 2 only for ALS.
+    // Written as format 1 still when there are no factors; format 2 only for ALS; format 3 with
+    // a rating model.
     expect(Buffer.from(serializeSnapshot(ease)).readUInt32LE(4)).toBe(1);
-    expect(Buffer.from(serializeSnapshot(trained)).readUInt32LE(4)).toBe(2);
+    expect(Buffer.from(serializeSnapshot({ ...trained, rating: null })).readUInt32LE(4)).toBe(2);
+    expect(Buffer.from(serializeSnapshot(trained)).readUInt32LE(4)).toBe(3);
     const future = Buffer.from(serializeSnapshot(ease));
     future.writeUInt32LE(99, 4);
     expect(() => deserializeSnapshot(future)).toThrow(
-      /format 99 is not readable by this version \(reads formats 1, 2\)/,
+      /format 99 is not readable by this version \(reads formats 1, 2, 3\)/,
     );
   });
 });

@@ -1,6 +1,14 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import type { Logger } from '@marquee/logger';
+import { scrape } from '@marquee/telemetry';
+import { SpanKind, withRemoteSpan } from '@marquee/telemetry/tracing';
+import {
+  acceptRequestId,
+  REQUEST_ID_HEADER,
+  runInRequestScope,
+  type Logger,
+} from '@marquee/logger';
 
 export interface HealthReport {
   status: 'ok' | 'degraded' | 'down' | 'draining';
@@ -19,6 +27,8 @@ export interface HttpHandlerOptions<Context extends BaseContext> {
   logger: Logger;
   /** Requests with larger bodies get 413 before anything is parsed. */
   maxBodyBytes?: number;
+  /** When set, `/metrics` answers only `Authorization: Bearer <it>` (METRICS_TOKEN). */
+  metricsToken?: string | undefined;
   /** Extra routes (e.g. the router's landing page assets); return true when handled. */
   extraRoutes?: (request: IncomingMessage, response: ServerResponse) => boolean;
 }
@@ -42,6 +52,12 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Compares digests, so the time taken says nothing about how much of the token matched. */
+function sameSecret(given: string | undefined, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return given !== undefined && timingSafeEqual(digest(given), digest(expected));
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -106,6 +122,26 @@ export function createHttpHandler<Context extends BaseContext>(
       sendJson(response, ready ? 200 : 503, { ready, status: report.status });
       return;
     }
+    // Prometheus text of this process's registry. Like /health it is outside GraphQL: the
+    // subgraphs' ports are not published, and the router's is guarded by METRICS_TOKEN when set
+    // (docs/operations.md).
+    if (url.pathname === '/metrics' && request.method === 'GET') {
+      if (
+        options.metricsToken !== undefined &&
+        !sameSecret(request.headers.authorization, `Bearer ${options.metricsToken}`)
+      ) {
+        sendJson(
+          response,
+          401,
+          requestError('/metrics needs its bearer token.', 'UNAUTHENTICATED'),
+        );
+        return;
+      }
+      const { contentType, text } = await scrape();
+      response.writeHead(200, { 'content-type': contentType });
+      response.end(text);
+      return;
+    }
     if (options.extraRoutes?.(request, response) === true) return;
     if (url.pathname !== '/graphql') {
       sendJson(
@@ -115,6 +151,26 @@ export function createHttpHandler<Context extends BaseContext>(
       );
       return;
     }
+    // The router takes the client's id (or makes one) and sends it on to every subgraph fetch,
+    // so one id names the request in the logs of every service; the client gets it back.
+    const requestId = acceptRequestId(request.headers[REQUEST_ID_HEADER]);
+    response.setHeader(REQUEST_ID_HEADER, requestId);
+    // The span joins the caller's trace (`traceparent`); the operation plugin names it.
+    await runInRequestScope({ requestId }, () =>
+      withRemoteSpan(
+        request.headers,
+        `${request.method ?? 'GET'} /graphql`,
+        { kind: SpanKind.SERVER, attributes: { 'marquee.request_id': requestId } },
+        () => serveGraphQL(request, response, url),
+      ),
+    );
+  }
+
+  async function serveGraphQL(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+  ): Promise<void> {
     let body: unknown;
     if (request.method === 'POST') {
       let text: string;

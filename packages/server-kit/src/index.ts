@@ -59,3 +59,4 @@ export type {
   HealthMonitor,
   HealthMonitorOptions,
 } from './healthMonitor.ts';
+export { operationObserverPlugin, setAccessLogSampleRate } from './operationObserver.ts';

@@ -1,5 +1,4 @@
 import type { IncomingMessage } from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
@@ -15,7 +14,8 @@ import {
   type Identity,
 } from '@marquee/auth';
 import { maskError, unauthenticated } from '@marquee/errors';
-import type { Logger } from '@marquee/logger';
+import { acceptRequestId, currentRequestScope, type Logger } from '@marquee/logger';
+import { operationObserverPlugin } from './operationObserver.ts';
 import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 
 /** What every subgraph's context carries; each subgraph adds its stores and loaders. */
@@ -50,7 +50,11 @@ export function createSubgraphServer<Context extends BaseContext>(
     schema: options.schema ?? buildSchema(options.typeDefs, options.resolvers),
     // Subgraphs are reachable only by the router: no landing page. Inline traces (ftv1) feed
     // Apollo Studio usage reporting, which Marquee does not use.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      operationObserverPlugin<Context>({ service: options.name, logger: options.logger }),
+    ],
     includeStacktraceInErrorResponses: false,
     // The process owns shutdown order (router, subgraphs, then stores); Apollo's own signal
     // handlers would re-raise the signal and end the process before the stores are closed.
@@ -75,7 +79,8 @@ export function requestIdentity(
   const header = request.headers[IDENTITY_HEADER];
   return {
     identity: verifyIdentity(typeof header === 'string' ? header : undefined, secret),
-    requestId: requestIdFrom(request.headers['x-request-id']),
+    // The HTTP handler already took the router's id for this request (http.ts).
+    requestId: currentRequestScope()?.requestId ?? acceptRequestId(request.headers['x-request-id']),
   };
 }
 
@@ -103,7 +108,5 @@ export function assertSignedByRouter(
   });
 }
 
-/** The caller's request id when it is a sensible one, else a fresh one. */
-export function requestIdFrom(value: unknown): string {
-  return typeof value === 'string' && value !== '' && value.length <= 64 ? value : randomUUID();
-}
+/** The caller's request id when it is a sensible one, else a fresh one (the rule: @marquee/logger). */
+export const requestIdFrom = acceptRequestId;

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { Identity } from '@marquee/auth';
 import { verifyIdentity, verifyRouterCredential } from '@marquee/auth';
 import { maskError } from '@marquee/errors';
-import type { Logger } from '@marquee/logger';
+import { runInRequestScope, type Logger } from '@marquee/logger';
 import {
   createSourceEventStream,
   execute,
@@ -13,6 +13,7 @@ import {
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { SpanKind, withRemoteSpan } from '@marquee/telemetry/tracing';
 import { mapAsyncIterator } from './iterators.ts';
 import { requestIdFrom } from './subgraph.ts';
 
@@ -60,6 +61,7 @@ export function serveSubgraphSubscriptions<Context>(
   // Per subscription, how to make a fresh context: each event gets new DataLoaders, so values
   // cached while resolving one event never answer the next.
   const renewals = new WeakMap<object, () => unknown>();
+  const traceCarriers = new WeakMap<object, Record<string, unknown>>();
   const maskAll = (errors: readonly GraphQLError[]) =>
     errors.map((error) => mask(error.toJSON(), error.originalError ?? error));
   const handle = useServer(
@@ -80,13 +82,22 @@ export function serveSubgraphSubscriptions<Context>(
         const requestId = requestIdFrom(payload.extensions?.[REQUEST_ID_EXTENSION]);
         const context = options.contextFor(identity, requestId) as Record<string, unknown>;
         renewals.set(context, () => options.contextFor(identity, requestId));
+        // The router's `traceparent` rides in the same extensions.
+        if (payload.extensions != null) traceCarriers.set(context, payload.extensions);
         return context;
       },
       subscribe: async (args) => {
         const stream = await createSourceEventStream(args);
         if (!(Symbol.asyncIterator in stream)) return stream;
         const renew = renewals.get(args.contextValue as object);
-        return perEvent(stream, args, renew ?? (() => args.contextValue));
+        const { requestId } = args.contextValue as { requestId: string };
+        return perEvent(
+          stream,
+          args,
+          renew ?? (() => args.contextValue),
+          requestId,
+          traceCarriers.get(args.contextValue as object),
+        );
       },
       onNext: (_ctx, _id, _payload, _args, result) => {
         const { errors, data, extensions } = result as ExecutionResult;
@@ -114,8 +125,16 @@ function perEvent(
   stream: AsyncIterable<unknown>,
   args: ExecutionArgs,
   freshContext: () => unknown,
+  requestId: string,
+  traceCarrier: Record<string, unknown> | undefined,
 ): AsyncIterableIterator<ExecutionResult, undefined> {
+  // Each event is resolved in the subscription's request scope, so its log lines name the
+  // router's request id like those of an HTTP request, and as a span of the router's trace.
   return mapAsyncIterator(stream[Symbol.asyncIterator](), (event) =>
-    execute({ ...args, rootValue: event, contextValue: freshContext() }),
+    runInRequestScope({ requestId }, () =>
+      withRemoteSpan(traceCarrier, 'subscription event', { kind: SpanKind.SERVER }, () =>
+        Promise.resolve(execute({ ...args, rootValue: event, contextValue: freshContext() })),
+      ),
+    ),
   );
 }

@@ -30,3 +30,7 @@ export {
 export type { ServicesDeployment, TestDeployment } from './deployments.ts';
 export { subscribe } from './subscriptions.ts';
 export type { LiveSubscription, SubscribeOptions } from './subscriptions.ts';
+export { metricValue, parseMetrics, scrapeMetrics } from './metrics.ts';
+export type { MetricFamily } from './metrics.ts';
+export { startOtlpReceiver } from './otlpReceiver.ts';
+export type { ReceivedSpan } from './otlpReceiver.ts';

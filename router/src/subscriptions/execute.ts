@@ -7,7 +7,8 @@ import {
 import type { FetchNode, QueryPlan, SubscriptionNode } from '@apollo/query-planner';
 import { signIdentity } from '@marquee/auth';
 import { upstreamUnavailable } from '@marquee/errors';
-import type { Logger } from '@marquee/logger';
+import { runInRequestScope, type Logger } from '@marquee/logger';
+import { SpanKind, startedSpanCarrier, withRemoteSpan } from '@marquee/telemetry/tracing';
 import {
   createPushIterator,
   IDENTITY_EXTENSION,
@@ -71,6 +72,10 @@ export function executeSubscription(
   if (node?.kind !== 'Subscription')
     throw new Error(`Expected a subscription plan, got ${node?.kind ?? 'none'}.`);
   const execution = eventExecution(options, request, perEventPlan(node));
+  const traceCarrier = startedSpanCarrier(`subscribe ${request.operationName ?? 'anonymous'}`, {
+    kind: SpanKind.CLIENT,
+    attributes: { 'marquee.request_id': request.requestId },
+  });
   const identity = request.context.identity;
 
   // Upstream events wait here while the client's socket is busy; past the bound the client is
@@ -86,6 +91,8 @@ export function executeSubscription(
         ? {}
         : { operationName: node.primary.operationName }),
       extensions: {
+        // The subgraph's event spans and the router's per-event fetches share this trace.
+        ...traceCarrier,
         [REQUEST_ID_EXTENSION]: request.requestId,
         ...(identity === undefined
           ? {}
@@ -110,10 +117,16 @@ export function executeSubscription(
       complete: () => items.end(),
     },
   );
+  // Each event's fetches run in the subscription's request scope: they carry its request id.
+  const scope = { requestId: request.requestId };
   return mapAsyncIterator(items, (item) =>
-    item.kind === 'event'
-      ? runEvent(options, execution, item.result)
-      : { errors: upstreamErrors(item.error, options.logger) },
+    runInRequestScope(scope, () =>
+      item.kind === 'event'
+        ? withRemoteSpan(traceCarrier, 'subscription event', { kind: SpanKind.INTERNAL }, () =>
+            runEvent(options, execution, item.result),
+          )
+        : { errors: upstreamErrors(item.error, options.logger) },
+    ),
   );
 }
 

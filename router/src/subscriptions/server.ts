@@ -5,6 +5,7 @@ import { tooManySubscriptions, unauthenticated } from '@marquee/errors';
 import type { Logger } from '@marquee/logger';
 import {
   GraphQLError,
+  Kind,
   OperationTypeNode,
   type ExecutionArgs,
   type ExecutionResult,
@@ -16,6 +17,7 @@ import type { Context as SocketContext, SubscribePayload } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { mapAsyncIterator } from '@marquee/server-kit';
+import { childCache, metrics } from '@marquee/telemetry';
 import type { OperationGate } from '../admission.ts';
 import type { TokenRevocationCheck } from '../identity.ts';
 import { checkRateLimit, clientIp, type RateLimitOptions } from '../rateLimit.ts';
@@ -92,6 +94,15 @@ interface OperationContext {
 }
 
 type Ctx = SocketContext<Record<string, unknown> | undefined, Extra>;
+
+const eventsDelivered = childCache(metrics().subscriptionEventsDelivered);
+
+/** The events counter of a subscription's topic: its root field (one per subscription, after validation). */
+function deliveredCounter(operation: OperationDefinitionNode): { inc(): void } {
+  const [root] = operation.selectionSet.selections;
+  const topic = root?.kind === Kind.FIELD ? root.name.value : 'other';
+  return eventsDelivered(topic, { service: 'router', topic });
+}
 
 /** How long a closed slow consumer has to read what was already sent before its socket is cut. */
 const SLOW_CONSUMER_GRACE_MS = 10_000;
@@ -216,7 +227,15 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions): Su
           },
         },
       );
-      return mapAsyncIterator(events, (result) => result, release);
+      const delivered = deliveredCounter(operation);
+      return mapAsyncIterator(
+        events,
+        (result) => {
+          delivered.inc();
+          return result;
+        },
+        release,
+      );
     } catch (error) {
       release();
       throw error;

@@ -2,7 +2,9 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { STATUS_CODES } from 'node:http';
 import { IDENTITY_HEADER, ROUTER_SIGNATURE_HEADER, type Identity } from '@marquee/auth';
 import { ErrorCode } from '@marquee/errors';
-import type { Logger } from '@marquee/logger';
+import { currentRequestScope, REQUEST_ID_HEADER, type Logger } from '@marquee/logger';
+import { metrics } from '@marquee/telemetry';
+import { SpanKind, withSpan } from '@marquee/telemetry/tracing';
 import { GraphQLError, OperationTypeNode, parse, type GraphQLFormattedError } from 'graphql';
 import type { RouterContext } from '../types.ts';
 import { cacheHintOf, type CacheHint } from './cacheHint.ts';
@@ -88,6 +90,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   readonly #inFlight = createInFlight<SubgraphAnswer>();
   readonly breaker: CircuitBreaker;
   readonly subgraph: string;
+  readonly #fetchDuration: { observe(seconds: number): void };
+  readonly #fetchErrors: { inc(): void };
+  readonly #spanName: string;
 
   constructor(
     subgraph: string,
@@ -107,6 +112,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
         ),
     });
     this.subgraph = subgraph;
+    // Label children made once per subgraph: a fetch allocates no metric objects.
+    const { subgraphFetchDuration, subgraphFetchErrors } = metrics();
+    this.#fetchDuration = subgraphFetchDuration.labels({ service: 'router', subgraph });
+    this.#fetchErrors = subgraphFetchErrors.labels({ service: 'router', subgraph });
+    this.#spanName = `fetch ${subgraph}`;
     this.#client = createSubgraphClient(url);
     this.#signer = signer;
     this.#logger = logger;
@@ -120,12 +130,23 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   override async process(
     options: GraphQLDataSourceProcessOptions<RouterContext>,
   ): Promise<GatewayGraphQLResponse> {
-    try {
-      return await this.#send(options);
-    } catch (error) {
-      restrictCachePolicy(options, { maxAge: 0 });
-      return this.#unavailable(options, error);
-    }
+    const started = performance.now();
+    // The fetch's span is the parent of undici's client span, which carries `traceparent`.
+    return withSpan(
+      this.#spanName,
+      { kind: SpanKind.INTERNAL, attributes: { 'marquee.subgraph': this.subgraph } },
+      async () => {
+        try {
+          return await this.#send(options);
+        } catch (error) {
+          this.#fetchErrors.inc();
+          restrictCachePolicy(options, { maxAge: 0 });
+          return this.#unavailable(options, error);
+        } finally {
+          this.#fetchDuration.observe((performance.now() - started) / 1000);
+        }
+      },
+    );
   }
 
   async #send(
@@ -143,6 +164,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
       [ROUTER_SIGNATURE_HEADER]: this.#signer.routerSignature(query),
       ...(identity === undefined ? {} : { [IDENTITY_HEADER]: this.#signer.identity(identity) }),
     };
+    // Identical reads shared in flight (inFlight.ts) go out with the first request's id.
+    const scope = currentRequestScope();
+    if (scope !== undefined) headers[REQUEST_ID_HEADER] = scope.requestId;
     const fetch = () =>
       this.breaker.run(
         () => this.#client.post(body, headers, AbortSignal.timeout(this.#timeoutMs)),

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { observeBatches } from '@marquee/telemetry';
 import { groupByKeys, orderByKeys, storableIds } from '@marquee/server-kit';
 import type { PeopleStores } from './types.ts';
 import type {
@@ -16,24 +17,30 @@ export function createLoaders(stores: PeopleStores) {
   // `Person.credits` takes arguments: people asked for with the same window share one batch.
   const creditWindows = new Map<string, DataLoader<string, CreditSlice>>();
   return {
-    person: new DataLoader<string, PersonRecord | null>(async (ids) =>
-      orderByKeys(ids, await stores.people.findByIds(storableIds(ids)), (person) => person.id),
+    person: new DataLoader<string, PersonRecord | null>(
+      observeBatches('people', 'person', async (ids) =>
+        orderByKeys(ids, await stores.people.findByIds(storableIds(ids)), (person) => person.id),
+      ),
     ),
-    creditsByMovie: new DataLoader<string, CreditRecord[]>(async (movieIds) =>
-      groupByKeys(
-        movieIds,
-        await stores.people.creditsForMovies(storableIds(movieIds)),
-        (credit) => credit.movieId,
+    creditsByMovie: new DataLoader<string, CreditRecord[]>(
+      observeBatches('people', 'creditsByMovie', async (movieIds) =>
+        groupByKeys(
+          movieIds,
+          await stores.people.creditsForMovies(storableIds(movieIds)),
+          (credit) => credit.movieId,
+        ),
       ),
     ),
     creditsByPerson(window: CreditWindow): DataLoader<string, CreditSlice> {
       const key = `${window.role ?? '*'}:${window.offset}:${window.limit}`;
       let loader = creditWindows.get(key);
       if (loader === undefined) {
-        loader = new DataLoader<string, CreditSlice>(async (personIds) => {
-          const slices = await stores.people.creditsForPeople(storableIds(personIds), window);
-          return personIds.map((id) => slices.get(id) ?? { credits: [], total: 0 });
-        });
+        loader = new DataLoader<string, CreditSlice>(
+          observeBatches('people', 'creditsByPerson', async (personIds) => {
+            const slices = await stores.people.creditsForPeople(storableIds(personIds), window);
+            return personIds.map((id) => slices.get(id) ?? { credits: [], total: 0 });
+          }),
+        );
         creditWindows.set(key, loader);
       }
       return loader;

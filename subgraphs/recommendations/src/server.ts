@@ -16,6 +16,7 @@ import { createUpdatePublisher } from './events/updates.ts';
 import { createLoaders } from './loaders.ts';
 import { createNotificationHub } from './events/notifications.ts';
 import { resolvers } from './resolvers/index.ts';
+import { createHistoryStore } from './stores/historyStore.ts';
 import { createRecommendationStore } from './stores/recommendationStore.ts';
 import { createAnalyticsStore } from './stores/analyticsStore.ts';
 import {
@@ -70,7 +71,11 @@ export function createRecommendationsSubgraph(deps: RecommendationsDependencies)
     name: 'recommendations',
     typeDefs,
     resolvers,
-    stores: { recommendations, analytics: createAnalyticsStore(deps.db.sql) },
+    stores: {
+      recommendations,
+      history: createHistoryStore(deps.db),
+      analytics: createAnalyticsStore(deps.db.sql),
+    },
     services: { engine, notifications },
     createLoaders,
     identitySecret: deps.identitySecret,

@@ -446,5 +446,7 @@ describe('training off the event loop', () => {
     const trainMs = performance.now() - started;
     expect(trainMs).toBeGreaterThan(1_000);
     expect(longestGap).toBeLessThan(trainMs / 2);
-  });
+    // The run is meant to be long (EASE and the rating model over 1,500 films): what is asserted
+    // is the event loop during it, not its length, which a busy 2-core machine stretches past 30 s.
+  }, 120_000);
 });

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { observeBatches } from '@marquee/telemetry';
 import { groupByKeys, orderByKeys, storableIds as storable } from '@marquee/server-kit';
 import type { ReviewsStores } from './types.ts';
 import { summarise, type RatingRecord, type RatingSummaryRecord } from './stores/ratingStore.ts';
@@ -17,25 +18,31 @@ const pagingOf = (key: ReviewPageKey) =>
 
 export function createLoaders(stores: ReviewsStores) {
   return {
-    summary: new DataLoader<string, RatingSummaryRecord>(async (movieIds) => {
-      const byMovie = new Map(
-        (await stores.ratings.summaries(storable(movieIds))).map((s) => [s.movieId, s]),
-      );
-      return movieIds.map((movieId) => byMovie.get(movieId) ?? summarise(movieId, []));
-    }),
-    ratingsByUser: new DataLoader<string, RatingRecord[]>(async (userIds) =>
-      groupByKeys(
-        userIds,
-        await stores.ratings.forUsers(storable(userIds)),
-        (rating) => rating.userId,
+    summary: new DataLoader<string, RatingSummaryRecord>(
+      observeBatches('reviews', 'summary', async (movieIds) => {
+        const byMovie = new Map(
+          (await stores.ratings.summaries(storable(movieIds))).map((s) => [s.movieId, s]),
+        );
+        return movieIds.map((movieId) => byMovie.get(movieId) ?? summarise(movieId, []));
+      }),
+    ),
+    ratingsByUser: new DataLoader<string, RatingRecord[]>(
+      observeBatches('reviews', 'ratingsByUser', async (userIds) =>
+        groupByKeys(
+          userIds,
+          await stores.ratings.forUsers(storable(userIds)),
+          (rating) => rating.userId,
+        ),
       ),
     ),
-    review: new DataLoader<string, ReviewRecord | null>(async (ids) =>
-      orderByKeys(ids, await stores.reviews.findByIds(storable(ids)), (review) => review.id),
+    review: new DataLoader<string, ReviewRecord | null>(
+      observeBatches('reviews', 'review', async (ids) =>
+        orderByKeys(ids, await stores.reviews.findByIds(storable(ids)), (review) => review.id),
+      ),
     ),
     /** Movie.reviews for many movies: one query per distinct (order, size, cursor), usually one. */
     reviewPage: new DataLoader<ReviewPageKey, ReviewRecord[], string>(
-      async (keys) => {
+      observeBatches('reviews', 'reviewPage', async (keys) => {
         const groups = new Map<string, ReviewPageKey[]>();
         for (const key of keys)
           groups.set(pagingOf(key), [...(groups.get(pagingOf(key)) ?? []), key]);
@@ -60,11 +67,11 @@ export function createLoaders(stores: ReviewsStores) {
           }),
         );
         return keys.map((key) => results.get(`${key.movieId}|${pagingOf(key)}`) ?? []);
-      },
+      }),
       { cacheKeyFn: (key) => `${key.movieId}|${pagingOf(key)}` },
     ),
     reviewsByUser: new DataLoader<{ userId: string; limit: number }, ReviewRecord[], string>(
-      async (keys) => {
+      observeBatches('reviews', 'reviewsByUser', async (keys) => {
         const limit = Math.max(...keys.map((key) => key.limit));
         const rows = await stores.reviews.forUsers(storable(keys.map((key) => key.userId)), limit);
         return groupByKeys(
@@ -72,7 +79,7 @@ export function createLoaders(stores: ReviewsStores) {
           rows,
           (row) => row.userId,
         ).map((group, index) => group.slice(0, keys[index]?.limit ?? 0));
-      },
+      }),
       { cacheKeyFn: (key) => `${key.userId}|${key.limit}` },
     ),
   };

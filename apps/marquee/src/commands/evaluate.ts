@@ -116,7 +116,13 @@ function parseHoldout(value: string): number {
   return share;
 }
 
+function parseTask(value: string): 'ranking' | 'rating' {
+  if (value === 'ranking' || value === 'rating') return value;
+  throw new InvalidArgumentError('Expected ranking or rating.');
+}
+
 interface EvaluateOptions {
+  task: 'ranking' | 'rating';
   holdout: number;
   json: boolean;
   factors?: number;
@@ -133,7 +139,13 @@ export function registerEvaluateCommand(program: Command): void {
     )
     .argument(
       '<ratings>',
-      'MovieLens ratings.csv, ml-1m/ml-10m ratings.dat or ml-100k u.data (optionally .gz)',
+      'MovieLens ratings.csv, ml-1m/ml-10m ratings.dat or ml-100k u.data (optionally .gz); for --task rating, the ml-100k folder (or a file in it) holding u1.base/u1.test … u5.test',
+    )
+    .option(
+      '--task <task>',
+      "ranking (top-N on a time-ordered hold-out) or rating (RMSE and MAE of predicted ratings on ml-100k's five folds)",
+      parseTask,
+      'ranking',
     )
     .option(
       '--holdout <share>',
@@ -163,6 +175,13 @@ export function registerEvaluateCommand(program: Command): void {
     )
     .option('--json', 'print the report as JSON', false)
     .action(async (path: string, options: EvaluateOptions) => {
+      if (options.task === 'rating') {
+        const { evaluateRatingFolds, printRatingEvaluation } = await import('./evaluateRating.ts');
+        const result = await evaluateRatingFolds(path);
+        if (options.json) console.log(JSON.stringify(result, null, 2));
+        else printRatingEvaluation(result);
+        return;
+      }
       // Input that cannot be evaluated fails with an IngestError (a UserError): one line, exit 1.
       const { interactions, rejected } = await readMovieLensRatings(path);
       // Every model goes through the one `evaluate` (same split, same metrics). The last row is

@@ -21,6 +21,7 @@ const MovieQuery = graphql(`
       overview
       tagline
       posterUrl
+      predictedRating @include(if: $signedIn)
       cast(first: 12) {
         id
         characters
@@ -143,6 +144,9 @@ export function MoviePage({ id }: { id: string }) {
               .filter(Boolean)
               .join(' · ')}
           </p>
+          {typeof movie.predictedRating === 'number' ? (
+            <p className="predicted">You&rsquo;d rate this {movie.predictedRating.toFixed(1)} ★</p>
+          ) : null}
           {movie.tagline ? <p className="tagline">{movie.tagline}</p> : null}
           <p>{movie.overview ?? 'No overview yet.'}</p>
           {session === null ? (

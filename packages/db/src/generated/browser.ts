@@ -128,6 +128,11 @@ export type ItemFeature = Prisma.ItemFeatureModel
  */
 export type Interaction = Prisma.InteractionModel
 /**
+ * Model ImplicitInteraction
+ * 
+ */
+export type ImplicitInteraction = Prisma.ImplicitInteractionModel
+/**
  * Model ModelSnapshot
  * 
  */

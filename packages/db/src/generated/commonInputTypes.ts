@@ -395,6 +395,23 @@ export type BigIntWithAggregatesFilter<$PrismaModel = never> = {
   _max?: Prisma.NestedBigIntFilter<$PrismaModel>
 }
 
+export type EnumInteractionKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.InteractionKind | Prisma.EnumInteractionKindFieldRefInput<$PrismaModel>
+  in?: $Enums.InteractionKind[] | Prisma.ListEnumInteractionKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.InteractionKind[] | Prisma.ListEnumInteractionKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumInteractionKindFilter<$PrismaModel> | $Enums.InteractionKind
+}
+
+export type EnumInteractionKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.InteractionKind | Prisma.EnumInteractionKindFieldRefInput<$PrismaModel>
+  in?: $Enums.InteractionKind[] | Prisma.ListEnumInteractionKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.InteractionKind[] | Prisma.ListEnumInteractionKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumInteractionKindWithAggregatesFilter<$PrismaModel> | $Enums.InteractionKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumInteractionKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumInteractionKindFilter<$PrismaModel>
+}
+
 export type BytesFilter<$PrismaModel = never> = {
   equals?: runtime.Bytes | Prisma.BytesFieldRefInput<$PrismaModel>
   in?: runtime.Bytes[] | Prisma.ListBytesFieldRefInput<$PrismaModel>
@@ -753,6 +770,23 @@ export type NestedBigIntWithAggregatesFilter<$PrismaModel = never> = {
   _sum?: Prisma.NestedBigIntFilter<$PrismaModel>
   _min?: Prisma.NestedBigIntFilter<$PrismaModel>
   _max?: Prisma.NestedBigIntFilter<$PrismaModel>
+}
+
+export type NestedEnumInteractionKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.InteractionKind | Prisma.EnumInteractionKindFieldRefInput<$PrismaModel>
+  in?: $Enums.InteractionKind[] | Prisma.ListEnumInteractionKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.InteractionKind[] | Prisma.ListEnumInteractionKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumInteractionKindFilter<$PrismaModel> | $Enums.InteractionKind
+}
+
+export type NestedEnumInteractionKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.InteractionKind | Prisma.EnumInteractionKindFieldRefInput<$PrismaModel>
+  in?: $Enums.InteractionKind[] | Prisma.ListEnumInteractionKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.InteractionKind[] | Prisma.ListEnumInteractionKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumInteractionKindWithAggregatesFilter<$PrismaModel> | $Enums.InteractionKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumInteractionKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumInteractionKindFilter<$PrismaModel>
 }
 
 export type NestedBytesFilter<$PrismaModel = never> = {

@@ -29,3 +29,12 @@ export const UserRole = {
 } as const
 
 export type UserRole = (typeof UserRole)[keyof typeof UserRole]
+
+
+export const InteractionKind = {
+  VIEWED: 'VIEWED',
+  TRAILER_PLAYED: 'TRAILER_PLAYED',
+  WATCHED: 'WATCHED'
+} as const
+
+export type InteractionKind = (typeof InteractionKind)[keyof typeof InteractionKind]

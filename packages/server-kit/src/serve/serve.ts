@@ -3,7 +3,9 @@ import { assertDataDirFree } from '@marquee/db/lock';
 import { loadEnv, type Env } from '@marquee/env';
 import { UserError } from '@marquee/errors/user';
 import { createLogger, type Logger } from '@marquee/logger';
+import { collectProcessMetrics } from '@marquee/telemetry';
 import { checkPortFree } from '../listen.ts';
+import { setAccessLogSampleRate } from '../operationObserver.ts';
 import { servicePort, type ServiceDefinition } from './servable.ts';
 import type { RunningService } from './services.ts';
 import { runUntilSignalled } from './shutdown.ts';
@@ -40,11 +42,28 @@ export async function serve(
     level: env.LOG_LEVEL,
   });
   const started = Date.now();
+  const processName = alone?.name ?? 'marquee';
+  setAccessLogSampleRate(env.ACCESS_LOG_SAMPLE_RATE);
+  collectProcessMetrics(processName);
+  // Before anything loads a database driver: the SDK patches them as they are imported. Unset,
+  // the SDK is never imported.
+  const stopTracing =
+    env.OTEL_EXPORTER_OTLP_ENDPOINT === undefined
+      ? undefined
+      : await (
+          await import('@marquee/telemetry/sdk')
+        ).startTracing({
+          endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
+          protocol: env.OTEL_EXPORTER_OTLP_PROTOCOL,
+          serviceName: alone === undefined ? 'marquee' : `marquee-${alone.name}`,
+        });
   const subgraphs = services.filter((service) => service.name !== 'router');
   const router = services.find((service) => service.name === 'router');
   await runUntilSignalled(
     { logger, graceSeconds: env.SHUTDOWN_GRACE_SECONDS },
     async (lifecycle) => {
+      // Deferred first, so run last: spans of the shutdown itself are still sent.
+      if (stopTracing !== undefined) lifecycle.defer(() => stopTracing());
       // A second server on the same data directory is told so (not that its ports are taken).
       if (options.owner === true && env.DATABASE_URL === undefined)
         await assertDataDirFree(resolve(env.MARQUEE_DATA_DIR));

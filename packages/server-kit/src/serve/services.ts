@@ -66,6 +66,7 @@ export async function serveService(
       draining: () => listening?.draining ?? false,
       logger,
       ...(service.maxBodyBytes === undefined ? {} : { maxBodyBytes: service.maxBodyBytes }),
+      metricsToken: env.METRICS_TOKEN,
     });
     listening = await listen(
       service.wrapListener === undefined ? handler : service.wrapListener(handler),

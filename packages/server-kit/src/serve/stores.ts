@@ -1,3 +1,4 @@
+import { countedCache } from './countedCache.ts';
 import { resolve } from 'node:path';
 import type { Redis } from 'ioredis';
 import { loadOrCreateLocalSecrets, TokenService } from '@marquee/auth';
@@ -344,7 +345,7 @@ export async function openStores(
     let redis: Redis | undefined;
     let healthChecks: Record<string, HealthCheck> = {};
     if (env.REDIS_URL === undefined) {
-      cache = createMemoryCache();
+      cache = countedCache(createMemoryCache());
       locks = createMemoryLockStore();
       ({ rateLimiter, revocations, subscriptionSlots, persistedQueries } = edgeStores(
         undefined,
@@ -356,7 +357,9 @@ export async function openStores(
       });
       closers.push(() => cacheClient.quit());
       healthChecks = redisHealthCheck(cacheClient);
-      cache = createRedisCache({ redis: cacheClient, prefix: `${env.REDIS_PREFIX}cache:` });
+      cache = countedCache(
+        createRedisCache({ redis: cacheClient, prefix: `${env.REDIS_PREFIX}cache:` }),
+      );
       // The cache's prefix: these keys were the cache's before locks had a store of their own,
       // so replicas of either release exclude each other during a rolling deploy.
       locks = createRedisLockStore({ redis: cacheClient, prefix: `${env.REDIS_PREFIX}cache:` });

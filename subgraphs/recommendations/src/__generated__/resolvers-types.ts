@@ -2,9 +2,11 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { EntityReference, ScoredMovie } from '../stores/recommendationStore.ts';
 import type { UserRatingStats, PersonShare, ModelVersionRecord, GenreTrendRow } from '../stores/analyticsStore.ts';
 import type { RecommendationsUpdatedEvent } from '../events/notifications.ts';
+import type { HistoryRecord } from '../stores/historyStore.ts';
 import type { RecommendationsContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -59,6 +61,47 @@ export type GenreTrend = {
   year: Scalars['Int']['output'];
 };
 
+export type HistoryConnection = {
+  __typename?: 'HistoryConnection';
+  edges: Array<HistoryEdge>;
+  pageInfo: PageInfo;
+};
+
+export type HistoryEdge = {
+  __typename?: 'HistoryEdge';
+  cursor: Scalars['String']['output'];
+  node: HistoryEntry;
+};
+
+/** One thing a user did with a film. */
+export type HistoryEntry = {
+  __typename?: 'HistoryEntry';
+  /** When it happened (for a repeated interaction: its first time that day, UTC). */
+  at: Scalars['DateTime']['output'];
+  kind: HistoryKind;
+  /** The film; `null` (with an error) when the catalogue no longer holds it. */
+  movie?: Maybe<Movie>;
+  /** The stars, for `RATED`; `null` otherwise. */
+  rating?: Maybe<Scalars['Float']['output']>;
+};
+
+/** What one entry of a user's history records. */
+export type HistoryKind =
+  /** Rated the film (`rating` holds the stars). */
+  | 'RATED'
+  | 'TRAILER_PLAYED'
+  | 'VIEWED'
+  | 'WATCHED';
+
+/** A signal about a film that is not a rating, recorded with `recordInteraction`. */
+export type InteractionKind =
+  /** Played its trailer. */
+  | 'TRAILER_PLAYED'
+  /** Opened the film's page. */
+  | 'VIEWED'
+  /** Watched the film. */
+  | 'WATCHED';
+
 /** A named number. */
 export type ModelMetric = {
   __typename?: 'ModelMetric';
@@ -95,6 +138,12 @@ export type Movie = {
   __typename?: 'Movie';
   id: Scalars['ID']['output'];
   /**
+   * The rating the signed-in viewer would give this film, 0.5 to 5 stars ("you'd rate this 4.2"),
+   * from a rating model trained with the ranking model and the viewer's current ratings. `null` for
+   * anonymous viewers, for films the viewer has rated, and before any model is trained.
+   */
+  predictedRating?: Maybe<Scalars['Float']['output']>;
+  /**
    * Films like this one, never the film itself: content similarity (shared genres, people and
    * keywords) blended with collaborative similarity (films the same audience liked) from the
    * newest trained model. `first` is 1 to 100.
@@ -105,6 +154,31 @@ export type Movie = {
 
 export type MovieSimilarArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Records that the signed-in user viewed a film's page, played its trailer or watched it. Kept
+   * once per user, film, kind and UTC day: recording it again that day changes nothing and returns
+   * the first record. Private (see `User.history`). `NOT_FOUND` for a film the catalogue does not
+   * hold. Counts against the per-user write rate limit like every mutation.
+   */
+  recordInteraction: HistoryEntry;
+};
+
+
+export type MutationRecordInteractionArgs = {
+  kind: InteractionKind;
+  movieId: Scalars['ID']['input'];
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** A person, resolved by the people subgraph. */
@@ -222,6 +296,12 @@ export type TrendWindow =
 
 export type User = {
   __typename?: 'User';
+  /**
+   * What this user did on Marquee, most recent first: films viewed, trailers played, films
+   * watched (`recordInteraction`) and ratings. Private to the user: anyone else, admins included,
+   * gets FORBIDDEN. `first` is 1 to 100.
+   */
+  history?: Maybe<HistoryConnection>;
   id: Scalars['ID']['output'];
   /**
    * Personal top-N for the signed-in owner (or an admin), never a film the user has rated. Scored
@@ -236,6 +316,12 @@ export type User = {
    * on the same films.
    */
   stats?: Maybe<UserStats>;
+};
+
+
+export type UserHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -382,10 +468,18 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   GenreTrend: ResolverTypeWrapper<GenreTrendRow>;
+  HistoryConnection: ResolverTypeWrapper<Omit<HistoryConnection, 'edges'> & { edges: Array<ResolversTypes['HistoryEdge']> }>;
+  HistoryEdge: ResolverTypeWrapper<Omit<HistoryEdge, 'node'> & { node: ResolversTypes['HistoryEntry'] }>;
+  HistoryEntry: ResolverTypeWrapper<HistoryRecord>;
+  HistoryKind: HistoryKind;
+  InteractionKind: InteractionKind;
   ModelMetric: ResolverTypeWrapper<ModelMetric>;
   ModelVersion: ResolverTypeWrapper<ModelVersionRecord>;
   MonthActivity: ResolverTypeWrapper<MonthActivity>;
   Movie: ResolverTypeWrapper<EntityReference>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Person: ResolverTypeWrapper<EntityReference>;
   PersonActivity: ResolverTypeWrapper<PersonShare>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -396,7 +490,6 @@ export type ResolversTypes = ResolversObject<{
   TrendWindow: TrendWindow;
   User: ResolverTypeWrapper<EntityReference>;
   UserStats: ResolverTypeWrapper<UserRatingStats>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -409,10 +502,16 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Scalars['Float']['output'];
   String: Scalars['String']['output'];
   GenreTrend: GenreTrendRow;
+  HistoryConnection: Omit<HistoryConnection, 'edges'> & { edges: Array<ResolversParentTypes['HistoryEdge']> };
+  HistoryEdge: Omit<HistoryEdge, 'node'> & { node: ResolversParentTypes['HistoryEntry'] };
+  HistoryEntry: HistoryRecord;
   ModelMetric: ModelMetric;
   ModelVersion: ModelVersionRecord;
   MonthActivity: MonthActivity;
   Movie: EntityReference;
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
   Person: EntityReference;
   PersonActivity: PersonShare;
   Query: Record<PropertyKey, never>;
@@ -421,7 +520,6 @@ export type ResolversParentTypes = ResolversObject<{
   Subscription: Record<PropertyKey, never>;
   User: EntityReference;
   UserStats: UserRatingStats;
-  Boolean: Scalars['Boolean']['output'];
 }>;
 
 export type CatalogueStatsResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['CatalogueStats'] = ResolversParentTypes['CatalogueStats'], FederationReferenceType extends FederationReferenceTypes['CatalogueStats'] = FederationReferenceTypes['CatalogueStats']> = ResolversObject<{
@@ -449,6 +547,23 @@ export type GenreTrendResolvers<ContextType = RecommendationsContext, ParentType
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type HistoryConnectionResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['HistoryConnection'] = ResolversParentTypes['HistoryConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['HistoryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type HistoryEdgeResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['HistoryEdge'] = ResolversParentTypes['HistoryEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['HistoryEntry'], ParentType, ContextType>;
+}>;
+
+export type HistoryEntryResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['HistoryEntry'] = ResolversParentTypes['HistoryEntry']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['HistoryKind'], ParentType, ContextType>;
+  movie?: Resolver<Maybe<ResolversTypes['Movie']>, ParentType, ContextType>;
+  rating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
 export type ModelMetricResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['ModelMetric'] = ResolversParentTypes['ModelMetric']> = ResolversObject<{
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -471,7 +586,19 @@ export type MonthActivityResolvers<ContextType = RecommendationsContext, ParentT
 export type MovieResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Movie'] = ResolversParentTypes['Movie'], FederationReferenceType extends FederationReferenceTypes['Movie'] = FederationReferenceTypes['Movie']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Movie']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  predictedRating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   similar?: Resolver<Maybe<Array<ResolversTypes['Movie']>>, ParentType, ContextType, RequireFields<MovieSimilarArgs, 'first'>>;
+}>;
+
+export type MutationResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  recordInteraction?: Resolver<ResolversTypes['HistoryEntry'], ParentType, ContextType, RequireFields<MutationRecordInteractionArgs, 'kind' | 'movieId'>>;
+}>;
+
+export type PageInfoResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type PersonResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = ResolversObject<{
@@ -508,6 +635,7 @@ export type SubscriptionResolvers<ContextType = RecommendationsContext, ParentTy
 
 export type UserResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  history?: Resolver<Maybe<ResolversTypes['HistoryConnection']>, ParentType, ContextType, RequireFields<UserHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   recommendations?: Resolver<Maybe<Array<ResolversTypes['Recommendation']>>, ParentType, ContextType, RequireFields<UserRecommendationsArgs, 'first'>>;
   stats?: Resolver<Maybe<ResolversTypes['UserStats']>, ParentType, ContextType>;
@@ -527,10 +655,15 @@ export type Resolvers<ContextType = RecommendationsContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   GenreActivity?: GenreActivityResolvers<ContextType>;
   GenreTrend?: GenreTrendResolvers<ContextType>;
+  HistoryConnection?: HistoryConnectionResolvers<ContextType>;
+  HistoryEdge?: HistoryEdgeResolvers<ContextType>;
+  HistoryEntry?: HistoryEntryResolvers<ContextType>;
   ModelMetric?: ModelMetricResolvers<ContextType>;
   ModelVersion?: ModelVersionResolvers<ContextType>;
   MonthActivity?: MonthActivityResolvers<ContextType>;
   Movie?: MovieResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonActivity?: PersonActivityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

@@ -1,5 +1,6 @@
 import type { LockStore } from '@marquee/cache';
-import type { Logger } from '@marquee/logger';
+import { acceptRequestId, runInRequestScope, type Logger } from '@marquee/logger';
+import { SpanKind, withRemoteSpan } from '@marquee/telemetry/tracing';
 import type { EventStream, MarqueeTopics } from '@marquee/pubsub';
 import type { RecommendationEngine } from '../serving/engine.ts';
 import type { RecommendationStore } from '../stores/recommendationStore.ts';
@@ -42,23 +43,51 @@ export async function consumeRatingEvents(
       });
     // The rating is recorded (what training reads); a failed recompute only delays the list,
     // which the next rating or the cache's expiry recomputes.
+    const started = performance.now();
     await withUserLock(locks, event.userId, () =>
       recomputeAndAnnounce(engine, publisher, event.userId),
-    ).catch((error: unknown) =>
-      logger.warn(
-        { err: error, userId: event.userId },
-        'recommendations not recomputed after a rating',
-      ),
+    ).then(
+      // The consumer's counterpart of an access log line, under the rating request's id.
+      () =>
+        logger.info(
+          {
+            eventId: event.eventId,
+            userId: event.userId,
+            durationMs: Math.round((performance.now() - started) * 10) / 10,
+          },
+          'rating event handled',
+        ),
+      (error: unknown) =>
+        logger.warn(
+          { err: error, userId: event.userId },
+          'recommendations not recomputed after a rating',
+        ),
     );
   };
-  return stream.consume('rating.changed', RATING_EVENTS_GROUP, ({ payload }) => handle(payload), {
-    ...(options.retryMs === undefined ? {} : { retryMs: options.retryMs }),
-    onError: (error, event) =>
-      logger.warn(
-        { err: error, eventId: event?.id },
-        event === undefined
-          ? 'event stream unavailable'
-          : 'a rating event failed; it will be delivered again',
+  // The handling joins the request that made the rating: its id in the log lines, its trace
+  // (the event carries `traceparent`) as the parent of the recompute's spans.
+  const handleInCause = (event: MarqueeTopics['rating.changed']) =>
+    runInRequestScope({ requestId: acceptRequestId(event.cause?.requestId) }, () =>
+      withRemoteSpan(
+        { ...event.cause },
+        'rating.changed process',
+        { kind: SpanKind.CONSUMER, attributes: { 'messaging.destination.name': 'rating.changed' } },
+        () => handle(event),
       ),
-  });
+    );
+  return stream.consume(
+    'rating.changed',
+    RATING_EVENTS_GROUP,
+    ({ payload }) => handleInCause(payload),
+    {
+      ...(options.retryMs === undefined ? {} : { retryMs: options.retryMs }),
+      onError: (error, event) =>
+        logger.warn(
+          { err: error, eventId: event?.id },
+          event === undefined
+            ? 'event stream unavailable'
+            : 'a rating event failed; it will be delivered again',
+        ),
+    },
+  );
 }

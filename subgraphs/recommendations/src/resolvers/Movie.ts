@@ -7,4 +7,10 @@ export const Movie: MovieResolvers = {
     (await loaders.similar.load(movie.id))
       .slice(0, pageSize(first, 10))
       .map((scored) => ({ id: scored.movieId })),
+  // The viewer's own prediction; anonymous viewers get null rather than an error, so a film page
+  // queries it for everyone.
+  predictedRating: (movie, _args, { identity, loaders }) =>
+    identity === undefined
+      ? null
+      : loaders.predictedRating.load({ userId: identity.userId, movieId: movie.id }),
 };

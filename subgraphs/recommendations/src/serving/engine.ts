@@ -3,7 +3,14 @@ import type { Logger } from '@marquee/logger';
 import { MAX_PAGE_SIZE } from '@marquee/server-kit';
 import type { RecommendationStore, ScoredMovie } from '../stores/recommendationStore.ts';
 import { buildCatalogue, loadModel, type Served } from './catalogue.ts';
-import { newArrivalSince, popularIn, scoreUser, similarTo, topUpTrending } from './scoring.ts';
+import {
+  newArrivalSince,
+  popularIn,
+  predictRatings,
+  scoreUser,
+  similarTo,
+  topUpTrending,
+} from './scoring.ts';
 
 export type TrendWindow = 'DAY' | 'WEEK' | 'MONTH';
 
@@ -46,6 +53,10 @@ export interface RecommendationEngine {
   similar(movieIds: readonly string[]): Promise<Map<string, ScoredMovie[]>>;
   trending(window: TrendWindow, first: number): Promise<ScoredMovie[]>;
   popular(genre: string | null, first: number): Promise<ScoredMovie[]>;
+  /** The user's predicted rating of each film (null: rated by them, or no rating model). */
+  predictedRatings(userId: string, movieIds: readonly string[]): Promise<(number | null)[]>;
+  /** Whether the served catalogue holds the film (reloaded once when it does not). */
+  hasMovie(movieId: string): Promise<boolean>;
 }
 
 export interface EngineOptions {
@@ -158,5 +169,17 @@ export function createRecommendationEngine(options: EngineOptions): Recommendati
       return topUpTrending(list, first, (count) => popularIn(served, null, count));
     },
     popular,
+    async predictedRatings(userId, movieIds) {
+      await ensureLoaded();
+      const ratings = (await store.interactionsOf([userId])).get(userId) ?? [];
+      return predictRatings(served, ratings, movieIds);
+    },
+    async hasMovie(movieId) {
+      await ensureLoaded();
+      if (served.catalogue.index.has(movieId)) return true;
+      // A film written since the last reload (the poll runs every 30 s): look again once.
+      await refresh();
+      return served.catalogue.index.has(movieId);
+    },
   };
 }

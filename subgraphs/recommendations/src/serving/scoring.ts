@@ -1,4 +1,11 @@
-import { contentSimilarity, foldIn, POSITIVE_THRESHOLD, similarItems } from '@marquee/recsys';
+import {
+  contentSimilarity,
+  foldIn,
+  foldInRatings,
+  POSITIVE_THRESHOLD,
+  predictRating,
+  similarItems,
+} from '@marquee/recsys';
 import type { ItemFeature, ScoredMovie, StoredInteraction } from '../stores/recommendationStore.ts';
 import { itemOf, type Served } from './catalogue.ts';
 
@@ -237,4 +244,27 @@ export function topUpTrending(
     ...trending,
     ...filler.map((scored) => ({ ...scored, score: floor * 0.5 * scored.score })),
   ].slice(0, first);
+}
+
+/**
+ * The user's predicted rating of each film, from the served rating model with the user folded in
+ * from their current ratings (one (f + 1)² solve, so a rating given a second ago counts, and a
+ * user newer than the model is predicted like any other; no ratings at all: μ + bᵢ, the
+ * baseline). Null for a film the user rated and for every film when the snapshot has no rating
+ * model. A film newer than the model gets μ + bᵤ.
+ */
+export function predictRatings(
+  { model }: Served,
+  ratings: readonly StoredInteraction[],
+  movieIds: readonly string[],
+): (number | null)[] {
+  const rating = model?.snapshot.rating ?? null;
+  if (model === undefined || rating === null) return movieIds.map(() => null);
+  const rated = new Set(ratings.map((r) => r.movieId));
+  const known = ratings.map((r) => ({ item: model.index.get(r.movieId) ?? -1, rating: r.rating }));
+  const user = foldInRatings(rating, known);
+  const byItem = new Map(known.filter((r) => r.item >= 0).map((r) => [r.item, r.rating]));
+  return movieIds.map((movieId) =>
+    rated.has(movieId) ? null : predictRating(rating, user, model.index.get(movieId) ?? -1, byItem),
+  );
 }

@@ -67,7 +67,7 @@ export interface RecommendationStore {
   /** A removed rating: the film no longer counts for (or against) the user. */
   /** Removed at `at`: a rating given after that is kept. */
   deleteInteraction(userId: string, movieId: string, at: Date): Promise<void>;
-  /** A deleted account: none of its ratings count any more. */
+  /** A deleted account: none of its ratings count any more, and its other signals go too. */
   deleteInteractionsOf(userId: string): Promise<void>;
   /** Every film's features (the serving catalogue, loaded into memory). */
   loadItems(): Promise<ItemFeature[]>;
@@ -123,7 +123,10 @@ export function createRecommendationStore(db: Database): RecommendationStore {
       await prisma.interaction.deleteMany({ where: { userId, movieId, at: { lte: at } } });
     },
     async deleteInteractionsOf(userId) {
-      await prisma.interaction.deleteMany({ where: { userId } });
+      await prisma.$transaction([
+        prisma.interaction.deleteMany({ where: { userId } }),
+        prisma.implicitInteraction.deleteMany({ where: { userId } }),
+      ]);
     },
     async loadItems() {
       const rows = await sql.query<{

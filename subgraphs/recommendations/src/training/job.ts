@@ -1,4 +1,5 @@
 import type { Logger } from '@marquee/logger';
+import { metrics, processService } from '@marquee/telemetry';
 import type { MarqueeTopics, PubSub } from '@marquee/pubsub';
 import type { TrainSnapshotOptions } from '@marquee/recsys';
 import { createColumnBuilder, trainInWorker } from './columns.ts';
@@ -36,6 +37,26 @@ export const MODEL_PUBLISHED = 'recommendations.modelPublished';
 export async function trainAndPublish(
   store: RecommendationStore,
   options: TrainOptions = {},
+): Promise<TrainResult | null> {
+  const runs = metrics().trainingRuns;
+  const service = processService();
+  try {
+    const result = await train(store, options);
+    runs.inc({
+      service,
+      model: result?.metadata.model ?? 'none',
+      outcome: result ? 'ok' : 'skipped',
+    });
+    return result;
+  } catch (error) {
+    runs.inc({ service, model: 'unknown', outcome: 'failed' });
+    throw error;
+  }
+}
+
+async function train(
+  store: RecommendationStore,
+  options: TrainOptions,
 ): Promise<TrainResult | null> {
   const loadStarted = performance.now();
   const builder = createColumnBuilder();

@@ -1,6 +1,6 @@
 import type { Database } from '@marquee/db';
 import { randomUUID } from 'node:crypto';
-import { REVIEWS_OUTBOX, writeRatingChanged, type OnEvent } from './ratingEvents.ts';
+import { eventCause, REVIEWS_OUTBOX, writeRatingChanged, type OnEvent } from './ratingEvents.ts';
 
 export interface RatingRecord {
   userId: string;
@@ -85,7 +85,8 @@ export function createRatingStore(db: Database, onEvent: OnEvent = () => {}): Ra
            INSERT INTO ${REVIEWS_OUTBOX} (id, topic, payload)
            SELECT $4::uuid, 'rating.changed', jsonb_build_object(
              'eventId', $4::text, 'userId', user_id, 'movieId', movie_id, 'rating', rating,
-             'at', to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+             'at', to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+             'cause', $5::jsonb)
            FROM saved
          )
          SELECT user_id AS "userId", movie_id AS "movieId", rating, updated_at AS "updatedAt"
@@ -94,6 +95,7 @@ export function createRatingStore(db: Database, onEvent: OnEvent = () => {}): Ra
         movieId,
         rating,
         randomUUID(),
+        JSON.stringify(eventCause()),
       );
       if (saved === undefined) throw new Error('the rating upsert returned no row');
       onEvent();

@@ -419,6 +419,7 @@ export const ModelName = {
   Review: 'Review',
   ItemFeature: 'ItemFeature',
   Interaction: 'Interaction',
+  ImplicitInteraction: 'ImplicitInteraction',
   ModelSnapshot: 'ModelSnapshot',
   GenreTitleYear: 'GenreTitleYear',
   GenreRatingMonth: 'GenreRatingMonth',
@@ -440,7 +441,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "movie" | "titleCount" | "ingestionRun" | "person" | "credit" | "personMovieRatingDay" | "ratingEventSeen" | "user" | "watchlistItem" | "movieList" | "movieListItem" | "preference" | "refreshToken" | "revokedToken" | "rating" | "tag" | "eventOutbox" | "movieEventOutbox" | "userEventOutbox" | "review" | "itemFeature" | "interaction" | "modelSnapshot" | "genreTitleYear" | "genreRatingMonth" | "movieRatingDay" | "movieRatingTotal" | "deferredDefinition"
+    modelProps: "movie" | "titleCount" | "ingestionRun" | "person" | "credit" | "personMovieRatingDay" | "ratingEventSeen" | "user" | "watchlistItem" | "movieList" | "movieListItem" | "preference" | "refreshToken" | "revokedToken" | "rating" | "tag" | "eventOutbox" | "movieEventOutbox" | "userEventOutbox" | "review" | "itemFeature" | "interaction" | "implicitInteraction" | "modelSnapshot" | "genreTitleYear" | "genreRatingMonth" | "movieRatingDay" | "movieRatingTotal" | "deferredDefinition"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -2072,6 +2073,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    ImplicitInteraction: {
+      payload: Prisma.$ImplicitInteractionPayload<ExtArgs>
+      fields: Prisma.ImplicitInteractionFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ImplicitInteractionFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImplicitInteractionPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ImplicitInteractionFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImplicitInteractionPayload>
+        }
+        findFirst: {
+          args: Prisma.ImplicitInteractionFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImplicitInteractionPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ImplicitInteractionFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImplicitInteractionPayload>
+        }
+        findMany: {
+          args: Prisma.ImplicitInteractionFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImplicitInteractionPayload>[]
+        }
+        create: {
+          args: Prisma.ImplicitInteractionCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImplicitInteractionPayload>
+        }
+        createMany: {
+          args: Prisma.ImplicitInteractionCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ImplicitInteractionCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImplicitInteractionPayload>[]
+        }
+        delete: {
+          args: Prisma.ImplicitInteractionDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImplicitInteractionPayload>
+        }
+        update: {
+          args: Prisma.ImplicitInteractionUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImplicitInteractionPayload>
+        }
+        deleteMany: {
+          args: Prisma.ImplicitInteractionDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ImplicitInteractionUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ImplicitInteractionUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImplicitInteractionPayload>[]
+        }
+        upsert: {
+          args: Prisma.ImplicitInteractionUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImplicitInteractionPayload>
+        }
+        aggregate: {
+          args: Prisma.ImplicitInteractionAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateImplicitInteraction>
+        }
+        groupBy: {
+          args: Prisma.ImplicitInteractionGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ImplicitInteractionGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ImplicitInteractionCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ImplicitInteractionCountAggregateOutputType> | number
+        }
+      }
+    }
     ModelSnapshot: {
       payload: Prisma.$ModelSnapshotPayload<ExtArgs>
       fields: Prisma.ModelSnapshotFieldRefs
@@ -2805,6 +2880,17 @@ export const InteractionScalarFieldEnum = {
 export type InteractionScalarFieldEnum = (typeof InteractionScalarFieldEnum)[keyof typeof InteractionScalarFieldEnum]
 
 
+export const ImplicitInteractionScalarFieldEnum = {
+  userId: 'userId',
+  movieId: 'movieId',
+  kind: 'kind',
+  day: 'day',
+  at: 'at'
+} as const
+
+export type ImplicitInteractionScalarFieldEnum = (typeof ImplicitInteractionScalarFieldEnum)[keyof typeof ImplicitInteractionScalarFieldEnum]
+
+
 export const ModelSnapshotScalarFieldEnum = {
   version: 'version',
   kind: 'kind',
@@ -3032,6 +3118,20 @@ export type ListBigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaMod
 
 
 /**
+ * Reference to a field of type 'InteractionKind'
+ */
+export type EnumInteractionKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'InteractionKind'>
+    
+
+
+/**
+ * Reference to a field of type 'InteractionKind[]'
+ */
+export type ListEnumInteractionKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'InteractionKind[]'>
+    
+
+
+/**
  * Reference to a field of type 'Bytes'
  */
 export type BytesFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Bytes'>
@@ -3217,6 +3317,7 @@ export type GlobalOmitConfig = {
   review?: Prisma.ReviewOmit
   itemFeature?: Prisma.ItemFeatureOmit
   interaction?: Prisma.InteractionOmit
+  implicitInteraction?: Prisma.ImplicitInteractionOmit
   modelSnapshot?: Prisma.ModelSnapshotOmit
   genreTitleYear?: Prisma.GenreTitleYearOmit
   genreRatingMonth?: Prisma.GenreRatingMonthOmit

@@ -73,6 +73,7 @@ export const ModelName = {
   Review: 'Review',
   ItemFeature: 'ItemFeature',
   Interaction: 'Interaction',
+  ImplicitInteraction: 'ImplicitInteraction',
   ModelSnapshot: 'ModelSnapshot',
   GenreTitleYear: 'GenreTitleYear',
   GenreRatingMonth: 'GenreRatingMonth',
@@ -345,6 +346,17 @@ export const InteractionScalarFieldEnum = {
 } as const
 
 export type InteractionScalarFieldEnum = (typeof InteractionScalarFieldEnum)[keyof typeof InteractionScalarFieldEnum]
+
+
+export const ImplicitInteractionScalarFieldEnum = {
+  userId: 'userId',
+  movieId: 'movieId',
+  kind: 'kind',
+  day: 'day',
+  at: 'at'
+} as const
+
+export type ImplicitInteractionScalarFieldEnum = (typeof ImplicitInteractionScalarFieldEnum)[keyof typeof ImplicitInteractionScalarFieldEnum]
 
 
 export const ModelSnapshotScalarFieldEnum = {

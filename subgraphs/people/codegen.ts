@@ -6,6 +6,8 @@ export default subgraphCodegenConfig({
     Person: '../stores/peopleStore.ts#PersonRecord',
     Credit: '../stores/peopleStore.ts#CreditRecord',
     Movie: '../stores/peopleStore.ts#MovieReference',
+    PersonTrend: '../stores/risingStore.ts#PersonGain',
+    FilmTrend: '../stores/risingStore.ts#FilmGain',
     PersonConnection: '../resolvers/PersonConnection.ts#PersonConnectionModel',
   },
 });

@@ -7,6 +7,7 @@ import {
   parseServiceName,
 } from './commands/arguments.ts';
 import { registerEvaluateCommand } from './commands/evaluate.ts';
+import { registerReportCommand } from './commands/report.ts';
 import { registerTokenCommand } from './commands/token.ts';
 import { registerTrainCommand } from './commands/train.ts';
 import { describeError, describeUsageError, isHelpExit } from './errorReport.ts';
@@ -118,6 +119,7 @@ program
 registerEvaluateCommand(program);
 registerTrainCommand(program);
 registerTokenCommand(program);
+registerReportCommand(program);
 
 try {
   await program.parseAsync();

@@ -1,5 +1,6 @@
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { useAuth } from './auth.tsx';
+import { AccountPage } from './pages/Account.tsx';
 import { AdminPage } from './pages/Admin.tsx';
 import { ForYouPage } from './pages/ForYou.tsx';
 import { Home } from './pages/Home.tsx';
@@ -7,6 +8,7 @@ import { ListsPage } from './pages/Lists.tsx';
 import { LoginPage } from './pages/Login.tsx';
 import { MoviePage } from './pages/Movie.tsx';
 import { PersonPage } from './pages/Person.tsx';
+import { TrendsPage } from './pages/Trends.tsx';
 
 function NavLink({ href, children }: { href: string; children: string }) {
   const [location] = useLocation();
@@ -32,7 +34,9 @@ export function App() {
         <nav aria-label="Main">
           <NavLink href="/">Browse</NavLink>
           <NavLink href="/for-you">For you</NavLink>
+          <NavLink href="/trends">Trends</NavLink>
           {session === null ? null : <NavLink href="/lists">Watchlist &amp; lists</NavLink>}
+          {session === null ? null : <NavLink href="/account">Your year</NavLink>}
           {session?.user.role === 'ADMIN' ? <NavLink href="/admin">Admin</NavLink> : null}
         </nav>
         <div className="account">
@@ -69,6 +73,12 @@ export function App() {
           </Route>
           <Route path="/lists">
             <ListsPage />
+          </Route>
+          <Route path="/trends">
+            <TrendsPage />
+          </Route>
+          <Route path="/account">
+            <AccountPage />
           </Route>
           <Route path="/admin">
             <AdminPage />

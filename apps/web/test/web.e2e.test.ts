@@ -123,6 +123,11 @@ describe('the web app in Chromium', () => {
     // Cast links lead to people.
     await page.locator('.people a').first().click();
     await page.getByRole('heading', { name: /Credits \(\d+\)/ }).waitFor();
+    // The career chart (films per year by role) is drawn once the charting code has loaded.
+    await page
+      .getByRole('img', { name: /films per year by role/ })
+      .locator('svg')
+      .waitFor({ timeout: 20_000 });
     await shoot(page, '04-person');
   });
 
@@ -237,6 +242,25 @@ describe('the web app in Chromium', () => {
     await page.getByRole('heading', { name: /Catalogue: \d+ titles/ }).waitFor();
     await page.getByRole('rowheader', { name: 'movies' }).waitFor();
     await shoot(page, '12-admin');
+  });
+
+  it('draws the genre trends as charts (SVG from the shared Vega-Lite specs)', async () => {
+    const page = await (await offlineContext()).newPage();
+    await page.goto(routerUrl);
+    await page.getByRole('link', { name: 'Trends' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Genre trends' }).waitFor();
+    const released = page.getByRole('img', { name: 'Films released per genre and year' });
+    await released.locator('svg').waitFor({ timeout: 20_000 });
+    // The demo catalogue's genres are drawn as the legend's entries and lines are drawn.
+    const text = await released.textContent();
+    expect(text).toContain('Films released per genre');
+    expect(text).toContain('Drama');
+    expect(await released.locator('path').count()).toBeGreaterThan(3);
+    await page
+      .getByRole('img', { name: 'Ratings given per genre and year' })
+      .locator('svg')
+      .waitFor();
+    await shoot(page, '13-genre-trends');
   });
 });
 

@@ -11,3 +11,5 @@ export { createMovieStore, type MovieInput } from './stores/movieStore.ts';
 export { movieDocuments } from './stores/movieDocumentStore.ts';
 export { MOVIES_OUTBOX } from './stores/eventOutbox.ts';
 export { movieCopy } from './stores/movieBulkCopy.ts';
+export { recordIngestionRun } from './stores/catalogueStatsStore.ts';
+export { createCatalogueStatsStore } from './stores/catalogueStatsStore.ts';

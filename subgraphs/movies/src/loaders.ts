@@ -21,6 +21,11 @@ export function createLoaders(stores: MoviesStores) {
         return ids.map((id) => byId.get(id) ?? null);
       }),
     ),
+    // One read of the counts however many of `titles`, `byKind` and `bySource` are asked for.
+    titleCounts: new DataLoader(async (keys: readonly 'catalogue'[]) => {
+      const counts = await stores.catalogueStats.titleCounts();
+      return keys.map(() => counts);
+    }),
   };
 }
 

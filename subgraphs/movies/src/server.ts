@@ -7,6 +7,7 @@ import { resolvers } from './resolvers/index.ts';
 import { MOVIES_OUTBOX } from './stores/eventOutbox.ts';
 import { movieDocuments } from './stores/movieDocumentStore.ts';
 import { createMovieStore } from './stores/movieStore.ts';
+import { createCatalogueStatsStore } from './stores/catalogueStatsStore.ts';
 import { typeDefs } from './typeDefs.ts';
 
 export interface MoviesDependencies {
@@ -30,7 +31,11 @@ export function createMoviesSubgraph(deps: MoviesDependencies) {
     name: 'movies',
     typeDefs,
     resolvers,
-    stores: { movies: createMovieStore(deps.db), documents: movieDocuments(deps.documents) },
+    stores: {
+      movies: createMovieStore(deps.db),
+      documents: movieDocuments(deps.documents),
+      catalogueStats: createCatalogueStatsStore(deps.db.sql),
+    },
     services: {},
     createLoaders,
     identitySecret: deps.identitySecret,

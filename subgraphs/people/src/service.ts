@@ -13,6 +13,7 @@ export const peopleService: ServiceDefinition = {
         db: stores.db,
         logger,
         identitySecret: stores.identitySecret,
+        stream: stores.stream,
         health: { checks: stores.healthChecks, intervalMs: env.HEALTH_CHECK_INTERVAL_MS },
       }),
     );

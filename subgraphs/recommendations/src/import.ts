@@ -8,3 +8,5 @@ export {
 } from './stores/interactionImport.ts';
 export { createRecommendationStore } from './stores/recommendationStore.ts';
 export { itemFeatureCopy } from './stores/itemFeatureBulkCopy.ts';
+// Readers outside the service (`marquee report`) read the analytics rollups through this store.
+export { createAnalyticsStore, type AnalyticsStore } from './stores/analyticsStore.ts';

@@ -2,12 +2,13 @@ import DataLoader from 'dataloader';
 import { observeBatches } from '@marquee/telemetry';
 import type { RecommendationsServices, RecommendationsStores } from './types.ts';
 import type { ScoredMovie } from './stores/recommendationStore.ts';
+import type { UserRatingStats } from './stores/analyticsStore.ts';
 
 /**
  * Lists are computed at the largest page size once per request and sliced per field, so any mix
  * of `first` values in one query costs one batch per list kind.
  */
-export function createLoaders(_stores: RecommendationsStores, services: RecommendationsServices) {
+export function createLoaders(stores: RecommendationsStores, services: RecommendationsServices) {
   return {
     similar: new DataLoader<string, ScoredMovie[]>(
       observeBatches('recommendations', 'similar', async (movieIds) => {
@@ -40,6 +41,11 @@ export function createLoaders(_stores: RecommendationsStores, services: Recommen
         return keys.map(({ userId, movieId }) => predicted.get(`${userId} ${movieId}`) ?? null);
       }),
       { cacheKeyFn: ({ userId, movieId }) => `${userId} ${movieId}` },
+    ),
+    // Only the owner or an admin reads a user's statistics, so a batch holds few users; each is
+    // one statement over that user's own ratings.
+    userStats: new DataLoader<string, UserRatingStats>((userIds) =>
+      Promise.all(userIds.map((id) => stores.analytics.userStats(id))),
     ),
   };
 }

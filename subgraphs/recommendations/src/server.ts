@@ -18,6 +18,7 @@ import { createNotificationHub } from './events/notifications.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createHistoryStore } from './stores/historyStore.ts';
 import { createRecommendationStore } from './stores/recommendationStore.ts';
+import { createAnalyticsStore } from './stores/analyticsStore.ts';
 import {
   MODEL_PUBLISHED,
   scheduleTraining,
@@ -70,7 +71,11 @@ export function createRecommendationsSubgraph(deps: RecommendationsDependencies)
     name: 'recommendations',
     typeDefs,
     resolvers,
-    stores: { recommendations, history: createHistoryStore(deps.db) },
+    stores: {
+      recommendations,
+      history: createHistoryStore(deps.db),
+      analytics: createAnalyticsStore(deps.db.sql),
+    },
     services: { engine, notifications },
     createLoaders,
     identitySecret: deps.identitySecret,

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Database } from '@marquee/db';
 import { loadEnv } from '@marquee/env';
+import { recordIngestionRun } from '@marquee/movies/import';
 import type { IngestSource } from './arguments.ts';
 import {
   announceNewMovies,
@@ -49,6 +50,7 @@ export async function ingestCommand(
   const db = await openRelationalDatabase(env, { command: 'marquee ingest', migrate: true });
   let summary: IngestSummary;
   const documents = documentStoreFor(env, db);
+  const startedAt = new Date();
   try {
     const since = await announcementStart(db);
     const ingestOptions = {
@@ -63,6 +65,7 @@ export async function ingestCommand(
         ? await ingestImdb(dir, db, ingestOptions)
         : await ingestMovielens(dir, db, ingestOptions);
     summary.announcedMovies = insertedMovies(summary) ? await announce(db, since, summary) : 0;
+    await recordRun(db, startedAt, summary);
   } finally {
     await documents.close().catch(() => undefined);
     await db.close();
@@ -75,6 +78,25 @@ export async function ingestCommand(
       process.stderr.write(
         `warning: ${file.file} was read only in part: ${file.unreadable.reason}\n`,
       );
+  }
+}
+
+/**
+ * Records the run for `catalogueStats` in the catalogue's own table. The data is loaded whether
+ * or not the record is written, so a failure is reported, not fatal.
+ */
+async function recordRun(db: Database, startedAt: Date, summary: IngestSummary): Promise<void> {
+  try {
+    await recordIngestionRun(db, {
+      source: summary.source,
+      mode: summary.mode,
+      startedAt,
+      summary,
+    });
+  } catch (error) {
+    process.stderr.write(
+      `Could not record the run for catalogueStats: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
   }
 }
 

@@ -1,5 +1,8 @@
+import { useMemo } from 'react';
 import { useQuery } from 'urql';
+import { careerSpec } from '@marquee/charts/specs';
 import { graphql } from '../__generated__/index.ts';
+import { Chart } from '../components/Chart.tsx';
 import { MovieCard } from '../components/MovieCard.tsx';
 
 const PersonQuery = graphql(`
@@ -19,6 +22,8 @@ const PersonQuery = graphql(`
             characters
             movie {
               id
+              title
+              year
               ...MovieCardFields
             }
           }
@@ -33,9 +38,23 @@ const lifespan = (born?: number | null, died?: number | null) =>
 
 export function PersonPage({ id }: { id: string }) {
   const [{ data, error }] = useQuery({ query: PersonQuery, variables: { id } });
+  const person = data?.person;
+  const career = useMemo(
+    () =>
+      person === null || person === undefined
+        ? null
+        : careerSpec(
+            person.credits.edges.flatMap(({ node }) =>
+              node.movie
+                ? [{ title: node.movie.title, year: node.movie.year ?? null, role: node.role }]
+                : [],
+            ),
+            person.name,
+          ),
+    [person],
+  );
   if (error) return <p role="alert">Could not load this person: {error.message}</p>;
   if (data === undefined) return <p role="status">Loading…</p>;
-  const person = data.person;
   if (person === null || person === undefined) return <h1>No person with this id</h1>;
   return (
     <article>
@@ -45,6 +64,8 @@ export function PersonPage({ id }: { id: string }) {
           .filter(Boolean)
           .join(' · ')}
       </p>
+      <h2>Career</h2>
+      <Chart spec={career} label={`${person.name}: films per year by role`} />
       <h2>Credits ({person.credits.totalCount})</h2>
       <ul className="grid" aria-label="Credits">
         {person.credits.edges.map(({ node }) =>

@@ -47,6 +47,16 @@ export { Prisma }
  */
 export type Movie = Prisma.MovieModel
 /**
+ * Model TitleCount
+ * 
+ */
+export type TitleCount = Prisma.TitleCountModel
+/**
+ * Model IngestionRun
+ * 
+ */
+export type IngestionRun = Prisma.IngestionRunModel
+/**
  * Model Person
  * 
  */
@@ -56,6 +66,16 @@ export type Person = Prisma.PersonModel
  * 
  */
 export type Credit = Prisma.CreditModel
+/**
+ * Model PersonMovieRatingDay
+ * 
+ */
+export type PersonMovieRatingDay = Prisma.PersonMovieRatingDayModel
+/**
+ * Model RatingEventSeen
+ * 
+ */
+export type RatingEventSeen = Prisma.RatingEventSeenModel
 /**
  * Model User
  * 
@@ -141,6 +161,26 @@ export type ImplicitInteraction = Prisma.ImplicitInteractionModel
  * 
  */
 export type ModelSnapshot = Prisma.ModelSnapshotModel
+/**
+ * Model GenreTitleYear
+ * 
+ */
+export type GenreTitleYear = Prisma.GenreTitleYearModel
+/**
+ * Model GenreRatingMonth
+ * 
+ */
+export type GenreRatingMonth = Prisma.GenreRatingMonthModel
+/**
+ * Model MovieRatingDay
+ * 
+ */
+export type MovieRatingDay = Prisma.MovieRatingDayModel
+/**
+ * Model MovieRatingTotal
+ * 
+ */
+export type MovieRatingTotal = Prisma.MovieRatingTotalModel
 /**
  * Model DeferredDefinition
  * 

@@ -1,5 +1,6 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { MovieRecord } from '../stores/movieStore.ts';
+import type { CatalogueStatsRecord, IngestionRunRecord } from '../stores/catalogueStatsStore.ts';
 import type { MovieConnectionModel } from '../resolvers/MovieConnection.ts';
 import type { MoviesContext } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -13,6 +14,7 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  DateTime: { input: Date; output: Date; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -20,6 +22,29 @@ export type Scalars = {
 export type CacheControlScope =
   | 'PRIVATE'
   | 'PUBLIC';
+
+/** Statistics of the catalogue for operators. There is one, with the id `catalogue`. */
+export type CatalogueStats = {
+  __typename?: 'CatalogueStats';
+  /** Titles per kind (`movie`, `tvSeries`, …), most first. */
+  byKind: Array<TitleCount>;
+  /**
+   * Titles holding an id of each source (`imdb`, `movielens`, `tmdb`; a title can count under
+   * several), and `none` for titles holding none (the demo catalogue); most first.
+   */
+  bySource: Array<TitleCount>;
+  id: Scalars['ID']['output'];
+  /** `marquee ingest` runs, newest first. `first` is 1 to 100. */
+  ingestionRuns: Array<IngestionRun>;
+  /** Every title, whatever its kind. */
+  titles: Scalars['Int']['output'];
+};
+
+
+/** Statistics of the catalogue for operators. There is one, with the id `catalogue`. */
+export type CatalogueStatsIngestionRunsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
 
 /** Identifiers of a film in public datasets; a film imported from several sources carries all of them. */
 export type ExternalIds = {
@@ -41,6 +66,32 @@ export type Genre = {
   __typename?: 'Genre';
   movieCount: Scalars['Int']['output'];
   name: Scalars['String']['output'];
+};
+
+/** What one file of an ingestion run did: `read = inserted + updated + unchanged + rejected`. */
+export type IngestionFile = {
+  __typename?: 'IngestionFile';
+  file: Scalars['String']['output'];
+  inserted: Scalars['Int']['output'];
+  read: Scalars['Int']['output'];
+  rejected: Scalars['Int']['output'];
+  seconds: Scalars['Float']['output'];
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+/** One `marquee ingest` run. */
+export type IngestionRun = {
+  __typename?: 'IngestionRun';
+  /** Per source file: lines read and what became of them. */
+  files: Array<IngestionFile>;
+  finishedAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** `bulk` (an initial load) or `incremental` (upserts). */
+  mode: Scalars['String']['output'];
+  /** `imdb` or `movielens`. */
+  source: Scalars['String']['output'];
+  startedAt: Scalars['DateTime']['output'];
 };
 
 /** A film (or another kind of title) in the Marquee catalogue. */
@@ -129,6 +180,11 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * What the catalogue holds and how it got there, for operators (admins only): titles by kind and
+   * by source, `marquee ingest` runs, and (from the recommendations subgraph) model versions.
+   */
+  catalogueStats?: Maybe<CatalogueStats>;
   /** Every genre in the catalogue, alphabetically, with its number of titles. */
   genres: Array<Genre>;
   /** One movie by its Marquee id; `null` when there is none. */
@@ -168,6 +224,14 @@ export type QueryMoviesArgs = {
 export type SortDirection =
   | 'ASC'
   | 'DESC';
+
+/** A number of titles sharing a kind or a source. */
+export type TitleCount = {
+  __typename?: 'TitleCount';
+  /** The kind or the source. */
+  key: Scalars['String']['output'];
+  titles: Scalars['Int']['output'];
+};
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -250,11 +314,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  CatalogueStats: CatalogueStats;
   Movie: Movie;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  CatalogueStats:
+    ( { __typename: 'CatalogueStats' }
+    & GraphQLRecursivePick<FederationTypes['CatalogueStats'], {"id":true}> );
   Movie:
     ( { __typename: 'Movie' }
     & GraphQLRecursivePick<FederationTypes['Movie'], {"id":true}> );
@@ -265,12 +333,17 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   CacheControlScope: CacheControlScope;
+  CatalogueStats: ResolverTypeWrapper<CatalogueStatsRecord>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ExternalIds: ResolverTypeWrapper<ExternalIds>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ExternalSource: ExternalSource;
   Genre: ResolverTypeWrapper<Genre>;
+  IngestionFile: ResolverTypeWrapper<IngestionFile>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  IngestionRun: ResolverTypeWrapper<IngestionRunRecord>;
   Movie: ResolverTypeWrapper<MovieRecord>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   MovieConnection: ResolverTypeWrapper<MovieConnectionModel>;
   MovieEdge: ResolverTypeWrapper<Omit<MovieEdge, 'node'> & { node: ResolversTypes['Movie'] }>;
   MovieFilter: MovieFilter;
@@ -279,23 +352,30 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SortDirection: SortDirection;
+  TitleCount: ResolverTypeWrapper<TitleCount>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  CatalogueStats: CatalogueStatsRecord;
+  ID: Scalars['ID']['output'];
+  DateTime: Scalars['DateTime']['output'];
   ExternalIds: ExternalIds;
   String: Scalars['String']['output'];
   Genre: Genre;
+  IngestionFile: IngestionFile;
+  Float: Scalars['Float']['output'];
+  IngestionRun: IngestionRunRecord;
   Movie: MovieRecord;
-  ID: Scalars['ID']['output'];
   MovieConnection: MovieConnectionModel;
   MovieEdge: Omit<MovieEdge, 'node'> & { node: ResolversParentTypes['Movie'] };
   MovieFilter: MovieFilter;
   MovieOrder: MovieOrder;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  TitleCount: TitleCount;
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
 }>;
@@ -308,6 +388,19 @@ export type CacheControlDirectiveArgs = {
 
 export type CacheControlDirectiveResolver<Result, Parent, ContextType = MoviesContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type CatalogueStatsResolvers<ContextType = MoviesContext, ParentType extends ResolversParentTypes['CatalogueStats'] = ResolversParentTypes['CatalogueStats'], FederationReferenceType extends FederationReferenceTypes['CatalogueStats'] = FederationReferenceTypes['CatalogueStats']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CatalogueStats']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  byKind?: Resolver<Array<ResolversTypes['TitleCount']>, ParentType, ContextType>;
+  bySource?: Resolver<Array<ResolversTypes['TitleCount']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ingestionRuns?: Resolver<Array<ResolversTypes['IngestionRun']>, ParentType, ContextType, RequireFields<CatalogueStatsIngestionRunsArgs, 'first'>>;
+  titles?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
 export type ExternalIdsResolvers<ContextType = MoviesContext, ParentType extends ResolversParentTypes['ExternalIds'] = ResolversParentTypes['ExternalIds']> = ResolversObject<{
   imdb?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   movielens?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -317,6 +410,25 @@ export type ExternalIdsResolvers<ContextType = MoviesContext, ParentType extends
 export type GenreResolvers<ContextType = MoviesContext, ParentType extends ResolversParentTypes['Genre'] = ResolversParentTypes['Genre']> = ResolversObject<{
   movieCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type IngestionFileResolvers<ContextType = MoviesContext, ParentType extends ResolversParentTypes['IngestionFile'] = ResolversParentTypes['IngestionFile']> = ResolversObject<{
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  inserted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  seconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type IngestionRunResolvers<ContextType = MoviesContext, ParentType extends ResolversParentTypes['IngestionRun'] = ResolversParentTypes['IngestionRun']> = ResolversObject<{
+  files?: Resolver<Array<ResolversTypes['IngestionFile']>, ParentType, ContextType>;
+  finishedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
 export type MovieResolvers<ContextType = MoviesContext, ParentType extends ResolversParentTypes['Movie'] = ResolversParentTypes['Movie'], FederationReferenceType extends FederationReferenceTypes['Movie'] = FederationReferenceTypes['Movie']> = ResolversObject<{
@@ -354,20 +466,31 @@ export type PageInfoResolvers<ContextType = MoviesContext, ParentType extends Re
 }>;
 
 export type QueryResolvers<ContextType = MoviesContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  catalogueStats?: Resolver<Maybe<ResolversTypes['CatalogueStats']>, ParentType, ContextType>;
   genres?: Resolver<Array<ResolversTypes['Genre']>, ParentType, ContextType>;
   movie?: Resolver<Maybe<ResolversTypes['Movie']>, ParentType, ContextType, RequireFields<QueryMovieArgs, 'id'>>;
   movieByExternalId?: Resolver<Maybe<ResolversTypes['Movie']>, ParentType, ContextType, RequireFields<QueryMovieByExternalIdArgs, 'id' | 'source'>>;
   movies?: Resolver<ResolversTypes['MovieConnection'], ParentType, ContextType, RequireFields<QueryMoviesArgs, 'first'>>;
 }>;
 
+export type TitleCountResolvers<ContextType = MoviesContext, ParentType extends ResolversParentTypes['TitleCount'] = ResolversParentTypes['TitleCount']> = ResolversObject<{
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titles?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = MoviesContext> = ResolversObject<{
+  CatalogueStats?: CatalogueStatsResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
   ExternalIds?: ExternalIdsResolvers<ContextType>;
   Genre?: GenreResolvers<ContextType>;
+  IngestionFile?: IngestionFileResolvers<ContextType>;
+  IngestionRun?: IngestionRunResolvers<ContextType>;
   Movie?: MovieResolvers<ContextType>;
   MovieConnection?: MovieConnectionResolvers<ContextType>;
   MovieEdge?: MovieEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  TitleCount?: TitleCountResolvers<ContextType>;
 }>;
 
 export type DirectiveResolvers<ContextType = MoviesContext> = ResolversObject<{

@@ -10,6 +10,7 @@ import {
   requireTextList,
 } from '@marquee/server-kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
+import { requireOperator } from './CatalogueStats.ts';
 import {
   normaliseSearchText,
   type MovieFilter,
@@ -130,4 +131,8 @@ export const Query: QueryResolvers = {
     };
   },
   genres: (_root, _args, { stores }) => stores.movies.genres(),
+  catalogueStats: (_root, _args, { identity }) => {
+    requireOperator(identity);
+    return { id: 'catalogue' };
+  },
 };

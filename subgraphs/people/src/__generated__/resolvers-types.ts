@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { PersonRecord, CreditRecord, MovieReference } from '../stores/peopleStore.ts';
+import type { PersonGain, FilmGain } from '../stores/risingStore.ts';
 import type { PersonConnectionModel } from '../resolvers/PersonConnection.ts';
 import type { PeopleContext } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -60,6 +61,14 @@ export type CreditRole =
   | 'OTHER'
   | 'PRODUCER'
   | 'WRITER';
+
+/** A film and the ratings it received in a window. */
+export type FilmTrend = {
+  __typename?: 'FilmTrend';
+  /** The film; `null` (with an error) when the catalogue does not hold it. */
+  movie?: Maybe<Movie>;
+  ratings: Scalars['Int']['output'];
+};
 
 export type Movie = {
   __typename?: 'Movie';
@@ -136,6 +145,16 @@ export type PersonFilter = {
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A person whose films gained ratings in a window. */
+export type PersonTrend = {
+  __typename?: 'PersonTrend';
+  /** The films that drove it, most rated in the window first (at most 3). */
+  films: Array<FilmTrend>;
+  person: Person;
+  /** Ratings their films (in the role asked for) received in the window. */
+  ratings: Scalars['Int']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /**
@@ -146,6 +165,12 @@ export type Query = {
   people: PersonConnection;
   /** One person by id; `null` when there is none. */
   person?: Maybe<Person>;
+  /**
+   * People whose films gained the most ratings in the window (the last 1, 7 or 30 UTC days, today
+   * included), in one role, with the films that drove it. Counted from Marquee's rating events
+   * (ratings given or changed through the API). `first` is 1 to 100.
+   */
+  risingPeople: Array<PersonTrend>;
 };
 
 
@@ -159,6 +184,19 @@ export type QueryPeopleArgs = {
 export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
 };
+
+
+export type QueryRisingPeopleArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  role?: InputMaybe<CreditRole>;
+  window?: InputMaybe<TrendWindow>;
+};
+
+/** The period `risingPeople` looks back over. */
+export type TrendWindow =
+  | 'DAY'
+  | 'MONTH'
+  | 'WEEK';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -266,13 +304,16 @@ export type ResolversTypes = ResolversObject<{
   CreditConnection: ResolverTypeWrapper<Omit<CreditConnection, 'edges'> & { edges: Array<ResolversTypes['CreditEdge']> }>;
   CreditEdge: ResolverTypeWrapper<Omit<CreditEdge, 'node'> & { node: ResolversTypes['Credit'] }>;
   CreditRole: CreditRole;
+  FilmTrend: ResolverTypeWrapper<FilmGain>;
   Movie: ResolverTypeWrapper<MovieReference>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRecord>;
   PersonConnection: ResolverTypeWrapper<PersonConnectionModel>;
   PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
   PersonFilter: PersonFilter;
+  PersonTrend: ResolverTypeWrapper<PersonGain>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TrendWindow: TrendWindow;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
@@ -284,12 +325,14 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   CreditConnection: Omit<CreditConnection, 'edges'> & { edges: Array<ResolversParentTypes['CreditEdge']> };
   CreditEdge: Omit<CreditEdge, 'node'> & { node: ResolversParentTypes['Credit'] };
+  FilmTrend: FilmGain;
   Movie: MovieReference;
   PageInfo: PageInfo;
   Person: PersonRecord;
   PersonConnection: PersonConnectionModel;
   PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
   PersonFilter: PersonFilter;
+  PersonTrend: PersonGain;
   Query: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
@@ -321,6 +364,11 @@ export type CreditConnectionResolvers<ContextType = PeopleContext, ParentType ex
 export type CreditEdgeResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['CreditEdge'] = ResolversParentTypes['CreditEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Credit'], ParentType, ContextType>;
+}>;
+
+export type FilmTrendResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['FilmTrend'] = ResolversParentTypes['FilmTrend']> = ResolversObject<{
+  movie?: Resolver<Maybe<ResolversTypes['Movie']>, ParentType, ContextType>;
+  ratings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type MovieResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Movie'] = ResolversParentTypes['Movie'], FederationReferenceType extends FederationReferenceTypes['Movie'] = FederationReferenceTypes['Movie']> = ResolversObject<{
@@ -361,20 +409,29 @@ export type PersonEdgeResolvers<ContextType = PeopleContext, ParentType extends 
   node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
 }>;
 
+export type PersonTrendResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['PersonTrend'] = ResolversParentTypes['PersonTrend']> = ResolversObject<{
+  films?: Resolver<Array<ResolversTypes['FilmTrend']>, ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  ratings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
+  risingPeople?: Resolver<Array<ResolversTypes['PersonTrend']>, ParentType, ContextType, RequireFields<QueryRisingPeopleArgs, 'first' | 'role' | 'window'>>;
 }>;
 
 export type Resolvers<ContextType = PeopleContext> = ResolversObject<{
   Credit?: CreditResolvers<ContextType>;
   CreditConnection?: CreditConnectionResolvers<ContextType>;
   CreditEdge?: CreditEdgeResolvers<ContextType>;
+  FilmTrend?: FilmTrendResolvers<ContextType>;
   Movie?: MovieResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
+  PersonTrend?: PersonTrendResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
 }>;
 

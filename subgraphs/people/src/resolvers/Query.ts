@@ -4,6 +4,8 @@ import { isOffset, type OffsetPosition } from './offsetCursor.ts';
 
 export const Query: QueryResolvers = {
   person: (_root, { id }, { loaders }) => loaders.person.load(id),
+  risingPeople: (_root, { window, role, first }, { stores }) =>
+    stores.rising.rising(window ?? 'WEEK', role ?? 'ACTOR', pageSize(first, 10)),
   people: async (_root, { filter, first, after }, { stores, loaders }) => {
     const size = pageSize(first);
     const offset = decodeCursor(after, isOffset)?.offset ?? 0;

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { EntityReference, ScoredMovie } from '../stores/recommendationStore.ts';
+import type { UserRatingStats, PersonShare, ModelVersionRecord, GenreTrendRow } from '../stores/analyticsStore.ts';
 import type { RecommendationsUpdatedEvent } from '../events/notifications.ts';
 import type { HistoryRecord } from '../stores/historyStore.ts';
 import type { RecommendationsContext } from '../context.ts';
@@ -16,6 +17,48 @@ export type Scalars = {
   Float: { input: number; output: number; }
   DateTime: { input: Date; output: Date; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** Statistics of the catalogue for operators (the movies subgraph answers `catalogueStats`). */
+export type CatalogueStats = {
+  __typename?: 'CatalogueStats';
+  id: Scalars['ID']['output'];
+  /** Trained model versions, newest first (admins only). `first` is 1 to 100. */
+  modelVersions: Array<ModelVersion>;
+};
+
+
+/** Statistics of the catalogue for operators (the movies subgraph answers `catalogueStats`). */
+export type CatalogueStatsModelVersionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A genre among the films a user rated. */
+export type GenreActivity = {
+  __typename?: 'GenreActivity';
+  /** The user's mean rating of them. */
+  averageRating: Scalars['Float']['output'];
+  genre: Scalars['String']['output'];
+  /** Films of this genre the user rated. */
+  ratings: Scalars['Int']['output'];
+};
+
+/** One genre in one year or month (UTC). */
+export type GenreTrend = {
+  __typename?: 'GenreTrend';
+  /** The mean of those ratings; `null` when there were none. */
+  averageRating?: Maybe<Scalars['Float']['output']>;
+  genre: Scalars['String']['output'];
+  /** 1 to 12 in MONTH buckets; `null` in YEAR buckets. */
+  month?: Maybe<Scalars['Int']['output']>;
+  /** Ratings Marquee users gave films of the genre in the period. */
+  ratingsGiven: Scalars['Int']['output'];
+  /**
+   * Films of the genre released in the year. The catalogue knows release years only, so MONTH
+   * buckets carry `null`.
+   */
+  titlesReleased?: Maybe<Scalars['Int']['output']>;
+  year: Scalars['Int']['output'];
 };
 
 export type HistoryConnection = {
@@ -58,6 +101,38 @@ export type InteractionKind =
   | 'VIEWED'
   /** Watched the film. */
   | 'WATCHED';
+
+/** A named number. */
+export type ModelMetric = {
+  __typename?: 'ModelMetric';
+  name: Scalars['String']['output'];
+  value: Scalars['Float']['output'];
+};
+
+/** One trained model snapshot. */
+export type ModelVersion = {
+  __typename?: 'ModelVersion';
+  createdAt: Scalars['DateTime']['output'];
+  /** `ease`, `item-knn` or `als`. */
+  kind: Scalars['String']['output'];
+  /**
+   * Offline quality on a held-out, time-ordered split (e.g. `ndcg@10`, `recall@20`), when the
+   * version was evaluated; empty otherwise.
+   */
+  metrics: Array<ModelMetric>;
+  /** What it was trained on and how long it took, e.g. `users`, `items`, `interactions`, `trainSeconds`. */
+  training: Array<ModelMetric>;
+  version: Scalars['Int']['output'];
+};
+
+/** One user's ratings in one month (UTC). */
+export type MonthActivity = {
+  __typename?: 'MonthActivity';
+  averageRating: Scalars['Float']['output'];
+  /** `YYYY-MM`. */
+  month: Scalars['String']['output'];
+  ratings: Scalars['Int']['output'];
+};
 
 export type Movie = {
   __typename?: 'Movie';
@@ -106,8 +181,30 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** A person, resolved by the people subgraph. */
+export type Person = {
+  __typename?: 'Person';
+  id: Scalars['ID']['output'];
+};
+
+/** A person credited on films a user rated. */
+export type PersonActivity = {
+  __typename?: 'PersonActivity';
+  /** Films the user rated that credit this person. */
+  films: Scalars['Int']['output'];
+  /** `null` (with an error) when the people subgraph no longer holds them. */
+  person?: Maybe<Person>;
+};
+
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Per genre and period from year `from` to year `to` (inclusive, UTC): films released and
+   * ratings given, from precomputed rollups. `to` defaults to the current year and `from` to
+   * `to - 19` (YEAR) or `to` (MONTH); a range spans at most 200 years (YEAR) or 10 years (MONTH).
+   * Periods in which a genre had neither films nor ratings are left out.
+   */
+  genreTrends: Array<GenreTrend>;
   /**
    * The most liked films (time-decayed: a like from a year ago counts half), optionally in one
    * genre (exact genre name, e.g. `Sci-Fi`). `first` is 1 to 100.
@@ -118,6 +215,13 @@ export type Query = {
    * the window); topped up with all-time popular films when the window is quiet. `first` is 1 to 100.
    */
   trending: Array<Recommendation>;
+};
+
+
+export type QueryGenreTrendsArgs = {
+  bucket?: InputMaybe<TrendBucket>;
+  from?: InputMaybe<Scalars['Int']['input']>;
+  to?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -179,6 +283,11 @@ export type Subscription = {
   recommendationsUpdated: RecommendationUpdate;
 };
 
+/** The period length of `genreTrends`. */
+export type TrendBucket =
+  | 'MONTH'
+  | 'YEAR';
+
 /** The period `trending` looks back over. */
 export type TrendWindow =
   | 'DAY'
@@ -201,6 +310,12 @@ export type User = {
    * popular films in their favourite genres and new arrivals instead. `first` is 1 to 100.
    */
   recommendations?: Maybe<Array<Recommendation>>;
+  /**
+   * What the user's ratings add up to, for the user (or an admin): ratings by month, favourite
+   * genres, the people in the films they rated most, and their average rating against everyone's
+   * on the same films.
+   */
+  stats?: Maybe<UserStats>;
 };
 
 
@@ -211,6 +326,34 @@ export type UserHistoryArgs = {
 
 
 export type UserRecommendationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What one user's ratings add up to. */
+export type UserStats = {
+  __typename?: 'UserStats';
+  /** The user's mean rating; `null` before their first. */
+  averageRating?: Maybe<Scalars['Float']['output']>;
+  /** Everyone's mean rating of the films this user rated; `null` before their first. */
+  communityAverageRating?: Maybe<Scalars['Float']['output']>;
+  /** Most rated first. `first` is 1 to 100. */
+  favouriteGenres: Array<GenreActivity>;
+  /** Most films first. `first` is 1 to 100. */
+  peopleMostWatched: Array<PersonActivity>;
+  ratings: Scalars['Int']['output'];
+  /** Oldest month first; months without ratings are left out. */
+  ratingsByMonth: Array<MonthActivity>;
+};
+
+
+/** What one user's ratings add up to. */
+export type UserStatsFavouriteGenresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** What one user's ratings add up to. */
+export type UserStatsPeopleMostWatchedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -295,12 +438,16 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  CatalogueStats: CatalogueStats;
   Movie: Movie;
   User: User;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  CatalogueStats:
+    ( { __typename: 'CatalogueStats' }
+    & GraphQLRecursivePick<FederationTypes['CatalogueStats'], {"id":true}> );
   Movie:
     ( { __typename: 'Movie' }
     & GraphQLRecursivePick<FederationTypes['Movie'], {"id":true}> );
@@ -313,52 +460,92 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  HistoryConnection: ResolverTypeWrapper<Omit<HistoryConnection, 'edges'> & { edges: Array<ResolversTypes['HistoryEdge']> }>;
-  HistoryEdge: ResolverTypeWrapper<Omit<HistoryEdge, 'node'> & { node: ResolversTypes['HistoryEntry'] }>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  HistoryEntry: ResolverTypeWrapper<HistoryRecord>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  HistoryKind: HistoryKind;
-  InteractionKind: InteractionKind;
-  Movie: ResolverTypeWrapper<EntityReference>;
+  CatalogueStats: ResolverTypeWrapper<EntityReference>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  GenreActivity: ResolverTypeWrapper<GenreActivity>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  GenreTrend: ResolverTypeWrapper<GenreTrendRow>;
+  HistoryConnection: ResolverTypeWrapper<Omit<HistoryConnection, 'edges'> & { edges: Array<ResolversTypes['HistoryEdge']> }>;
+  HistoryEdge: ResolverTypeWrapper<Omit<HistoryEdge, 'node'> & { node: ResolversTypes['HistoryEntry'] }>;
+  HistoryEntry: ResolverTypeWrapper<HistoryRecord>;
+  HistoryKind: HistoryKind;
+  InteractionKind: InteractionKind;
+  ModelMetric: ResolverTypeWrapper<ModelMetric>;
+  ModelVersion: ResolverTypeWrapper<ModelVersionRecord>;
+  MonthActivity: ResolverTypeWrapper<MonthActivity>;
+  Movie: ResolverTypeWrapper<EntityReference>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Person: ResolverTypeWrapper<EntityReference>;
+  PersonActivity: ResolverTypeWrapper<PersonShare>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Recommendation: ResolverTypeWrapper<ScoredMovie>;
   RecommendationUpdate: ResolverTypeWrapper<RecommendationsUpdatedEvent>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TrendBucket: TrendBucket;
   TrendWindow: TrendWindow;
   User: ResolverTypeWrapper<EntityReference>;
+  UserStats: ResolverTypeWrapper<UserRatingStats>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  DateTime: Scalars['DateTime']['output'];
-  HistoryConnection: Omit<HistoryConnection, 'edges'> & { edges: Array<ResolversParentTypes['HistoryEdge']> };
-  HistoryEdge: Omit<HistoryEdge, 'node'> & { node: ResolversParentTypes['HistoryEntry'] };
-  String: Scalars['String']['output'];
-  HistoryEntry: HistoryRecord;
-  Float: Scalars['Float']['output'];
-  Movie: EntityReference;
+  CatalogueStats: EntityReference;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  GenreActivity: GenreActivity;
+  Float: Scalars['Float']['output'];
+  String: Scalars['String']['output'];
+  GenreTrend: GenreTrendRow;
+  HistoryConnection: Omit<HistoryConnection, 'edges'> & { edges: Array<ResolversParentTypes['HistoryEdge']> };
+  HistoryEdge: Omit<HistoryEdge, 'node'> & { node: ResolversParentTypes['HistoryEntry'] };
+  HistoryEntry: HistoryRecord;
+  ModelMetric: ModelMetric;
+  ModelVersion: ModelVersionRecord;
+  MonthActivity: MonthActivity;
+  Movie: EntityReference;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  Person: EntityReference;
+  PersonActivity: PersonShare;
   Query: Record<PropertyKey, never>;
   Recommendation: ScoredMovie;
   RecommendationUpdate: RecommendationsUpdatedEvent;
   Subscription: Record<PropertyKey, never>;
   User: EntityReference;
+  UserStats: UserRatingStats;
+}>;
+
+export type CatalogueStatsResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['CatalogueStats'] = ResolversParentTypes['CatalogueStats'], FederationReferenceType extends FederationReferenceTypes['CatalogueStats'] = FederationReferenceTypes['CatalogueStats']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CatalogueStats']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modelVersions?: Resolver<Array<ResolversTypes['ModelVersion']>, ParentType, ContextType, RequireFields<CatalogueStatsModelVersionsArgs, 'first'>>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type GenreActivityResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['GenreActivity'] = ResolversParentTypes['GenreActivity']> = ResolversObject<{
+  averageRating?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  genre?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ratings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type GenreTrendResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['GenreTrend'] = ResolversParentTypes['GenreTrend']> = ResolversObject<{
+  averageRating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  genre?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  month?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  ratingsGiven?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  titlesReleased?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
 
 export type HistoryConnectionResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['HistoryConnection'] = ResolversParentTypes['HistoryConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['HistoryEdge']>, ParentType, ContextType>;
@@ -375,6 +562,25 @@ export type HistoryEntryResolvers<ContextType = RecommendationsContext, ParentTy
   kind?: Resolver<ResolversTypes['HistoryKind'], ParentType, ContextType>;
   movie?: Resolver<Maybe<ResolversTypes['Movie']>, ParentType, ContextType>;
   rating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type ModelMetricResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['ModelMetric'] = ResolversParentTypes['ModelMetric']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type ModelVersionResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['ModelVersion'] = ResolversParentTypes['ModelVersion']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['ModelMetric']>, ParentType, ContextType>;
+  training?: Resolver<Array<ResolversTypes['ModelMetric']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MonthActivityResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['MonthActivity'] = ResolversParentTypes['MonthActivity']> = ResolversObject<{
+  averageRating?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ratings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type MovieResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Movie'] = ResolversParentTypes['Movie'], FederationReferenceType extends FederationReferenceTypes['Movie'] = FederationReferenceTypes['Movie']> = ResolversObject<{
@@ -395,7 +601,17 @@ export type PageInfoResolvers<ContextType = RecommendationsContext, ParentType e
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PersonResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type PersonActivityResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['PersonActivity'] = ResolversParentTypes['PersonActivity']> = ResolversObject<{
+  films?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  genreTrends?: Resolver<Array<ResolversTypes['GenreTrend']>, ParentType, ContextType, RequireFields<QueryGenreTrendsArgs, 'bucket'>>;
   popular?: Resolver<Array<ResolversTypes['Recommendation']>, ParentType, ContextType, RequireFields<QueryPopularArgs, 'first'>>;
   trending?: Resolver<Array<ResolversTypes['Recommendation']>, ParentType, ContextType, RequireFields<QueryTrendingArgs, 'first' | 'window'>>;
 }>;
@@ -422,20 +638,39 @@ export type UserResolvers<ContextType = RecommendationsContext, ParentType exten
   history?: Resolver<Maybe<ResolversTypes['HistoryConnection']>, ParentType, ContextType, RequireFields<UserHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   recommendations?: Resolver<Maybe<Array<ResolversTypes['Recommendation']>>, ParentType, ContextType, RequireFields<UserRecommendationsArgs, 'first'>>;
+  stats?: Resolver<Maybe<ResolversTypes['UserStats']>, ParentType, ContextType>;
+}>;
+
+export type UserStatsResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['UserStats'] = ResolversParentTypes['UserStats']> = ResolversObject<{
+  averageRating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  communityAverageRating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  favouriteGenres?: Resolver<Array<ResolversTypes['GenreActivity']>, ParentType, ContextType, RequireFields<UserStatsFavouriteGenresArgs, 'first'>>;
+  peopleMostWatched?: Resolver<Array<ResolversTypes['PersonActivity']>, ParentType, ContextType, RequireFields<UserStatsPeopleMostWatchedArgs, 'first'>>;
+  ratings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ratingsByMonth?: Resolver<Array<ResolversTypes['MonthActivity']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = RecommendationsContext> = ResolversObject<{
+  CatalogueStats?: CatalogueStatsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  GenreActivity?: GenreActivityResolvers<ContextType>;
+  GenreTrend?: GenreTrendResolvers<ContextType>;
   HistoryConnection?: HistoryConnectionResolvers<ContextType>;
   HistoryEdge?: HistoryEdgeResolvers<ContextType>;
   HistoryEntry?: HistoryEntryResolvers<ContextType>;
+  ModelMetric?: ModelMetricResolvers<ContextType>;
+  ModelVersion?: ModelVersionResolvers<ContextType>;
+  MonthActivity?: MonthActivityResolvers<ContextType>;
   Movie?: MovieResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Person?: PersonResolvers<ContextType>;
+  PersonActivity?: PersonActivityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Recommendation?: RecommendationResolvers<ContextType>;
   RecommendationUpdate?: RecommendationUpdateResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  UserStats?: UserStatsResolvers<ContextType>;
 }>;
 

@@ -36,6 +36,12 @@ export const User: UserResolvers = {
     if (caller.userId !== user.id && caller.role !== 'ADMIN') throw forbidden();
     return (await loaders.forUser.load(user.id)).slice(0, pageSize(first, 10));
   },
+  // The same rule: statistics of a user's ratings are as private as the ratings' taste.
+  stats: (user, _, { identity, loaders }) => {
+    const caller = signedIn(identity);
+    if (caller.userId !== user.id && caller.role !== 'ADMIN') throw forbidden();
+    return loaders.userStats.load(user.id);
+  },
   // What someone viewed, played and watched is theirs alone: unlike the watchlist, not even an
   // admin reads it.
   history: async (user, { first, after }, { identity, stores }) => {

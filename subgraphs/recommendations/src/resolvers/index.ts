@@ -8,6 +8,9 @@ import { Recommendation } from './Recommendation.ts';
 import { RecommendationUpdate } from './RecommendationUpdate.ts';
 import { Subscription } from './Subscription.ts';
 import { User } from './User.ts';
+import { UserStats } from './UserStats.ts';
+import { PersonActivity } from './PersonActivity.ts';
+import { CatalogueStats } from './CatalogueStats.ts';
 
 export const resolvers: Resolvers = {
   Query,
@@ -16,6 +19,9 @@ export const resolvers: Resolvers = {
   HistoryEntry,
   Movie,
   User,
+  UserStats,
+  PersonActivity,
+  CatalogueStats,
   Recommendation,
   RecommendationUpdate,
   DateTime,

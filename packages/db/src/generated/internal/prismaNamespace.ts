@@ -398,8 +398,12 @@ type FieldRefInputType<Model, FieldType> = Model extends never ? never : FieldRe
 
 export const ModelName = {
   Movie: 'Movie',
+  TitleCount: 'TitleCount',
+  IngestionRun: 'IngestionRun',
   Person: 'Person',
   Credit: 'Credit',
+  PersonMovieRatingDay: 'PersonMovieRatingDay',
+  RatingEventSeen: 'RatingEventSeen',
   User: 'User',
   WatchlistItem: 'WatchlistItem',
   MovieList: 'MovieList',
@@ -417,6 +421,10 @@ export const ModelName = {
   Interaction: 'Interaction',
   ImplicitInteraction: 'ImplicitInteraction',
   ModelSnapshot: 'ModelSnapshot',
+  GenreTitleYear: 'GenreTitleYear',
+  GenreRatingMonth: 'GenreRatingMonth',
+  MovieRatingDay: 'MovieRatingDay',
+  MovieRatingTotal: 'MovieRatingTotal',
   DeferredDefinition: 'DeferredDefinition'
 } as const
 
@@ -433,7 +441,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "movie" | "person" | "credit" | "user" | "watchlistItem" | "movieList" | "movieListItem" | "preference" | "refreshToken" | "revokedToken" | "rating" | "tag" | "eventOutbox" | "movieEventOutbox" | "userEventOutbox" | "review" | "itemFeature" | "interaction" | "implicitInteraction" | "modelSnapshot" | "deferredDefinition"
+    modelProps: "movie" | "titleCount" | "ingestionRun" | "person" | "credit" | "personMovieRatingDay" | "ratingEventSeen" | "user" | "watchlistItem" | "movieList" | "movieListItem" | "preference" | "refreshToken" | "revokedToken" | "rating" | "tag" | "eventOutbox" | "movieEventOutbox" | "userEventOutbox" | "review" | "itemFeature" | "interaction" | "implicitInteraction" | "modelSnapshot" | "genreTitleYear" | "genreRatingMonth" | "movieRatingDay" | "movieRatingTotal" | "deferredDefinition"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -508,6 +516,154 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         count: {
           args: Prisma.MovieCountArgs<ExtArgs>
           result: runtime.Types.Utils.Optional<Prisma.MovieCountAggregateOutputType> | number
+        }
+      }
+    }
+    TitleCount: {
+      payload: Prisma.$TitleCountPayload<ExtArgs>
+      fields: Prisma.TitleCountFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.TitleCountFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TitleCountPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.TitleCountFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TitleCountPayload>
+        }
+        findFirst: {
+          args: Prisma.TitleCountFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TitleCountPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.TitleCountFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TitleCountPayload>
+        }
+        findMany: {
+          args: Prisma.TitleCountFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TitleCountPayload>[]
+        }
+        create: {
+          args: Prisma.TitleCountCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TitleCountPayload>
+        }
+        createMany: {
+          args: Prisma.TitleCountCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.TitleCountCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TitleCountPayload>[]
+        }
+        delete: {
+          args: Prisma.TitleCountDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TitleCountPayload>
+        }
+        update: {
+          args: Prisma.TitleCountUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TitleCountPayload>
+        }
+        deleteMany: {
+          args: Prisma.TitleCountDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.TitleCountUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.TitleCountUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TitleCountPayload>[]
+        }
+        upsert: {
+          args: Prisma.TitleCountUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TitleCountPayload>
+        }
+        aggregate: {
+          args: Prisma.TitleCountAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateTitleCount>
+        }
+        groupBy: {
+          args: Prisma.TitleCountGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.TitleCountGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.TitleCountCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.TitleCountCountAggregateOutputType> | number
+        }
+      }
+    }
+    IngestionRun: {
+      payload: Prisma.$IngestionRunPayload<ExtArgs>
+      fields: Prisma.IngestionRunFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.IngestionRunFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IngestionRunPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.IngestionRunFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IngestionRunPayload>
+        }
+        findFirst: {
+          args: Prisma.IngestionRunFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IngestionRunPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.IngestionRunFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IngestionRunPayload>
+        }
+        findMany: {
+          args: Prisma.IngestionRunFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IngestionRunPayload>[]
+        }
+        create: {
+          args: Prisma.IngestionRunCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IngestionRunPayload>
+        }
+        createMany: {
+          args: Prisma.IngestionRunCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.IngestionRunCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IngestionRunPayload>[]
+        }
+        delete: {
+          args: Prisma.IngestionRunDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IngestionRunPayload>
+        }
+        update: {
+          args: Prisma.IngestionRunUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IngestionRunPayload>
+        }
+        deleteMany: {
+          args: Prisma.IngestionRunDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.IngestionRunUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.IngestionRunUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IngestionRunPayload>[]
+        }
+        upsert: {
+          args: Prisma.IngestionRunUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IngestionRunPayload>
+        }
+        aggregate: {
+          args: Prisma.IngestionRunAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateIngestionRun>
+        }
+        groupBy: {
+          args: Prisma.IngestionRunGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.IngestionRunGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.IngestionRunCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.IngestionRunCountAggregateOutputType> | number
         }
       }
     }
@@ -656,6 +812,154 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         count: {
           args: Prisma.CreditCountArgs<ExtArgs>
           result: runtime.Types.Utils.Optional<Prisma.CreditCountAggregateOutputType> | number
+        }
+      }
+    }
+    PersonMovieRatingDay: {
+      payload: Prisma.$PersonMovieRatingDayPayload<ExtArgs>
+      fields: Prisma.PersonMovieRatingDayFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.PersonMovieRatingDayFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonMovieRatingDayPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.PersonMovieRatingDayFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonMovieRatingDayPayload>
+        }
+        findFirst: {
+          args: Prisma.PersonMovieRatingDayFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonMovieRatingDayPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.PersonMovieRatingDayFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonMovieRatingDayPayload>
+        }
+        findMany: {
+          args: Prisma.PersonMovieRatingDayFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonMovieRatingDayPayload>[]
+        }
+        create: {
+          args: Prisma.PersonMovieRatingDayCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonMovieRatingDayPayload>
+        }
+        createMany: {
+          args: Prisma.PersonMovieRatingDayCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.PersonMovieRatingDayCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonMovieRatingDayPayload>[]
+        }
+        delete: {
+          args: Prisma.PersonMovieRatingDayDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonMovieRatingDayPayload>
+        }
+        update: {
+          args: Prisma.PersonMovieRatingDayUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonMovieRatingDayPayload>
+        }
+        deleteMany: {
+          args: Prisma.PersonMovieRatingDayDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.PersonMovieRatingDayUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.PersonMovieRatingDayUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonMovieRatingDayPayload>[]
+        }
+        upsert: {
+          args: Prisma.PersonMovieRatingDayUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonMovieRatingDayPayload>
+        }
+        aggregate: {
+          args: Prisma.PersonMovieRatingDayAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregatePersonMovieRatingDay>
+        }
+        groupBy: {
+          args: Prisma.PersonMovieRatingDayGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PersonMovieRatingDayGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.PersonMovieRatingDayCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PersonMovieRatingDayCountAggregateOutputType> | number
+        }
+      }
+    }
+    RatingEventSeen: {
+      payload: Prisma.$RatingEventSeenPayload<ExtArgs>
+      fields: Prisma.RatingEventSeenFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.RatingEventSeenFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RatingEventSeenPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.RatingEventSeenFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RatingEventSeenPayload>
+        }
+        findFirst: {
+          args: Prisma.RatingEventSeenFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RatingEventSeenPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.RatingEventSeenFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RatingEventSeenPayload>
+        }
+        findMany: {
+          args: Prisma.RatingEventSeenFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RatingEventSeenPayload>[]
+        }
+        create: {
+          args: Prisma.RatingEventSeenCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RatingEventSeenPayload>
+        }
+        createMany: {
+          args: Prisma.RatingEventSeenCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.RatingEventSeenCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RatingEventSeenPayload>[]
+        }
+        delete: {
+          args: Prisma.RatingEventSeenDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RatingEventSeenPayload>
+        }
+        update: {
+          args: Prisma.RatingEventSeenUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RatingEventSeenPayload>
+        }
+        deleteMany: {
+          args: Prisma.RatingEventSeenDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.RatingEventSeenUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.RatingEventSeenUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RatingEventSeenPayload>[]
+        }
+        upsert: {
+          args: Prisma.RatingEventSeenUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RatingEventSeenPayload>
+        }
+        aggregate: {
+          args: Prisma.RatingEventSeenAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateRatingEventSeen>
+        }
+        groupBy: {
+          args: Prisma.RatingEventSeenGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.RatingEventSeenGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.RatingEventSeenCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.RatingEventSeenCountAggregateOutputType> | number
         }
       }
     }
@@ -1917,6 +2221,302 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    GenreTitleYear: {
+      payload: Prisma.$GenreTitleYearPayload<ExtArgs>
+      fields: Prisma.GenreTitleYearFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.GenreTitleYearFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreTitleYearPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.GenreTitleYearFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreTitleYearPayload>
+        }
+        findFirst: {
+          args: Prisma.GenreTitleYearFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreTitleYearPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.GenreTitleYearFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreTitleYearPayload>
+        }
+        findMany: {
+          args: Prisma.GenreTitleYearFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreTitleYearPayload>[]
+        }
+        create: {
+          args: Prisma.GenreTitleYearCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreTitleYearPayload>
+        }
+        createMany: {
+          args: Prisma.GenreTitleYearCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.GenreTitleYearCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreTitleYearPayload>[]
+        }
+        delete: {
+          args: Prisma.GenreTitleYearDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreTitleYearPayload>
+        }
+        update: {
+          args: Prisma.GenreTitleYearUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreTitleYearPayload>
+        }
+        deleteMany: {
+          args: Prisma.GenreTitleYearDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.GenreTitleYearUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.GenreTitleYearUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreTitleYearPayload>[]
+        }
+        upsert: {
+          args: Prisma.GenreTitleYearUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreTitleYearPayload>
+        }
+        aggregate: {
+          args: Prisma.GenreTitleYearAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateGenreTitleYear>
+        }
+        groupBy: {
+          args: Prisma.GenreTitleYearGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.GenreTitleYearGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.GenreTitleYearCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.GenreTitleYearCountAggregateOutputType> | number
+        }
+      }
+    }
+    GenreRatingMonth: {
+      payload: Prisma.$GenreRatingMonthPayload<ExtArgs>
+      fields: Prisma.GenreRatingMonthFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.GenreRatingMonthFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreRatingMonthPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.GenreRatingMonthFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreRatingMonthPayload>
+        }
+        findFirst: {
+          args: Prisma.GenreRatingMonthFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreRatingMonthPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.GenreRatingMonthFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreRatingMonthPayload>
+        }
+        findMany: {
+          args: Prisma.GenreRatingMonthFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreRatingMonthPayload>[]
+        }
+        create: {
+          args: Prisma.GenreRatingMonthCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreRatingMonthPayload>
+        }
+        createMany: {
+          args: Prisma.GenreRatingMonthCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.GenreRatingMonthCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreRatingMonthPayload>[]
+        }
+        delete: {
+          args: Prisma.GenreRatingMonthDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreRatingMonthPayload>
+        }
+        update: {
+          args: Prisma.GenreRatingMonthUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreRatingMonthPayload>
+        }
+        deleteMany: {
+          args: Prisma.GenreRatingMonthDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.GenreRatingMonthUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.GenreRatingMonthUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreRatingMonthPayload>[]
+        }
+        upsert: {
+          args: Prisma.GenreRatingMonthUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GenreRatingMonthPayload>
+        }
+        aggregate: {
+          args: Prisma.GenreRatingMonthAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateGenreRatingMonth>
+        }
+        groupBy: {
+          args: Prisma.GenreRatingMonthGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.GenreRatingMonthGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.GenreRatingMonthCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.GenreRatingMonthCountAggregateOutputType> | number
+        }
+      }
+    }
+    MovieRatingDay: {
+      payload: Prisma.$MovieRatingDayPayload<ExtArgs>
+      fields: Prisma.MovieRatingDayFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.MovieRatingDayFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.MovieRatingDayFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload>
+        }
+        findFirst: {
+          args: Prisma.MovieRatingDayFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.MovieRatingDayFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload>
+        }
+        findMany: {
+          args: Prisma.MovieRatingDayFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload>[]
+        }
+        create: {
+          args: Prisma.MovieRatingDayCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload>
+        }
+        createMany: {
+          args: Prisma.MovieRatingDayCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.MovieRatingDayCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload>[]
+        }
+        delete: {
+          args: Prisma.MovieRatingDayDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload>
+        }
+        update: {
+          args: Prisma.MovieRatingDayUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload>
+        }
+        deleteMany: {
+          args: Prisma.MovieRatingDayDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.MovieRatingDayUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.MovieRatingDayUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload>[]
+        }
+        upsert: {
+          args: Prisma.MovieRatingDayUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload>
+        }
+        aggregate: {
+          args: Prisma.MovieRatingDayAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateMovieRatingDay>
+        }
+        groupBy: {
+          args: Prisma.MovieRatingDayGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.MovieRatingDayGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.MovieRatingDayCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.MovieRatingDayCountAggregateOutputType> | number
+        }
+      }
+    }
+    MovieRatingTotal: {
+      payload: Prisma.$MovieRatingTotalPayload<ExtArgs>
+      fields: Prisma.MovieRatingTotalFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.MovieRatingTotalFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingTotalPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.MovieRatingTotalFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingTotalPayload>
+        }
+        findFirst: {
+          args: Prisma.MovieRatingTotalFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingTotalPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.MovieRatingTotalFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingTotalPayload>
+        }
+        findMany: {
+          args: Prisma.MovieRatingTotalFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingTotalPayload>[]
+        }
+        create: {
+          args: Prisma.MovieRatingTotalCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingTotalPayload>
+        }
+        createMany: {
+          args: Prisma.MovieRatingTotalCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.MovieRatingTotalCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingTotalPayload>[]
+        }
+        delete: {
+          args: Prisma.MovieRatingTotalDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingTotalPayload>
+        }
+        update: {
+          args: Prisma.MovieRatingTotalUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingTotalPayload>
+        }
+        deleteMany: {
+          args: Prisma.MovieRatingTotalDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.MovieRatingTotalUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.MovieRatingTotalUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingTotalPayload>[]
+        }
+        upsert: {
+          args: Prisma.MovieRatingTotalUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingTotalPayload>
+        }
+        aggregate: {
+          args: Prisma.MovieRatingTotalAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateMovieRatingTotal>
+        }
+        groupBy: {
+          args: Prisma.MovieRatingTotalGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.MovieRatingTotalGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.MovieRatingTotalCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.MovieRatingTotalCountAggregateOutputType> | number
+        }
+      }
+    }
     DeferredDefinition: {
       payload: Prisma.$DeferredDefinitionPayload<ExtArgs>
       fields: Prisma.DeferredDefinitionFieldRefs
@@ -2051,6 +2651,27 @@ export const MovieScalarFieldEnum = {
 export type MovieScalarFieldEnum = (typeof MovieScalarFieldEnum)[keyof typeof MovieScalarFieldEnum]
 
 
+export const TitleCountScalarFieldEnum = {
+  kind: 'kind',
+  source: 'source',
+  titles: 'titles'
+} as const
+
+export type TitleCountScalarFieldEnum = (typeof TitleCountScalarFieldEnum)[keyof typeof TitleCountScalarFieldEnum]
+
+
+export const IngestionRunScalarFieldEnum = {
+  id: 'id',
+  source: 'source',
+  mode: 'mode',
+  startedAt: 'startedAt',
+  finishedAt: 'finishedAt',
+  summary: 'summary'
+} as const
+
+export type IngestionRunScalarFieldEnum = (typeof IngestionRunScalarFieldEnum)[keyof typeof IngestionRunScalarFieldEnum]
+
+
 export const PersonScalarFieldEnum = {
   id: 'id',
   name: 'name',
@@ -2076,6 +2697,23 @@ export const CreditScalarFieldEnum = {
 } as const
 
 export type CreditScalarFieldEnum = (typeof CreditScalarFieldEnum)[keyof typeof CreditScalarFieldEnum]
+
+
+export const PersonMovieRatingDayScalarFieldEnum = {
+  movieId: 'movieId',
+  day: 'day',
+  ratings: 'ratings'
+} as const
+
+export type PersonMovieRatingDayScalarFieldEnum = (typeof PersonMovieRatingDayScalarFieldEnum)[keyof typeof PersonMovieRatingDayScalarFieldEnum]
+
+
+export const RatingEventSeenScalarFieldEnum = {
+  eventId: 'eventId',
+  seenAt: 'seenAt'
+} as const
+
+export type RatingEventSeenScalarFieldEnum = (typeof RatingEventSeenScalarFieldEnum)[keyof typeof RatingEventSeenScalarFieldEnum]
 
 
 export const UserScalarFieldEnum = {
@@ -2264,6 +2902,44 @@ export const ModelSnapshotScalarFieldEnum = {
 export type ModelSnapshotScalarFieldEnum = (typeof ModelSnapshotScalarFieldEnum)[keyof typeof ModelSnapshotScalarFieldEnum]
 
 
+export const GenreTitleYearScalarFieldEnum = {
+  genre: 'genre',
+  year: 'year',
+  titles: 'titles'
+} as const
+
+export type GenreTitleYearScalarFieldEnum = (typeof GenreTitleYearScalarFieldEnum)[keyof typeof GenreTitleYearScalarFieldEnum]
+
+
+export const GenreRatingMonthScalarFieldEnum = {
+  genre: 'genre',
+  month: 'month',
+  ratings: 'ratings',
+  ratingSum: 'ratingSum'
+} as const
+
+export type GenreRatingMonthScalarFieldEnum = (typeof GenreRatingMonthScalarFieldEnum)[keyof typeof GenreRatingMonthScalarFieldEnum]
+
+
+export const MovieRatingDayScalarFieldEnum = {
+  movieId: 'movieId',
+  day: 'day',
+  ratings: 'ratings',
+  ratingSum: 'ratingSum'
+} as const
+
+export type MovieRatingDayScalarFieldEnum = (typeof MovieRatingDayScalarFieldEnum)[keyof typeof MovieRatingDayScalarFieldEnum]
+
+
+export const MovieRatingTotalScalarFieldEnum = {
+  movieId: 'movieId',
+  ratings: 'ratings',
+  ratingSum: 'ratingSum'
+} as const
+
+export type MovieRatingTotalScalarFieldEnum = (typeof MovieRatingTotalScalarFieldEnum)[keyof typeof MovieRatingTotalScalarFieldEnum]
+
+
 export const DeferredDefinitionScalarFieldEnum = {
   id: 'id',
   tableName: 'tableName',
@@ -2379,6 +3055,20 @@ export type ListDateTimeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaM
 
 
 /**
+ * Reference to a field of type 'Json'
+ */
+export type JsonFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Json'>
+    
+
+
+/**
+ * Reference to a field of type 'QueryMode'
+ */
+export type EnumQueryModeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'QueryMode'>
+    
+
+
+/**
  * Reference to a field of type 'CreditRole'
  */
 export type EnumCreditRoleFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'CreditRole'>
@@ -2424,20 +3114,6 @@ export type BigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 
  * Reference to a field of type 'BigInt[]'
  */
 export type ListBigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BigInt[]'>
-    
-
-
-/**
- * Reference to a field of type 'Json'
- */
-export type JsonFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Json'>
-    
-
-
-/**
- * Reference to a field of type 'QueryMode'
- */
-export type EnumQueryModeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'QueryMode'>
     
 
 
@@ -2620,8 +3296,12 @@ export interface PrismaClientOptionsWithAdapter extends PrismaClientBaseOptions 
 export type PrismaClientOptions = PrismaClientOptionsWithAccelerateUrl | PrismaClientOptionsWithAdapter
 export type GlobalOmitConfig = {
   movie?: Prisma.MovieOmit
+  titleCount?: Prisma.TitleCountOmit
+  ingestionRun?: Prisma.IngestionRunOmit
   person?: Prisma.PersonOmit
   credit?: Prisma.CreditOmit
+  personMovieRatingDay?: Prisma.PersonMovieRatingDayOmit
+  ratingEventSeen?: Prisma.RatingEventSeenOmit
   user?: Prisma.UserOmit
   watchlistItem?: Prisma.WatchlistItemOmit
   movieList?: Prisma.MovieListOmit
@@ -2639,6 +3319,10 @@ export type GlobalOmitConfig = {
   interaction?: Prisma.InteractionOmit
   implicitInteraction?: Prisma.ImplicitInteractionOmit
   modelSnapshot?: Prisma.ModelSnapshotOmit
+  genreTitleYear?: Prisma.GenreTitleYearOmit
+  genreRatingMonth?: Prisma.GenreRatingMonthOmit
+  movieRatingDay?: Prisma.MovieRatingDayOmit
+  movieRatingTotal?: Prisma.MovieRatingTotalOmit
   deferredDefinition?: Prisma.DeferredDefinitionOmit
 }
 

@@ -52,8 +52,12 @@ export const AnyNull = runtime.AnyNull
 
 export const ModelName = {
   Movie: 'Movie',
+  TitleCount: 'TitleCount',
+  IngestionRun: 'IngestionRun',
   Person: 'Person',
   Credit: 'Credit',
+  PersonMovieRatingDay: 'PersonMovieRatingDay',
+  RatingEventSeen: 'RatingEventSeen',
   User: 'User',
   WatchlistItem: 'WatchlistItem',
   MovieList: 'MovieList',
@@ -71,6 +75,10 @@ export const ModelName = {
   Interaction: 'Interaction',
   ImplicitInteraction: 'ImplicitInteraction',
   ModelSnapshot: 'ModelSnapshot',
+  GenreTitleYear: 'GenreTitleYear',
+  GenreRatingMonth: 'GenreRatingMonth',
+  MovieRatingDay: 'MovieRatingDay',
+  MovieRatingTotal: 'MovieRatingTotal',
   DeferredDefinition: 'DeferredDefinition'
 } as const
 
@@ -111,6 +119,27 @@ export const MovieScalarFieldEnum = {
 export type MovieScalarFieldEnum = (typeof MovieScalarFieldEnum)[keyof typeof MovieScalarFieldEnum]
 
 
+export const TitleCountScalarFieldEnum = {
+  kind: 'kind',
+  source: 'source',
+  titles: 'titles'
+} as const
+
+export type TitleCountScalarFieldEnum = (typeof TitleCountScalarFieldEnum)[keyof typeof TitleCountScalarFieldEnum]
+
+
+export const IngestionRunScalarFieldEnum = {
+  id: 'id',
+  source: 'source',
+  mode: 'mode',
+  startedAt: 'startedAt',
+  finishedAt: 'finishedAt',
+  summary: 'summary'
+} as const
+
+export type IngestionRunScalarFieldEnum = (typeof IngestionRunScalarFieldEnum)[keyof typeof IngestionRunScalarFieldEnum]
+
+
 export const PersonScalarFieldEnum = {
   id: 'id',
   name: 'name',
@@ -136,6 +165,23 @@ export const CreditScalarFieldEnum = {
 } as const
 
 export type CreditScalarFieldEnum = (typeof CreditScalarFieldEnum)[keyof typeof CreditScalarFieldEnum]
+
+
+export const PersonMovieRatingDayScalarFieldEnum = {
+  movieId: 'movieId',
+  day: 'day',
+  ratings: 'ratings'
+} as const
+
+export type PersonMovieRatingDayScalarFieldEnum = (typeof PersonMovieRatingDayScalarFieldEnum)[keyof typeof PersonMovieRatingDayScalarFieldEnum]
+
+
+export const RatingEventSeenScalarFieldEnum = {
+  eventId: 'eventId',
+  seenAt: 'seenAt'
+} as const
+
+export type RatingEventSeenScalarFieldEnum = (typeof RatingEventSeenScalarFieldEnum)[keyof typeof RatingEventSeenScalarFieldEnum]
 
 
 export const UserScalarFieldEnum = {
@@ -322,6 +368,44 @@ export const ModelSnapshotScalarFieldEnum = {
 } as const
 
 export type ModelSnapshotScalarFieldEnum = (typeof ModelSnapshotScalarFieldEnum)[keyof typeof ModelSnapshotScalarFieldEnum]
+
+
+export const GenreTitleYearScalarFieldEnum = {
+  genre: 'genre',
+  year: 'year',
+  titles: 'titles'
+} as const
+
+export type GenreTitleYearScalarFieldEnum = (typeof GenreTitleYearScalarFieldEnum)[keyof typeof GenreTitleYearScalarFieldEnum]
+
+
+export const GenreRatingMonthScalarFieldEnum = {
+  genre: 'genre',
+  month: 'month',
+  ratings: 'ratings',
+  ratingSum: 'ratingSum'
+} as const
+
+export type GenreRatingMonthScalarFieldEnum = (typeof GenreRatingMonthScalarFieldEnum)[keyof typeof GenreRatingMonthScalarFieldEnum]
+
+
+export const MovieRatingDayScalarFieldEnum = {
+  movieId: 'movieId',
+  day: 'day',
+  ratings: 'ratings',
+  ratingSum: 'ratingSum'
+} as const
+
+export type MovieRatingDayScalarFieldEnum = (typeof MovieRatingDayScalarFieldEnum)[keyof typeof MovieRatingDayScalarFieldEnum]
+
+
+export const MovieRatingTotalScalarFieldEnum = {
+  movieId: 'movieId',
+  ratings: 'ratings',
+  ratingSum: 'ratingSum'
+} as const
+
+export type MovieRatingTotalScalarFieldEnum = (typeof MovieRatingTotalScalarFieldEnum)[keyof typeof MovieRatingTotalScalarFieldEnum]
 
 
 export const DeferredDefinitionScalarFieldEnum = {

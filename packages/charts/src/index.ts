@@ -1,0 +1,9 @@
+export {
+  careerSpec,
+  genreTrendsSpec,
+  yearInFilmsSpec,
+  type CareerFilm,
+  type GenreTrendPoint,
+  type MonthPoint,
+} from './specs.ts';
+export { renderSvg } from './render.ts';

@@ -8,10 +8,11 @@
 #   1. Node.js >= 24                      (scripts/node24.sh; npm package node@24 if needed)
 #   2. PostgreSQL and Redis server binaries, Chromium (Debian packages postgresql, redis-server, chromium)
 #   3. FerretDB 1.24.2, the MongoDB-compatible server the tests use (built from the Go module proxy)
-#   4. node_modules                       (npm ci when missing or older than package-lock.json)
+#   4. kustomize 5.8.1, which renders deploy/k8s for the manifest tests (built from the Go module proxy)
+#   5. node_modules                       (npm ci when missing or older than package-lock.json)
 #
 # Tools that are not system packages go to ${MARQUEE_TOOLS_DIR:-$HOME/.cache/marquee/tools}; the
-# test setup looks for FerretDB there too, so keep the variable the same for both.
+# test setup looks for FerretDB and kustomize there too, so keep the variable the same for both.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,6 +21,9 @@ cd "$repo_root"
 tools_dir="${MARQUEE_TOOLS_DIR:-$HOME/.cache/marquee/tools}"
 ferretdb_version="v1.24.2"
 ferretdb_module="github.com/FerretDB/FerretDB"
+# Pinned; v5.8.3 and later ask for Go 1.27, newer than our machines have.
+kustomize_version="v5.8.1"
+kustomize_module="sigs.k8s.io/kustomize/kustomize/v5"
 
 now_ms() { date +%s%3N; }
 seconds_since() { # milliseconds timestamp -> "1.2s"
@@ -110,6 +114,14 @@ redis_path="$(command -v redis-server)" || fail "redis-server is still missing a
 command -v chromium >/dev/null 2>&1 || fail "chromium is still missing after installing chromium"
 done_step "$("$pg_dir/postgres" --version) in $pg_dir; $("$redis_path" --version | cut -d' ' -f1-3); $(chromium --version 2>/dev/null | head -1)"
 
+# Go is preinstalled at /usr/local/go on our machines, which is not always on PATH.
+find_go() {
+  local found
+  found="$(command -v go 2>/dev/null || true)"
+  if [ -z "$found" ] && [ -x /usr/local/go/bin/go ]; then found=/usr/local/go/bin/go; fi
+  printf '%s\n' "$found"
+}
+
 # --- 3. FerretDB --------------------------------------------------------------------------------
 ferretdb_version_of() { # prints e.g. v1.24.2, or nothing
   "$1" --version 2>/dev/null | sed -n 's/^version: //p'
@@ -123,9 +135,7 @@ if [ -x "$ferretdb_target" ] && [ "$(ferretdb_version_of "$ferretdb_target")" = 
 elif [ -n "$on_path_ferretdb" ] && [ "$(ferretdb_version_of "$on_path_ferretdb")" = "$ferretdb_version" ]; then
   done_step "reusing $on_path_ferretdb"
 else
-  # Go is preinstalled at /usr/local/go on our machines, which is not always on PATH.
-  go_bin="$(command -v go 2>/dev/null || true)"
-  if [ -z "$go_bin" ] && [ -x /usr/local/go/bin/go ]; then go_bin=/usr/local/go/bin/go; fi
+  go_bin="$(find_go)"
   [ -n "$go_bin" ] || fail "building FerretDB needs Go (1.21+; it fetches the 1.24 toolchain itself): install it from https://go.dev/dl or put an existing go on PATH"
   echo "    building from the Go module proxy with $("$go_bin" version | cut -d' ' -f3) (the first build takes a few minutes)"
   build_dir="$(mktemp -d)"
@@ -152,7 +162,36 @@ else
   done_step "built $ferretdb_target"
 fi
 
-# --- 4. node_modules ----------------------------------------------------------------------------
+# --- 4. kustomize ------------------------------------------------------------------------------
+# The manifest tests render deploy/k8s with the standalone kustomize (kubectl's built-in copy lags
+# behind it, and no cluster or kubectl is needed). The module builds as published, so a plain
+# `go install` of the named version does; about 2 minutes of CPU the first time.
+kustomize_version_of() { # prints e.g. v5.8.1, or nothing
+  "$1" version 2>/dev/null | head -1 | grep -o 'v[0-9][0-9.]*' || true
+}
+
+step "kustomize $kustomize_version"
+kustomize_target="$tools_dir/bin/kustomize"
+if [ -x "$kustomize_target" ] && [ "$(kustomize_version_of "$kustomize_target")" = "$kustomize_version" ]; then
+  done_step "reusing $kustomize_target"
+else
+  go_bin="$(find_go)"
+  [ -n "$go_bin" ] || fail "building kustomize needs Go (1.24+): install it from https://go.dev/dl or put an existing go on PATH"
+  echo "    building from the Go module proxy with $("$go_bin" version | cut -d' ' -f3)"
+  kustomize_build_dir="$(mktemp -d)"
+  # GOBIN into a scratch folder, then rename into place, so a concurrent run never sees half a binary.
+  GOBIN="$kustomize_build_dir" GOFLAGS=-buildvcs=false "$go_bin" install "$kustomize_module@$kustomize_version"
+  built_version="$(kustomize_version_of "$kustomize_build_dir/kustomize")"
+  [ "$built_version" = "$kustomize_version" ] || fail "the kustomize just built reports '${built_version}' instead of $kustomize_version"
+  mkdir -p "$tools_dir/bin"
+  cp "$kustomize_build_dir/kustomize" "$kustomize_target.partial.$$"
+  chmod 0755 "$kustomize_target.partial.$$"
+  mv -f "$kustomize_target.partial.$$" "$kustomize_target"
+  rm -rf "$kustomize_build_dir"
+  done_step "built $kustomize_target"
+fi
+
+# --- 5. node_modules ----------------------------------------------------------------------------
 # npm writes node_modules/.package-lock.json at the end of every install: when it is missing or
 # older than package-lock.json, the installed tree is not the locked one.
 step "node_modules"

@@ -93,8 +93,17 @@ function healthcheckCommand(svc: Service): string {
   return Array.isArray(test) ? test.join(' ') : (test ?? '');
 }
 
-/** Services built from this repository (everything that is not a store). */
-const ourServices = Object.keys(compose.services).filter((name) => !(name in stores));
+/** Jaeger, Prometheus and Grafana: third-party images under a profile of their own. */
+const observability = new Set(
+  Object.entries(compose.services)
+    .filter(([, svc]) => (svc.profiles ?? []).includes('observability'))
+    .map(([name]) => name),
+);
+
+/** Services built from this repository (everything that is neither a store nor observability). */
+const ourServices = Object.keys(compose.services).filter(
+  (name) => !(name in stores) && !observability.has(name),
+);
 
 /** `${NAME}`, `${NAME:-default}`, `${NAME:?message}`; `$${...}` is an escaped literal. */
 const interpolation = /(?<!\$)\$\{([A-Za-z_][A-Za-z0-9_]*)((?::?[-?+])[^}]*)?\}/g;
@@ -152,8 +161,9 @@ describe('docker-compose.yml', () => {
   });
 
   it('publishes a port only on the router, and that port is 4000', () => {
+    // The observability UIs publish on 127.0.0.1 only (observability.test.ts).
     const publishing = Object.entries(compose.services)
-      .filter(([, svc]) => (svc.ports ?? []).length > 0)
+      .filter(([name, svc]) => !observability.has(name) && (svc.ports ?? []).length > 0)
       .map(([name]) => name);
     expect(publishing).toEqual(['router']);
     expect(service('router').ports).toEqual(['4000:4000']);
@@ -265,7 +275,7 @@ describe('docker-compose.yml', () => {
 
   it('restarts long-running services but never re-runs one-shot jobs', () => {
     for (const [name, svc] of Object.entries(compose.services)) {
-      const oneShot = name === 'migrate' || (svc.profiles ?? []).length > 0;
+      const oneShot = name === 'migrate' || (svc.profiles ?? []).includes('tools');
       expect(svc.restart, name).toBe(oneShot ? 'no' : 'unless-stopped');
     }
   });

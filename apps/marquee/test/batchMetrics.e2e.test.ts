@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,16 +41,28 @@ async function scratch(): Promise<string> {
 
 describe('batch figures on /metrics', () => {
   it("exports each ingested file's loaded and rejected rows from the movies service, summed over runs", async () => {
-    const fixture = fileURLToPath(new URL('fixtures/ml-conflicting-links', import.meta.url));
+    // A small MovieLens folder with two ratings lines that are not ratings (rejected).
+    const fixture = await scratch();
+    const source = fileURLToPath(new URL('fixtures/ml-conflicting-links', import.meta.url));
+    for (const name of ['links.csv', 'movies.csv'])
+      await copyFile(join(source, name), join(fixture, name));
+    const ratings = await readFile(join(source, 'ratings.csv'), 'utf8');
+    await writeFile(
+      join(fixture, 'ratings.csv'),
+      `${ratings.trimEnd()}\n1,6003,eleven,964982710\nnot a rating\n`,
+    );
+    const rejects = await scratch();
     const ingest = () =>
-      runMarquee(['ingest', 'movielens', fixture, '--json'], {
+      runMarquee(['ingest', 'movielens', fixture, '--json', '--rejects', rejects], {
         ...deployment.env,
         LOG_LEVEL: 'warn',
       });
-    const summary = JSON.parse(await ingest()) as {
+    // The output carries the progress lines (stderr) before the JSON summary.
+    const output = await ingest();
+    const summary = JSON.parse(output.slice(output.search(/^\{$/m))) as {
       files: { file: string; read: number; rejected: number }[];
     };
-    expect(summary.files.some((file) => file.rejected > 0)).toBe(true);
+    expect(summary.files.find((file) => file.file === 'ratings.csv')?.rejected).toBe(2);
     const scraped = await scrapeMetrics(metricsUrl('movies'));
     for (const file of summary.files) {
       const source = `movielens/${file.file}`;

@@ -347,6 +347,7 @@ describe('internal errors', () => {
       warn: () => undefined,
       info: () => undefined,
       debug: () => undefined,
+      isLevelEnabled: () => true,
     };
     const broken = {
       ...db,

@@ -43,6 +43,56 @@ export interface PoolUse {
 const pools = new Set<() => PoolUse>();
 const socketCounts = new Map<string, () => number>();
 
+/** One series of a figure a service reads from its store: its labels besides `service`, its value. */
+export interface StoredFigure {
+  labels: Record<string, string>;
+  value: number;
+}
+
+/** The metrics whose values live in a service's store rather than in a process (batch jobs' results). */
+export type StoredMetric = 'ingestRows' | 'modelNdcgAt10';
+
+const storedReaders: Record<StoredMetric, Map<string, () => Promise<StoredFigure[]>>> = {
+  ingestRows: new Map(),
+  modelNdcgAt10: new Map(),
+};
+
+/**
+ * Reports figures a service reads from its own store at every scrape: the records of batch jobs
+ * (`marquee ingest`, `marquee evaluate`) that run in short-lived processes nobody scrapes. The
+ * reader must be one bounded query. Returns the function that stops it (service stopped).
+ */
+export function observeStoredFigures(
+  metric: StoredMetric,
+  service: string,
+  read: () => Promise<StoredFigure[]>,
+): () => void {
+  metrics();
+  storedReaders[metric].set(service, read);
+  return () => storedReaders[metric].delete(service);
+}
+
+/**
+ * Replaces a metric's series with what its services' stores hold now. A store that does not
+ * answer leaves its series out of this scrape (a gap on the dashboard) rather than failing the
+ * whole scrape.
+ */
+async function collectStored(
+  metric: StoredMetric,
+  write: (labels: Record<string, string>, value: number) => void,
+  reset: () => void,
+): Promise<void> {
+  const readers = [...storedReaders[metric]];
+  if (readers.length === 0) return;
+  const results = await Promise.allSettled(readers.map(([, read]) => read()));
+  reset();
+  for (const [index, result] of results.entries()) {
+    if (result.status !== 'fulfilled') continue;
+    const service = readers[index]?.[0] ?? '';
+    for (const figure of result.value) write({ ...figure.labels, service }, figure.value);
+  }
+}
+
 /** Reports a service's open graphql-ws connections at every scrape; returns the function that stops it. */
 export function observeSocketConnections(service: string, read: () => number): () => void {
   metrics();
@@ -135,6 +185,15 @@ function createMetrics(): Metrics {
       help: 'Source rows ingested, by source file and outcome (loaded or rejected).',
       labelNames: ['service', 'source', 'outcome'],
       registers,
+      // Summed at scrape time from the runs the movies service has recorded: the command that
+      // ingests exits before any scrape.
+      async collect() {
+        await collectStored(
+          'ingestRows',
+          (labels, value) => this.inc(labels, value),
+          () => this.reset(),
+        );
+      },
     }),
     trainingRuns: new Counter({
       name: 'marquee_training_runs_total',
@@ -147,6 +206,14 @@ function createMetrics(): Metrics {
       help: 'NDCG@10 of the last offline evaluation of each model.',
       labelNames: ['service', 'model'],
       registers,
+      // Read at scrape time from the newest evaluation recorded with a model snapshot.
+      async collect() {
+        await collectStored(
+          'modelNdcgAt10',
+          (labels, value) => this.set(labels, value),
+          () => this.reset(),
+        );
+      },
     }),
   };
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createOperationNames, metrics, observeBatches, scrape } from '../src/index.ts';
+import {
+  createOperationNames,
+  metrics,
+  observeBatches,
+  observeStoredFigures,
+  scrape,
+  type StoredFigure,
+} from '../src/index.ts';
 
 describe('operation names', () => {
   it('labels validated operations by name, unnamed ones anonymous, the rest other', () => {
@@ -60,5 +67,41 @@ describe('scrape', () => {
     expect(text).toContain(
       'marquee_graphql_operations_total{service="movies",operation="X",status="ok"} 1',
     );
+  });
+});
+
+describe('observeStoredFigures', () => {
+  it('replaces the series with what the store holds at each scrape, skipping a store that fails', async () => {
+    let rows: StoredFigure[] = [
+      { labels: { source: 'movielens/ratings.csv', outcome: 'loaded' }, value: 3 },
+      { labels: { source: 'movielens/ratings.csv', outcome: 'rejected' }, value: 1 },
+    ];
+    const stop = observeStoredFigures('ingestRows', 'movies', () => Promise.resolve(rows));
+    const stopFailing = observeStoredFigures('ingestRows', 'broken', () =>
+      Promise.reject(new Error('connection refused')),
+    );
+    let { text } = await scrape();
+    expect(text).toContain(
+      'marquee_ingest_rows_total{source="movielens/ratings.csv",outcome="loaded",service="movies"} 3',
+    );
+    expect(text).not.toContain('service="broken"');
+    // Totals come from the store, not added to what the last scrape saw.
+    rows = [{ labels: { source: 'movielens/ratings.csv', outcome: 'loaded' }, value: 7 }];
+    ({ text } = await scrape());
+    expect(text).toContain(
+      'marquee_ingest_rows_total{source="movielens/ratings.csv",outcome="loaded",service="movies"} 7',
+    );
+    expect(text).not.toContain('outcome="rejected"');
+    stop();
+    stopFailing();
+
+    const stopGauge = observeStoredFigures('modelNdcgAt10', 'recommendations', () =>
+      Promise.resolve([{ labels: { model: 'ease' }, value: 0.4375 }]),
+    );
+    ({ text } = await scrape());
+    expect(text).toContain(
+      'marquee_model_ndcg_at_10{model="ease",service="recommendations"} 0.4375',
+    );
+    stopGauge();
   });
 });

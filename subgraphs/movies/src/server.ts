@@ -2,6 +2,7 @@ import { relayOutbox, type Database, type OutboxSink } from '@marquee/db';
 import type { DocumentStore } from '@marquee/documents';
 import type { Logger } from '@marquee/logger';
 import { defineSubgraph, type SubgraphHealthOptions } from '@marquee/server-kit';
+import { observeStoredFigures } from '@marquee/telemetry';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import { MOVIES_OUTBOX } from './stores/eventOutbox.ts';
@@ -27,6 +28,7 @@ export interface MoviesDependencies {
 
 /** Builds the movies subgraph; it never listens, so tests run it in-process (src/index.ts serves it). */
 export function createMoviesSubgraph(deps: MoviesDependencies) {
+  const catalogueStats = createCatalogueStatsStore(deps.db.sql);
   return defineSubgraph({
     name: 'movies',
     typeDefs,
@@ -34,7 +36,7 @@ export function createMoviesSubgraph(deps: MoviesDependencies) {
     stores: {
       movies: createMovieStore(deps.db),
       documents: movieDocuments(deps.documents),
-      catalogueStats: createCatalogueStatsStore(deps.db.sql),
+      catalogueStats,
     },
     services: {},
     createLoaders,
@@ -50,15 +52,27 @@ export function createMoviesSubgraph(deps: MoviesDependencies) {
     },
     health: deps.health,
     start() {
+      // `marquee ingest` records its runs here and exits: this service exports their rows.
+      const unobserve = observeStoredFigures('ingestRows', 'movies', async () =>
+        (await catalogueStats.ingestedRows()).flatMap((row) => [
+          { labels: { source: row.source, outcome: 'loaded' }, value: row.loaded },
+          { labels: { source: row.source, outcome: 'rejected' }, value: row.rejected },
+        ]),
+      );
       const { events } = deps;
-      if (events === undefined) return Promise.resolve(() => Promise.resolve());
-      const relay = relayOutbox({
-        sql: deps.db.sql,
-        table: MOVIES_OUTBOX,
-        stream: events,
-        logger: deps.logger,
+      const relay =
+        events === undefined
+          ? undefined
+          : relayOutbox({
+              sql: deps.db.sql,
+              table: MOVIES_OUTBOX,
+              stream: events,
+              logger: deps.logger,
+            });
+      return Promise.resolve(async () => {
+        unobserve();
+        await relay?.stop();
       });
-      return Promise.resolve(() => relay.stop());
     },
   });
 }

@@ -10,3 +10,5 @@ export { createRecommendationStore } from './stores/recommendationStore.ts';
 export { itemFeatureCopy } from './stores/itemFeatureBulkCopy.ts';
 // Readers outside the service (`marquee report`) read the analytics rollups through this store.
 export { createAnalyticsStore, type AnalyticsStore } from './stores/analyticsStore.ts';
+// `marquee evaluate --record` stores a served model's offline figures with its snapshot.
+export { recordOfflineMetrics, type OfflineMetrics } from './stores/offlineMetrics.ts';

@@ -8,6 +8,7 @@ import type { Database } from '@marquee/db';
 import type { Logger } from '@marquee/logger';
 import type { EventStream, MarqueeTopics, PubSub } from '@marquee/pubsub';
 import { defineSubgraph, type SubgraphHealthOptions } from '@marquee/server-kit';
+import { observeStoredFigures } from '@marquee/telemetry';
 import { createRecommendationEngine } from './serving/engine.ts';
 import { consumeAccountDeletions } from './events/accounts.ts';
 import { consumeArrivals, relayArrivals } from './events/arrivals.ts';
@@ -19,6 +20,7 @@ import { resolvers } from './resolvers/index.ts';
 import { createHistoryStore } from './stores/historyStore.ts';
 import { createRecommendationStore } from './stores/recommendationStore.ts';
 import { createAnalyticsStore } from './stores/analyticsStore.ts';
+import { newestNdcgByModel } from './stores/offlineMetrics.ts';
 import {
   MODEL_PUBLISHED,
   scheduleTraining,
@@ -95,6 +97,18 @@ export function createRecommendationsSubgraph(deps: RecommendationsDependencies)
       // Serve the newest snapshot from the first request: a restart never waits for training.
       await engine.refresh();
       const stops: (() => Promise<void>)[] = [];
+      // `marquee evaluate --record` stores evaluations with the snapshots and exits: this
+      // service exports them.
+      const unobserve = observeStoredFigures('modelNdcgAt10', 'recommendations', async () =>
+        (await newestNdcgByModel(deps.db.sql)).map((row) => ({
+          labels: { model: row.model },
+          value: row.ndcgAt10,
+        })),
+      );
+      stops.push(() => {
+        unobserve();
+        return Promise.resolve();
+      });
       stops.push(await notifications.start());
       stops.push(
         await consumeRatingEvents(

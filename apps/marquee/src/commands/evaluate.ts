@@ -26,6 +26,7 @@ import {
   splitDat,
   type ParsedRating,
 } from '../ingest/movielensParsers.ts';
+import { UserError } from '@marquee/errors/user';
 import { parsePositiveInteger } from './arguments.ts';
 
 /** The ratings layouts `evaluate` reads, told apart by the file's name, parsed as `marquee ingest` parses them. */
@@ -129,6 +130,40 @@ interface EvaluateOptions {
   regularization?: number;
   alpha?: number;
   iterations?: number;
+  record: boolean;
+}
+
+/**
+ * Stores the served model's row with the snapshot being served, in the database the environment
+ * names (DATABASE_URL, or the embedded one), for `catalogueStats` and the NDCG gauge.
+ */
+async function recordServed(
+  kind: string,
+  served: { ndcgAt10: number; recallAt20: number; hitRateAt10: number },
+  report: { evaluatedUsers: number },
+  holdout: number,
+): Promise<number> {
+  const [{ loadEnv }, { openRelationalDatabase }, { recordOfflineMetrics }] = await Promise.all([
+    import('@marquee/env'),
+    import('@marquee/server-kit/stores'),
+    import('@marquee/recommendations/import'),
+  ]);
+  const db = await openRelationalDatabase(loadEnv(), { command: 'marquee evaluate' });
+  try {
+    const { version } = await recordOfflineMetrics(db.sql, {
+      kind,
+      metrics: {
+        ndcgAt10: served.ndcgAt10,
+        recallAt20: served.recallAt20,
+        hitRateAt10: served.hitRateAt10,
+        evaluatedUsers: report.evaluatedUsers,
+        holdout,
+      },
+    });
+    return version;
+  } finally {
+    await db.close();
+  }
 }
 
 export function registerEvaluateCommand(program: Command): void {
@@ -174,7 +209,16 @@ export function registerEvaluateCommand(program: Command): void {
       parsePositiveInteger,
     )
     .option('--json', 'print the report as JSON', false)
+    .option(
+      '--record',
+      "store the served model's NDCG@10, Recall@20 and HR@10 with the newest model snapshot (the one served) in the database, for catalogueStats and /metrics; the snapshot must be of the kind these ratings train",
+      false,
+    )
     .action(async (path: string, options: EvaluateOptions) => {
+      if (options.task === 'rating' && options.record)
+        throw new UserError(
+          '--record stores ranking figures (NDCG@10, Recall@20): use it with --task ranking.',
+        );
       if (options.task === 'rating') {
         const { evaluateRatingFolds, printRatingEvaluation } = await import('./evaluateRating.ts');
         const result = await evaluateRatingFolds(path);
@@ -206,8 +250,23 @@ export function registerEvaluateCommand(program: Command): void {
         );
       trainers.push((m) => trainServedModel(m, { als }));
       const report = evaluate(interactions, trainers, { holdout: options.holdout });
+      const served = report.models.at(-1);
+      const recordedVersion =
+        options.record && served !== undefined
+          ? await recordServed(shipped, served, report, options.holdout)
+          : undefined;
       if (options.json) {
-        console.log(JSON.stringify({ ...report, rejectedLines: rejected }, null, 2));
+        console.log(
+          JSON.stringify(
+            {
+              ...report,
+              rejectedLines: rejected,
+              ...(recordedVersion === undefined ? {} : { recordedVersion }),
+            },
+            null,
+            2,
+          ),
+        );
         return;
       }
       console.log(
@@ -224,5 +283,7 @@ export function registerEvaluateCommand(program: Command): void {
           'model MiB': (m.bytes / 2 ** 20).toFixed(1),
         })),
       );
+      if (recordedVersion !== undefined)
+        console.log(`Recorded the served model's figures with model version ${recordedVersion}.`);
     });
 }

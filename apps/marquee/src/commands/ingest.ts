@@ -14,7 +14,6 @@ import { checkBackends } from '@marquee/server-kit/serve';
 import { documentStoreFor, openRelationalDatabase } from '@marquee/server-kit/stores';
 import {
   barProgress,
-  countIngestedRows,
   formatSummary,
   ingestImdb,
   ingestMovielens,
@@ -70,7 +69,6 @@ export async function ingestCommand(
     await documents.close().catch(() => undefined);
     await db.close();
   }
-  countIngestedRows(summary);
   console.log(options.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
   // Partial input is a warning, not a failure: what could be read is loaded, the rest is named.
   for (const file of summary.files) {

@@ -1,5 +1,3 @@
-import { metrics } from '@marquee/telemetry';
-
 /** Rows a secondary store received for a file's lines (e.g. users and interactions from ratings). */
 export interface WriteCounts {
   inserted: number;
@@ -35,19 +33,6 @@ export interface IngestSummary {
   seconds: number;
   /** Films named in the run's `catalog.moviesAdded` event (at most 1,000; 0 when none was sent). */
   announcedMovies?: number;
-}
-
-/**
- * Adds a run's rows to `marquee_ingest_rows_total` (service `cli`): each file's loaded lines
- * (inserted, updated or unchanged) and rejected ones.
- */
-export function countIngestedRows(summary: IngestSummary): void {
-  const rows = metrics().ingestRows;
-  for (const file of summary.files) {
-    const source = `${summary.source}/${file.file}`;
-    rows.inc({ service: 'cli', source, outcome: 'loaded' }, file.read - file.rejected);
-    rows.inc({ service: 'cli', source, outcome: 'rejected' }, file.rejected);
-  }
 }
 
 export function addCounts(into: WriteCounts, counts: WriteCounts): void {

@@ -40,6 +40,15 @@ export interface CatalogueStatsStore {
   titleCounts(): Promise<{ titles: number; byKind: TitleCountRow[]; bySource: TitleCountRow[] }>;
   /** Newest first. */
   ingestionRuns(first: number): Promise<IngestionRunRecord[]>;
+  /** Every recorded run's lines summed per `source/file`: loaded (read − rejected) and rejected. */
+  ingestedRows(): Promise<IngestedRows[]>;
+}
+
+export interface IngestedRows {
+  /** `movielens/ratings.csv`, `imdb/title.basics.tsv.gz`, … */
+  source: string;
+  loaded: number;
+  rejected: number;
 }
 
 const bySize = (a: TitleCountRow, b: TitleCountRow) =>
@@ -96,6 +105,31 @@ export function createCatalogueStatsStore(sql: SqlExecutor): CatalogueStatsStore
           })),
         };
       });
+    },
+    async ingestedRows() {
+      // One row per run and a handful of files in each: linear in the runs ever recorded (one
+      // per `marquee ingest`), a few milliseconds for years of hourly runs.
+      const rows = await sql.query<{
+        source: string;
+        loaded: number | string;
+        rejected: number | string;
+      }>(
+        `SELECT r.source || '/' || (f->>'file') AS source,
+                sum((f->>'read')::bigint - (f->>'rejected')::bigint) AS loaded,
+                sum((f->>'rejected')::bigint) AS rejected
+         FROM movies.ingestion_run r
+         CROSS JOIN LATERAL jsonb_array_elements(
+           CASE WHEN jsonb_typeof(r.summary->'files') = 'array' THEN r.summary->'files' ELSE '[]'::jsonb END
+         ) AS f
+         WHERE f->>'file' IS NOT NULL
+         GROUP BY 1
+         ORDER BY 1`,
+      );
+      return rows.map((row) => ({
+        source: row.source,
+        loaded: Number(row.loaded ?? 0),
+        rejected: Number(row.rejected ?? 0),
+      }));
     },
   };
 }

@@ -327,18 +327,20 @@ const bulkOrder = [
 function heldProgress(): Progress & { replay(to: Progress): void } {
   let file = '';
   let total = 0;
+  let startedAt = 0;
   let last = { rows: 0, bytes: 0 };
   return {
     start(name, totalBytes) {
       file = name;
       total = totalBytes;
+      startedAt = performance.now();
     },
     update(rows, bytes) {
       last = { rows, bytes };
     },
     stop() {},
     replay(to) {
-      to.start(file, total);
+      to.start(file, total, startedAt);
       to.update(last.rows, last.bytes);
       to.stop();
     },

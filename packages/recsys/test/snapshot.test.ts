@@ -7,6 +7,7 @@ import {
   evaluate,
   foldIn,
   itemKnnNeighbours,
+  SEQUENTIAL_DEFAULTS,
   serializeSnapshot,
   snapshotBytes,
   trainEase,
@@ -14,7 +15,7 @@ import {
   trainServedModel,
   trainSnapshot,
 } from '../src/index.ts';
-import { tasteClusters } from './synthetic.ts';
+import { tasteClusters, tasteJourneys } from './synthetic.ts';
 
 const data = tasteClusters({ users: 200, items: 120, tastes: 4, perUser: 25, seed: 7 });
 
@@ -124,18 +125,33 @@ describe('sparse item-kNN', () => {
 });
 
 describe('the served model offline', () => {
-  it('keeps the quality of the dense EASE it is pruned from, far ahead of most-popular on NDCG@10', () => {
+  it('keeps the quality of dense EASE in its EASE part (head and pruning), far ahead of most-popular on NDCG@10', () => {
     const ratings = tasteClusters({ users: 600, items: 300, tastes: 6, perUser: 30, seed: 11 });
     const report = evaluate(ratings, [
       trainPopularity,
-      (m) => trainEase(m),
-      (m) => trainServedModel(m),
+      (m) => trainEase(m, { lambda: SEQUENTIAL_DEFAULTS.lambda }),
+      (m) =>
+        trainServedModel(m, {
+          neighbours: 100,
+          sequence: { transitionWeight: 0, recencyHalfLife: 0 },
+        }),
     ]);
     const [popular, dense, served] = report.models;
-    expect(served?.model).toBe('served (ease, top 100)');
+    expect(served?.model).toBe('served (ease, recency 0)');
     expect(served?.ndcgAt10).toBeGreaterThan(0.98 * (dense?.ndcgAt10 ?? Infinity));
     expect(served?.ndcgAt10).toBeGreaterThan(1.5 * (popular?.ndcgAt10 ?? Infinity));
     expect(served?.bytes).toBeLessThan(dense?.bytes ?? 0);
+  });
+
+  it('ranks what users like next above dense EASE when taste follows an order', () => {
+    const ratings = tasteJourneys({ users: 300, items: 240, tastes: 4, perUser: 25, seed: 3 });
+    const report = evaluate(ratings, [
+      (m) => trainEase(m, { lambda: SEQUENTIAL_DEFAULTS.lambda }),
+      (m) => trainServedModel(m),
+    ]);
+    const [dense, served] = report.models;
+    expect(served?.model).toBe('served (ease + transitions ×2, recency 12)');
+    expect(served?.ndcgAt10).toBeGreaterThan(1.05 * (dense?.ndcgAt10 ?? Infinity));
   });
 });
 

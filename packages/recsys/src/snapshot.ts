@@ -62,7 +62,7 @@ export interface ModelSnapshot {
 }
 
 export interface TrainSnapshotOptions {
-  /** EASE up to this many items (dense items² memory, items³ time); ALS above it. */
+  /** Sequence-aware EASE up to this many items, ALS above it (default: EASE at every size). */
   easeMaxItems?: number;
   /** Train this model whatever the catalogue size (benchmarks and comparisons). */
   model?: SnapshotKind;
@@ -92,17 +92,14 @@ type ModelParts = Pick<
   'rowStart' | 'neighbours' | 'weights' | 'latent' | 'recencyHalfLife'
 >;
 
-const DEFAULT_EASE_MAX_ITEMS = 6_000;
-
 /**
- * Which model a catalogue of `items` items gets: EASE while its dense items² matrices fit
- * (≤ `easeMaxItems`, 6,000 by default: two 6,000² float64 matrices are ~0.6 GiB), implicit ALS
- * above, whose memory is linear in users + items. `model` overrides the choice.
+ * Which model a catalogue of `items` items gets: sequence-aware EASE at every size — its dense
+ * part covers only the head (`SEQUENTIAL_DEFAULTS.headItems`), so memory and time stay bounded
+ * however large the catalogue — and implicit ALS above `easeMaxItems` when that is set (ALS ranked
+ * below it on every real dataset tried, docs/recommendations.md). `model` overrides the choice.
  */
 export function chooseModel(items: number, options: TrainSnapshotOptions = {}): SnapshotKind {
-  return (
-    options.model ?? (items <= (options.easeMaxItems ?? DEFAULT_EASE_MAX_ITEMS) ? 'ease' : 'als')
-  );
+  return options.model ?? (items <= (options.easeMaxItems ?? Infinity) ? 'ease' : 'als');
 }
 
 /** Every model a snapshot can hold, trained on the one matrix shape. */

@@ -6,6 +6,7 @@ import {
   deserializeSnapshot,
   evaluate,
   foldIn,
+  headOf,
   itemKnnNeighbours,
   SEQUENTIAL_DEFAULTS,
   serializeSnapshot,
@@ -37,12 +38,27 @@ describe('model snapshots', () => {
     );
   });
 
-  it('trains EASE for small catalogues, ALS above the EASE limit, and item-kNN when asked for', () => {
+  it('trains sequence-aware EASE at every catalogue size, ALS above a limit when one is set, and item-kNN when asked for', () => {
     expect(trainSnapshot(data).snapshot.kind).toBe('ease');
     expect(trainSnapshot(data, { easeMaxItems: 50 }).snapshot.kind).toBe('als');
     expect(trainSnapshot(data, { model: 'item-knn' }).snapshot.kind).toBe('item-knn');
     expect(chooseModel(6_000)).toBe('ease');
-    expect(chooseModel(6_001)).toBe('als');
+    expect(chooseModel(60_000)).toBe('ease');
+    expect(chooseModel(6_001, { easeMaxItems: 6_000 })).toBe('als');
+  });
+
+  it('learns only the head: films outside the most liked get no row and appear in no row', () => {
+    const { snapshot } = trainSnapshot(data, { sequence: { headItems: 30 } });
+    const matrix = buildImplicitMatrix(data);
+    const head = new Set(headOf(matrix, 30, 1));
+    expect(head.size).toBe(30);
+    for (let i = 0; i < snapshot.items.length; i += 1) {
+      const row = snapshot.neighbours.subarray(snapshot.rowStart[i], snapshot.rowStart[i + 1]);
+      const item = matrix.itemIndex.get(snapshot.items[i] ?? '') ?? -1;
+      if (!head.has(item)) expect(row.length).toBe(0);
+      for (const j of row)
+        expect(head.has(matrix.itemIndex.get(snapshot.items[j] ?? '') ?? -1)).toBe(true);
+    }
   });
 
   it('keeps at most the configured neighbours per item, best first', () => {

@@ -267,7 +267,7 @@ export function registerEvaluateCommand(program: Command): void {
     )
     .option(
       '--dense',
-      'also train dense EASE over every liked film above 6,000 of them (O(films³) time: an hour and more at 10,000)',
+      'also train dense EASE when more than 6,000 films are liked (O(films³) time: 18 minutes for 6,200 on a loaded two-core machine)',
       false,
     )
     .option(

@@ -326,7 +326,10 @@ function scoreUser(
     strongest = new Float32Array(n);
   }
   // Liked films come oldest first; the latest weighs 1. The reason is the largest weighted share.
-  const halfLife = parts.recencyHalfLife;
+  // A history no longer than the half-life is weighed evenly: a new user's first likes, often
+  // given in one sitting, say nothing about drifting taste, and their order is the order they
+  // happened to be clicked in.
+  const halfLife = liked.length > parts.recencyHalfLife ? parts.recencyHalfLife : 0;
   for (let k = 0; k < liked.length; k += 1) {
     const i = liked[k] ?? 0;
     const end = parts.rowStart[i + 1] ?? 0;

@@ -140,6 +140,27 @@ describe('sparse item-kNN', () => {
   });
 });
 
+describe('recency at serving', () => {
+  const { snapshot } = trainSnapshot(data);
+  const order = (result: { item: number; score: number }[]) => result.map((r) => r.item);
+
+  it('weighs a history no longer than the half-life evenly, in whatever order it was liked', () => {
+    expect(snapshot.recencyHalfLife).toBe(12);
+    const liked = [3, 17, 42, 58, 90];
+    const forward = foldIn(snapshot, liked, 20, new Set(liked));
+    const backward = foldIn(snapshot, [...liked].reverse(), 20, new Set(liked));
+    expect(order(backward)).toEqual(order(forward));
+    backward.forEach((r, n) => expect(r.score).toBeCloseTo(forward[n]?.score ?? NaN, 9));
+  });
+
+  it('lets the latest likes lead in a longer history', () => {
+    const liked = Array.from({ length: 40 }, (_, n) => n * 3);
+    const forward = foldIn(snapshot, liked, 20, new Set(liked));
+    const backward = foldIn(snapshot, [...liked].reverse(), 20, new Set(liked));
+    expect(order(backward)).not.toEqual(order(forward));
+  });
+});
+
 describe('the served model offline', () => {
   it('keeps the quality of dense EASE in its EASE part (head and pruning), far ahead of most-popular on NDCG@10', () => {
     const ratings = tasteClusters({ users: 600, items: 300, tastes: 6, perUser: 30, seed: 11 });

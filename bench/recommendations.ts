@@ -28,7 +28,7 @@ import pg from 'pg';
 import { createMemoryCache } from '@marquee/cache';
 import { openDatabase, type Database } from '@marquee/db';
 import { createLogger } from '@marquee/logger';
-import { createMemoryPubSub, type MarqueeTopics } from '@marquee/pubsub';
+import { createMemoryEventStream, createMemoryPubSub, type MarqueeTopics } from '@marquee/pubsub';
 import { createRecommendationsSubgraph } from '@marquee/recommendations';
 import { trainAndPublish } from '@marquee/recommendations/training';
 import {
@@ -364,6 +364,7 @@ const secret = 'b'.repeat(32);
 const subgraph = createRecommendationsSubgraph({
   db,
   pubsub,
+  stream: createMemoryEventStream<MarqueeTopics>(),
   logger,
   identitySecret: secret,
   cache: createMemoryCache({ maxEntries: 100_000 }),

@@ -1,5 +1,5 @@
-import { isPositive, type Interaction } from './interactions.ts';
-import { buildImplicitMatrix } from './matrix.ts';
+import type { Interaction } from './interactions.ts';
+import { buildImplicitMatrix, sequenceOfUser } from './matrix.ts';
 import { hitRate, ndcg, recall } from './metrics.ts';
 import type { Recommender, Trainer } from './models/recommender.ts';
 import { timeOrderedHoldout, type HoldoutOptions } from './split.ts';
@@ -35,26 +35,12 @@ export function evaluate(
   // Everything a user interacted with in training is excluded from their list (positive or not):
   // recommendations never include a film the user has rated.
   const seen = new Map<string, Set<number>>();
-  // Each user's training positives oldest first (the split keeps each user's time order), as
-  // serving hands them to the model: recency-weighted models depend on the order.
-  const likedInOrder = new Map<string, number[]>();
   for (const interaction of train) {
     const item = matrix.itemIndex.get(interaction.itemId);
     if (item === undefined) continue;
     const set = seen.get(interaction.userId) ?? new Set<number>();
     set.add(item);
     seen.set(interaction.userId, set);
-    if (isPositive(interaction, options.positiveThreshold)) {
-      const list = likedInOrder.get(interaction.userId) ?? [];
-      list.push(item);
-      likedInOrder.set(interaction.userId, list);
-    }
-  }
-  // A film liked twice counts once, at its latest place.
-  for (const [userId, list] of likedInOrder) {
-    const kept = new Set<number>();
-    for (let k = list.length - 1; k >= 0; k -= 1) kept.add(list[k] ?? 0);
-    if (kept.size < list.length) likedInOrder.set(userId, [...kept].reverse());
   }
   const models = trainers.map((trainer) => {
     const started = performance.now();
@@ -64,7 +50,10 @@ export function evaluate(
     let recallSum = 0;
     let hitSum = 0;
     for (const [userId, relevant] of test) {
-      const history = likedInOrder.get(userId) ?? [];
+      // The user's training positives oldest first, as serving hands them to the model:
+      // recency-weighted models depend on the order.
+      const user = matrix.userIndex.get(userId);
+      const history = user === undefined ? [] : sequenceOfUser(matrix, user);
       const ranked = topK(model.score(history), 20, seen.get(userId)).map(
         (item) => matrix.items[item] ?? '',
       );

@@ -1,12 +1,12 @@
 export { isPositive, POSITIVE_THRESHOLD } from './interactions.ts';
 export type { Interaction } from './interactions.ts';
-export { buildImplicitMatrix, itemsOfUser } from './matrix.ts';
+export { buildImplicitMatrix, itemsOfUser, sequenceOfUser } from './matrix.ts';
 export type { ImplicitMatrix } from './matrix.ts';
 export { timeOrderedHoldout } from './split.ts';
 export type { HoldoutOptions, HoldoutSplit } from './split.ts';
 export { hitRate, ndcg, recall } from './metrics.ts';
 export { topK } from './topK.ts';
-export { invertSpd } from './linalg.ts';
+export { invertSpd, invertSpdInPlace } from './linalg.ts';
 export { random } from './random.ts';
 export { latentTasteRatings } from './synthetic.ts';
 export type { LatentTasteData, LatentTasteOptions, SyntheticRating } from './synthetic.ts';
@@ -57,3 +57,5 @@ export type {
 } from './models/ratingMf.ts';
 export { evaluateRatings, ratingColumns } from './ratingEvaluation.ts';
 export type { RatingReport } from './ratingEvaluation.ts';
+export { headOf, SEQUENTIAL_DEFAULTS, sequentialEaseRows } from './models/sequential.ts';
+export type { ItemRows, SequentialEaseOptions } from './models/sequential.ts';

@@ -82,3 +82,39 @@ export function choleskySolveInPlace(
     x[offset + i] = sum / (l[i * n + i] ?? 1);
   }
 }
+
+/**
+ * Inverse of a symmetric positive-definite n×n matrix (row-major), in place, by the symmetric
+ * sweep operator (Goodnight 1979): one pivot per row, each updating only the upper triangle, so
+ * n³/2 multiply-adds with contiguous inner loops and no second n×n array — half the time and
+ * memory of `invertSpd`, which is what bounds EASE's catalogue. The lower triangle is mirrored at
+ * the end. No pivoting is needed: every pivot of an SPD matrix is positive.
+ */
+export function invertSpdInPlace(a: Float64Array, n: number): void {
+  const column = new Float64Array(n);
+  for (let k = 0; k < n; k += 1) {
+    // Column k of the upper triangle (the matrix stays symmetric between pivots).
+    for (let i = 0; i < k; i += 1) column[i] = a[i * n + k] ?? 0;
+    for (let j = k; j < n; j += 1) column[j] = a[k * n + j] ?? 0;
+    const pivot = column[k] ?? 0;
+    if (!(pivot > 0)) throw new RangeError('matrix is not positive definite');
+    const inverse = 1 / pivot;
+    for (let i = 0; i < n; i += 1) {
+      const factor = (column[i] ?? 0) * inverse;
+      if (factor === 0) continue;
+      const row = i * n;
+      for (let j = i; j < n; j += 1) a[row + j] = (a[row + j] ?? 0) - factor * (column[j] ?? 0);
+    }
+    for (let i = 0; i < k; i += 1) a[i * n + k] = (column[i] ?? 0) * inverse;
+    for (let j = k + 1; j < n; j += 1) a[k * n + j] = (column[j] ?? 0) * inverse;
+    a[k * n + k] = -inverse;
+  }
+  // After every pivot the upper triangle holds −A⁻¹.
+  for (let i = 0; i < n; i += 1) {
+    for (let j = i; j < n; j += 1) {
+      const value = -(a[i * n + j] ?? 0);
+      a[i * n + j] = value;
+      a[j * n + i] = value;
+    }
+  }
+}

@@ -14,6 +14,21 @@ export interface ImplicitMatrix {
   readonly itemsOf: Int32Array;
   /** Number of positive users per item. */
   readonly itemCounts: Int32Array;
+  /**
+   * The same positives per user in time order (oldest first; a film liked twice at its latest
+   * time, ties by item index), on the same row pointers: sequence-aware models learn what
+   * follows what, and serving hands a user's liked films in this order.
+   */
+  readonly sequence: Int32Array;
+  /**
+   * 1 where a film in `sequence` was liked at the same time as the one before it: such films have
+   * no order between them (MovieLens stamps a rating session's films with one second).
+   */
+  readonly sequenceTies: Uint8Array;
+}
+
+export function sequenceOfUser(matrix: ImplicitMatrix, user: number): Int32Array {
+  return matrix.sequence.subarray(matrix.rowStart[user], matrix.rowStart[user + 1]);
 }
 
 export function itemsOfUser(matrix: ImplicitMatrix, user: number): Int32Array {
@@ -47,20 +62,24 @@ export function buildImplicitMatrix(
 ): ImplicitMatrix {
   const userIndex = new Map<string, number>();
   const itemIndex = new Map<string, number>();
-  const rows: Set<number>[] = [];
+  // Per user: liked item → time of its latest positive.
+  const rows: Map<number, number>[] = [];
   for (const interaction of interactions) {
     let user = userIndex.get(interaction.userId);
     if (user === undefined) {
       user = userIndex.size;
       userIndex.set(interaction.userId, user);
-      rows.push(new Set());
+      rows.push(new Map());
     }
     let item = itemIndex.get(interaction.itemId);
     if (item === undefined) {
       item = itemIndex.size;
       itemIndex.set(interaction.itemId, item);
     }
-    if (isPositive(interaction, threshold)) rows[user]?.add(item);
+    if (isPositive(interaction, threshold)) {
+      const row = rows[user];
+      if (row !== undefined) row.set(item, Math.max(row.get(item) ?? -Infinity, interaction.at));
+    }
   }
   const rowStart = new Int32Array(rows.length + 1);
   let total = 0;
@@ -70,14 +89,22 @@ export function buildImplicitMatrix(
   });
   rowStart[rows.length] = total;
   const itemsOf = new Int32Array(total);
+  const sequence = new Int32Array(total);
+  const sequenceTies = new Uint8Array(total);
   const itemCounts = new Int32Array(itemIndex.size);
   rows.forEach((row, user) => {
-    let offset = rowStart[user] ?? 0;
-    for (const item of [...row].sort((a, b) => a - b)) {
+    const start = rowStart[user] ?? 0;
+    let offset = start;
+    for (const item of [...row.keys()].sort((a, b) => a - b)) {
       itemsOf[offset] = item;
       offset += 1;
       itemCounts[item] = (itemCounts[item] ?? 0) + 1;
     }
+    const inTime = [...row].sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+    inTime.forEach(([item, at], k) => {
+      sequence[start + k] = item;
+      if (k > 0 && inTime[k - 1]?.[1] === at) sequenceTies[start + k] = 1;
+    });
   });
   return {
     users: [...userIndex.keys()],
@@ -87,5 +114,7 @@ export function buildImplicitMatrix(
     rowStart,
     itemsOf,
     itemCounts,
+    sequence,
+    sequenceTies,
   };
 }

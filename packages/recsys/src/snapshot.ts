@@ -16,7 +16,11 @@ import {
   type RatingModel,
   type RatingOptions,
 } from './models/ratingMf.ts';
-import { easeWeights } from './models/ease.ts';
+import {
+  SEQUENTIAL_DEFAULTS,
+  sequentialEaseRows,
+  type SequentialEaseOptions,
+} from './models/sequential.ts';
 import { itemKnnNeighbours } from './models/itemKnn.ts';
 import type { Recommender } from './models/recommender.ts';
 import { topK, topKMasked } from './topK.ts';
@@ -43,6 +47,11 @@ export interface ModelSnapshot {
   readonly weights: Float32Array;
   /** ALS only: item factors and the regularised Gram matrix; null for neighbourhood models. */
   readonly latent: LatentFactors | null;
+  /**
+   * Neighbourhood models: a user's k-th latest liked film weighs 0.5^(k / this) in their scores
+   * (0: every liked film alike). Absent from snapshots written before it existed (read as 0).
+   */
+  readonly recencyHalfLife: number;
   /** Positive ratings per item, each weighted 0.5^(age / half-life), age from the latest rating. */
   readonly popularity: Float32Array;
   /**
@@ -53,7 +62,7 @@ export interface ModelSnapshot {
 }
 
 export interface TrainSnapshotOptions {
-  /** EASE up to this many items (dense items² memory, items³ time); ALS above it. */
+  /** Sequence-aware EASE up to this many items, ALS above it (default: EASE at every size). */
   easeMaxItems?: number;
   /** Train this model whatever the catalogue size (benchmarks and comparisons). */
   model?: SnapshotKind;
@@ -61,6 +70,8 @@ export interface TrainSnapshotOptions {
   neighbours?: number;
   /** EASE's L2 regularisation. */
   lambda?: number;
+  /** The served EASE's head, transitions and recency (`SEQUENTIAL_DEFAULTS`). */
+  sequence?: Omit<SequentialEaseOptions, 'lambda' | 'neighbours'> & { recencyHalfLife?: number };
   als?: AlsOptions;
   /** The rating model trained beside the ranking model; `false`: none. */
   rating?: RatingOptions | false;
@@ -76,19 +87,19 @@ export interface TrainedSnapshot {
 }
 
 /** The part of a snapshot a model produces. */
-type ModelParts = Pick<ModelSnapshot, 'rowStart' | 'neighbours' | 'weights' | 'latent'>;
-
-const DEFAULT_EASE_MAX_ITEMS = 6_000;
+type ModelParts = Pick<
+  ModelSnapshot,
+  'rowStart' | 'neighbours' | 'weights' | 'latent' | 'recencyHalfLife'
+>;
 
 /**
- * Which model a catalogue of `items` items gets: EASE while its dense items² matrices fit
- * (≤ `easeMaxItems`, 6,000 by default: two 6,000² float64 matrices are ~0.6 GiB), implicit ALS
- * above, whose memory is linear in users + items. `model` overrides the choice.
+ * Which model a catalogue of `items` items gets: sequence-aware EASE at every size — its dense
+ * part covers only the head (`SEQUENTIAL_DEFAULTS.headItems`), so memory and time stay bounded
+ * however large the catalogue — and implicit ALS above `easeMaxItems` when that is set (ALS ranked
+ * below it on every real dataset tried, docs/recommendations.md). `model` overrides the choice.
  */
 export function chooseModel(items: number, options: TrainSnapshotOptions = {}): SnapshotKind {
-  return (
-    options.model ?? (items <= (options.easeMaxItems ?? DEFAULT_EASE_MAX_ITEMS) ? 'ease' : 'als')
-  );
+  return options.model ?? (items <= (options.easeMaxItems ?? Infinity) ? 'ease' : 'als');
 }
 
 /** Every model a snapshot can hold, trained on the one matrix shape. */
@@ -96,7 +107,18 @@ const BUILDERS: Record<
   SnapshotKind,
   (matrix: ImplicitMatrix, options: TrainSnapshotOptions) => ModelParts
 > = {
-  ease: (matrix, options) => easeRows(matrix, options.neighbours ?? 100, options.lambda),
+  ease: (matrix, options) => {
+    const { recencyHalfLife, ...sequence } = options.sequence ?? {};
+    return {
+      ...sequentialEaseRows(matrix, {
+        ...sequence,
+        ...(options.lambda === undefined ? {} : { lambda: options.lambda }),
+        ...(options.neighbours === undefined ? {} : { neighbours: options.neighbours }),
+      }),
+      latent: null,
+      recencyHalfLife: recencyHalfLife ?? SEQUENTIAL_DEFAULTS.recencyHalfLife,
+    };
+  },
   'item-knn': (matrix, options) => knnRows(matrix, options.neighbours ?? 100),
   als: (matrix, options) => {
     const { factors, alpha, itemFactors, gram } = alsFactors(matrix, options.als);
@@ -106,6 +128,7 @@ const BUILDERS: Record<
       neighbours: new Int32Array(0),
       weights: new Float32Array(0),
       latent: { factors, alpha, itemFactors, gram },
+      recencyHalfLife: 0,
     };
   },
 };
@@ -212,10 +235,14 @@ export function trainServedModel(
 ): Recommender {
   const kind = chooseModel(matrix.items.length, options);
   const parts = BUILDERS[kind](matrix, options);
+  const transitionWeight =
+    options.sequence?.transitionWeight ?? SEQUENTIAL_DEFAULTS.transitionWeight;
   const name =
-    parts.latent === null
-      ? `served (${kind}, top ${options.neighbours ?? 100})`
-      : `served (${kind}, ${parts.latent.factors} factors)`;
+    parts.latent !== null
+      ? `served (${kind}, ${parts.latent.factors} factors)`
+      : kind === 'ease'
+        ? `served (ease${transitionWeight > 0 ? ` + transitions ×${transitionWeight}` : ''}, recency ${parts.recencyHalfLife})`
+        : `served (${kind}, top ${options.neighbours ?? 100})`;
   return {
     name,
     bytes: partsBytes(parts),
@@ -298,11 +325,20 @@ function scoreUser(
     because = new Int32Array(n).fill(-1);
     strongest = new Float32Array(n);
   }
-  for (const i of liked) {
+  // Liked films come oldest first; the latest weighs 1. The reason is the largest weighted share.
+  // A history no longer than the half-life is weighed evenly: a new user's first likes, often
+  // given in one sitting, say nothing about drifting taste, and their order is the order they
+  // happened to be clicked in.
+  const halfLife = liked.length > parts.recencyHalfLife ? parts.recencyHalfLife : 0;
+  for (let k = 0; k < liked.length; k += 1) {
+    const i = liked[k] ?? 0;
     const end = parts.rowStart[i + 1] ?? 0;
+    const share = halfLife > 0 ? 0.5 ** ((liked.length - 1 - k) / halfLife) : 1;
+    // Below 2⁻²⁰ a liked film changes no ranking; skipping it bounds a heavy rater's cost.
+    if (share < 2 ** -20) continue;
     for (let offset = parts.rowStart[i] ?? 0; offset < end; offset += 1) {
       const j = parts.neighbours[offset] ?? 0;
-      const weight = parts.weights[offset] ?? 0;
+      const weight = share * (parts.weights[offset] ?? 0);
       scores[j] = (scores[j] ?? 0) + weight;
       if (weight > (strongest[j] ?? 0)) {
         strongest[j] = weight;
@@ -340,20 +376,7 @@ function toRows(n: number, perItem: (i: number) => { index: number; weight: numb
       offset += 1;
     }
   });
-  return { rowStart, neighbours, weights, latent: null };
-}
-
-// EASE's dense B pruned to each row's k largest positive weights: negative weights only push
-// items down, and dropping them keeps the snapshot linear in items (see docs/recommendations.md).
-function easeRows(matrix: ImplicitMatrix, k: number, lambda?: number): Rows {
-  const n = matrix.items.length;
-  const dense = easeWeights(matrix, lambda === undefined ? {} : { lambda });
-  return toRows(n, (i) => {
-    const row = dense.subarray(i * n, (i + 1) * n);
-    return topK(row, k)
-      .filter((j) => (row[j] ?? 0) > 0)
-      .map((j) => ({ index: j, weight: row[j] ?? 0 }));
-  });
+  return { rowStart, neighbours, weights, latent: null, recencyHalfLife: 0 };
 }
 
 function knnRows(matrix: ImplicitMatrix, k: number): Rows {
@@ -501,6 +524,7 @@ export function serializeSnapshot(snapshot: ModelSnapshot): Buffer {
       nnz: snapshot.neighbours.length,
       factors: snapshot.latent?.factors ?? 0,
       alpha: snapshot.latent?.alpha ?? 0,
+      recencyHalfLife: snapshot.recencyHalfLife,
       ...(snapshot.rating === null
         ? {}
         : {
@@ -572,6 +596,7 @@ export function deserializeSnapshot(data: Uint8Array): ModelSnapshot {
     nnz: number;
     factors?: number;
     alpha?: number;
+    recencyHalfLife?: number;
     rating?: Omit<RatingModel, 'itemBias' | 'itemFactors' | 'residual'> & {
       residualNnz: number;
       residualWeight: number;
@@ -625,6 +650,7 @@ export function deserializeSnapshot(data: Uint8Array): ModelSnapshot {
     neighbours,
     weights,
     latent,
+    recencyHalfLife: header.recencyHalfLife ?? 0,
     popularity,
     rating,
   };

@@ -3,6 +3,7 @@ import {
   buildImplicitMatrix,
   evaluate,
   invertSpd,
+  invertSpdInPlace,
   timeOrderedHoldout,
   trainEase,
   trainItemKnn,
@@ -57,6 +58,25 @@ describe('linear algebra', () => {
         for (let k = 0; k < n; k += 1) sum += (spd[i * n + k] ?? 0) * (inverse[k * n + j] ?? 0);
         expect(sum).toBeCloseTo(i === j ? 1 : 0, 9);
       }
+  });
+
+  it('inverts in place by the symmetric sweep, matching the Cholesky inverse', () => {
+    const n = 40;
+    const next = random(11);
+    const a = Float64Array.from({ length: n * n }, () => next() - 0.5);
+    const spd = new Float64Array(n * n);
+    for (let i = 0; i < n; i += 1)
+      for (let j = 0; j < n; j += 1) {
+        let sum = i === j ? 1 : 0;
+        for (let k = 0; k < n; k += 1) sum += (a[i * n + k] ?? 0) * (a[j * n + k] ?? 0);
+        spd[i * n + j] = sum;
+      }
+    const expected = invertSpd(spd, n);
+    const swept = Float64Array.from(spd);
+    invertSpdInPlace(swept, n);
+    for (let i = 0; i < n * n; i += 1) expect(swept[i]).toBeCloseTo(expected[i] ?? NaN, 9);
+    const notPositive = Float64Array.from([1, 2, 2, 1]);
+    expect(() => invertSpdInPlace(notPositive, 2)).toThrow(/not positive definite/);
   });
 });
 

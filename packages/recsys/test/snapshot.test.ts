@@ -6,7 +6,9 @@ import {
   deserializeSnapshot,
   evaluate,
   foldIn,
+  headOf,
   itemKnnNeighbours,
+  SEQUENTIAL_DEFAULTS,
   serializeSnapshot,
   snapshotBytes,
   trainEase,
@@ -14,7 +16,7 @@ import {
   trainServedModel,
   trainSnapshot,
 } from '../src/index.ts';
-import { tasteClusters } from './synthetic.ts';
+import { tasteClusters, tasteJourneys } from './synthetic.ts';
 
 const data = tasteClusters({ users: 200, items: 120, tastes: 4, perUser: 25, seed: 7 });
 
@@ -36,12 +38,27 @@ describe('model snapshots', () => {
     );
   });
 
-  it('trains EASE for small catalogues, ALS above the EASE limit, and item-kNN when asked for', () => {
+  it('trains sequence-aware EASE at every catalogue size, ALS above a limit when one is set, and item-kNN when asked for', () => {
     expect(trainSnapshot(data).snapshot.kind).toBe('ease');
     expect(trainSnapshot(data, { easeMaxItems: 50 }).snapshot.kind).toBe('als');
     expect(trainSnapshot(data, { model: 'item-knn' }).snapshot.kind).toBe('item-knn');
     expect(chooseModel(6_000)).toBe('ease');
-    expect(chooseModel(6_001)).toBe('als');
+    expect(chooseModel(60_000)).toBe('ease');
+    expect(chooseModel(6_001, { easeMaxItems: 6_000 })).toBe('als');
+  });
+
+  it('learns only the head: films outside the most liked get no row and appear in no row', () => {
+    const { snapshot } = trainSnapshot(data, { sequence: { headItems: 30 } });
+    const matrix = buildImplicitMatrix(data);
+    const head = new Set(headOf(matrix, 30, 1));
+    expect(head.size).toBe(30);
+    for (let i = 0; i < snapshot.items.length; i += 1) {
+      const row = snapshot.neighbours.subarray(snapshot.rowStart[i], snapshot.rowStart[i + 1]);
+      const item = matrix.itemIndex.get(snapshot.items[i] ?? '') ?? -1;
+      if (!head.has(item)) expect(row.length).toBe(0);
+      for (const j of row)
+        expect(head.has(matrix.itemIndex.get(snapshot.items[j] ?? '') ?? -1)).toBe(true);
+    }
   });
 
   it('keeps at most the configured neighbours per item, best first', () => {
@@ -123,19 +140,55 @@ describe('sparse item-kNN', () => {
   });
 });
 
+describe('recency at serving', () => {
+  const { snapshot } = trainSnapshot(data);
+  const order = (result: { item: number; score: number }[]) => result.map((r) => r.item);
+
+  it('weighs a history no longer than the half-life evenly, in whatever order it was liked', () => {
+    expect(snapshot.recencyHalfLife).toBe(12);
+    const liked = [3, 17, 42, 58, 90];
+    const forward = foldIn(snapshot, liked, 20, new Set(liked));
+    const backward = foldIn(snapshot, [...liked].reverse(), 20, new Set(liked));
+    expect(order(backward)).toEqual(order(forward));
+    backward.forEach((r, n) => expect(r.score).toBeCloseTo(forward[n]?.score ?? NaN, 9));
+  });
+
+  it('lets the latest likes lead in a longer history', () => {
+    const liked = Array.from({ length: 40 }, (_, n) => n * 3);
+    const forward = foldIn(snapshot, liked, 20, new Set(liked));
+    const backward = foldIn(snapshot, [...liked].reverse(), 20, new Set(liked));
+    expect(order(backward)).not.toEqual(order(forward));
+  });
+});
+
 describe('the served model offline', () => {
-  it('keeps the quality of the dense EASE it is pruned from, far ahead of most-popular on NDCG@10', () => {
+  it('keeps the quality of dense EASE in its EASE part (head and pruning), far ahead of most-popular on NDCG@10', () => {
     const ratings = tasteClusters({ users: 600, items: 300, tastes: 6, perUser: 30, seed: 11 });
     const report = evaluate(ratings, [
       trainPopularity,
-      (m) => trainEase(m),
-      (m) => trainServedModel(m),
+      (m) => trainEase(m, { lambda: SEQUENTIAL_DEFAULTS.lambda }),
+      (m) =>
+        trainServedModel(m, {
+          neighbours: 100,
+          sequence: { transitionWeight: 0, recencyHalfLife: 0 },
+        }),
     ]);
     const [popular, dense, served] = report.models;
-    expect(served?.model).toBe('served (ease, top 100)');
+    expect(served?.model).toBe('served (ease, recency 0)');
     expect(served?.ndcgAt10).toBeGreaterThan(0.98 * (dense?.ndcgAt10 ?? Infinity));
     expect(served?.ndcgAt10).toBeGreaterThan(1.5 * (popular?.ndcgAt10 ?? Infinity));
     expect(served?.bytes).toBeLessThan(dense?.bytes ?? 0);
+  });
+
+  it('ranks what users like next above dense EASE when taste follows an order', () => {
+    const ratings = tasteJourneys({ users: 300, items: 240, tastes: 4, perUser: 25, seed: 3 });
+    const report = evaluate(ratings, [
+      (m) => trainEase(m, { lambda: SEQUENTIAL_DEFAULTS.lambda }),
+      (m) => trainServedModel(m),
+    ]);
+    const [dense, served] = report.models;
+    expect(served?.model).toBe('served (ease + transitions ×2, recency 12)');
+    expect(served?.ndcgAt10).toBeGreaterThan(1.05 * (dense?.ndcgAt10 ?? Infinity));
   });
 });
 

@@ -37,3 +37,34 @@ export function tasteClusters(options: {
   }
   return interactions;
 }
+
+/**
+ * Users of one of `tastes` tastes walk their taste's films in one order (a chain, as a series or
+ * a director's work is watched), starting anywhere on it and skipping a film now and then: what
+ * a user likes next follows what they liked last, which co-occurrence alone does not show.
+ */
+export function tasteJourneys(options: {
+  users: number;
+  items: number;
+  tastes: number;
+  perUser: number;
+  seed: number;
+}): Interaction[] {
+  const next = random(options.seed);
+  const chain = Math.floor(options.items / options.tastes);
+  const interactions: Interaction[] = [];
+  for (let user = 0; user < options.users; user += 1) {
+    const taste = user % options.tastes;
+    let position = Math.floor(next() * chain);
+    for (let n = 0; n < options.perUser; n += 1) {
+      position = (position + 1 + (next() < 0.2 ? 1 : 0)) % chain;
+      interactions.push({
+        userId: `u${user}`,
+        itemId: `i${position * options.tastes + taste}`,
+        rating: 4 + Math.round(next()),
+        at: n * 1_000 + user,
+      });
+    }
+  }
+  return interactions;
+}

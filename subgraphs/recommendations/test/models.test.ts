@@ -11,6 +11,7 @@ import {
   type RecommendationsUpdatedEvent,
 } from '@marquee/pubsub';
 import { executeInProcess } from '@marquee/server-kit';
+import { buildImplicitMatrix, topK, trainServedModel, type Interaction } from '@marquee/recsys';
 import { createRecommendationsSubgraph } from '../src/server.ts';
 import { trainAndPublish } from '../src/training/index.ts';
 
@@ -164,6 +165,45 @@ describe('trained recommendations', () => {
     expect(first?.metadata).toMatchObject({ model: 'ease', users: 40, items: 15, fencingToken: 7 });
     expect(first?.metadata.bytes).toBeGreaterThan(0);
     expect(second?.version).toBeGreaterThan(first?.version ?? Infinity);
+  });
+
+  it('serves the model training chose, ranked as `marquee evaluate` ranks it', async () => {
+    const trained = await trainAndPublish(subgraph.stores.recommendations, { pubsub });
+    expect(trained?.kind).toBe('ease');
+    await expect.poll(() => subgraph.services.engine.modelVersion()).toBe(trained?.version);
+    const rows: Interaction[] = [];
+    for await (const page of subgraph.stores.recommendations.scanInteractions())
+      for (const row of page) rows.push({ ...row, itemId: row.movieId });
+    const matrix = buildImplicitMatrix(rows);
+    const offline = trainServedModel(matrix);
+    expect(offline.name).toBe('served (ease + transitions ×2, recency 12)');
+    // Liked in this order (recency weighs the latest most), one film disliked.
+    const start = Date.now() - 1_000;
+    const history = [
+      ['alien', 5],
+      ['heat', 4.5],
+      ['aliens', 5],
+      ['dune', 1],
+    ] as const;
+    for (const [n, [movieId, rating]] of history.entries())
+      await stream.append('rating.changed', [
+        ratingEvent({
+          eventId: randomUUID(),
+          userId: 'walker',
+          movieId,
+          rating,
+          at: new Date(start + n * 10).toISOString(),
+        }),
+      ]);
+    const index = (id: string) => matrix.itemIndex.get(id) ?? -1;
+    const scores = offline.score(['alien', 'heat', 'aliens'].map(index));
+    const expected = topK(scores, 5, new Set(history.map(([id]) => index(id))))
+      .filter((i) => (scores[i] ?? 0) > 0)
+      .map((i) => matrix.items[i]);
+    expect(expected).toHaveLength(5);
+    await expect
+      .poll(async () => (await recommendationsOf('walker', 5)).map((r) => r.movie.id))
+      .toEqual(expected);
   });
 
   it('recommends from the liked films of a user, with the liked film as the reason, never a rated film', async () => {
@@ -393,7 +433,10 @@ describe('trending, popular and similar', () => {
   });
 
   it('finds similar films by shared genres, people and audience, never the film itself', async () => {
-    await trainAndPublish(subgraph.stores.recommendations);
+    // In this fixture Arrival is liked by exactly Alien's audience; at the served λ (100) EASE
+    // gives it nearly all of Alien's audience weight, so a flatter λ keeps this test about how
+    // content and audience mix rather than about one model setting.
+    await trainAndPublish(subgraph.stores.recommendations, { lambda: 250 });
     await subgraph.services.engine.refresh();
     const result = await executeInProcess<{ _entities: { similar: { id: string }[] }[] }>(
       subgraph,

@@ -1,4 +1,4 @@
-import { invertSpd } from '../linalg.ts';
+import { invertSpdInPlace } from '../linalg.ts';
 import { itemsOfUser, type ImplicitMatrix } from '../matrix.ts';
 import type { Recommender } from './recommender.ts';
 
@@ -31,25 +31,64 @@ export function trainEase(matrix: ImplicitMatrix, options: EaseOptions = {}): Re
   };
 }
 
-/** The dense n×n EASE weight matrix B (row i: how much liking i adds to each item), row-major. */
+/**
+ * The dense n×n EASE weight matrix B (row i: how much liking i adds to each item), row-major.
+ * Films nobody liked are left out of the inversion: their Gram rows are λ·eᵢ, so their rows and
+ * columns of B are exactly 0 and the rest is the same as inverting all n.
+ */
 export function easeWeights(matrix: ImplicitMatrix, options: EaseOptions = {}): Float32Array {
   const n = matrix.items.length;
-  const lambda = options.lambda ?? 250;
-  if (n > (options.maxItems ?? 6_000)) {
-    throw new RangeError(`EASE inverts a dense ${n}×${n} matrix; too many items for this model.`);
+  const liked: number[] = [];
+  for (let i = 0; i < n; i += 1) if ((matrix.itemCounts[i] ?? 0) > 0) liked.push(i);
+  if (liked.length > (options.maxItems ?? 6_000)) {
+    throw new RangeError(
+      `EASE inverts a dense ${liked.length}×${liked.length} matrix; too many items for this model.`,
+    );
   }
-  const gram = new Float64Array(n * n);
-  for (let user = 0; user < matrix.users.length; user += 1) {
-    const items = itemsOfUser(matrix, user);
-    for (const i of items) for (const j of items) gram[i * n + j] = (gram[i * n + j] ?? 0) + 1;
-  }
-  for (let i = 0; i < n; i += 1) gram[i * n + i] = (gram[i * n + i] ?? 0) + lambda;
-  const p = invertSpd(gram, n);
+  const head = Int32Array.from(liked);
+  const inner = easeOnItems(matrix, head, options.lambda ?? 250);
   const weights = new Float32Array(n * n);
-  for (let i = 0; i < n; i += 1) {
-    for (let j = 0; j < n; j += 1) {
-      weights[i * n + j] = i === j ? 0 : -(p[i * n + j] ?? 0) / (p[j * n + j] ?? 1);
-    }
+  const h = head.length;
+  for (let a = 0; a < h; a += 1) {
+    const row = (head[a] ?? 0) * n;
+    for (let b = 0; b < h; b += 1) weights[row + (head[b] ?? 0)] = inner[a * h + b] ?? 0;
   }
   return weights;
+}
+
+/**
+ * EASE restricted to `items` (indices into the matrix): B over those items only, h×h row-major in
+ * float64, rows and columns in the order of `items`. Users' positives outside `items` are ignored.
+ * One h×h float64 array is all it holds (the Gram matrix, inverted and turned into B in place).
+ */
+export function easeOnItems(
+  matrix: ImplicitMatrix,
+  items: Int32Array,
+  lambda: number,
+): Float64Array {
+  const h = items.length;
+  const position = new Int32Array(matrix.items.length).fill(-1);
+  items.forEach((item, k) => (position[item] = k));
+  const gram = new Float64Array(h * h);
+  const mine: number[] = [];
+  for (let user = 0; user < matrix.users.length; user += 1) {
+    mine.length = 0;
+    for (const item of itemsOfUser(matrix, user)) {
+      const k = position[item] ?? -1;
+      if (k >= 0) mine.push(k);
+    }
+    // Upper triangle only: the sweep reads nothing else.
+    for (const a of mine)
+      for (const b of mine) if (b >= a) gram[a * h + b] = (gram[a * h + b] ?? 0) + 1;
+  }
+  for (let k = 0; k < h; k += 1) gram[k * h + k] = (gram[k * h + k] ?? 0) + lambda;
+  invertSpdInPlace(gram, h);
+  const diagonal = new Float64Array(h);
+  for (let k = 0; k < h; k += 1) diagonal[k] = gram[k * h + k] ?? 1;
+  for (let i = 0; i < h; i += 1) {
+    const row = i * h;
+    for (let j = 0; j < h; j += 1)
+      gram[row + j] = i === j ? 0 : -(gram[row + j] ?? 0) / (diagonal[j] ?? 1);
+  }
+  return gram;
 }

@@ -41,6 +41,9 @@ const { values: args } = parseArgs({
     queries: { type: 'string', default: '1000' },
     'baseline-queries': { type: 'string', default: '5' },
     keep: { type: 'boolean', default: false },
+    // `during`: the triggers keep the rollups chunk by chunk; `after`: the ratings' triggers are
+    // off for the COPY and the rollups are built once from the loaded table.
+    rollups: { type: 'string', default: 'during' },
   },
 });
 const serverUrl = args['database-url'] ?? process.env['BENCH_DATABASE_URL'];
@@ -49,6 +52,7 @@ const ratingCount = Number(args.ratings);
 const userCount = Number(args.users);
 const queryCount = Number(args.queries);
 const baselineCount = Number(args['baseline-queries']);
+const rollupsAfter = args.rollups === 'after';
 const secret = 'b'.repeat(32);
 
 const log = (message: string) =>
@@ -183,6 +187,8 @@ async function main() {
     const end = Date.now();
     const span = 10 * 365 * 86_400_000;
     let films: string[] = [];
+    if (rollupsAfter)
+      await db.sql.exec('ALTER TABLE recommendations.interaction DISABLE TRIGGER USER');
     const [, ratingSeconds] = await timed(
       `${(perUser * userCount).toLocaleString('en')} ratings into interaction (indexes built after)`,
       () =>
@@ -204,6 +210,13 @@ async function main() {
           ),
         ),
     );
+    let rollupSeconds = 0;
+    if (rollupsAfter) {
+      await db.sql.exec('ALTER TABLE recommendations.interaction ENABLE TRIGGER USER');
+      [, rollupSeconds] = await timed('rollups built from the loaded ratings', () =>
+        db.sql.query('SELECT recommendations.analytics_rebuild()'),
+      );
+    }
     const [, vacuumSeconds] = await timed('VACUUM ANALYZE', () => db.sql.query('VACUUM ANALYZE'));
     const ratings = perUser * userCount;
     // risingPeople: two credits per film (a director and an actor) among titles/5 people, and
@@ -338,8 +351,11 @@ async function main() {
     process.stdout.write(
       [
         `Database: ${label}; ${titleCount.toLocaleString('en')} films, ${ratings.toLocaleString('en')} ratings by ` +
-          `${userCount.toLocaleString('en')} users over ten years; load with rollups kept by the triggers: films ` +
+          `${userCount.toLocaleString('en')} users over ten years; load: films ` +
           `${titleSeconds.toFixed(0)} s, ratings ${ratingSeconds.toFixed(0)} s ` +
+          (rollupsAfter
+            ? `(triggers off) and their rollups built after in ${rollupSeconds.toFixed(0)} s `
+            : '(rollups kept by the triggers) ') +
           `(${Math.round(ratings / ratingSeconds).toLocaleString('en')} ratings/s), VACUUM ANALYZE ${vacuumSeconds.toFixed(0)} s, ${peopleCount.toLocaleString('en')} people with ${(2 * titleCount).toLocaleString('en')} credits ${peopleSeconds.toFixed(0)} s; Node ${process.version}; ` +
           `load average ${loadBefore.map((load) => load.toFixed(1)).join(' ')} before the samples and ` +
           `${loadAfter.map((load) => load.toFixed(1)).join(' ')} after; the subgraph's own CPU per sample ` +

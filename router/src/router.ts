@@ -25,6 +25,7 @@ import { identityFromRequest, type TokenRevocationCheck } from './identity.ts';
 import { createOperationGate } from './admission.ts';
 import type { OperationLimits } from './limits.ts';
 import { operationLimitsPlugin } from './limitsPlugin.ts';
+import { refusalObserver } from './refusals.ts';
 import {
   checkRateLimit,
   clientIp,
@@ -255,6 +256,7 @@ export function createRouter(options: RouterOptions) {
       ? undefined
       : revocationsFailingOpen(options.revocations, options.logger);
   const verifiedTokens = cacheVerifiedTokens(options.tokens);
+  const observeRefusal = refusalObserver(options.logger);
   const subscriptionLimits = options.subscriptions ?? {};
   let monitor: HealthMonitor | undefined;
   const startHealthMonitor = () =>
@@ -335,10 +337,15 @@ export function createRouter(options: RouterOptions) {
       };
     },
     createContext: async (request: ClientRequest): Promise<RouterContext> => {
-      const identity = await identityFromRequest(request, verifiedTokens, revocations);
-      const limited = await checkRateLimit(rateLimit, request, identity, options.logger);
-      if (limited !== undefined) throw limited;
-      return { identity, clientIp: clientIp(request, rateLimit?.trustProxy ?? false) };
+      try {
+        const identity = await identityFromRequest(request, verifiedTokens, revocations);
+        const limited = await checkRateLimit(rateLimit, request, identity, options.logger);
+        if (limited !== undefined) throw limited;
+        return { identity, clientIp: clientIp(request, rateLimit?.trustProxy ?? false) };
+      } catch (error) {
+        observeRefusal(error);
+        throw error;
+      }
     },
     /** From the last background round of checks: answers at once whatever hangs. */
     async health(): Promise<HealthReport> {

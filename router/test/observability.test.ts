@@ -189,6 +189,10 @@ describe('access log', () => {
       level: 30,
     });
     expect(line?.['durationMs']).toEqual(expect.any(Number));
+    // Refused before any operation ran: still one line, with the code the client got.
+    expect(accessLines('router', 'access-1')).toEqual([
+      expect.objectContaining({ status: 'refused', code: 'UNAUTHENTICATED', userId: null }),
+    ]);
     const everything = JSON.stringify(logs);
     expect(everything).not.toContain('not-a-real-token');
   });
@@ -207,6 +211,7 @@ describe('/metrics', () => {
     await post(showsWithLead);
     await post(showsWithLead);
     await post({ query: 'query Broken { noSuchField }' });
+    await post(showsWithLead, { authorization: 'Bearer v4.public.not-a-real-token' });
     const after = await scrapeMetrics(`${routerUrl}/metrics`);
     const moved = (name: string, labels: Record<string, string>) =>
       metricValue(after, name, labels) - metricValue(before, name, labels);
@@ -222,6 +227,10 @@ describe('/metrics', () => {
       }),
     ).toBe(1);
     expect(metricValue(after, 'marquee_graphql_operations_total', { operation: 'Broken' })).toBe(0);
+    // A request refused before any operation ran (here a bad token) is counted by its code.
+    expect(
+      moved('marquee_requests_refused_total', { service: 'router', code: 'UNAUTHENTICATED' }),
+    ).toBe(1);
     expect(
       moved('marquee_graphql_operation_duration_seconds_count', {
         service: 'router',

@@ -111,6 +111,10 @@ describe('CORS at the router', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
+    // The page can read the request id it would quote in a support request.
+    expect(response.headers.get('access-control-expose-headers')).toBe(
+      'x-request-id,etag,retry-after',
+    );
     expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
   });
 

@@ -17,6 +17,7 @@ export interface Metrics {
   registry: Registry;
   operations: Counter<'service' | 'operation' | 'status'>;
   operationDuration: Histogram<'service' | 'operation'>;
+  requestsRefused: Counter<'service' | 'code'>;
   subgraphFetchDuration: Histogram<'service' | 'subgraph'>;
   subgraphFetchErrors: Counter<'service' | 'subgraph'>;
   dataloaderBatchSize: Histogram<'service' | 'loader'>;
@@ -116,6 +117,12 @@ function createMetrics(): Metrics {
       help: 'Time from receiving a GraphQL operation to sending its response.',
       labelNames: ['service', 'operation'],
       buckets: durationBuckets,
+      registers,
+    }),
+    requestsRefused: new Counter({
+      name: 'marquee_requests_refused_total',
+      help: 'Requests refused before any operation ran (bad or revoked token, rate limit), by error code.',
+      labelNames: ['service', 'code'],
       registers,
     }),
     subgraphFetchDuration: new Histogram({

@@ -4,7 +4,7 @@ import cors from 'cors';
 /**
  * Request headers a browser app may send from another origin: the bearer token, JSON bodies,
  * Apollo's CSRF-prevention header (which lets a GET through) and its client-identification
- * headers, and W3C trace context.
+ * headers, W3C trace context, and a request id of its own to find its request in the logs.
  */
 const ALLOWED_HEADERS = [
   'authorization',
@@ -15,7 +15,15 @@ const ALLOWED_HEADERS = [
   'apollographql-client-version',
   'traceparent',
   'tracestate',
+  'x-request-id',
 ];
+
+/**
+ * Response headers a cross-origin page may read beyond the CORS-safelisted ones: the request id
+ * to quote in a support request, the ETag to revalidate a public query with `If-None-Match`, and
+ * how long to wait after RATE_LIMITED.
+ */
+const EXPOSED_HEADERS = ['x-request-id', 'etag', 'retry-after'];
 
 /**
  * Wraps the router's listener with CORS for `origins` (exact `scheme://host[:port]` strings).
@@ -32,6 +40,7 @@ export function withCors(origins: readonly string[], listener: RequestListener):
     origin: [...origins],
     methods: ['GET', 'POST'],
     allowedHeaders: ALLOWED_HEADERS,
+    exposedHeaders: EXPOSED_HEADERS,
     credentials: false,
     // Browsers cache a preflight for at most this long (Chromium caps it at 2 hours).
     maxAge: 7200,

@@ -47,9 +47,11 @@ import {
   type ParsedPerson,
 } from './imdbParsers.ts';
 import { eachRawLine } from './lines.ts';
+import type { Progress } from './progress.ts';
 import type { RejectsWriter } from './rejects.ts';
 import { countsOf, outcomeOf, runFile, type BatchOutcome, type FileJob } from './runFile.ts';
 import type { FileSummary, IngestSummary } from './summary.ts';
+import { TitleWatermark } from './titleWatermark.ts';
 
 /**
  * Loads IMDb's non-commercial TSVs from `dir` (`<name>.tsv` or `<name>.tsv.gz`), people first so
@@ -167,21 +169,28 @@ function firstBillingOnly(
   parse: typeof parseTitlePrincipals,
 ): (fields: string[], line: number) => ParsedCredit {
   let title = '';
-  const seen = new Map<string, { line: number; ordering: number | null }>();
+  // Person and role → index into the current title's lines and orderings (no object per line).
+  const seen = new Map<string, number>();
+  const lines: number[] = [];
+  const orderings: (number | null)[] = [];
   return (fields, line) => {
     const credit = parse(fields);
     if (credit.movieId !== title) {
       title = credit.movieId;
       seen.clear();
+      lines.length = 0;
+      orderings.length = 0;
     }
-    const key = `${credit.personId}:${credit.role}`;
+    const key = credit.personId + credit.role;
     const first = seen.get(key);
     if (first !== undefined) {
       throw new RowError(
-        `repeated principal: ${credit.personId} is already credited as ${credit.role} on ${credit.movieId} by line ${first.line} (ordering ${first.ordering ?? '\\N'}), which is kept`,
+        `repeated principal: ${credit.personId} is already credited as ${credit.role} on ${credit.movieId} by line ${lines[first] ?? 0} (ordering ${orderings[first] ?? '\\N'}), which is kept`,
       );
     }
-    seen.set(key, { line, ordering: credit.billingOrder });
+    seen.set(key, lines.length);
+    lines.push(line);
+    orderings.push(credit.billingOrder);
     return credit;
   };
 }
@@ -299,9 +308,10 @@ async function loadIncrementally(
 /**
  * Bulk load order: people, then the credits (they need only the people), titles last, so the
  * credits' indexes (their four take the longest to build) are built while title.basics loads
- * and only the movies' are left after the last file. Each file's counts and rejects do not
- * depend on the order: a credit's movie is not checked, and the ratings are matched to the
- * titles at the end.
+ * and only the movies' are left after the last file. title.crew loads beside title.principals
+ * (see `TitleWatermark`), so the credits' data is in, and their builds start, once the longer of
+ * the two is. Each file's counts and rejects do not depend on the order: a credit's movie is not
+ * checked, and the ratings are matched to the titles at the end.
  */
 const bulkOrder = [
   'name.basics',
@@ -309,6 +319,46 @@ const bulkOrder = [
   'title.crew',
   'title.basics',
 ] as const satisfies readonly ImdbFile[];
+
+/**
+ * Rows per COPY in the bulk load, unless `--batch-size` says otherwise. A batch's parsed rows stay
+ * alive until its COPY is done, and V8's young-generation collections copy every live object
+ * each time: with two files loading at once, two batches in flight each and one being parsed,
+ * 10,000-row batches made those collections about a third of the process's CPU; a quarter of that
+ * cut its CPU by about 8% (`marquee ingest` with every statement answered at once, 300,000
+ * titles), for 4 times as many COPY transactions, which cost the server little. Not for
+ * title.basics: the analytics rollups' statement-level triggers on movies.movie and
+ * recommendations.item_feature run once per COPY, at a cost per statement that made title.basics
+ * in 2,500-row batches take the server 2.5 times as long as in 10,000-row ones.
+ */
+const BULK_BATCH_SIZE = 2_500;
+
+/**
+ * Progress of a file loaded beside another: the bar shows one file at a time, so this one's
+ * calls are held and played back in one go once the other's bar is done.
+ */
+function heldProgress(): Progress & { replay(to: Progress): void } {
+  let file = '';
+  let total = 0;
+  let startedAt = 0;
+  let last = { rows: 0, bytes: 0 };
+  return {
+    start(name, totalBytes) {
+      file = name;
+      total = totalBytes;
+      startedAt = performance.now();
+    },
+    update(rows, bytes) {
+      last = { rows, bytes };
+    },
+    stop() {},
+    replay(to) {
+      to.start(file, total, startedAt);
+      to.update(last.rows, last.bytes);
+      to.stop();
+    },
+  };
+}
 
 /**
  * The bulk load, with the incremental load's counts, in `bulkOrder`. title.ratings is read
@@ -326,18 +376,26 @@ async function loadBulk(
   analysed: Set<string>,
 ): Promise<FileSummary[]> {
   const ratings = new RatingsByTitle();
+  const besidePrincipals = paths.has('title.principals') && paths.has('title.crew');
+  const watermark = new TitleWatermark();
   const writers = bulkWriters(
     db.sql,
     importStores(db, options),
     ratings,
     earlyPrimaryKeys(db, deferred, options),
+    besidePrincipals ? watermark : undefined,
   );
   const rejectedPeople = new RejectedPeople();
   const jobs = incrementalJobs(db, options, rejectedPeople);
+  for (const name of ['name.basics', 'title.principals', 'title.crew'] as const)
+    jobs[name].batchSize ??= BULK_BATCH_SIZE;
   jobs['name.basics'].write = writers.people;
   jobs['title.basics'].write = writers.titles;
   jobs['title.principals'].write = explainingPrincipals(writers.principals, rejectedPeople);
-  jobs['title.crew'].write = (batch) => writeCrew(writers.crewCredits, batch, rejectedPeople);
+  jobs['title.crew'].write = async (batch) => {
+    if (besidePrincipals) await watermark.reached(batch.map(({ value }) => value.movieId));
+    return writeCrew(writers.crewCredits, batch, rejectedPeople);
+  };
   const context = { progress: options.progress, rejects };
   const files = new Map<ImdbFile, FileSummary>();
   const rebuilding: Promise<void>[] = [];
@@ -365,6 +423,32 @@ async function loadBulk(
     rebuilding.push(done);
   };
 
+  /** title.principals and title.crew at once, each with its own connections. */
+  async function loadCredits(): Promise<void> {
+    const crewProgress = heldProgress();
+    const principals = (async () => {
+      try {
+        return await runFile(
+          { ...jobs['title.principals'], path: paths.get('title.principals') ?? '' },
+          context,
+        );
+      } finally {
+        watermark.finish();
+      }
+    })();
+    const crew = runFile(
+      { ...jobs['title.crew'], path: paths.get('title.crew') ?? '' },
+      { ...context, progress: crewProgress },
+    );
+    // Both settle before a failure of either goes on: nothing of this pair is still writing then.
+    const [principalsSummary, crewSummary] = await Promise.allSettled([principals, crew]);
+    if (principalsSummary.status === 'rejected') throw principalsSummary.reason;
+    if (crewSummary.status === 'rejected') throw crewSummary.reason;
+    crewProgress.replay(options.progress);
+    files.set('title.principals', principalsSummary.value);
+    files.set('title.crew', crewSummary.value);
+  }
+
   async function loadFiles(): Promise<void> {
     const ratingsPath = paths.get('title.ratings');
     if (ratingsPath !== undefined) {
@@ -379,7 +463,9 @@ async function loadBulk(
     for (const name of bulkOrder) {
       const path = paths.get(name);
       if (path === undefined) continue;
-      files.set(name, await runFile({ ...(jobs[name] as FileJob<unknown>), path }, context));
+      if (besidePrincipals && name === 'title.principals') await loadCredits();
+      else if (!(besidePrincipals && name === 'title.crew'))
+        files.set(name, await runFile({ ...(jobs[name] as FileJob<unknown>), path }, context));
       if (name === 'name.basics') rebuild([personCopy.table]);
       if (name === 'title.crew' || (name === 'title.principals' && !paths.has('title.crew')))
         rebuild([creditCopy.table], paths.has('name.basics'));
@@ -468,54 +554,57 @@ async function writeCrew(
   batch: { line: number; value: ReturnType<typeof parseTitleCrew> }[],
   rejectedPeople: RejectedPeople,
 ): Promise<BatchOutcome> {
-  const credits: ImportedCredit[] = batch.flatMap(({ line, value }) => [
-    ...value.directors.map((personId) => ({
-      line,
-      movieId: value.movieId,
-      personId,
-      role: 'DIRECTOR' as const,
-      characters: [],
-      billingOrder: null,
-    })),
-    ...value.writers.map((personId) => ({
-      line,
-      movieId: value.movieId,
-      personId,
-      role: 'WRITER' as const,
-      characters: [],
-      billingOrder: null,
-    })),
-  ]);
-  const result = await people.upsertCredits(
-    credits.map((credit, index) => ({ ...credit, line: index })),
-    'crew',
-    { trackLines: true },
-  );
-  const lineOf = (index: number) => credits[index]?.line ?? -1;
+  // One object per credit, under its index (what the store reports by); `owner` is its line's
+  // index in the batch, and per-line tallies are arrays by that index, not maps.
+  const credits: ImportedCredit[] = [];
+  const owner: number[] = [];
+  const perLine = new Uint32Array(batch.length);
+  batch.forEach(({ value }, index) => {
+    for (const [role, people] of [
+      ['DIRECTOR', value.directors],
+      ['WRITER', value.writers],
+    ] as const) {
+      for (const personId of people) {
+        credits.push({
+          line: credits.length,
+          movieId: value.movieId,
+          personId,
+          role,
+          characters: [],
+          billingOrder: null,
+        });
+        owner.push(index);
+      }
+    }
+    perLine[index] = value.directors.length + value.writers.length;
+  });
+  const result = await people.upsertCredits(credits, 'crew', { trackLines: true });
+  const lineOf = (creditIndex: number) => batch[owner[creditIndex] ?? -1]?.line ?? -1;
   const repeated = new Map<number, string>();
   for (const { line, by } of result.superseded) {
-    if (lineOf(line) !== lineOf(by))
+    if (owner[line] !== owner[by])
       repeated.set(
         lineOf(line),
         `duplicate tconst: line ${lineOf(by)} has the same title's crew and is the one written`,
       );
   }
   const unknown = new Map<number, { line: number; reason: string }[]>();
-  for (const { line: index } of result.rejected) {
-    const credit = credits[index];
+  for (const { line: creditIndex } of result.rejected) {
+    const credit = credits[creditIndex];
     if (credit === undefined) continue;
+    const line = lineOf(creditIndex);
     const role = credit.role === 'DIRECTOR' ? 'director' : 'writer';
-    const list = unknown.get(credit.line) ?? [];
+    const list = unknown.get(line) ?? [];
     list.push({
-      line: credit.line,
+      line,
       reason: `${role} not credited on ${credit.movieId}: ${rejectedPeople.reason(credit.personId)}`,
     });
-    unknown.set(credit.line, list);
+    unknown.set(line, list);
   }
-  const perLine = new Map<number, number>();
-  for (const credit of credits) perLine.set(credit.line, (perLine.get(credit.line) ?? 0) + 1);
-  const inserted = new Set((result.insertedLines ?? []).map(lineOf));
-  const updated = new Set((result.updatedLines ?? []).map(lineOf));
+  // 1: a credit of the line was new, 2: one changed (and none was new).
+  const changed = new Uint8Array(batch.length);
+  for (const creditIndex of result.updatedLines ?? []) changed[owner[creditIndex] ?? 0] = 2;
+  for (const creditIndex of result.insertedLines ?? []) changed[owner[creditIndex] ?? 0] = 1;
   const outcome: BatchOutcome = {
     inserted: 0,
     updated: 0,
@@ -523,18 +612,18 @@ async function writeCrew(
     rejected: [...repeated].map(([line, reason]) => ({ line, reason })),
     dropped: [],
   };
-  for (const { line } of batch) {
-    if (repeated.has(line)) continue;
+  batch.forEach(({ line }, index) => {
+    if (repeated.has(line)) return;
     const lost = unknown.get(line) ?? [];
-    if (lost.length > 0 && lost.length === perLine.get(line)) {
+    if (lost.length > 0 && lost.length === perLine[index]) {
       // Nothing of the line was written: it is rejected, with each credit's reason.
       outcome.rejected.push({ line, reason: lost.map(({ reason }) => reason).join('; ') });
-      continue;
+      return;
     }
     outcome.dropped?.push(...lost);
-    if (inserted.has(line)) outcome.inserted += 1;
-    else if (updated.has(line)) outcome.updated += 1;
+    if (changed[index] === 1) outcome.inserted += 1;
+    else if (changed[index] === 2) outcome.updated += 1;
     else outcome.unchanged += 1;
-  }
+  });
   return { ...outcome, also: { credits: countsOf(result) } };
 }

@@ -20,6 +20,7 @@ import type { ParsedCredit, ParsedPerson, ParsedTitle, ParsedTitleRating } from 
 import { countsOf, outcomeOf, type BatchOutcome, type Parsed } from './runFile.ts';
 import type { FileSummary } from './summary.ts';
 import { CreditKeys, float64Column, IdSet, IdSlots, SeenIds, uint8Column } from './compactIds.ts';
+import type { TitleWatermark } from './titleWatermark.ts';
 
 /**
  * The bulk initial load of IMDb files (PostgreSQL, empty tables): batches are COPYed straight
@@ -235,13 +236,16 @@ async function copyParts(
 /**
  * Batch writers for the bulk load. `knownPeople` collects the nconsts written from name.basics:
  * with the credit → person foreign key dropped, credits of anyone else are rejected here, with
- * the reason the foreign-key check of the incremental path gives.
+ * the reason the foreign-key check of the incremental path gives. `principalsWatermark` learns
+ * each title.principals title as its batch is handed over, after its director and writer credits
+ * are recorded for title.crew (which loads beside title.principals).
  */
 export function bulkWriters(
   sql: SqlExecutor,
   stores: ImportStores,
   ratings: RatingsByTitle,
   primaryKeys: PrimaryKeys,
+  principalsWatermark?: TitleWatermark,
 ): BulkWriters {
   const knownPeople = new IdSet();
   const seenPeople = new SeenIds();
@@ -332,6 +336,7 @@ export function bulkWriters(
     principals: async (batch) => {
       const rejected: BatchOutcome['rejected'] = [];
       const known = batch.filter(({ line, value }) => {
+        principalsWatermark?.see(value.movieId);
         if (knownPeople.has(value.personId)) return true;
         rejected.push({ line, reason: 'unknown person (nconst not in name.basics)' });
         return false;

@@ -2,7 +2,8 @@ import { Presets, SingleBar } from 'cli-progress';
 
 /** Progress of one file at a time: rows so far and how far through the file's bytes. */
 export interface Progress {
-  start(file: string, totalBytes: number): void;
+  /** `startedAt` (`performance.now()`): when the file started, if earlier than now (a file shown after it was read). */
+  start(file: string, totalBytes: number, startedAt?: number): void;
   update(rows: number, bytes: number): void;
   stop(): void;
 }
@@ -19,8 +20,8 @@ export function barProgress(stream: NodeJS.WriteStream = process.stderr): Progre
   let bar: SingleBar | undefined;
   let startedAt = 0;
   return {
-    start(file, totalBytes) {
-      startedAt = performance.now();
+    start(file, totalBytes, since) {
+      startedAt = since ?? performance.now();
       bar = new SingleBar(
         {
           format: '{file} [{bar}] {percentage}% | {rows} rows | {rate} rows/s',
@@ -62,10 +63,11 @@ export function logProgress(
     );
   };
   return {
-    start(name, totalBytes) {
+    start(name, totalBytes, since) {
       file = name;
       total = totalBytes;
-      startedAt = lastLog = performance.now();
+      lastLog = performance.now();
+      startedAt = since ?? lastLog;
       last = { rows: 0, bytes: 0 };
     },
     update(rows, bytes) {

@@ -80,10 +80,13 @@ export async function insertCrewCredits(
   let insertedLines: number[] = [];
   if (byId.size > 0 && written !== undefined) {
     // Every director and writer credit in the table is in `written`: no lookup, no primary key.
-    const fresh = [...byId.values()].filter((c) => written.add(c));
-    const rows = fresh.map((c) => crewRow(creditId(c), c)).join('');
-    if (fresh.length > 0) await sql.copyFrom(creditCopy.target, rows);
-    insertedLines = fresh.map((credit) => credit.line);
+    const rows: string[] = [];
+    for (const [id, credit] of byId) {
+      if (!written.add(credit)) continue;
+      rows.push(crewRow(id, credit));
+      insertedLines.push(credit.line);
+    }
+    if (rows.length > 0) await sql.copyFrom(creditCopy.target, rows.join(''));
   } else if (byId.size > 0) {
     // By the primary key: the table was analysed empty, so the planner would otherwise scan it whole.
     const known = await sql.transaction(async (tx) => {

@@ -7,6 +7,11 @@
  *                           [--gateways marquee,hive,stock] [--shapes moviePage,typoSearch,home]
  *                           [--profile-dir DIR]
  *
+ * Two more rows, each beside (never instead of) the Marquee router's: `marquee-cache`, a second
+ * Marquee router with the entity cache on (ENTITY_CACHE_SECONDS=300, docs/caching.md), and
+ * `marquee-http`, the same Marquee router asked by GET with a persisted query's hash and the
+ * `If-None-Match` of its ETag, which it answers 304 without a body (docs/http.md).
+ *
  * Services mode as deployed: a throwaway PostgreSQL database (or one on BENCH_DATABASE_URL) and
  * Redis, migrated, the demo catalogue seeded and a recommendation model trained, each subgraph
  * and the router started with `marquee serve` (production, auth, limits and rate limits on, the
@@ -26,6 +31,7 @@ import { join, resolve } from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { createHash } from 'node:crypto';
 import { generateInternalSecret, generateTokenKeyPair, TokenService } from '@marquee/auth';
 import {
   findFreePorts,
@@ -129,6 +135,14 @@ interface Gateway {
   name: string;
   url: string;
   process: { stop(): Promise<unknown>; child: ChildProcess };
+  /** Asked by GET with a persisted query and the ETag of its answer, expecting 304. */
+  revalidates?: boolean;
+}
+
+/** What a revalidating GET sends for a shape: its URL and the ETag of the checked answer. */
+interface Revalidation {
+  url: string;
+  etag: string;
 }
 
 interface RoundResult {
@@ -206,8 +220,8 @@ try {
   const startLoad = uptime();
   const work = await mkdtemp(join(tmpdir(), 'marquee-bench-router-'));
   cleanups.unshift(() => rm(work, { recursive: true, force: true }));
-  const [pgPort, redisPort, routerPort, stockPort, hivePort, ...subgraphPorts] =
-    await findFreePorts(10);
+  const [pgPort, redisPort, routerPort, stockPort, hivePort, cachePort, ...subgraphPorts] =
+    await findFreePorts(11);
   let serverUrl = process.env['BENCH_DATABASE_URL'];
   if (serverUrl === undefined || serverUrl === '') {
     const server = await startPostgres(locatePostgres(), {
@@ -341,6 +355,29 @@ try {
         url: `${routerUrl}/graphql`,
         process: processes['router'],
       });
+    } else if (name === 'marquee-http') {
+      gateways.push({
+        name: 'Marquee router, GET + ETag (304)',
+        url: `${routerUrl}/graphql`,
+        process: processes['router'],
+        revalidates: true,
+      });
+    } else if (name === 'marquee-cache') {
+      const cached = spawnMarquee(['serve', 'router'], {
+        ...env,
+        ROUTER_PORT: String(cachePort),
+        ENTITY_CACHE_SECONDS: '300',
+      });
+      cleanups.unshift(() => cached.stop());
+      const cachedUrl = `http://127.0.0.1:${cachePort}`;
+      await waitForHealthy(`${cachedUrl}/health`, [cached], {
+        accept: (body) => (body as { status?: string }).status === 'ok',
+      });
+      gateways.push({
+        name: 'Marquee router + entity cache',
+        url: `${cachedUrl}/graphql`,
+        process: cached,
+      });
     } else if (name === 'hive' || name === 'stock') {
       const port = name === 'hive' ? hivePort : stockPort;
       const started = await spawnGateway(
@@ -355,15 +392,65 @@ try {
         url: `http://127.0.0.1:${port}/graphql`,
         process: started,
       });
-    } else throw new Error(`unknown gateway ${name}; use marquee, hive, stock`);
+    } else
+      throw new Error(
+        `unknown gateway ${name}; use marquee, marquee-cache, marquee-http, hive, stock`,
+      );
   }
+
+  /**
+   * Registers the shape's text as an automatic persisted query (one POST with text and hash),
+   * then checks that a GET naming the hash answers the same data with an ETag, and that a GET
+   * sending that ETag back gets 304 with no body.
+   */
+  const checkRevalidation = async (
+    gateway: Gateway,
+    shape: Shape,
+    reference: unknown,
+  ): Promise<Revalidation> => {
+    const extensions = {
+      persistedQuery: {
+        version: 1,
+        sha256Hash: createHash('sha256').update(shape.query).digest('hex'),
+      },
+    };
+    const headers = {
+      ...(shape.signedIn ? { authorization } : {}),
+      'apollo-require-preflight': '1',
+    };
+    const registered = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: shape.query, extensions }),
+    });
+    if (registered.status !== 200)
+      throw new Error(`${gateway.name}, ${shape.name}: registering answered ${registered.status}`);
+    const url = `${gateway.url}?extensions=${encodeURIComponent(JSON.stringify(extensions))}`;
+    const first = await fetch(url, { headers });
+    const body = (await first.json()) as { data?: unknown; errors?: unknown };
+    const etag = first.headers.get('etag');
+    if (first.status !== 200 || etag === null || body.errors !== undefined)
+      throw new Error(`${gateway.name}, ${shape.name}: GET answered ${first.status}, ETag ${etag}`);
+    if (reference !== undefined && !isDeepStrictEqual(reference, body.data))
+      throw new Error(`${gateway.name}, ${shape.name}: not the same data by GET`);
+    const again = await fetch(url, { headers: { ...headers, 'if-none-match': etag } });
+    if (again.status !== 304 || (await again.text()) !== '')
+      throw new Error(`${gateway.name}, ${shape.name}: revalidation answered ${again.status}`);
+    return { url, etag };
+  };
 
   // Every gateway's answer to every shape: no errors, the shape's own checks, the same data from
   // each gateway. Each gateway's exact body is what its responses under load are compared with.
   const expected = new Map<string, string>();
+  const revalidations = new Map<string, Revalidation>();
   for (const shape of shapes) {
     let reference: unknown;
     for (const gateway of gateways) {
+      if (gateway.revalidates === true) {
+        const revalidation = await checkRevalidation(gateway, shape, reference);
+        revalidations.set(shape.name, revalidation);
+        continue;
+      }
       // Freshly started processes on a loaded machine can miss the 5 s subgraph deadline on
       // their first requests: a few tries, then the answer must be right.
       let text = '';
@@ -397,14 +484,30 @@ try {
   log('every gateway answers every shape alike');
 
   const connections = Number(args.connections);
-  const specFor = (gateway: Gateway, shape: Shape, seconds: number): LoadSpec => ({
-    url: gateway.url,
-    body: JSON.stringify({ query: shape.query }),
-    headers: shape.signedIn ? { authorization } : {},
-    connections,
-    seconds,
-    expectBody: expected.get(`${gateway.name} ${shape.name}`) ?? '',
-  });
+  const specFor = (gateway: Gateway, shape: Shape, seconds: number): LoadSpec => {
+    const revalidation = revalidations.get(shape.name);
+    if (gateway.revalidates === true && revalidation !== undefined)
+      return {
+        url: revalidation.url,
+        headers: {
+          ...(shape.signedIn ? { authorization } : {}),
+          'apollo-require-preflight': '1',
+          'if-none-match': revalidation.etag,
+        },
+        connections,
+        seconds,
+        expectBody: '',
+        expectStatus: 304,
+      };
+    return {
+      url: gateway.url,
+      body: JSON.stringify({ query: shape.query }),
+      headers: shape.signedIn ? { authorization } : {},
+      connections,
+      seconds,
+      expectBody: expected.get(`${gateway.name} ${shape.name}`) ?? '',
+    };
+  };
   const warmup = Number(args.warmup);
   if (warmup > 0) {
     log(`warming up (${warmup} s per gateway and shape)…`);

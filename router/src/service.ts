@@ -14,13 +14,28 @@ export const routerService: ServiceDefinition = {
       { createFederatedAccountCheck },
       { webListener },
       { manifestFor },
+      { invalidateEntitiesOnEvents },
     ] = await Promise.all([
       import('./router.ts'),
       import('./compose.ts'),
       import('./accounts.ts'),
       import('./http/web.ts'),
       import('./persistedQueries/manifest.ts'),
+      import('./upstream/entityInvalidation.ts'),
     ]);
+    const entityCache =
+      env.ENTITY_CACHE_SECONDS === 0
+        ? undefined
+        : { store: stores.entities, maxAgeSeconds: env.ENTITY_CACHE_SECONDS };
+    const stopInvalidating =
+      entityCache === undefined || stores.stream === undefined
+        ? undefined
+        : await invalidateEntitiesOnEvents({
+            stream: stores.stream,
+            store: entityCache.store,
+            subgraphs: subgraphNames,
+            logger,
+          });
     const router = createRouter({
       supergraphSdl: await readSupergraph(),
       subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, subgraphUrl(env, name)])),
@@ -59,6 +74,7 @@ export const routerService: ServiceDefinition = {
         list: await manifestFor(env.PERSISTED_QUERIES, env.PERSISTED_QUERIES_MANIFEST),
         store: stores.persistedQueries,
       },
+      ...(entityCache === undefined ? {} : { entityCache }),
     });
     return {
       server: router.server,
@@ -76,7 +92,10 @@ export const routerService: ServiceDefinition = {
           listener,
         ),
       serveSockets: (server) => router.serveSubscriptions(server),
-      close: () => router.close(),
+      close: () => {
+        router.close();
+        void stopInvalidating?.();
+      },
     };
   },
 };

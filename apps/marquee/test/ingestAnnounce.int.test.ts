@@ -5,7 +5,12 @@ import { describe, expect, inject, it } from 'vitest';
 import { openDatabase, relayOutbox } from '@marquee/db';
 import { createLogger } from '@marquee/logger';
 import { MOVIES_OUTBOX } from '@marquee/movies/import';
-import { createRedisEventStream, type MarqueeTopics, type MoviesAddedEvent } from '@marquee/pubsub';
+import {
+  createRedisEventStream,
+  type CatalogChangedEvent,
+  type MarqueeTopics,
+  type MoviesAddedEvent,
+} from '@marquee/pubsub';
 import { createTestDatabase, createTestRedisPrefix, runMarquee } from '@marquee/testing';
 import { generateImdb } from '../src/generate/index.ts';
 import type { IngestSummary } from '../src/ingest/index.ts';
@@ -14,12 +19,14 @@ import { ingestHarness } from './ingestHarness.ts';
 const { stack, inWork } = ingestHarness('ingest-announce');
 
 /**
- * A fresh database and Redis prefix, every `catalog.moviesAdded` event appended under it, and
+ * A fresh database and Redis prefix, every `catalog.moviesAdded` and `catalog.changed` event
+ * appended under it, and
  * `startRelay`, which drains the catalogue's outbox to the stream as the movies subgraph does.
  */
 async function servicesEnvironment(): Promise<{
   env: Record<string, string>;
   events: MoviesAddedEvent[];
+  changes: CatalogChangedEvent[];
   url: string;
   startRelay: () => void;
 }> {
@@ -46,6 +53,12 @@ async function servicesEnvironment(): Promise<{
     events.push(payload);
     return Promise.resolve();
   });
+  const changes: CatalogChangedEvent[] = [];
+  // The routers' entity caches drop what they hold on each.
+  await stream.consume('catalog.changed', 'router-entity-cache', ({ payload }) => {
+    changes.push(payload);
+    return Promise.resolve();
+  });
   const startRelay = () => {
     const relay = relayOutbox({
       sql: db.sql,
@@ -58,6 +71,7 @@ async function servicesEnvironment(): Promise<{
   return {
     env: { DATABASE_URL: database.url, REDIS_URL: inject('testRedisUrl'), REDIS_PREFIX: prefix },
     events,
+    changes,
     url: database.url,
     startRelay,
   };
@@ -80,8 +94,8 @@ const ingest = async (args: string[], env: Record<string, string>) => {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
 
 describe('marquee ingest announces new films through the catalogue outbox', () => {
-  it('publishes one catalog.moviesAdded event with the new films, newest first, delivered once a relay runs, and none when a second run adds nothing', async () => {
-    const { env, events, url, startRelay } = await servicesEnvironment();
+  it('publishes one catalog.moviesAdded event with the new films, newest first, and one catalog.changed, delivered once a relay runs, and neither when a second run changes nothing', async () => {
+    const { env, events, changes, url, startRelay } = await servicesEnvironment();
     const dir = inWork('three');
     await mkdir(dir, { recursive: true });
     await writeFile(
@@ -101,8 +115,9 @@ describe('marquee ingest announces new films through the catalogue outbox', () =
     // Nothing relays yet (the movies subgraph is down): the announcement waits in PostgreSQL.
     const waiting = await openDatabase({ kind: 'postgres', url });
     try {
-      expect(await waiting.sql.query(`SELECT topic FROM ${MOVIES_OUTBOX}`)).toEqual([
+      expect(await waiting.sql.query(`SELECT topic FROM ${MOVIES_OUTBOX} ORDER BY seq`)).toEqual([
         { topic: 'catalog.moviesAdded' },
+        { topic: 'catalog.changed' },
       ]);
     } finally {
       await waiting.close();
@@ -115,6 +130,8 @@ describe('marquee ingest announces new films through the catalogue outbox', () =
     expect(events).toHaveLength(1);
     expect(events[0]?.movieIds).toEqual(['tt1375666', 'tt0111161', 'tt0068646', 'tt0000001']);
     expect(Date.parse(events[0]?.at ?? '')).toBeGreaterThanOrEqual(before);
+    await until(() => changes.length > 0);
+    expect(changes).toMatchObject([{ source: 'imdb', files: ['title.basics.tsv'] }]);
 
     const second = await ingest(['imdb', dir], env);
     expect(second.files).toMatchObject([
@@ -123,6 +140,8 @@ describe('marquee ingest announces new films through the catalogue outbox', () =
     expect(second.announcedMovies).toBe(0);
     await settle();
     expect(events).toHaveLength(1);
+    // A run that changed nothing leaves every cache as it is.
+    expect(changes).toHaveLength(1);
     // Two `marquee ingest` processes: their start alone can take seconds on a busy machine.
   }, 90_000);
 

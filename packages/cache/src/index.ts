@@ -5,6 +5,8 @@ export { createRedisCache } from './redisCache.ts';
 export type { RedisCacheOptions } from './redisCache.ts';
 export { createMemoryCache } from './memoryCache.ts';
 export type { MemoryCacheOptions } from './memoryCache.ts';
+export { createMemoryEntityStore, createRedisEntityStore } from './entityStore.ts';
+export type { EntityEntry, EntityLookup, EntityStore, EntityStoreOptions } from './entityStore.ts';
 export { createMemoryRevocationStore, createRedisRevocationStore } from './revocations.ts';
 export type { RevocationStore } from './revocations.ts';
 

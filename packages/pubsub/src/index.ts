@@ -7,6 +7,7 @@ export type {
   AccountDeletedEvent,
   MarqueeTopics,
   MoviesAddedEvent,
+  CatalogChangedEvent,
   RatingChangedEvent,
   EventCause,
   RecommendationsUpdatedEvent,

@@ -47,6 +47,19 @@ export interface MoviesAddedEvent {
 }
 
 /**
+ * An ingestion run wrote to the catalogue (films, people, credits, ratings): once per run that
+ * inserted or updated anything, so caches of catalogue data drop what they hold.
+ */
+export interface CatalogChangedEvent {
+  /** `imdb` or `movielens`. */
+  source: string;
+  /** The files whose lines inserted or updated something. */
+  files: string[];
+  /** ISO 8601. */
+  at: string;
+}
+
+/**
  * An account was deleted: every subgraph removes what it holds of that user (reviews: ratings,
  * reviews, tags; recommendations: interactions). Handlers are idempotent.
  */
@@ -61,6 +74,7 @@ export interface MarqueeTopics {
   'rating.changed': RatingChangedEvent;
   'account.deleted': AccountDeletedEvent;
   'catalog.moviesAdded': MoviesAddedEvent;
+  'catalog.changed': CatalogChangedEvent;
   'recommendations.updated': RecommendationsUpdatedEvent;
   [topic: string]: unknown;
 }

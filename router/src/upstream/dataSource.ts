@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { STATUS_CODES } from 'node:http';
 import { IDENTITY_HEADER, ROUTER_SIGNATURE_HEADER, type Identity } from '@marquee/auth';
+import type { EntityStore } from '@marquee/cache';
 import { ErrorCode } from '@marquee/errors';
 import { currentRequestScope, REQUEST_ID_HEADER, type Logger } from '@marquee/logger';
 import { metrics } from '@marquee/telemetry';
@@ -10,6 +11,7 @@ import type { RouterContext } from '../types.ts';
 import { cacheHintOf, type CacheHint } from './cacheHint.ts';
 import { CircuitOpenError, createCircuitBreaker, type CircuitBreaker } from './circuitBreaker.ts';
 import { failedFieldPaths } from './failedFields.ts';
+import { createEntityCache, type FetchedEntities } from './entityCache.ts';
 import { createInFlight } from './inFlight.ts';
 import type { UpstreamSigner } from './signing.ts';
 import {
@@ -25,6 +27,12 @@ export interface UpstreamOptions {
   failureThreshold: number;
   /** How long an open circuit fails calls at once before one probe goes through. */
   openMs: number;
+}
+
+/** The router's entity cache (entityCache.ts), when ENTITY_CACHE_SECONDS is set. */
+export interface EntityCacheOptions {
+  store: EntityStore;
+  maxAgeSeconds: number;
 }
 
 type GatewayGraphQLResponse = Awaited<
@@ -93,6 +101,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   readonly #fetchDuration: { observe(seconds: number): void };
   readonly #fetchErrors: { inc(): void };
   readonly #spanName: string;
+  readonly #entities: ReturnType<typeof createEntityCache> | undefined;
 
   constructor(
     subgraph: string,
@@ -100,8 +109,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     signer: UpstreamSigner,
     logger: Logger,
     upstream: UpstreamOptions,
+    entityCache?: EntityCacheOptions,
   ) {
     super({ url });
+    this.#entities =
+      entityCache === undefined
+        ? undefined
+        : createEntityCache({ subgraph, logger, ...entityCache });
     this.breaker = createCircuitBreaker({
       failureThreshold: upstream.failureThreshold,
       openMs: upstream.openMs,
@@ -157,7 +171,6 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     if (query === undefined) throw new Error('Missing query');
     const { identity } = options.context as Partial<RouterContext>;
     const { http: _http, ...payload } = request;
-    const body = JSON.stringify(payload);
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       // Subgraphs answer only operations the router signed.
@@ -167,18 +180,38 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     // Identical reads shared in flight (inFlight.ts) go out with the first request's id.
     const scope = currentRequestScope();
     if (scope !== undefined) headers[REQUEST_ID_HEADER] = scope.requestId;
-    const fetch = () =>
-      this.breaker.run(
-        () => this.#client.post(body, headers, AbortSignal.timeout(this.#timeoutMs)),
-        (answer) => answer.status >= 500,
+    const read = isRead(options);
+    const fetchBody = async (
+      representations: unknown[] | undefined,
+    ): Promise<FetchedEntities<GatewayGraphQLResponse>> => {
+      const body = JSON.stringify(
+        representations === undefined
+          ? payload
+          : { ...payload, variables: { ...payload.variables, representations } },
       );
-    const answer = isRead(options)
-      ? await this.#inFlight.share(
-          `${identity === undefined ? '' : identityKey(identity)}\u0000${body}`,
-          fetch,
-        )
-      : await fetch();
-    restrictCachePolicy(options, cacheHintOf(answer.cacheControl));
+      const fetch = () =>
+        this.breaker.run(
+          () => this.#client.post(body, headers, AbortSignal.timeout(this.#timeoutMs)),
+          (answer) => answer.status >= 500,
+        );
+      const answer = read
+        ? await this.#inFlight.share(
+            `${identity === undefined ? '' : identityKey(identity)}\u0000${body}`,
+            fetch,
+          )
+        : await fetch();
+      return { body: this.#parse(answer), hint: cacheHintOf(answer.cacheControl) };
+    };
+    const { body, hint } =
+      read && this.#entities !== undefined
+        ? await this.#entities.resolve(query, request.variables, fetchBody)
+        : await fetchBody(undefined);
+    restrictCachePolicy(options, hint);
+    return body;
+  }
+
+  /** A subgraph's answer as the gateway takes it; a non-2xx status or a body that is not a JSON object throws. */
+  #parse(answer: SubgraphAnswer): GatewayGraphQLResponse {
     const parsed: unknown =
       answer.contentType?.startsWith('application/json') === true ||
       answer.contentType?.startsWith('application/graphql-response+json') === true

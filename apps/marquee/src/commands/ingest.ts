@@ -4,6 +4,7 @@ import { loadEnv } from '@marquee/env';
 import { recordIngestionRun } from '@marquee/movies/import';
 import type { IngestSource } from './arguments.ts';
 import {
+  announceCatalogChange,
   announceNewMovies,
   announceThroughOutbox,
   announcementStart,
@@ -64,6 +65,7 @@ export async function ingestCommand(
         ? await ingestImdb(dir, db, ingestOptions)
         : await ingestMovielens(dir, db, ingestOptions);
     summary.announcedMovies = insertedMovies(summary) ? await announce(db, since, summary) : 0;
+    await announceChange(db, summary);
     await recordRun(db, startedAt, summary);
   } finally {
     await documents.close().catch(() => undefined);
@@ -94,6 +96,20 @@ async function recordRun(db: Database, startedAt: Date, summary: IngestSummary):
   } catch (error) {
     process.stderr.write(
       `Could not record the run for catalogueStats: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+  }
+}
+
+/**
+ * Announces that the run changed the catalogue (`catalog.changed`, see ingest/announce.ts), so
+ * the routers' entity caches drop it. Reported, not fatal: the cached entities expire anyway.
+ */
+async function announceChange(db: Database, summary: IngestSummary): Promise<void> {
+  try {
+    await announceCatalogChange(db, summary);
+  } catch (error) {
+    process.stderr.write(
+      `Could not announce the change on catalog.changed: ${error instanceof Error ? error.message : String(error)}\n`,
     );
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeOutboxEvent, type Database } from '@marquee/db';
 import { MOVIES_OUTBOX } from '@marquee/movies/import';
-import type { MoviesAddedEvent } from '@marquee/pubsub';
+import type { CatalogChangedEvent, MoviesAddedEvent } from '@marquee/pubsub';
 import type { IngestSummary } from './summary.ts';
 
 /**
@@ -80,4 +80,39 @@ export async function announceNewMovies(
   if (movieIds.length === 0) return 0;
   await announce({ movieIds, at: new Date().toISOString() });
   return movieIds.length;
+}
+
+/** The files whose lines (or the stores they fed) inserted or updated anything. */
+export function changedFiles(summary: IngestSummary): string[] {
+  return summary.files
+    .filter(
+      (file) =>
+        file.inserted + file.updated > 0 ||
+        Object.values(file.also).some((counts) => counts.inserted + counts.updated > 0),
+    )
+    .map((file) => file.file);
+}
+
+/**
+ * Announces, through the catalogue's outbox like the new films, that the run changed the
+ * catalogue (`catalog.changed`), so caches of it (the router's entity cache) drop what they
+ * hold; returns whether it did. A run that changed nothing announces nothing.
+ */
+export async function announceCatalogChange(
+  db: Database,
+  summary: IngestSummary,
+): Promise<boolean> {
+  const files = changedFiles(summary);
+  if (files.length === 0) return false;
+  const payload: CatalogChangedEvent = {
+    source: summary.source,
+    files,
+    at: new Date().toISOString(),
+  };
+  await writeOutboxEvent(db.prisma, MOVIES_OUTBOX, {
+    id: randomUUID(),
+    topic: 'catalog.changed',
+    payload,
+  });
+  return true;
 }

@@ -36,7 +36,7 @@ export interface Servable {
   close?: () => void;
 }
 
-/** The stores a router process opens: keys, and Redis for rate limits, revocations, slots and persisted queries. */
+/** The stores a router process opens: keys, and Redis for rate limits, revocations, slots, persisted queries and entities (with the event stream that invalidates them, when that cache is on). */
 export type EdgeStores = Pick<
   Stores,
   | 'tokens'
@@ -45,8 +45,10 @@ export type EdgeStores = Pick<
   | 'revocations'
   | 'subscriptionSlots'
   | 'persistedQueries'
+  | 'entities'
   | 'healthChecks'
->;
+> &
+  Partial<Pick<Stores, 'stream'>>;
 
 /**
  * How one service is built from the process's stores and settings. The same definition runs

@@ -4,18 +4,21 @@ import type { Redis } from 'ioredis';
 import { loadOrCreateLocalSecrets, TokenService } from '@marquee/auth';
 import {
   createMemoryCache,
+  createMemoryEntityStore,
   createMemoryLockStore,
   createMemoryRateLimiter,
   createMemorySlotStore,
   createMemoryRevocationStore,
   createRedisCache,
   createRedisClient,
+  createRedisEntityStore,
   createRedisLockStore,
   pingRedis,
   createRedisRateLimiter,
   createRedisRevocationStore,
   createRedisSlotStore,
   type Cache,
+  type EntityStore,
   type LockStore,
   type RateLimiter,
   type RevocationStore,
@@ -69,6 +72,8 @@ export interface Stores {
   subscriptionSlots: SlotStore;
   /** Automatic persisted queries the router registered (shared by every router replica on Redis). */
   persistedQueries: Cache;
+  /** The router's entity cache (shared by every router replica on Redis); used only when ENTITY_CACHE_SECONDS is set. */
+  entities: EntityStore;
   /**
    * The Redis connection caches and counters use (services mode), for a service that
    * coordinates its replicas through Redis (the recommendations training lock); undefined in
@@ -123,20 +128,30 @@ export async function loadSecrets(
  * out); without REDIS_URL they are in-process, which is right only when the users subgraph runs in
  * the same process (embedded mode).
  */
-export function openEdgeStores(env: Env): Pick<Stores, EdgeStore | 'close' | 'healthChecks'> {
+export function openEdgeStores(
+  env: Env,
+): Pick<Stores, EdgeStore | 'close' | 'healthChecks'> & Partial<Pick<Stores, 'stream'>> {
+  // The entity cache's invalidations arrive on the event stream, opened only when it is on.
+  const durable = env.ENTITY_CACHE_SECONDS > 0 ? openEventStream(env) : undefined;
+  const stream = durable === undefined ? {} : { stream: durable.stream };
   if (env.REDIS_URL === undefined)
     return {
-      ...edgeStores(undefined, env.REDIS_PREFIX),
+      ...edgeStores(undefined, env.REDIS_PREFIX, env.ENTITY_CACHE_SECONDS),
+      ...stream,
       healthChecks: {},
-      close: () => Promise.resolve(),
+      close: async () => {
+        await durable?.close();
+      },
     };
   const redis = createRedisClient(env.REDIS_URL, {
     commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
   });
   return {
-    ...edgeStores(redis, env.REDIS_PREFIX),
+    ...edgeStores(redis, env.REDIS_PREFIX, env.ENTITY_CACHE_SECONDS),
+    ...stream,
     healthChecks: redisHealthCheck(redis),
     close: async () => {
+      await durable?.close();
       await redis.quit();
     },
   };
@@ -150,16 +165,24 @@ const redisHealthCheck = (redis: Redis): Record<string, HealthCheck> => ({
   redis: { run: () => pingRedis(redis), required: false },
 });
 
-type EdgeStore = 'rateLimiter' | 'revocations' | 'subscriptionSlots' | 'persistedQueries';
+type EdgeStore =
+  'rateLimiter' | 'revocations' | 'subscriptionSlots' | 'persistedQueries' | 'entities';
 
 /** Rate-limit counters, revocations and subscription slots on the given Redis connection, or in process without one. */
-function edgeStores(redis: Redis | undefined, prefix: string): Pick<Stores, EdgeStore> {
+function edgeStores(
+  redis: Redis | undefined,
+  prefix: string,
+  entitySeconds: number,
+): Pick<Stores, EdgeStore> {
+  // An entity's hash outlives none of its values; invalidation marks live as long.
+  const ttlSeconds = Math.max(entitySeconds, 1);
   if (redis === undefined) {
     return {
       rateLimiter: createMemoryRateLimiter(),
       revocations: createMemoryRevocationStore(),
       subscriptionSlots: createMemorySlotStore(),
       persistedQueries: createMemoryCache(),
+      entities: createMemoryEntityStore({ ttlSeconds }),
     };
   }
   return {
@@ -167,6 +190,7 @@ function edgeStores(redis: Redis | undefined, prefix: string): Pick<Stores, Edge
     revocations: createRedisRevocationStore({ redis, prefix: `${prefix}revoked:` }),
     subscriptionSlots: createRedisSlotStore({ redis, prefix: `${prefix}slots:` }),
     persistedQueries: createRedisCache({ redis, prefix: `${prefix}persisted:` }),
+    entities: createRedisEntityStore({ redis, prefix: `${prefix}entities:`, ttlSeconds }),
   };
 }
 
@@ -342,14 +366,16 @@ export async function openStores(
     let revocations: RevocationStore;
     let subscriptionSlots: SlotStore;
     let persistedQueries: Cache;
+    let entities: EntityStore;
     let redis: Redis | undefined;
     let healthChecks: Record<string, HealthCheck> = {};
     if (env.REDIS_URL === undefined) {
       cache = countedCache(createMemoryCache());
       locks = createMemoryLockStore();
-      ({ rateLimiter, revocations, subscriptionSlots, persistedQueries } = edgeStores(
+      ({ rateLimiter, revocations, subscriptionSlots, persistedQueries, entities } = edgeStores(
         undefined,
         env.REDIS_PREFIX,
+        env.ENTITY_CACHE_SECONDS,
       ));
     } else {
       const cacheClient = createRedisClient(env.REDIS_URL, {
@@ -363,9 +389,10 @@ export async function openStores(
       // The cache's prefix: these keys were the cache's before locks had a store of their own,
       // so replicas of either release exclude each other during a rolling deploy.
       locks = createRedisLockStore({ redis: cacheClient, prefix: `${env.REDIS_PREFIX}cache:` });
-      ({ rateLimiter, revocations, subscriptionSlots, persistedQueries } = edgeStores(
+      ({ rateLimiter, revocations, subscriptionSlots, persistedQueries, entities } = edgeStores(
         cacheClient,
         env.REDIS_PREFIX,
+        env.ENTITY_CACHE_SECONDS,
       ));
       redis = cacheClient;
     }
@@ -390,6 +417,7 @@ export async function openStores(
       revocations,
       subscriptionSlots,
       persistedQueries,
+      entities,
       healthChecks,
       ...(await loadSecrets(env, { signs: options.signs ?? true })),
       backends: {

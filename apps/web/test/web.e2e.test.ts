@@ -264,6 +264,69 @@ describe('the web app in Chromium', () => {
   });
 });
 
+describe("a user's year in films", () => {
+  it("draws a demo user's ratings per month on /account, with their genres and people", async () => {
+    // Demo users have no password, so none can log in: an operator's token for one (`marquee
+    // token`) stands in for the login, kept where the app keeps its session. An hour's token is
+    // not refreshed during the test (the app refreshes a minute before expiry).
+    const output = await runMarquee(['token', '--user', 'orbit', '--ttl', '1h'], deploymentEnv);
+    const token = /^(v4\.public\.\S+)$/m.exec(output)?.[1];
+    const issued = /Token for orbit \(([^,]+), USER\), valid until (\S+):/.exec(output);
+    expect(token).toBeDefined();
+    expect(issued).not.toBeNull();
+    const [, id, expiresAt] = issued!;
+    const session = JSON.stringify({
+      token,
+      expiresAt,
+      refreshToken: 'none',
+      refreshExpiresAt: expiresAt,
+      user: { id, username: 'orbit', displayName: 'Ada Okafor', role: 'USER' },
+    });
+    const context = await offlineContext();
+    await context.addInitScript({
+      content: `localStorage.setItem('marquee.session', ${JSON.stringify(session)})`,
+    });
+    const page = await context.newPage();
+    await page.goto(routerUrl);
+    await page.getByRole('link', { name: 'Your year' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ada Okafor’s year in films' }).waitFor();
+    // The demo seed gives Ada twelve ratings, all given when the catalogue was seeded (this month).
+    expect(await page.locator('article > p').first().textContent()).toMatch(
+      /^12 ratings; your average 4\.\d\d, everyone’s on the same films \d\.\d\d\.$/,
+    );
+    const chart = page.getByRole('img', {
+      name: 'Your ratings per month over the last twelve months',
+    });
+    await chart.locator('svg').waitFor({ timeout: 20_000 });
+    expect(await chart.textContent()).toContain('Your year in films: ratings per month');
+    // Vega labels every mark it draws with its data: a bar per month of the last twelve, this
+    // month's with Ada's twelve ratings, the eleven before it empty.
+    const thisMonth = new Date().toLocaleString('en-US', {
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    const bars: string[] = [];
+    for (const bar of await chart.locator('[aria-roledescription="bar"]').all())
+      bars.push((await bar.getAttribute('aria-label')) ?? '');
+    expect(bars).toHaveLength(12);
+    expect(bars.filter((label) => !/Ratings: 0\b/.test(label))).toEqual([
+      expect.stringMatching(new RegExp(`${thisMonth}.*Ratings: 12\\b`)),
+    ]);
+    // The average's line has this month's point.
+    expect(await chart.locator('.mark-symbol path').count()).toBe(1);
+    const genres = await page
+      .getByRole('list', { name: 'Favourite genres' })
+      .locator('li')
+      .allTextContents();
+    expect(genres[0]).toMatch(/^Sci-Fi: \d+ films, average \d\.\d$/);
+    expect(
+      await page.getByRole('list', { name: 'People you watched most' }).locator('li').count(),
+    ).toBeGreaterThan(0);
+    await shoot(page, '16-account-year-in-films');
+  });
+});
+
 describe('the explorer with no internet', () => {
   it('moves from Sandbox to the bundled GraphiQL, runs a query and a subscription', async () => {
     const signUp = await postGraphQL(`${routerUrl}/graphql`, {

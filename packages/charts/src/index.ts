@@ -1,6 +1,7 @@
 export {
   careerSpec,
   genreTrendsSpec,
+  lastTwelveMonths,
   yearInFilmsSpec,
   type CareerFilm,
   type GenreTrendPoint,

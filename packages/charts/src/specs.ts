@@ -132,7 +132,21 @@ export interface MonthPoint {
   /** `YYYY-MM`. */
   month: string;
   ratings: number;
-  averageRating: number;
+  /** Null in a month without ratings. */
+  averageRating: number | null;
+}
+
+/**
+ * The twelve UTC months up to `now`'s, oldest first, each with its figures from `months` or none
+ * (0 ratings): a year in films is drawn as a whole year, so one busy month does not fill the chart.
+ */
+export function lastTwelveMonths(months: readonly MonthPoint[], now = new Date()): MonthPoint[] {
+  const byMonth = new Map(months.map((point) => [point.month, point]));
+  return Array.from({ length: 12 }, (_, index) => {
+    const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11 + index, 1));
+    const month = first.toISOString().slice(0, 7);
+    return byMonth.get(month) ?? { month, ratings: 0, averageRating: null };
+  });
 }
 
 /** A user's year in films: ratings per month (bars) and their average rating (line). */

@@ -88,7 +88,7 @@ export async function reportCommand(options: ReportOptions): Promise<void> {
         `<p>${stats.ratings} ratings, average ${stats.averageRating?.toFixed(2) ?? '–'} (everyone's on the same films: ${stats.communityAverageRating?.toFixed(2) ?? '–'}).</p>`,
         await charts.renderSvg(
           charts.yearInFilmsSpec(
-            stats.byMonth.filter((month) => month.month >= `${year - 1}`),
+            charts.lastTwelveMonths(stats.byMonth),
             `${user.displayName}'s ratings per month`,
           ),
         ),

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Link } from 'wouter';
 import { useQuery } from 'urql';
-import { yearInFilmsSpec } from '@marquee/charts/specs';
+import { lastTwelveMonths, yearInFilmsSpec } from '@marquee/charts/specs';
 import { graphql } from '../__generated__/index.ts';
 import { useAuth } from '../auth.tsx';
 import { Chart } from '../components/Chart.tsx';
@@ -37,12 +37,6 @@ const AccountQuery = graphql(`
   }
 `);
 
-const lastTwelveMonths = () => {
-  const now = new Date();
-  const start = new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth() + 1, 1));
-  return start.toISOString().slice(0, 7);
-};
-
 /** The signed-in user's year in films: ratings per month, favourite genres, people most watched. */
 export function AccountPage() {
   const { session } = useAuth();
@@ -54,9 +48,8 @@ export function AccountPage() {
   const stats = data?.me?.stats;
   const spec = useMemo(() => {
     if (stats === null || stats === undefined) return null;
-    const since = lastTwelveMonths();
     return yearInFilmsSpec(
-      stats.ratingsByMonth.filter((month) => month.month >= since),
+      lastTwelveMonths(stats.ratingsByMonth),
       'Your year in films: ratings per month',
     );
   }, [stats]);

@@ -172,11 +172,6 @@ export type GenreTitleYear = Prisma.GenreTitleYearModel
  */
 export type GenreRatingMonth = Prisma.GenreRatingMonthModel
 /**
- * Model MovieRatingDay
- * 
- */
-export type MovieRatingDay = Prisma.MovieRatingDayModel
-/**
  * Model MovieRatingTotal
  * 
  */

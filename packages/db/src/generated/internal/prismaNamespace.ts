@@ -423,7 +423,6 @@ export const ModelName = {
   ModelSnapshot: 'ModelSnapshot',
   GenreTitleYear: 'GenreTitleYear',
   GenreRatingMonth: 'GenreRatingMonth',
-  MovieRatingDay: 'MovieRatingDay',
   MovieRatingTotal: 'MovieRatingTotal',
   DeferredDefinition: 'DeferredDefinition'
 } as const
@@ -441,7 +440,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "movie" | "titleCount" | "ingestionRun" | "person" | "credit" | "personMovieRatingDay" | "ratingEventSeen" | "user" | "watchlistItem" | "movieList" | "movieListItem" | "preference" | "refreshToken" | "revokedToken" | "rating" | "tag" | "eventOutbox" | "movieEventOutbox" | "userEventOutbox" | "review" | "itemFeature" | "interaction" | "implicitInteraction" | "modelSnapshot" | "genreTitleYear" | "genreRatingMonth" | "movieRatingDay" | "movieRatingTotal" | "deferredDefinition"
+    modelProps: "movie" | "titleCount" | "ingestionRun" | "person" | "credit" | "personMovieRatingDay" | "ratingEventSeen" | "user" | "watchlistItem" | "movieList" | "movieListItem" | "preference" | "refreshToken" | "revokedToken" | "rating" | "tag" | "eventOutbox" | "movieEventOutbox" | "userEventOutbox" | "review" | "itemFeature" | "interaction" | "implicitInteraction" | "modelSnapshot" | "genreTitleYear" | "genreRatingMonth" | "movieRatingTotal" | "deferredDefinition"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -2369,80 +2368,6 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
-    MovieRatingDay: {
-      payload: Prisma.$MovieRatingDayPayload<ExtArgs>
-      fields: Prisma.MovieRatingDayFieldRefs
-      operations: {
-        findUnique: {
-          args: Prisma.MovieRatingDayFindUniqueArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload> | null
-        }
-        findUniqueOrThrow: {
-          args: Prisma.MovieRatingDayFindUniqueOrThrowArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload>
-        }
-        findFirst: {
-          args: Prisma.MovieRatingDayFindFirstArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload> | null
-        }
-        findFirstOrThrow: {
-          args: Prisma.MovieRatingDayFindFirstOrThrowArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload>
-        }
-        findMany: {
-          args: Prisma.MovieRatingDayFindManyArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload>[]
-        }
-        create: {
-          args: Prisma.MovieRatingDayCreateArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload>
-        }
-        createMany: {
-          args: Prisma.MovieRatingDayCreateManyArgs<ExtArgs>
-          result: BatchPayload
-        }
-        createManyAndReturn: {
-          args: Prisma.MovieRatingDayCreateManyAndReturnArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload>[]
-        }
-        delete: {
-          args: Prisma.MovieRatingDayDeleteArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload>
-        }
-        update: {
-          args: Prisma.MovieRatingDayUpdateArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload>
-        }
-        deleteMany: {
-          args: Prisma.MovieRatingDayDeleteManyArgs<ExtArgs>
-          result: BatchPayload
-        }
-        updateMany: {
-          args: Prisma.MovieRatingDayUpdateManyArgs<ExtArgs>
-          result: BatchPayload
-        }
-        updateManyAndReturn: {
-          args: Prisma.MovieRatingDayUpdateManyAndReturnArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload>[]
-        }
-        upsert: {
-          args: Prisma.MovieRatingDayUpsertArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$MovieRatingDayPayload>
-        }
-        aggregate: {
-          args: Prisma.MovieRatingDayAggregateArgs<ExtArgs>
-          result: runtime.Types.Utils.Optional<Prisma.AggregateMovieRatingDay>
-        }
-        groupBy: {
-          args: Prisma.MovieRatingDayGroupByArgs<ExtArgs>
-          result: runtime.Types.Utils.Optional<Prisma.MovieRatingDayGroupByOutputType>[]
-        }
-        count: {
-          args: Prisma.MovieRatingDayCountArgs<ExtArgs>
-          result: runtime.Types.Utils.Optional<Prisma.MovieRatingDayCountAggregateOutputType> | number
-        }
-      }
-    }
     MovieRatingTotal: {
       payload: Prisma.$MovieRatingTotalPayload<ExtArgs>
       fields: Prisma.MovieRatingTotalFieldRefs
@@ -2921,16 +2846,6 @@ export const GenreRatingMonthScalarFieldEnum = {
 export type GenreRatingMonthScalarFieldEnum = (typeof GenreRatingMonthScalarFieldEnum)[keyof typeof GenreRatingMonthScalarFieldEnum]
 
 
-export const MovieRatingDayScalarFieldEnum = {
-  movieId: 'movieId',
-  day: 'day',
-  ratings: 'ratings',
-  ratingSum: 'ratingSum'
-} as const
-
-export type MovieRatingDayScalarFieldEnum = (typeof MovieRatingDayScalarFieldEnum)[keyof typeof MovieRatingDayScalarFieldEnum]
-
-
 export const MovieRatingTotalScalarFieldEnum = {
   movieId: 'movieId',
   ratings: 'ratings',
@@ -3321,7 +3236,6 @@ export type GlobalOmitConfig = {
   modelSnapshot?: Prisma.ModelSnapshotOmit
   genreTitleYear?: Prisma.GenreTitleYearOmit
   genreRatingMonth?: Prisma.GenreRatingMonthOmit
-  movieRatingDay?: Prisma.MovieRatingDayOmit
   movieRatingTotal?: Prisma.MovieRatingTotalOmit
   deferredDefinition?: Prisma.DeferredDefinitionOmit
 }

@@ -77,7 +77,6 @@ export const ModelName = {
   ModelSnapshot: 'ModelSnapshot',
   GenreTitleYear: 'GenreTitleYear',
   GenreRatingMonth: 'GenreRatingMonth',
-  MovieRatingDay: 'MovieRatingDay',
   MovieRatingTotal: 'MovieRatingTotal',
   DeferredDefinition: 'DeferredDefinition'
 } as const
@@ -387,16 +386,6 @@ export const GenreRatingMonthScalarFieldEnum = {
 } as const
 
 export type GenreRatingMonthScalarFieldEnum = (typeof GenreRatingMonthScalarFieldEnum)[keyof typeof GenreRatingMonthScalarFieldEnum]
-
-
-export const MovieRatingDayScalarFieldEnum = {
-  movieId: 'movieId',
-  day: 'day',
-  ratings: 'ratings',
-  ratingSum: 'ratingSum'
-} as const
-
-export type MovieRatingDayScalarFieldEnum = (typeof MovieRatingDayScalarFieldEnum)[keyof typeof MovieRatingDayScalarFieldEnum]
 
 
 export const MovieRatingTotalScalarFieldEnum = {

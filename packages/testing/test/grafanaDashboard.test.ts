@@ -32,6 +32,7 @@ const marqueeMetrics: Record<string, MetricDefinition> = {
     type: 'histogram',
     labels: ['service', 'operation'],
   },
+  marquee_requests_refused_total: { type: 'counter', labels: ['service', 'code'] },
   marquee_subgraph_fetch_duration_seconds: { type: 'histogram', labels: ['service', 'subgraph'] },
   marquee_subgraph_fetch_errors_total: { type: 'counter', labels: ['service', 'subgraph'] },
   marquee_dataloader_batch_size: { type: 'histogram', labels: ['service', 'loader'] },

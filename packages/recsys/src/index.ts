@@ -26,6 +26,7 @@ export {
   chooseModel,
   deserializeSnapshot,
   foldIn,
+  ratingColumnsOf,
   serializeSnapshot,
   similarItems,
   snapshotBytes,

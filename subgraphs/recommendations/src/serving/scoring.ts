@@ -48,22 +48,49 @@ export function popularityOf({ catalogue, model }: Served, movieId: string): num
 }
 
 /**
- * `popularityOf` for every film, on catalogue indices: computed once per catalogue and model, so a
- * cold-start list over 60,000 films does no string lookups per film.
+ * Each film's score before genres — `popularityOf` plus 0.3 if new — on catalogue indices,
+ * computed once per catalogue, model and year of "new", so a cold-start list over 60,000 films
+ * does no string lookups and reads no film objects per film.
  */
-const popularityByCatalogue = new WeakMap<
+const baseByCatalogue = new WeakMap<
   Catalogue,
-  { model: LoadedModel | undefined; values: Float64Array }
+  { model: LoadedModel | undefined; since: number; values: Float64Array }
 >();
 
-function popularities(served: Served): Float64Array {
-  const cached = popularityByCatalogue.get(served.catalogue);
-  if (cached !== undefined && cached.model === served.model) return cached.values;
-  const values = Float64Array.from(served.catalogue.items, (item) =>
-    popularityOf(served, item.movieId),
-  );
-  popularityByCatalogue.set(served.catalogue, { model: served.model, values });
+function baseScores(served: Served, since: number): Float64Array {
+  const cached = baseByCatalogue.get(served.catalogue);
+  if (cached !== undefined && cached.model === served.model && cached.since === since)
+    return cached.values;
+  const values = Float64Array.from(served.catalogue.items, (item) => {
+    const fresh = item.year !== null && item.year >= since;
+    return popularityOf(served, item.movieId) + (fresh ? 0.3 : 0);
+  });
+  baseByCatalogue.set(served.catalogue, { model: served.model, since, values });
   return values;
+}
+
+/**
+ * Catalogue-sized work arrays of the cold-start list, one set per catalogue, reused by every call
+ * (it runs to completion synchronously): fresh ones were about 1 MB of garbage per list at
+ * 60,000 films. Each use resets what it reads.
+ */
+const coldScratch = new WeakMap<
+  Catalogue,
+  { genreScores: Float64Array; scores: Float64Array; excluded: Uint8Array }
+>();
+
+function scratchFor(catalogue: Catalogue) {
+  let scratch = coldScratch.get(catalogue);
+  if (scratch === undefined) {
+    const n = catalogue.items.length;
+    scratch = {
+      genreScores: new Float64Array(n),
+      scores: new Float64Array(n),
+      excluded: new Uint8Array(n),
+    };
+    coldScratch.set(catalogue, scratch);
+  }
+  return scratch;
 }
 
 /**
@@ -93,20 +120,16 @@ export function coldStart(
   // Scores first, objects and reasons only for the k kept: a list costs k objects, not one per film.
   const { items } = catalogue;
   const n = items.length;
-  const genreScores = new Float64Array(n);
+  const { genreScores, scores, excluded } = scratchFor(catalogue);
+  genreScores.fill(0);
+  excluded.fill(0);
   if (total > 0)
     for (const [genre, weight] of affinity)
       for (const i of catalogue.byGenre.get(genre) ?? [])
         genreScores[i] = (genreScores[i] ?? 0) + weight;
-  const popularity = popularities(served);
-  const scores = new Float64Array(n);
-  for (let i = 0; i < n; i += 1) {
-    const year = items[i]?.year ?? null;
-    const fresh = year !== null && year >= since;
-    scores[i] =
-      (popularity[i] ?? 0) + (total > 0 ? (genreScores[i] ?? 0) / total : 0) + (fresh ? 0.3 : 0);
-  }
-  const excluded = new Uint8Array(n);
+  const base = baseScores(served, since);
+  const share = total > 0 ? 1 / total : 0;
+  for (let i = 0; i < n; i += 1) scores[i] = (base[i] ?? 0) + (genreScores[i] ?? 0) * share;
   for (const movieId of exclude) {
     const i = catalogue.index.get(movieId);
     if (i !== undefined) excluded[i] = 1;

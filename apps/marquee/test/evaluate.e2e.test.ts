@@ -28,6 +28,7 @@ describe('marquee evaluate', () => {
     const report = JSON.parse(output) as {
       evaluatedUsers: number;
       models: { model: string; ndcgAt10: number; recallAt20: number; hitRateAt10: number }[];
+      servedOverDense: { ratio: number; low: number; high: number; draws: number };
     };
     expect(report.evaluatedUsers).toBe(60);
     expect(report.models.map((m) => m.model)).toEqual([
@@ -42,6 +43,14 @@ describe('marquee evaluate', () => {
     expect(ease?.ndcgAt10).toBeGreaterThan(popularity?.ndcgAt10 ?? 1);
     expect(als?.ndcgAt10).toBeGreaterThan(popularity?.ndcgAt10 ?? 1);
     expect(served?.ndcgAt10).toBeGreaterThan(popularity?.ndcgAt10 ?? 1);
+    // The served ÷ dense EASE ratio with its paired bootstrap interval over the 60 users; the
+    // per-user figures behind it stay out of the report.
+    const { ratio, low, high, draws } = report.servedOverDense;
+    expect(ratio).toBeCloseTo((served?.ndcgAt10 ?? 0) / (ease?.ndcgAt10 ?? 1), 12);
+    expect(draws).toBe(1_000);
+    expect(low).toBeLessThanOrEqual(ratio);
+    expect(high).toBeGreaterThanOrEqual(ratio);
+    expect(output).not.toContain('userNdcg');
   });
 
   it('evaluates above 6,000 films on generated MovieLens data, dense EASE left out: ALS ahead of item-kNN and most-popular, the served model at least at item-kNN', async () => {

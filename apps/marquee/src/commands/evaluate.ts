@@ -4,6 +4,7 @@ import {
   ALS_DEFAULTS,
   chooseModel,
   evaluate,
+  pairedBootstrapRatio,
   SEQUENTIAL_DEFAULTS,
   trainAls,
   trainEase,
@@ -340,6 +341,13 @@ export function registerEvaluateCommand(program: Command): void {
       const report = evaluate(interactions, trainers, { holdout: options.holdout });
       report.models = report.models.filter((model) => !model.model.endsWith(SKIPPED));
       const servedRow = report.models.at(-1);
+      // How far the served ÷ dense EASE ratio moves with the users a split holds: 1,000 paired
+      // resamples of the evaluated users (a goal of 1.05× means little if this spans ±5%).
+      const denseRow = report.models.find((model) => model.model.startsWith('ease (dense'));
+      const servedOverDense =
+        denseRow === undefined || servedRow === undefined || denseRow === servedRow
+          ? undefined
+          : pairedBootstrapRatio(servedRow.userNdcg, denseRow.userNdcg);
       const recordedVersion =
         options.record && servedRow !== undefined
           ? await recordServed(shipped, servedRow, report, options.holdout)
@@ -349,6 +357,8 @@ export function registerEvaluateCommand(program: Command): void {
           JSON.stringify(
             {
               ...report,
+              models: report.models.map(({ userNdcg: _perUser, ...row }) => row),
+              ...(servedOverDense === undefined ? {} : { servedOverDense }),
               rejectedLines: rejected,
               ...(recordedVersion === undefined ? {} : { recordedVersion }),
             },
@@ -373,6 +383,12 @@ export function registerEvaluateCommand(program: Command): void {
           'model MiB': (m.bytes / 2 ** 20).toFixed(1),
         })),
       );
+      if (servedOverDense !== undefined)
+        console.log(
+          `NDCG@10 served ÷ dense EASE: ${servedOverDense.ratio.toFixed(3)}× ` +
+            `(95% interval ${servedOverDense.low.toFixed(3)}–${servedOverDense.high.toFixed(3)}, ` +
+            `paired bootstrap over users, ${servedOverDense.draws} draws)`,
+        );
       if (recordedVersion !== undefined)
         console.log(`Recorded the served model's figures with model version ${recordedVersion}.`);
     });

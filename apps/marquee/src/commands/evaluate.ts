@@ -137,6 +137,13 @@ function parseNonNegative(value: string): number {
   return number;
 }
 
+function parseDropout(value: string): number {
+  const share = Number(value);
+  if (!(share >= 0 && share < 1))
+    throw new InvalidArgumentError('expected a number of at least 0 and below 1');
+  return share;
+}
+
 function parseTask(value: string): 'ranking' | 'rating' {
   if (value === 'ranking' || value === 'rating') return value;
   throw new InvalidArgumentError('Expected ranking or rating.');
@@ -155,6 +162,7 @@ interface EvaluateOptions {
   window?: number;
   transitionWeight?: number;
   recency?: number;
+  dropout?: number;
   neighbours?: number;
   dense: boolean;
   validation: boolean;
@@ -262,6 +270,11 @@ export function registerEvaluateCommand(program: Command): void {
       parseNonNegative,
     )
     .option(
+      '--dropout <p>',
+      `input dropout of the served model's EASE (emphasised denoising: λ + p/(1−p)·positives on each film's diagonal; default ${SEQUENTIAL_DEFAULTS.dropout})`,
+      parseDropout,
+    )
+    .option(
       '--neighbours <n>',
       `weights kept per film in the served model (default ${SEQUENTIAL_DEFAULTS.neighbours})`,
       parsePositiveInteger,
@@ -328,6 +341,7 @@ export function registerEvaluateCommand(program: Command): void {
             ? {}
             : { transitionWeight: options.transitionWeight }),
           ...(options.recency === undefined ? {} : { recencyHalfLife: options.recency }),
+          ...(options.dropout === undefined ? {} : { dropout: options.dropout }),
         },
       };
       trainers.push((m) => trainAls(m, als));

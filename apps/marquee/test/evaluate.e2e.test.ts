@@ -53,6 +53,29 @@ describe('marquee evaluate', () => {
     expect(output).not.toContain('userNdcg');
   });
 
+  it("gives dense EASE its own λ with --dense-lambda and the served model's EASE input dropout with --dropout", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'marquee-evaluate-lambda-'));
+    dirs.push(dir);
+    const lines: string[] = [];
+    for (let user = 1; user <= 30; user += 1)
+      for (let n = 0; n < 10; n += 1)
+        lines.push(`${user}\t${((n * 5 + user) % 20) * 2 + (user % 2)}\t5\t${1_000_000 + n * 60}`);
+    const file = join(dir, 'u.data');
+    await writeFile(file, `${lines.join('\n')}\n`);
+    const output = await runMarquee(
+      ['evaluate', file, '--dense-lambda', '250', '--dropout', '0.25', '--json'],
+      { LOG_LEVEL: 'warn' },
+    );
+    const report = JSON.parse(output) as { models: { model: string }[] };
+    expect(report.models.map((m) => m.model).slice(-2)).toEqual([
+      'ease (dense, λ 250)',
+      'served (ease dropout 0.25 + transitions ×2, recency 12)',
+    ]);
+    const refused = await runToEnd(['evaluate', file, '--dropout', '1']);
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toContain('below 1');
+  });
+
   it('evaluates above 6,000 films on generated MovieLens data, dense EASE left out: ALS ahead of item-kNN and most-popular, the served model at least at item-kNN', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'marquee-evaluate-als-'));
     dirs.push(dir);

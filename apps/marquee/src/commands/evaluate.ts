@@ -163,6 +163,7 @@ interface EvaluateOptions {
   transitionWeight?: number;
   recency?: number;
   dropout?: number;
+  denseLambda?: number;
   neighbours?: number;
   dense: boolean;
   validation: boolean;
@@ -247,6 +248,11 @@ export function registerEvaluateCommand(program: Command): void {
     .option(
       '--lambda <lambda>',
       `EASE's L2 regularisation, for dense EASE and the served model (default ${SEQUENTIAL_DEFAULTS.lambda})`,
+      parsePositive,
+    )
+    .option(
+      '--dense-lambda <lambda>',
+      "dense EASE's own λ when it differs from the served model's (tuned on validation per dataset; default --lambda)",
       parsePositive,
     )
     .option(
@@ -348,8 +354,9 @@ export function registerEvaluateCommand(program: Command): void {
       trainers.push((m) => {
         const liked = m.itemCounts.filter((count) => count > 0).length;
         if (liked > DENSE_EASE_ITEMS && !options.dense) return skipped('ease (dense)');
-        const model = trainEase(m, { lambda, maxItems: Infinity });
-        return { ...model, name: `ease (dense, λ ${lambda})` };
+        const denseLambda = options.denseLambda ?? lambda;
+        const model = trainEase(m, { lambda: denseLambda, maxItems: Infinity });
+        return { ...model, name: `ease (dense, λ ${denseLambda})` };
       });
       trainers.push((m) => trainServedModel(m, served));
       const report = evaluate(interactions, trainers, { holdout: options.holdout });

@@ -28,6 +28,7 @@ import {
   chooseBulk,
   completeRatingsSummary,
   imdbTables,
+  imdbTriggers,
   RatingsByTitle,
   type PrimaryKeys,
 } from './imdbBulk.ts';
@@ -90,7 +91,7 @@ export async function ingestImdb(
           db.sql,
           imdbTables,
           (deferred) => loadBulk(paths, db, options, rejects, deferred, analysed),
-          options.restore,
+          { ...options.restore, triggers: imdbTriggers },
         )
       : await loadIncrementally(paths, db, options, rejects);
     if (bulk)

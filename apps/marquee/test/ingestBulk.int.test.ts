@@ -426,6 +426,8 @@ describe('bulk initial load (PostgreSQL)', () => {
 
   it('turns off every trigger of the tables it writes while it loads (each has its rollups recomputed after)', async () => {
     const { db } = await freshDatabase();
+    // An operator's choice of when a trigger fires is kept.
+    await db.sql.exec('ALTER TABLE movies.movie ENABLE ALWAYS TRIGGER movie_title_count_delete');
     const triggers = `SELECT tgrelid::regclass::text AS table, tgname AS name, tgenabled AS enabled, tgfoid::regproc::text AS function
                         FROM pg_trigger WHERE tgrelid = ANY($1::regclass[]) AND NOT tgisinternal ORDER BY 1, 2`;
     const migrated = await db.sql.query<{ table: string; function: string; enabled: string }>(
@@ -441,7 +443,7 @@ describe('bulk initial load (PostgreSQL)', () => {
         () => 'recommendations.item_feature recommendations.analytics_item_feature_changed',
       ),
     ]);
-    expect(migrated.every(({ enabled }) => enabled === 'O')).toBe(true);
+    expect(migrated.map(({ enabled }) => enabled)).toEqual(['A', 'O', 'O', 'O', 'O', 'O']);
     const during = await withDeferredDefinitions(
       db.sql,
       imdbTables,

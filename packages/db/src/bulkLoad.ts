@@ -308,22 +308,30 @@ export async function withDeferredDefinitions<T>(
       }
       for (const deferrable of options.triggers ?? []) {
         if (!tables.includes(deferrable.table)) continue;
-        const triggers = await tx.query<{ tableName: string; name: string }>(
-          `SELECT tgrelid::regclass::text AS "tableName", tgname AS name FROM pg_trigger
+        const triggers = await tx.query<{ tableName: string; name: string; enabled: string }>(
+          `SELECT tgrelid::regclass::text AS "tableName", tgname AS name, tgenabled AS enabled FROM pg_trigger
             WHERE tgrelid = $1::regclass AND tgfoid = to_regproc($2) AND NOT tgisinternal AND tgenabled <> 'D'
             ORDER BY tgname`,
           [deferrable.table, deferrable.function],
         );
         const [first] = triggers;
         if (first === undefined) continue;
-        const each = (verb: string) =>
-          triggers.map(({ name }) => `${verb} TRIGGER ${quoteIdentifier(name)}`).join(', ');
+        // Enabled again as it was: on origin (O), always (A) or replica (R) sessions.
+        const enable: Record<string, string> = {
+          O: 'ENABLE',
+          A: 'ENABLE ALWAYS',
+          R: 'ENABLE REPLICA',
+        };
+        const each = (verb: (enabled: string) => string) =>
+          triggers
+            .map(({ name, enabled }) => `${verb(enabled)} TRIGGER ${quoteIdentifier(name)}`)
+            .join(', ');
         found.push({
           tableName: first.tableName,
           name: deferrable.function,
           kind: 'trigger',
-          definition: `ALTER TABLE ${first.tableName} ${each('ENABLE')};\n${deferrable.rebuild}`,
-          drop: `ALTER TABLE ${first.tableName} ${each('DISABLE')}`,
+          definition: `ALTER TABLE ${first.tableName} ${each((enabled) => enable[enabled] ?? 'ENABLE')};\n${deferrable.rebuild}`,
+          drop: `ALTER TABLE ${first.tableName} ${each(() => 'DISABLE')}`,
         });
       }
       // Recorded with foreign keys and then triggers last (recovery recreates in record order, a

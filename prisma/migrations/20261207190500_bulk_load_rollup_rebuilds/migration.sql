@@ -1,7 +1,7 @@
 -- What the statement-level rollup triggers on movies.movie and recommendations.item_feature
 -- maintain, recomputed once from the tables. A bulk initial load (docs/ingestion.md, "Bulk
 -- initial load") disables those triggers with the indexes it drops — fired once per COPY batch
--- they were a quarter of the server's work in a million-title load, where pg_restore, which
+-- they were about a sixth of the server's work in a million-title load, where pg_restore, which
 -- creates triggers after the data, runs none — and calls these in the transaction that enables
 -- them again. Each produces the rows the trigger would have left after inserting every row of
 -- its table into an empty rollup (rows a trigger brought down to zero are not recreated; the

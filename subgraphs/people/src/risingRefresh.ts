@@ -1,0 +1,87 @@
+import type { Logger } from '@marquee/logger';
+
+export interface RisingRefreshOptions {
+  /** How long after a counted rating the ranking is refreshed (changes meanwhile ride along). */
+  delayMs?: number;
+  /**
+   * How often it is refreshed regardless: the UTC day moving on shifts every window, and credits
+   * written by ingestion (another process) reach the ranking by this tick.
+   */
+  everyMs?: number;
+}
+
+/** `risingPeople`'s freshness (docs/analytics.md#rising-people). */
+export const RISING_REFRESH_DELAY_MS = 1000;
+export const RISING_REFRESH_EVERY_MS = 60_000;
+
+export interface RisingRefresher {
+  /** Something the ranking reads changed: refresh after the delay (once for many changes). */
+  changed(): void;
+  /** Refreshes now and then on the tick; returns the stop function. */
+  start(): Promise<() => Promise<void>>;
+}
+
+/**
+ * Runs `refresh` one at a time: a change during a refresh schedules another, so every committed
+ * change reaches the ranking, however many arrive while a refresh runs.
+ */
+export function createRisingRefresher(
+  refresh: () => Promise<void>,
+  logger: Logger,
+  {
+    delayMs = RISING_REFRESH_DELAY_MS,
+    everyMs = RISING_REFRESH_EVERY_MS,
+  }: RisingRefreshOptions = {},
+): RisingRefresher {
+  let stopped = true;
+  let pending: NodeJS.Timeout | undefined;
+  let tick: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+
+  const run = (): Promise<void> => {
+    if (running !== undefined) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await refresh();
+        } catch (error) {
+          logger.warn(
+            { err: error },
+            'the risingPeople ranking was not refreshed; retrying on the next tick',
+          );
+        }
+      } while (again && !stopped);
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+
+  return {
+    changed() {
+      if (stopped || pending !== undefined) return;
+      pending = setTimeout(() => {
+        pending = undefined;
+        void run();
+      }, delayMs);
+    },
+    async start() {
+      stopped = false;
+      await run();
+      tick = setInterval(() => void run(), everyMs);
+      tick.unref();
+      return async () => {
+        stopped = true;
+        clearTimeout(pending);
+        clearInterval(tick);
+        pending = undefined;
+        await running;
+      };
+    },
+  };
+}

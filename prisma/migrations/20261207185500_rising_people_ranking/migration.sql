@@ -168,11 +168,15 @@ BEGIN
                 ORDER BY top.ratings DESC, top.movie_id COLLATE "C"),
       '[]'::jsonb) AS films
     FROM (
-      SELECT c.movie_id, sum(d.ratings)::int AS ratings
+      -- Each of the person's films by key: a join would read every film rated in the window
+      -- for each person ranked.
+      SELECT c.movie_id, d.ratings
       FROM people.credit c
-      JOIN people.movie_rating_day d ON d.movie_id = c.movie_id AND d.day > today - r.days
-      WHERE c.person_id = r.person_id AND c.role = r.role
-      GROUP BY c.movie_id
+      CROSS JOIN LATERAL (
+        SELECT sum(d.ratings)::int AS ratings FROM people.movie_rating_day d
+        WHERE d.movie_id = c.movie_id AND d.day > today - r.days
+      ) d
+      WHERE c.person_id = r.person_id AND c.role = r.role AND d.ratings > 0
       ORDER BY 2 DESC, c.movie_id COLLATE "C"
       LIMIT 3
     ) top

@@ -368,7 +368,7 @@ async function main() {
         if (result.errors !== undefined) throw new Error(JSON.stringify(result.errors));
       };
       for (let i = 0; i < 5; i++) for (const c of cases) await runPeople(query(c.window, c.role));
-      const risingCount = Math.min(queryCount, 200);
+      const risingCount = queryCount;
       const quiet = cases.map(() => [] as number[]);
       for (let i = 0; i < risingCount; i++)
         for (const [k, c] of cases.entries())

@@ -23,7 +23,7 @@ beforeAll(async () => {
     logger: createLogger({ name: 'test', level: 'silent' }),
     identitySecret: 'r'.repeat(32),
     stream,
-    risingRefresh: { delayMs: 50 },
+    risingRefresh: { delayMs: 50, gapMs: 200 },
   });
   stop = await subgraph.start();
   await subgraph.server.start();

@@ -81,7 +81,10 @@ async function openBenchDatabase(): Promise<{
     db,
     label: `PostgreSQL ${version}`,
     async drop() {
-      if (args.keep) return log(`kept database ${name}`);
+      if (args.keep) {
+        log(`kept database ${name}`);
+        return;
+      }
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -336,7 +336,7 @@ export function titleStatistics(titles: Iterable<string>) {
   let accentedTitles = 0;
   for (const title of titles) {
     titleCount += 1;
-    const words = title.toLowerCase().match(/\p{L}+/gu) ?? [];
+    const words: string[] = title.toLowerCase().match(/\p{L}+/gu) ?? [];
     tokens += words.length;
     if (words.includes('the')) withThe += 1;
     if (/[^\p{ASCII}]/u.test(title)) accentedTitles += 1;

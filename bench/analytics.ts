@@ -6,7 +6,7 @@
  *
  *   npm run bench:analytics -- --database-url postgresql://user@host:port/postgres \
  *     [--titles 1000000] [--ratings 25000000] [--users 1000000] [--queries 1000]
- *     [--fields years,months,stats,rising]
+ *     [--fields years,months,stats,rising,consumer]
  *
  * With `--database-url` (or BENCH_DATABASE_URL) it creates a throwaway database on that server
  * and drops it afterwards; without, it uses in-memory PGlite (use far fewer rows). The load
@@ -17,7 +17,7 @@
  * load, so that it does not run during the samples. Results go to stdout as Markdown for
  * docs/benchmarks.md.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -34,7 +34,7 @@ import {
   plainUserStats,
 } from '../subgraphs/recommendations/test/analyticsBaseline.ts';
 
-const FIELDS = ['years', 'months', 'stats', 'rising'];
+const FIELDS = ['years', 'months', 'stats', 'rising', 'consumer'];
 
 const { values: args } = parseArgs({
   options: {
@@ -58,6 +58,10 @@ for (const field of fields)
     process.stderr.write(`--fields: unknown field "${field}"; use some of ${FIELDS.join(',')}\n`);
     process.exit(2);
   }
+if (fields.has('consumer') && !fields.has('rising')) {
+  process.stderr.write('--fields: consumer is measured with the people subgraph; add rising\n');
+  process.exit(2);
+}
 const serverUrl = args['database-url'] ?? process.env['BENCH_DATABASE_URL'];
 const titleCount = Number(args.titles);
 const ratingCount = Number(args.ratings);
@@ -338,6 +342,8 @@ async function main() {
     await subgraph.server.stop();
 
     let risingNote = '';
+    const consumerTimed: number[] = [];
+    const consumerPlain: number[] = [];
     if (fields.has('rising')) {
       const people = createPeopleSubgraph({
         db,
@@ -389,6 +395,24 @@ async function main() {
           busy[k]?.push(await elapsed(() => runPeople(query(c.window, c.role))));
       refreshing = false;
       await background;
+      if (fields.has('consumer')) {
+        // The rating consumer's write (a film's day counted, with its event id) with the ranking's
+        // triggers and without them, in alternating blocks; ratings today, films as popular as
+        // the loaded ratings make them. Last, because the blocks without triggers leave
+        // person_rating_day behind.
+        const film = (i: number) => `tt${Math.floor(titleCount * random(i + 99)() ** 3)}`;
+        const count = (i: number) => rising.countRating(randomUUID(), film(i), new Date());
+        for (let i = 0; i < 20; i++) await count(i);
+        const blocks = 10;
+        const per = Math.max(1, Math.floor(queryCount / blocks));
+        for (let block = 0; block < 2 * blocks; block++) {
+          const off = block % 2 === 1;
+          if (off) await db.sql.exec('ALTER TABLE people.movie_rating_day DISABLE TRIGGER USER');
+          const times = await sample(per, (i) => count(block * per + i));
+          (off ? consumerPlain : consumerTimed).push(...times);
+          if (off) await db.sql.exec('ALTER TABLE people.movie_rating_day ENABLE TRIGGER USER');
+        }
+      }
       await people.server.stop();
       const plain = await Promise.all(
         cases.map(async (c) =>
@@ -401,6 +425,14 @@ async function main() {
         rows.push(row(label, percentiles(quiet[k] ?? []), base));
         rows.push(row(`${label}, refreshed back to back beside`, percentiles(busy[k] ?? []), base));
       }
+      if (consumerTimed.length > 0)
+        rows.push(
+          row(
+            "the rating consumer's write (`countRating`), against the same without the ranking's triggers",
+            percentiles(consumerTimed),
+            percentiles(consumerPlain),
+          ),
+        );
       const refresh = percentiles(refreshes);
       risingNote =
         ` The ranking's refresh (every window and role) took ${ms(refresh.p50)} ms at p50 and ` +

@@ -137,8 +137,11 @@ CREATE TRIGGER "credit_rising_delete" AFTER DELETE ON "people"."credit"
 -- person id in byte order; each person's films are their credits in that role with the most
 -- ratings in the window. One refresh at a time (the advisory lock), each replacing the whole
 -- ranking in its transaction, so readers see one ranking or the next, never a mix.
+--
+-- JIT is off for it: the planner prices the per-person lookups high enough to compile the query,
+-- and at 1,000,000 films compiling took three times as long as running it (0.86 s against 0.21 s).
 CREATE FUNCTION "people"."rising_refresh"("keep" INTEGER) RETURNS void
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SET jit = off AS $$
 DECLARE
   today date;
 BEGIN

@@ -85,7 +85,7 @@ describe('marquee evaluate', () => {
     // served model only reaches item-kNN's level, while on every real dataset it ranks above ALS
     // (docs/recommendations.md, "Ranking on real MovieLens data").
     expect(served?.ndcgAt10).toBeGreaterThanOrEqual(knn?.ndcgAt10 ?? Infinity);
-  }, 180_000); // the served model inverts its 3,000-film head: a minute on a loaded machine
+  }, 180_000); // the served model inverts its 2,000-film head: half a minute on a loaded machine
 
   it('rejects a hold-out share outside (0, 1) with a clear message', async () => {
     await expect(runMarquee(['evaluate', 'ratings.csv', '--holdout', '2'], {})).rejects.toThrow(

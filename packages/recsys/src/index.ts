@@ -5,7 +5,7 @@ export type { ImplicitMatrix } from './matrix.ts';
 export { timeOrderedHoldout } from './split.ts';
 export type { HoldoutOptions, HoldoutSplit } from './split.ts';
 export { hitRate, ndcg, recall } from './metrics.ts';
-export { topK } from './topK.ts';
+export { topK, topKMasked } from './topK.ts';
 export { invertSpd, invertSpdInPlace } from './linalg.ts';
 export { random } from './random.ts';
 export { latentTasteRatings } from './synthetic.ts';
@@ -26,6 +26,7 @@ export {
   chooseModel,
   deserializeSnapshot,
   foldIn,
+  ratingColumnsOf,
   serializeSnapshot,
   similarItems,
   snapshotBytes,

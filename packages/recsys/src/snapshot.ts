@@ -75,7 +75,7 @@ export interface TrainSnapshotOptions {
   als?: AlsOptions;
   /** The rating model trained beside the ranking model; `false`: none. */
   rating?: RatingOptions | false;
-  /** The rating model learns from at most this many ratings (every k-th, evenly over the data). */
+  /** The rating model learns from about this many ratings at most (whole histories of every k-th user). */
   ratingSample?: number;
   popularityHalfLifeDays?: number;
   positiveThreshold?: number;
@@ -184,16 +184,23 @@ export function trainSnapshot(
 }
 
 /**
- * The rating model's cost is O(ratings · f²) a sweep plus Σ over users of their ratings² for the
- * residual neighbours: about 10 s per 80,000 ratings on the shared two-core machine under load
- * (ml-100k's folds), so 25M ratings would take the training run far past its 5-minute budget.
- * Above this many it learns from an even sample (every k-th rating); ml-100k-sized data is used
- * whole. Its effect on RMSE at that size is unmeasured (no such dataset here).
+ * The rating model's cost is O(ratings · f² + (users + items) · f³) a sweep plus Σ over users of
+ * their ratings² for the residual neighbours: about 30 s per 100,000 ratings on the shared
+ * two-core machine under load (the ml-10m sample), so a 25M-rating run would take hours, and even
+ * an every-25th-rating sample of 1,000,000 took 270 s of the 5-minute training budget. Above this
+ * many ratings it learns from the whole histories of every k-th user (k = ⌈ratings / cap⌉), not
+ * from every k-th rating: serving keeps only the film side and folds each viewer in from their own
+ * ratings, so the training users are there to fit the films; a sampled user keeps enough ratings
+ * to be fitted (every 25th rating left each of 160,000 users about six), and the per-user solves
+ * drop with the sample. ml-100k-sized data (and anything up to this many ratings) is used whole.
  */
-const RATING_SAMPLE = 1_000_000;
+const RATING_SAMPLE = 250_000;
 
-/** Ratings (liked or not) as columns on the ranking matrix's user and item indices, sampled evenly down to `cap`. */
-function ratingColumnsOf(
+/**
+ * Ratings (liked or not) as columns on the ranking matrix's user and item indices: all of them up
+ * to `cap`, above it the ratings of every k-th user (by the matrix's user index), about `cap` in all.
+ */
+export function ratingColumnsOf(
   interactions: Iterable<Interaction>,
   count: number,
   cap: number,
@@ -201,16 +208,21 @@ function ratingColumnsOf(
   itemIndex: ReadonlyMap<string, number>,
 ) {
   const stride = Math.max(1, Math.ceil(count / Math.max(1, cap)));
-  const size = Math.ceil(count / stride);
-  const users = new Int32Array(size);
-  const items = new Int32Array(size);
-  const ratings = new Float32Array(size);
-  let seen = 0;
+  let users = new Int32Array(Math.min(count, Math.ceil(count / stride)));
+  let items = new Int32Array(users.length);
+  let ratings = new Float32Array(users.length);
   let n = 0;
   for (const interaction of interactions) {
-    seen += 1;
-    if ((seen - 1) % stride !== 0) continue;
-    users[n] = userIndex.get(interaction.userId) ?? 0;
+    const user = userIndex.get(interaction.userId) ?? 0;
+    if (user % stride !== 0) continue;
+    if (n === users.length) {
+      // Heavy raters among the sampled users: grow (rare; the expected size is count / stride).
+      const grown = Math.max(16, users.length * 2);
+      users = copyInto(new Int32Array(grown), users);
+      items = copyInto(new Int32Array(grown), items);
+      ratings = copyInto(new Float32Array(grown), ratings);
+    }
+    users[n] = user;
     items[n] = itemIndex.get(interaction.itemId) ?? 0;
     ratings[n] = interaction.rating;
     n += 1;
@@ -222,6 +234,11 @@ function ratingColumnsOf(
     userCount: userIndex.size,
     itemCount: itemIndex.size,
   };
+}
+
+function copyInto<T extends Int32Array | Float32Array>(target: T, source: T): T {
+  target.set(source);
+  return target;
 }
 
 /**

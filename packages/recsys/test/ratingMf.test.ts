@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ratingColumnsOf,
   deserializeSnapshot,
   evaluateRatings,
   foldInRatings,
@@ -112,5 +113,35 @@ describe('the rating model (biased MF by ALS, residual item-kNN)', () => {
     const sampled = trainSnapshot(train, { ratingSample: Math.floor(train.length / 4) }).snapshot;
     expect(sampled.rating?.itemBias.length).toBe(snapshot.items.length);
     expect(sampled.rating?.itemBias).not.toEqual(snapshot.rating?.itemBias);
+  });
+
+  it('samples whole histories of every k-th user above the cap, and keeps everything below it', () => {
+    const interactions = Array.from({ length: 40 }, (_, n) => ({
+      userId: `u${n % 8}`,
+      itemId: `m${n % 5}`,
+      rating: 1 + (n % 5),
+      at: n,
+    }));
+    const userIndex = new Map(Array.from({ length: 8 }, (_, u) => [`u${u}`, u]));
+    const itemIndex = new Map(Array.from({ length: 5 }, (_, i) => [`m${i}`, i]));
+    const whole = ratingColumnsOf(interactions, 40, 40, userIndex, itemIndex);
+    expect(whole.ratings.length).toBe(40);
+    // A cap of 10 out of 40: every 4th user (users 0 and 4), each with all 5 of their ratings.
+    const sampled = ratingColumnsOf(interactions, 40, 10, userIndex, itemIndex);
+    expect([...new Set(sampled.users)]).toEqual([0, 4]);
+    expect(sampled.ratings.length).toBe(10);
+    expect(sampled.userCount).toBe(8);
+    // Every 2nd user of 70 ratings for a cap of 35; a heavy rater among them is kept whole (users
+    // 0, 2, 4, 6: 4 × 5 ratings plus user 0's 30 more), past the expected size.
+    const heavy = [
+      ...interactions,
+      ...Array.from({ length: 30 }, (_, n) => ({
+        userId: 'u0',
+        itemId: 'm1',
+        rating: 4,
+        at: 100 + n,
+      })),
+    ];
+    expect(ratingColumnsOf(heavy, 70, 35, userIndex, itemIndex).ratings.length).toBe(50);
   });
 });

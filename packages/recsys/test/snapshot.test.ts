@@ -61,6 +61,26 @@ describe('model snapshots', () => {
     }
   });
 
+  it('trains the head chosen on validation by default, as `marquee train` does: the 2,000 most liked films', () => {
+    // 2,000 films liked twice each (user u likes u, then u + 1) and 50 rarer ones liked once.
+    const interactions = [];
+    for (let u = 0; u < 2_000; u += 1)
+      for (const [k, film] of [u, (u + 1) % 2_000].entries())
+        interactions.push({ userId: `u${u}`, itemId: `m${film}`, rating: 5, at: k });
+    for (let f = 2_000; f < 2_050; f += 1)
+      interactions.push({ userId: `r${f}`, itemId: `m${f}`, rating: 5, at: 0 });
+    expect(SEQUENTIAL_DEFAULTS.headItems).toBe(2_000);
+    const { snapshot } = trainSnapshot(interactions, { rating: false });
+    const rowLength = (film: number) => {
+      const i = snapshot.items.indexOf(`m${film}`);
+      return (snapshot.rowStart[i + 1] ?? 0) - (snapshot.rowStart[i] ?? 0);
+    };
+    for (let f = 0; f < 2_000; f += 1) expect(rowLength(f)).toBeGreaterThan(0);
+    for (let f = 2_000; f < 2_050; f += 1) expect(rowLength(f)).toBe(0);
+    const inRows = new Set([...snapshot.neighbours].map((j) => snapshot.items[j]));
+    for (let f = 2_000; f < 2_050; f += 1) expect(inRows.has(`m${f}`)).toBe(false);
+  }, 120_000);
+
   it('keeps at most the configured neighbours per item, best first', () => {
     const { snapshot } = trainSnapshot(data, { neighbours: 5 });
     for (let i = 0; i < snapshot.items.length; i += 1) {

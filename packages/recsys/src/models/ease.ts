@@ -70,6 +70,9 @@ export function easeOnItems(
   const position = new Int32Array(matrix.items.length).fill(-1);
   items.forEach((item, k) => (position[item] = k));
   const gram = new Float64Array(h * h);
+  // A user's items come sorted by index, so their positions ascend when `items` does (the head).
+  let ascending = true;
+  for (let k = 1; k < h; k += 1) if ((items[k] ?? 0) <= (items[k - 1] ?? 0)) ascending = false;
   const mine: number[] = [];
   for (let user = 0; user < matrix.users.length; user += 1) {
     mine.length = 0;
@@ -77,9 +80,16 @@ export function easeOnItems(
       const k = position[item] ?? -1;
       if (k >= 0) mine.push(k);
     }
-    // Upper triangle only: the sweep reads nothing else.
-    for (const a of mine)
-      for (const b of mine) if (b >= a) gram[a * h + b] = (gram[a * h + b] ?? 0) + 1;
+    // Upper triangle only: the sweep reads nothing else. With `mine` ascending, b ≥ a is every
+    // later entry: half the pairs and no test per pair (Σ users' positives² at 25M ratings).
+    if (!ascending) mine.sort((a, b) => a - b);
+    for (let x = 0; x < mine.length; x += 1) {
+      const row = (mine[x] ?? 0) * h;
+      for (let y = x; y < mine.length; y += 1) {
+        const at = row + (mine[y] ?? 0);
+        gram[at] = (gram[at] ?? 0) + 1;
+      }
+    }
   }
   for (let k = 0; k < h; k += 1) gram[k * h + k] = (gram[k * h + k] ?? 0) + lambda;
   invertSpdInPlace(gram, h);

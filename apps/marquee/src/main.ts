@@ -78,7 +78,7 @@ program
   .option('--json', 'print the summary as JSON', false)
   .option(
     '--batch-size <rows>',
-    'rows per COPY batch (default 10000; 2500 for people and credits in a bulk IMDb load)',
+    'rows per COPY batch (default 10000; 2500 in a bulk IMDb load)',
     parsePositiveInteger,
   )
   .option(

@@ -9,7 +9,7 @@ import {
 } from '@marquee/db';
 import { runMarquee, spawnMarquee } from '@marquee/testing';
 import { generateImdb } from '../src/generate/index.ts';
-import { imdbTables } from '../src/ingest/imdbBulk.ts';
+import { imdbTables, imdbTriggers } from '../src/ingest/imdbBulk.ts';
 import {
   ingestImdb,
   IngestError,
@@ -109,7 +109,52 @@ async function contents(db: Database): Promise<unknown> {
     items: await db.sql.query(
       'SELECT movie_id, genres, year, popularity FROM recommendations.item_feature ORDER BY movie_id',
     ),
+    rollups: await rollups(db),
   };
+}
+
+/**
+ * The rollups the triggers on the movie and item-feature tables maintain. Rows at zero are left
+ * out: a trigger leaves one where an update moved a title away (a repeated key's later line),
+ * a recomputation has none, and the readers skip them.
+ */
+async function rollups(db: Database): Promise<unknown> {
+  return {
+    titleCounts: await db.sql.query(
+      'SELECT kind, source, titles FROM movies.title_count WHERE titles <> 0 ORDER BY 1, 2',
+    ),
+    genreYears: await db.sql.query(
+      'SELECT genre, year, titles FROM recommendations.genre_title_year WHERE titles <> 0 ORDER BY 1, 2',
+    ),
+    genreMonths: await db.sql.query(
+      `SELECT genre, month::text, ratings, round(rating_sum::numeric, 6)::text AS rating_sum
+         FROM recommendations.genre_rating_month WHERE ratings <> 0 ORDER BY 1, 2`,
+    ),
+    personDays: await db.sql.query(
+      `SELECT person_id, role::text, (day - current_date) AS day, ratings
+         FROM people.person_rating_day WHERE ratings <> 0 ORDER BY 1, 2, 3`,
+    ),
+  };
+}
+
+/** What the rollups hold when computed from the tables alone, as the migrations first filled them. */
+async function plainRollups(db: Database): Promise<unknown> {
+  await db.sql.query('SELECT recommendations.analytics_rebuild()');
+  await db.sql.query('SELECT movies.title_count_rebuild()');
+  await db.sql.query('SELECT people.rising_rebuild()');
+  return rollups(db);
+}
+
+/** Ratings of films the fixture loads (and of one it does not), in place before the load. */
+async function rateFixtureFilms(db: Database): Promise<void> {
+  await db.sql.exec(`INSERT INTO recommendations.interaction (user_id, movie_id, rating, at) VALUES
+    ('u1', 'tt0111161', 5, '2024-01-03'), ('u2', 'tt0111161', 4.5, '2024-01-20'),
+    ('u1', 'tt0068646', 4, '2024-02-01'), ('u3', 'tt0000001', 3, '2023-12-31 23:30'),
+    ('u3', 'tt0000003', 2.5, '2024-03-15'), ('u4', 'tt7654321', 1, '2024-03-15')`);
+  // What the people subgraph's rating consumer counted in the last days (risingPeople's rollup).
+  await db.sql.exec(`INSERT INTO people.movie_rating_day (movie_id, day, ratings) VALUES
+    ('tt0111161', current_date, 2), ('tt0111161', current_date - 3, 1),
+    ('tt0068646', current_date - 1, 4), ('tt7654321', current_date, 1)`);
 }
 
 /** The indexes and constraints of the ingested tables, as the catalog defines them. */
@@ -123,6 +168,11 @@ async function definitions(db: Database): Promise<unknown> {
     constraints: await db.sql.query(
       `SELECT conrelid::regclass::text AS table, conname AS name, pg_get_constraintdef(oid) AS definition, convalidated AS valid
          FROM pg_constraint WHERE conrelid = ANY($1::regclass[]) ORDER BY 1, 2`,
+      [imdbTables],
+    ),
+    triggers: await db.sql.query(
+      `SELECT tgrelid::regclass::text AS table, tgname AS name, tgenabled AS enabled
+         FROM pg_trigger WHERE tgrelid = ANY($1::regclass[]) AND NOT tgisinternal ORDER BY 1, 2`,
       [imdbTables],
     ),
   };
@@ -150,6 +200,8 @@ describe('bulk initial load (PostgreSQL)', () => {
     const incremental = await freshDatabase();
     const expectedDefinitions = await definitions(bulk.db);
     const options = { progress: silentProgress, batchSize: 2 };
+    await rateFixtureFilms(bulk.db);
+    await rateFixtureFilms(incremental.db);
 
     const bulkSummary = await ingestImdb(dir, bulk.db, {
       ...options,
@@ -169,6 +221,19 @@ describe('bulk initial load (PostgreSQL)', () => {
       await rejectsIn(inWork('fixture-incremental-rejects')),
     );
     expect(await contents(bulk.db)).toEqual(await contents(incremental.db));
+    // The rollups, recomputed once after the load instead of by the triggers: what the triggers
+    // kept in the incremental load, and what the tables give.
+    const bulkRollups = await rollups(bulk.db);
+    expect(bulkRollups).toMatchObject({
+      titleCounts: expect.arrayContaining([{ kind: 'movie', source: 'all', titles: 2 }]),
+      genreMonths: expect.arrayContaining([
+        { genre: 'Drama', month: '2024-01-01', ratings: 2, rating_sum: '9.500000' },
+      ]),
+      personDays: expect.arrayContaining([
+        expect.objectContaining({ person_id: 'nm0000209', day: 0, ratings: 2 }),
+      ]),
+    });
+    expect(await plainRollups(bulk.db)).toEqual(bulkRollups);
     expect(await definitions(bulk.db)).toEqual(expectedDefinitions);
     expect(
       await bulk.db.sql.query('SELECT count(*)::int AS n FROM ingest.deferred_definition'),
@@ -302,12 +367,21 @@ describe('bulk initial load (PostgreSQL)', () => {
         expect.arrayContaining([
           'credit_person_id_fkey',
           'movie_title_trgm_idx',
+          'movies.title_count_changed',
+          'people.rising_credit_changed',
           'person_name_trgm_idx',
+          'recommendations.analytics_item_feature_changed',
         ]),
       );
 
       await runMarquee(['migrate'], { DATABASE_URL: url });
       expect(await definitions(db)).toEqual(expected);
+      // The triggers are back (above) and the rollups hold what the loaded part of the files gives.
+      await db.sql.exec(
+        `INSERT INTO movies.movie (id, kind, title, imdb_id) VALUES ('tt9000001', 'movie', 'After', 'tt9000001')`,
+      );
+      const recovered = await rollups(db);
+      expect(await plainRollups(db)).toEqual(recovered);
       expect(
         await db.sql.query('SELECT count(*)::int AS n FROM ingest.deferred_definition'),
       ).toEqual([{ n: 0 }]);
@@ -349,12 +423,59 @@ describe('bulk initial load (PostgreSQL)', () => {
   it('refuses to migrate while a bulk load is running, instead of rebuilding its indexes under it', async () => {
     const { db, url } = await freshDatabase();
     const expected = await definitions(db);
-    await withDeferredDefinitions(db.sql, imdbTables, async () => {
-      await expect(migrateDatabase(url)).rejects.toThrow(BulkLoadInProgressError);
-      await expect(ingestImdb(inWork('nowhere'), db, { progress: silentProgress })).rejects.toThrow(
-        BulkLoadInProgressError,
-      );
-    });
+    await withDeferredDefinitions(
+      db.sql,
+      imdbTables,
+      async () => {
+        await expect(migrateDatabase(url)).rejects.toThrow(BulkLoadInProgressError);
+        await expect(
+          ingestImdb(inWork('nowhere'), db, { progress: silentProgress }),
+        ).rejects.toThrow(BulkLoadInProgressError);
+      },
+      { triggers: imdbTriggers },
+    );
     expect(await definitions(db)).toEqual(expected);
+  });
+
+  it('turns off every trigger of the tables it writes while it loads (each has its rollups recomputed after)', async () => {
+    const { db } = await freshDatabase();
+    // An operator's choice of when a trigger fires is kept.
+    await db.sql.exec('ALTER TABLE movies.movie ENABLE ALWAYS TRIGGER movie_title_count_delete');
+    const triggers = `SELECT tgrelid::regclass::text AS table, tgname AS name, tgenabled AS enabled, tgfoid::regproc::text AS function
+                        FROM pg_trigger WHERE tgrelid = ANY($1::regclass[]) AND NOT tgisinternal ORDER BY 1, 2`;
+    const migrated = await db.sql.query<{ table: string; function: string; enabled: string }>(
+      triggers,
+      [imdbTables],
+    );
+    // The triggers a load of these tables would fire, as migrated: the title counts', the
+    // rising-people rollup's and the analytics rollups', on insert, update and delete.
+    expect(migrated.map(({ table, function: fn }) => `${table} ${fn}`)).toEqual([
+      ...Array.from({ length: 3 }, () => 'movies.movie movies.title_count_changed'),
+      ...Array.from({ length: 3 }, () => 'people.credit people.rising_credit_changed'),
+      ...Array.from(
+        { length: 3 },
+        () => 'recommendations.item_feature recommendations.analytics_item_feature_changed',
+      ),
+    ]);
+    expect(migrated.map(({ enabled }) => enabled)).toEqual([
+      'A',
+      ...Array.from({ length: 8 }, () => 'O'),
+    ]);
+    const during = await withDeferredDefinitions(
+      db.sql,
+      imdbTables,
+      async (deferred) => ({
+        triggers: await db.sql.query<{ enabled: string }>(triggers, [imdbTables]),
+        recorded: deferred.filter(({ kind }) => kind === 'trigger').map(({ name }) => name),
+      }),
+      { triggers: imdbTriggers },
+    );
+    expect(during.triggers.map(({ enabled }) => enabled)).toEqual(migrated.map(() => 'D'));
+    expect(during.recorded).toEqual([
+      'people.rising_credit_changed',
+      'movies.title_count_changed',
+      'recommendations.analytics_item_feature_changed',
+    ]);
+    expect(await db.sql.query(triggers, [imdbTables])).toEqual(migrated);
   });
 });

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import {
   type Progress,
 } from '../src/ingest/index.ts';
 import { notTextReason } from '../src/ingest/fields.ts';
-import { ingestHarness } from './ingestHarness.ts';
+import { ingestHarness, lines } from './ingestHarness.ts';
 
 // Each fixture reproduces, in a few hand-made lines, a quirk found loading the public datasets.
 const { inWork, freshDatabase } = ingestHarness('ingest-real-data');
@@ -312,6 +312,58 @@ describe('real MovieLens quirks', () => {
 });
 
 describe('real IMDb quirks', () => {
+  it('finds a repeated principal on a title with more credits than it scans one by one', async () => {
+    const { db } = await freshDatabase();
+    const dir = inWork('many-principals');
+    await mkdir(dir, { recursive: true });
+    const people = Array.from(
+      { length: 40 },
+      (_, i) => `nm${String(1_000_001 + i).padStart(7, '0')}`,
+    );
+    await writeFile(
+      join(dir, 'name.basics.tsv'),
+      lines(
+        'nconst\tprimaryName\tbirthYear\tdeathYear\tprimaryProfession\tknownForTitles',
+        ...people.map((id, i) => `${id}\tPerson ${i}\t1950\t\\N\tactor\t\\N`),
+      ),
+    );
+    const principal = (person: number, ordering: number) =>
+      `tt0000001\t${ordering}\t${people[person] ?? ''}\tactor\t\\N\t\\N`;
+    await writeFile(
+      join(dir, 'title.principals.tsv'),
+      lines(
+        'tconst\tordering\tnconst\tcategory\tjob\tcharacters',
+        ...people.map((_, i) => principal(i, i + 1)), // lines 2–41
+        principal(3, 41), // line 42: a repeat of line 5, found by the map past 16 credits
+        principal(30, 42), // line 43: a repeat of line 32, credited after the map was built
+        `tt0000001\t43\t${people[3] ?? ''}\tdirector\t\\N\t\\N`, // line 44: same person, another role
+      ),
+    );
+    const rejects = inWork('many-principals-rejects');
+    const summary = await ingestImdb(dir, db, {
+      progress: silentProgress,
+      rejectsDir: rejects,
+      bulk: 'off',
+    });
+    expect(summary.files.find(({ file }) => file === 'title.principals.tsv')).toMatchObject({
+      read: 43,
+      inserted: 41,
+      rejected: 2,
+    });
+    expect(
+      (await rejectsOf(rejects, 'title.principals.tsv')).map(({ line, reason }) => [line, reason]),
+    ).toEqual([
+      [
+        42,
+        `repeated principal: ${people[3] ?? ''} is already credited as ACTOR on tt0000001 by line 5 (ordering 4), which is kept`,
+      ],
+      [
+        43,
+        `repeated principal: ${people[30] ?? ''} is already credited as ACTOR on tt0000001 by line 32 (ordering 31), which is kept`,
+      ],
+    ]);
+  });
+
   for (const bulk of ['off', 'on'] as const) {
     it(`keeps people born before 1800, names the root cause of cascaded rejects, keeps a principal's first billing and counts crew per credit (bulk ${bulk})`, async () => {
       const { db } = await freshDatabase();

@@ -4,7 +4,9 @@ import type { SqlExecutor } from './sql.ts';
  * Bulk initial loads: a loader that fills empty tables drops their secondary indexes and
  * constraints first, COPYs the rows straight in, then recreates them — building an index once
  * over sorted data is far cheaper than inserting into it row by row. The definitions are
- * recorded in `ingest.deferred_definition` in the same transaction that drops them, so a load
+ * recorded in `ingest.deferred_definition` in the same transaction that drops them (and so are
+ * the statement-level triggers it disables, with the statement that recomputes what they
+ * maintain: run once after the load instead of once per COPY batch), so a load
  * that dies midway leaves a list that `recoverInterruptedBulkLoad` (run by `applyMigrations` and
  * at the start of every ingestion) recreates before anything else touches the tables.
  */
@@ -19,9 +21,25 @@ export interface DeferredDefinition {
   /** Schema-qualified table (`regclass` text). */
   tableName: string;
   name: string;
-  kind: 'index' | 'constraint';
-  /** `pg_get_indexdef` (a CREATE INDEX statement) or `pg_get_constraintdef` (what follows ADD CONSTRAINT). */
+  kind: 'index' | 'constraint' | 'trigger';
+  /**
+   * `pg_get_indexdef` (a CREATE INDEX statement), `pg_get_constraintdef` (what follows ADD
+   * CONSTRAINT), or for `trigger` (named after the trigger function) the statements that enable
+   * the table's triggers of that function again and recompute what they maintain.
+   */
   definition: string;
+}
+
+/**
+ * Statement-level triggers a bulk load may disable: those of `table` that call `function`
+ * (schema-qualified), because `rebuild` (run once after the load, with the triggers enabled again
+ * in the same transaction) recomputes from the loaded table everything they maintain. Triggers
+ * not named here keep firing during the load.
+ */
+export interface DeferrableTriggers {
+  table: string;
+  function: string;
+  rebuild: string;
 }
 
 /** Another process is bulk loading: its indexes are not to be recreated under it. */
@@ -41,7 +59,7 @@ function quoteIdentifier(name: string): string {
 export function recreateStatement(
   definition: Pick<DeferredDefinition, 'tableName' | 'name' | 'kind' | 'definition'>,
 ): string {
-  return definition.kind === 'index'
+  return definition.kind !== 'constraint'
     ? definition.definition
     : `ALTER TABLE ${definition.tableName} ADD CONSTRAINT ${quoteIdentifier(definition.name)} ${definition.definition}`;
 }
@@ -61,6 +79,8 @@ export async function listDeferredDefinitions(sql: SqlExecutor): Promise<Deferre
 }
 
 async function alreadyThere(sql: SqlExecutor, definition: DeferredDefinition): Promise<boolean> {
+  // Enabling an enabled trigger changes nothing, and the rollups may be stale all the same.
+  if (definition.kind === 'trigger') return false;
   const rows =
     definition.kind === 'index'
       ? await sql.query(
@@ -135,6 +155,14 @@ function primaryKeyIndexStatement(definition: DeferredDefinition): string | unde
   return `CREATE UNIQUE INDEX ${quoteIdentifier(definition.name)} ON ${definition.tableName} USING btree ${columns}`;
 }
 
+/**
+ * Whether `definition` is restored after the indexes: a foreign key needs the indexes of the
+ * tables it joins, and enabling a trigger takes a lock (SHARE ROW EXCLUSIVE) that would wait for
+ * the table's index builds (SHARE) and hold a connection idle meanwhile.
+ */
+const restoredLast = (definition: DeferredDefinition) =>
+  isForeignKey(definition) || definition.kind === 'trigger';
+
 /** Whether `definition` is a primary key (`pg_get_constraintdef` of one). */
 export const isPrimaryKey = (definition: Pick<DeferredDefinition, 'kind' | 'definition'>) =>
   definition.kind === 'constraint' && /^PRIMARY KEY/i.test(definition.definition);
@@ -142,7 +170,7 @@ export const isPrimaryKey = (definition: Pick<DeferredDefinition, 'kind' | 'defi
 /**
  * Recreates `definitions` with up to `parallel` connections working through one queue (largest
  * tables first). Several CREATE INDEX on one table run at once (they share its SHARE lock);
- * foreign keys go last, after every index they could rely on exists.
+ * foreign keys and triggers go last (`restoredLast`).
  */
 export async function restoreDefinitions(
   sql: SqlExecutor,
@@ -166,10 +194,10 @@ export async function restoreDefinitions(
     /USING gin/i.test(definition.definition) ? 0 : 1;
   await runQueue(
     definitions
-      .filter((definition) => !isForeignKey(definition))
+      .filter((definition) => !restoredLast(definition))
       .sort((a, b) => weight(a) - weight(b) || a.id - b.id),
   );
-  await runQueue(definitions.filter(isForeignKey));
+  await runQueue(definitions.filter(restoredLast));
 }
 
 /**
@@ -216,8 +244,9 @@ export async function nonEmptyTables(
 
 /**
  * Runs `load` as the bulk load of the empty `tables`: holds the bulk-load lock for its whole
- * duration, records and drops the tables' secondary indexes and their unique, exclusion and
- * primary-key, unique, exclusion and foreign-key constraints, calls `load` with what was
+ * duration, records and drops the tables' secondary indexes and their primary-key, unique,
+ * exclusion and foreign-key constraints, disables the `triggers` named (see
+ * `DeferrableTriggers`), calls `load` with what was
  * dropped, and recreates whatever `load` did not already recreate, also when `load` fails.
  * Without its primary key a table takes repeated keys silently: `load` keeps them out itself, or
  * recreates the primary key (`restoreDefinition`) before it writes a key twice. Throws BulkLoadError when a table is not empty (checked under the tables' locks).
@@ -226,7 +255,7 @@ export async function withDeferredDefinitions<T>(
   sql: SqlExecutor,
   tables: readonly string[],
   load: (deferred: readonly DeferredDefinition[]) => Promise<T>,
-  options: RestoreOptions & { parallel?: number } = {},
+  options: RestoreOptions & { parallel?: number; triggers?: readonly DeferrableTriggers[] } = {},
 ): Promise<T> {
   return sql.transaction(async (lockHolder) => {
     const [lock] = await lockHolder.query<{ locked: boolean }>(
@@ -277,9 +306,40 @@ export async function withDeferredDefinitions<T>(
           });
         }
       }
-      // Recorded with foreign keys last (recovery recreates in record order, and a foreign key
-      // needs the primary key it references), dropped with foreign keys first for the same reason.
-      found.sort((a, b) => Number(isForeignKey(a)) - Number(isForeignKey(b)));
+      for (const deferrable of options.triggers ?? []) {
+        if (!tables.includes(deferrable.table)) continue;
+        const triggers = await tx.query<{ tableName: string; name: string; enabled: string }>(
+          `SELECT tgrelid::regclass::text AS "tableName", tgname AS name, tgenabled AS enabled FROM pg_trigger
+            WHERE tgrelid = $1::regclass AND tgfoid = to_regproc($2) AND NOT tgisinternal AND tgenabled <> 'D'
+            ORDER BY tgname`,
+          [deferrable.table, deferrable.function],
+        );
+        const [first] = triggers;
+        if (first === undefined) continue;
+        // Enabled again as it was: on origin (O), always (A) or replica (R) sessions.
+        const enable: Record<string, string> = {
+          O: 'ENABLE',
+          A: 'ENABLE ALWAYS',
+          R: 'ENABLE REPLICA',
+        };
+        const each = (verb: (enabled: string) => string) =>
+          triggers
+            .map(({ name, enabled }) => `${verb(enabled)} TRIGGER ${quoteIdentifier(name)}`)
+            .join(', ');
+        found.push({
+          tableName: first.tableName,
+          name: deferrable.function,
+          kind: 'trigger',
+          definition: `ALTER TABLE ${first.tableName} ${each((enabled) => enable[enabled] ?? 'ENABLE')};\n${deferrable.rebuild}`,
+          drop: `ALTER TABLE ${first.tableName} ${each(() => 'DISABLE')}`,
+        });
+      }
+      // Recorded with foreign keys and then triggers last (recovery recreates in record order, a
+      // foreign key needs the primary key it references, a trigger's rebuild is best done with
+      // the indexes back), dropped in the reverse order.
+      const rank = (definition: Omit<DeferredDefinition, 'id'>) =>
+        definition.kind === 'trigger' ? 2 : isForeignKey(definition) ? 1 : 0;
+      found.sort((a, b) => rank(a) - rank(b));
       const recorded: DeferredDefinition[] = [];
       for (const { drop: _drop, ...definition } of found) {
         const [row] = await tx.query<{ id: number }>(

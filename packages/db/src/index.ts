@@ -40,7 +40,7 @@ export {
   restoreDefinitions,
   withDeferredDefinitions,
 } from './bulkLoad.ts';
-export type { DeferredDefinition, RestoreOptions } from './bulkLoad.ts';
+export type { DeferrableTriggers, DeferredDefinition, RestoreOptions } from './bulkLoad.ts';
 export { openEmbeddedDatabase, RELAY_CHANNEL } from './embedded/openEmbedded.ts';
 export { DataDirInUseError } from './embedded/dataDirLock.ts';
 export type { EmbeddedAccess, EmbeddedDatabase, EmbeddedOptions } from './embedded/openEmbedded.ts';

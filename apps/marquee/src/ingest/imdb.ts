@@ -28,6 +28,7 @@ import {
   chooseBulk,
   completeRatingsSummary,
   imdbTables,
+  imdbTriggers,
   RatingsByTitle,
   type PrimaryKeys,
 } from './imdbBulk.ts';
@@ -90,7 +91,7 @@ export async function ingestImdb(
           db.sql,
           imdbTables,
           (deferred) => loadBulk(paths, db, options, rejects, deferred, analysed),
-          options.restore,
+          { ...options.restore, triggers: imdbTriggers },
         )
       : await loadIncrementally(paths, db, options, rejects);
     if (bulk)
@@ -169,26 +170,46 @@ function firstBillingOnly(
   parse: typeof parseTitlePrincipals,
 ): (fields: string[], line: number) => ParsedCredit {
   let title = '';
-  // Person and role → index into the current title's lines and orderings (no object per line).
-  const seen = new Map<string, number>();
+  // The current title's credits so far, by index (no object per line).
+  const people: string[] = [];
+  const roles: string[] = [];
   const lines: number[] = [];
   const orderings: (number | null)[] = [];
+  // Person and role → index, only for a title with more credits than a scan suits: a title has
+  // about ten, and building a key string per line to hash was about 3% of a bulk load's Node
+  // CPU (profile, 300,000 titles).
+  const SCAN_LIMIT = 16;
+  const seen = new Map<string, number>();
+  const indexOf = (personId: string, role: string): number => {
+    if (people.length <= SCAN_LIMIT) {
+      for (let index = 0; index < people.length; index += 1)
+        if (people[index] === personId && roles[index] === role) return index;
+      return -1;
+    }
+    if (seen.size === 0)
+      for (let index = 0; index < people.length; index += 1)
+        seen.set(`${people[index] ?? ''}\t${roles[index] ?? ''}`, index);
+    return seen.get(`${personId}\t${role}`) ?? -1;
+  };
   return (fields, line) => {
     const credit = parse(fields);
     if (credit.movieId !== title) {
       title = credit.movieId;
       seen.clear();
+      people.length = 0;
+      roles.length = 0;
       lines.length = 0;
       orderings.length = 0;
     }
-    const key = credit.personId + credit.role;
-    const first = seen.get(key);
-    if (first !== undefined) {
+    const first = indexOf(credit.personId, credit.role);
+    if (first >= 0) {
       throw new RowError(
         `repeated principal: ${credit.personId} is already credited as ${credit.role} on ${credit.movieId} by line ${lines[first] ?? 0} (ordering ${orderings[first] ?? '\\N'}), which is kept`,
       );
     }
-    seen.set(key, lines.length);
+    if (seen.size > 0) seen.set(`${credit.personId}\t${credit.role}`, people.length);
+    people.push(credit.personId);
+    roles.push(credit.role);
     lines.push(line);
     orderings.push(credit.billingOrder);
     return credit;
@@ -326,10 +347,9 @@ const bulkOrder = [
  * each time: with two files loading at once, two batches in flight each and one being parsed,
  * 10,000-row batches made those collections about a third of the process's CPU; a quarter of that
  * cut its CPU by about 8% (`marquee ingest` with every statement answered at once, 300,000
- * titles), for 4 times as many COPY transactions, which cost the server little. Not for
- * title.basics: the analytics rollups' statement-level triggers on movies.movie and
- * recommendations.item_feature run once per COPY, at a cost per statement that made title.basics
- * in 2,500-row batches take the server 2.5 times as long as in 10,000-row ones.
+ * titles), for 4 times as many COPY transactions, which cost the server little. title.basics
+ * too, now that the analytics rollups' statement-level triggers, which ran once per COPY, are off
+ * during a bulk load.
  */
 const BULK_BATCH_SIZE = 2_500;
 
@@ -387,7 +407,7 @@ async function loadBulk(
   );
   const rejectedPeople = new RejectedPeople();
   const jobs = incrementalJobs(db, options, rejectedPeople);
-  for (const name of ['name.basics', 'title.principals', 'title.crew'] as const)
+  for (const name of ['name.basics', 'title.principals', 'title.crew', 'title.basics'] as const)
     jobs[name].batchSize ??= BULK_BATCH_SIZE;
   jobs['name.basics'].write = writers.people;
   jobs['title.basics'].write = writers.titles;

@@ -19,4 +19,15 @@ export const movieCopy = {
     const votes = rating === undefined ? '0' : String(rating.numVotes);
     return `${t.id}\t${copyText(t.kind)}\t${copyText(t.title)}\t${copyNullableText(t.originalTitle)}\t${copyInteger(t.year)}\t${copyInteger(t.runtimeMinutes)}\t${copyTextArray(t.genres)}\t${t.id}\t${average}\t${votes}\t${votes}\n`;
   },
+  /**
+   * The title counts' trigger (prisma/migrations/20261207133000_catalogue_stats), off during a
+   * bulk load and recomputed once after it (20261207190500_bulk_load_rollup_rebuilds).
+   */
+  triggers: [
+    {
+      table: 'movies.movie',
+      function: 'movies.title_count_changed',
+      rebuild: 'SELECT movies.title_count_rebuild()',
+    },
+  ],
 } as const;

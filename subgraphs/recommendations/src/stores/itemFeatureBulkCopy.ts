@@ -13,4 +13,16 @@ export const itemFeatureCopy = {
     popularity: number,
   ): string =>
     `${item.movieId}\t${copyText(item.title)}\t${copyTextArray(item.genres)}\t${copyInteger(item.year)}\t${popularity}\n`,
+  /**
+   * The analytics rollups' trigger (prisma/migrations/20261207160220_analytics_rollups_one_pass),
+   * off during a bulk load and recomputed once after it
+   * (20261207190500_bulk_load_rollup_rebuilds).
+   */
+  triggers: [
+    {
+      table: 'recommendations.item_feature',
+      function: 'recommendations.analytics_item_feature_changed',
+      rebuild: 'SELECT recommendations.analytics_item_feature_rebuild()',
+    },
+  ],
 } as const;

@@ -28,6 +28,7 @@ describe('marquee evaluate', () => {
     const report = JSON.parse(output) as {
       evaluatedUsers: number;
       models: { model: string; ndcgAt10: number; recallAt20: number; hitRateAt10: number }[];
+      servedOverDense: { ratio: number; low: number; high: number; draws: number };
     };
     expect(report.evaluatedUsers).toBe(60);
     expect(report.models.map((m) => m.model)).toEqual([
@@ -42,6 +43,37 @@ describe('marquee evaluate', () => {
     expect(ease?.ndcgAt10).toBeGreaterThan(popularity?.ndcgAt10 ?? 1);
     expect(als?.ndcgAt10).toBeGreaterThan(popularity?.ndcgAt10 ?? 1);
     expect(served?.ndcgAt10).toBeGreaterThan(popularity?.ndcgAt10 ?? 1);
+    // The served ÷ dense EASE ratio with its paired bootstrap interval over the 60 users; the
+    // per-user figures behind it stay out of the report.
+    const { ratio, low, high, draws } = report.servedOverDense;
+    expect(ratio).toBeCloseTo((served?.ndcgAt10 ?? 0) / (ease?.ndcgAt10 ?? 1), 12);
+    expect(draws).toBe(1_000);
+    expect(low).toBeLessThanOrEqual(ratio);
+    expect(high).toBeGreaterThanOrEqual(ratio);
+    expect(output).not.toContain('userNdcg');
+  });
+
+  it("gives dense EASE its own λ with --dense-lambda and the served model's EASE input dropout with --dropout", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'marquee-evaluate-lambda-'));
+    dirs.push(dir);
+    const lines: string[] = [];
+    for (let user = 1; user <= 30; user += 1)
+      for (let n = 0; n < 10; n += 1)
+        lines.push(`${user}\t${((n * 5 + user) % 20) * 2 + (user % 2)}\t5\t${1_000_000 + n * 60}`);
+    const file = join(dir, 'u.data');
+    await writeFile(file, `${lines.join('\n')}\n`);
+    const output = await runMarquee(
+      ['evaluate', file, '--dense-lambda', '250', '--dropout', '0.25', '--json'],
+      { LOG_LEVEL: 'warn' },
+    );
+    const report = JSON.parse(output) as { models: { model: string }[] };
+    expect(report.models.map((m) => m.model).slice(-2)).toEqual([
+      'ease (dense, λ 250)',
+      'served (ease dropout 0.25 + transitions ×2, recency 12)',
+    ]);
+    const refused = await runToEnd(['evaluate', file, '--dropout', '1']);
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toContain('below 1');
   });
 
   it('evaluates above 6,000 films on generated MovieLens data, dense EASE left out: ALS ahead of item-kNN and most-popular, the served model at least at item-kNN', async () => {

@@ -12,6 +12,8 @@ export interface ModelReport {
   hitRateAt10: number;
   trainSeconds: number;
   bytes: number;
+  /** NDCG@10 of each evaluated user, in the same user order for every model (for paired tests). */
+  userNdcg: Float64Array;
 }
 
 export interface EvaluationReport {
@@ -49,6 +51,8 @@ export function evaluate(
     let ndcgSum = 0;
     let recallSum = 0;
     let hitSum = 0;
+    const userNdcg = new Float64Array(test.size);
+    let index = 0;
     for (const [userId, relevant] of test) {
       // The user's training positives oldest first, as serving hands them to the model:
       // recency-weighted models depend on the order.
@@ -57,7 +61,10 @@ export function evaluate(
       const ranked = topK(model.score(history), 20, seen.get(userId)).map(
         (item) => matrix.items[item] ?? '',
       );
-      ndcgSum += ndcg(ranked, relevant, 10);
+      const userScore = ndcg(ranked, relevant, 10);
+      userNdcg[index] = userScore;
+      index += 1;
+      ndcgSum += userScore;
       recallSum += recall(ranked, relevant, 20);
       hitSum += hitRate(ranked, relevant, 10);
     }
@@ -69,6 +76,7 @@ export function evaluate(
       hitRateAt10: hitSum / users,
       trainSeconds,
       bytes: model.bytes,
+      userNdcg,
     };
   });
   return {

@@ -8,6 +8,7 @@ export { hitRate, ndcg, recall } from './metrics.ts';
 export { topK, topKMasked } from './topK.ts';
 export { invertSpd, invertSpdInPlace } from './linalg.ts';
 export { random } from './random.ts';
+export { pairedBootstrapRatio, type RatioInterval } from './bootstrap.ts';
 export { latentTasteRatings } from './synthetic.ts';
 export type { LatentTasteData, LatentTasteOptions, SyntheticRating } from './synthetic.ts';
 export { evaluate } from './evaluate.ts';

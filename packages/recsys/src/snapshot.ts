@@ -258,7 +258,7 @@ export function trainServedModel(
     parts.latent !== null
       ? `served (${kind}, ${parts.latent.factors} factors)`
       : kind === 'ease'
-        ? `served (ease${transitionWeight > 0 ? ` + transitions ×${transitionWeight}` : ''}, recency ${parts.recencyHalfLife})`
+        ? `served (ease${(options.sequence?.dropout ?? 0) > 0 ? ` dropout ${options.sequence?.dropout}` : ''}${transitionWeight > 0 ? ` + transitions ×${transitionWeight}` : ''}, recency ${parts.recencyHalfLife})`
         : `served (${kind}, top ${options.neighbours ?? 100})`;
   return {
     name,

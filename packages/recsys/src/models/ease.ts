@@ -65,6 +65,7 @@ export function easeOnItems(
   matrix: ImplicitMatrix,
   items: Int32Array,
   lambda: number,
+  dropout = 0,
 ): Float64Array {
   const h = items.length;
   const position = new Int32Array(matrix.items.length).fill(-1);
@@ -91,7 +92,13 @@ export function easeOnItems(
       }
     }
   }
-  for (let k = 0; k < h; k += 1) gram[k * h + k] = (gram[k * h + k] ?? 0) + lambda;
+  // Emphasised denoising (Steck 2020, "Autoencoders that don't overfit towards the identity"):
+  // dropping each input with probability p regularises film k by p/(1−p)·G_kk on top of λ.
+  const emphasis = dropout > 0 ? dropout / (1 - dropout) : 0;
+  for (let k = 0; k < h; k += 1) {
+    const at = k * h + k;
+    gram[at] = (gram[at] ?? 0) * (1 + emphasis) + lambda;
+  }
   invertSpdInPlace(gram, h);
   const diagonal = new Float64Array(h);
   for (let k = 0; k < h; k += 1) diagonal[k] = gram[k * h + k] ?? 1;

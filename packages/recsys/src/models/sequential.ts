@@ -24,6 +24,8 @@ export interface SequentialEaseOptions {
   minPositives?: number;
   window?: number;
   transitionWeight?: number;
+  /** EASE's input dropout p (emphasised denoising, Steck 2020): 0 for plain EASE. */
+  dropout?: number;
   /** Weights kept per row at most, strongest first (only positive ones are kept). */
   neighbours?: number;
 }
@@ -36,6 +38,8 @@ export const SEQUENTIAL_DEFAULTS = {
   minPositives: 1,
   window: 30,
   transitionWeight: 2,
+  // Emphasised denoising tied plain EASE on the validation splits (p 0.1–0.5; docs/recommendations.md).
+  dropout: 0,
   neighbours: 1_000,
   recencyHalfLife: 12,
 } as const;
@@ -122,7 +126,7 @@ export function sequentialEaseRows(
   const n = matrix.items.length;
   const head = headOf(matrix, settings.headItems, settings.minPositives);
   const h = head.length;
-  const ease = easeOnItems(matrix, head, settings.lambda);
+  const ease = easeOnItems(matrix, head, settings.lambda, settings.dropout);
   const easeScale = meanRowMax(ease, h);
   const transitions =
     settings.transitionWeight > 0 ? transitionWeights(matrix, head, settings.window) : null;

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -231,6 +232,26 @@ describe('sharing the one PGlite session', { timeout: 60_000 }, () => {
       ),
     );
     expect(results.every(Boolean)).toBe(true);
+  });
+
+  it('answers a client’s query whose result the socket cannot take at once, byte for byte', async () => {
+    await open();
+    const client = await open();
+    // About 10 MB of rows: far more than a socket buffers, so most of the answer waits in the
+    // socket's queue while PGlite writes the rest.
+    const rows = await client.sql.query<{ g: number; h: string }>(
+      'SELECT g, md5(g::text) AS h FROM generate_series(1, 200000) AS g ORDER BY g',
+    );
+    expect(rows).toHaveLength(200_000);
+    const wrong = rows.filter(
+      (row, i) =>
+        row.g !== i + 1 ||
+        row.h !==
+          createHash('md5')
+            .update(String(i + 1))
+            .digest('hex'),
+    );
+    expect(wrong).toEqual([]);
   });
 
   it('loads COPY FROM STDIN sent through the socket, inside a transaction', async () => {

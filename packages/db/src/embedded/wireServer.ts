@@ -235,7 +235,11 @@ class ClientConnection {
     await this.gate.enter(this);
     await this.lite.runExclusive(() =>
       this.lite.execProtocolRawStream(bytes, {
-        onRawData: (data) => {
+        onRawData: (view) => {
+          // A view into PGlite's memory, which its next chunk overwrites: a socket that cannot
+          // take the bytes at once queues the view, not a copy, so a large answer reached the
+          // client with later bytes in place of earlier ones (and the client waited forever).
+          const data = Buffer.from(view);
           this.#scanner.push(data);
           if (!this.#closed) this.socket.write(data);
         },

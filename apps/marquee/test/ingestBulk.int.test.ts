@@ -130,10 +130,6 @@ async function rollups(db: Database): Promise<unknown> {
       `SELECT genre, month::text, ratings, round(rating_sum::numeric, 6)::text AS rating_sum
          FROM recommendations.genre_rating_month WHERE ratings <> 0 ORDER BY 1, 2`,
     ),
-    personDays: await db.sql.query(
-      `SELECT person_id, role::text, (day - current_date) AS day, ratings
-         FROM people.person_rating_day WHERE ratings <> 0 ORDER BY 1, 2, 3`,
-    ),
   };
 }
 
@@ -141,7 +137,6 @@ async function rollups(db: Database): Promise<unknown> {
 async function plainRollups(db: Database): Promise<unknown> {
   await db.sql.query('SELECT recommendations.analytics_rebuild()');
   await db.sql.query('SELECT movies.title_count_rebuild()');
-  await db.sql.query('SELECT people.rising_rebuild()');
   return rollups(db);
 }
 
@@ -151,10 +146,6 @@ async function rateFixtureFilms(db: Database): Promise<void> {
     ('u1', 'tt0111161', 5, '2024-01-03'), ('u2', 'tt0111161', 4.5, '2024-01-20'),
     ('u1', 'tt0068646', 4, '2024-02-01'), ('u3', 'tt0000001', 3, '2023-12-31 23:30'),
     ('u3', 'tt0000003', 2.5, '2024-03-15'), ('u4', 'tt7654321', 1, '2024-03-15')`);
-  // What the people subgraph's rating consumer counted in the last days (risingPeople's rollup).
-  await db.sql.exec(`INSERT INTO people.movie_rating_day (movie_id, day, ratings) VALUES
-    ('tt0111161', current_date, 2), ('tt0111161', current_date - 3, 1),
-    ('tt0068646', current_date - 1, 4), ('tt7654321', current_date, 1)`);
 }
 
 /** The indexes and constraints of the ingested tables, as the catalog defines them. */
@@ -228,9 +219,6 @@ describe('bulk initial load (PostgreSQL)', () => {
       titleCounts: expect.arrayContaining([{ kind: 'movie', source: 'all', titles: 2 }]),
       genreMonths: expect.arrayContaining([
         { genre: 'Drama', month: '2024-01-01', ratings: 2, rating_sum: '9.500000' },
-      ]),
-      personDays: expect.arrayContaining([
-        expect.objectContaining({ person_id: 'nm0000209', day: 0, ratings: 2 }),
       ]),
     });
     expect(await plainRollups(bulk.db)).toEqual(bulkRollups);
@@ -368,7 +356,6 @@ describe('bulk initial load (PostgreSQL)', () => {
           'credit_person_id_fkey',
           'movie_title_trgm_idx',
           'movies.title_count_changed',
-          'people.rising_credit_changed',
           'person_name_trgm_idx',
           'recommendations.analytics_item_feature_changed',
         ]),
@@ -447,20 +434,16 @@ describe('bulk initial load (PostgreSQL)', () => {
       triggers,
       [imdbTables],
     );
-    // The triggers a load of these tables would fire, as migrated: the title counts', the
-    // rising-people rollup's and the analytics rollups', on insert, update and delete.
+    // The triggers a load of these tables would fire, as migrated: the title counts' and the
+    // analytics rollups', on insert, update and delete.
     expect(migrated.map(({ table, function: fn }) => `${table} ${fn}`)).toEqual([
       ...Array.from({ length: 3 }, () => 'movies.movie movies.title_count_changed'),
-      ...Array.from({ length: 3 }, () => 'people.credit people.rising_credit_changed'),
       ...Array.from(
         { length: 3 },
         () => 'recommendations.item_feature recommendations.analytics_item_feature_changed',
       ),
     ]);
-    expect(migrated.map(({ enabled }) => enabled)).toEqual([
-      'A',
-      ...Array.from({ length: 8 }, () => 'O'),
-    ]);
+    expect(migrated.map(({ enabled }) => enabled)).toEqual(['A', 'O', 'O', 'O', 'O', 'O']);
     const during = await withDeferredDefinitions(
       db.sql,
       imdbTables,
@@ -472,7 +455,6 @@ describe('bulk initial load (PostgreSQL)', () => {
     );
     expect(during.triggers.map(({ enabled }) => enabled)).toEqual(migrated.map(() => 'D'));
     expect(during.recorded).toEqual([
-      'people.rising_credit_changed',
       'movies.title_count_changed',
       'recommendations.analytics_item_feature_changed',
     ]);

@@ -49,11 +49,7 @@ export const imdbTables = [
  * The statement-level triggers on those tables that a bulk load turns off and replaces by one
  * recomputation of what they maintain (the analytics rollups): every other trigger fires as usual.
  */
-export const imdbTriggers = [
-  ...creditCopy.triggers,
-  ...movieCopy.triggers,
-  ...itemFeatureCopy.triggers,
-];
+export const imdbTriggers = [...movieCopy.triggers, ...itemFeatureCopy.triggers];
 
 /**
  * Whether this load is a bulk one: `off` never, `on` always (an error unless PostgreSQL with

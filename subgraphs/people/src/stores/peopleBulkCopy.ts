@@ -29,18 +29,6 @@ export const creditCopy = {
   target: 'people.credit (id, movie_id, person_id, role, characters, billing_order)',
   row: (c: Omit<ImportedCredit, 'line'>): string =>
     `${creditId(c)}\t${c.movieId}\t${c.personId}\t${c.role}\t${copyTextArray(c.characters)}\t${copyInteger(c.billingOrder)}\n`,
-  /**
-   * The rising-people rollup's trigger (prisma/migrations/20261207185500_rising_people_ranking),
-   * off during a bulk load (it would aggregate every COPY batch of credits) and recomputed once
-   * after it: `rising_rebuild()` is the join of the counted days with the credits it maintains.
-   */
-  triggers: [
-    {
-      table: 'people.credit',
-      function: 'people.rising_credit_changed',
-      rebuild: 'SELECT people.rising_rebuild()',
-    },
-  ],
 } as const;
 
 /** A title.crew credit: no characters, no order. */

@@ -6,7 +6,6 @@
  *
  *   npm run bench:analytics -- --database-url postgresql://user@host:port/postgres \
  *     [--titles 1000000] [--ratings 25000000] [--users 1000000] [--queries 1000]
- *     [--fields years,months,stats,rising,consumer]
  *
  * With `--database-url` (or BENCH_DATABASE_URL) it creates a throwaway database on that server
  * and drops it afterwards; without, it uses in-memory PGlite (use far fewer rows). The load
@@ -17,7 +16,7 @@
  * load, so that it does not run during the samples. Results go to stdout as Markdown for
  * docs/benchmarks.md.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -28,13 +27,10 @@ import { createPeopleSubgraph } from '@marquee/people';
 import { createRecommendationsSubgraph } from '@marquee/recommendations';
 import { random } from '@marquee/recsys';
 import { executeInProcess } from '@marquee/server-kit';
-import { plainRising } from '../subgraphs/people/test/risingBaseline.ts';
 import {
   plainGenreTrends,
   plainUserStats,
 } from '../subgraphs/recommendations/test/analyticsBaseline.ts';
-
-const FIELDS = ['years', 'months', 'stats', 'rising', 'consumer'];
 
 const { values: args } = parseArgs({
   options: {
@@ -48,20 +44,8 @@ const { values: args } = parseArgs({
     // `during`: the triggers keep the rollups chunk by chunk; `after`: the ratings' triggers are
     // off for the COPY and the rollups are built once from the loaded table.
     rollups: { type: 'string', default: 'during' },
-    // Which fields to sample (comma-separated), to keep a run at full scale short.
-    fields: { type: 'string', default: FIELDS.join(',') },
   },
 });
-const fields = new Set(args.fields.split(',').map((field) => field.trim()));
-for (const field of fields)
-  if (!FIELDS.includes(field)) {
-    process.stderr.write(`--fields: unknown field "${field}"; use some of ${FIELDS.join(',')}\n`);
-    process.exit(2);
-  }
-if (fields.has('consumer') && !fields.has('rising')) {
-  process.stderr.write('--fields: consumer is measured with the people subgraph; add rising\n');
-  process.exit(2);
-}
 const serverUrl = args['database-url'] ?? process.env['BENCH_DATABASE_URL'];
 const titleCount = Number(args.titles);
 const ratingCount = Number(args.ratings);
@@ -163,14 +147,6 @@ function percentiles(samples: readonly number[]) {
   return { p50: at(0.5), p99: at(0.99), n: sorted.length };
 }
 
-const ms = (value: number) => value.toFixed(1);
-const row = (
-  name: string,
-  p: ReturnType<typeof percentiles>,
-  base: ReturnType<typeof percentiles>,
-) =>
-  `| ${name} | ${p.n} | ${ms(p.p50)} | ${ms(p.p99)} | ${base.n} | ${ms(base.p50)} | ${ms(base.p99)} | ${(base.p99 / p.p99).toFixed(1)}× |`;
-
 async function elapsed(run: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
   await run();
@@ -258,8 +234,7 @@ async function main() {
           (i) =>
             `c${i}\ttt${i >> 1}\tnm${Math.floor(peopleCount * rand())}\t${i % 2 === 0 ? 'DIRECTOR' : 'ACTOR'}\n`,
         );
-        // Only the windows' days: risingPeople reads at most the last 30. The table's triggers
-        // add them to the people credited, as they do for the consumer's writes.
+        // Only the windows' days: risingPeople reads at most the last 30.
         await db.sql.query(
           `INSERT INTO people.movie_rating_day (movie_id, day, ratings)
            SELECT movie_id, (at AT TIME ZONE 'UTC')::date, count(*) FROM recommendations.interaction
@@ -267,7 +242,6 @@ async function main() {
         );
         await db.sql.query('ANALYZE people.credit');
         await db.sql.query('ANALYZE people.movie_rating_day');
-        await db.sql.query('ANALYZE people.person_rating_day');
       },
     );
 
@@ -302,145 +276,78 @@ async function main() {
     };
     const rowsOf = (result: Awaited<ReturnType<typeof run>>) =>
       (result.data?.['genreTrends'] as unknown[] | undefined)?.length ?? 0;
-    const yearRows = fields.has('years') ? rowsOf(await run(YEARS)) : 0;
-    const monthRows = fields.has('months') ? rowsOf(await run(MONTHS)) : 0;
-    // The recommendations subgraph's fields asked for, each with its plain computation.
-    const measured = [
-      {
-        field: 'years',
-        name: '`genreTrends(from: 2007, to: 2026)` (YEAR, 20 years)',
-        run: () => run(YEARS),
-        plain: () => sample(baselineCount, () => plainGenreTrends(db.sql, 2007, 2026, 'YEAR')),
-      },
-      {
-        field: 'months',
-        name: '`genreTrends(bucket: MONTH)` (one year)',
-        run: () => run(MONTHS),
-        plain: () => sample(baselineCount, () => plainGenreTrends(db.sql, 2026, 2026, 'MONTH')),
-      },
-      {
-        field: 'stats',
-        name: '`User.stats` (a random user)',
-        run: (i: number) => statsOf(i),
-        plain: () => sample(baselineCount * 4, (i) => plainUserStats(db.sql, userAt(i))),
-      },
-    ].filter((entry) => fields.has(entry.field));
+    const yearRows = rowsOf(await run(YEARS));
+    const monthRows = rowsOf(await run(MONTHS));
     // Warm-up, then the fields in turn, so that a stall of the machine falls on any of them alike.
-    for (let i = 0; i < 10; i++) for (const entry of measured) await entry.run(i);
+    for (let i = 0; i < 10; i++) {
+      await run(YEARS);
+      await run(MONTHS);
+      await statsOf(i);
+    }
     const loadBefore = loadavg();
     const cpuBefore = process.cpuUsage();
-    const times = measured.map(() => [] as number[]);
-    for (let i = 0; i < queryCount && measured.length > 0; i++)
-      for (const [k, entry] of measured.entries())
-        times[k]?.push(await elapsed(() => entry.run(i)));
+    const years: number[] = [];
+    const months: number[] = [];
+    const stats: number[] = [];
+    for (let i = 0; i < queryCount; i++) {
+      years.push(await elapsed(() => run(YEARS)));
+      months.push(await elapsed(() => run(MONTHS)));
+      stats.push(await elapsed(() => statsOf(i)));
+    }
     const cpu = process.cpuUsage(cpuBefore);
-    const nodeCpuMs = (cpu.user + cpu.system) / 1000 / Math.max(1, measured.length * queryCount);
+    const nodeCpuMs = (cpu.user + cpu.system) / 1000 / (3 * queryCount);
     log('subgraph samples done; baseline next');
-    const rows: string[] = [];
-    for (const [k, entry] of measured.entries())
-      rows.push(row(entry.name, percentiles(times[k] ?? []), percentiles(await entry.plain())));
+    const plainYears = await sample(baselineCount, () =>
+      plainGenreTrends(db.sql, 2007, 2026, 'YEAR'),
+    );
+    const plainMonths = await sample(baselineCount, () =>
+      plainGenreTrends(db.sql, 2026, 2026, 'MONTH'),
+    );
+    const plainStats = await sample(baselineCount * 4, (i) => plainUserStats(db.sql, userAt(i)));
     await subgraph.server.stop();
 
-    let risingNote = '';
-    const consumerTimed: number[] = [];
-    const consumerPlain: number[] = [];
-    if (fields.has('rising')) {
-      const people = createPeopleSubgraph({
-        db,
-        logger: createLogger({ name: 'bench', level: 'silent' }),
-        identitySecret: secret,
-      });
-      await people.server.start();
-      const rising = people.stores.rising;
-      // What the subgraph does at start, after counted ratings and every minute: its cost is the
-      // background's, not a query's.
-      const refreshes = await sample(5, () => rising.refresh());
-      const cases = [
-        { window: 'WEEK', role: 'ACTOR' },
-        { window: 'MONTH', role: 'DIRECTOR' },
-      ] as const;
-      for (const { window, role } of cases) {
-        const [ranked, plain] = [
-          await rising.rising(window, role, 10),
-          await plainRising(db.sql, window, role, 10),
-        ];
-        if (JSON.stringify(ranked) !== JSON.stringify(plain))
-          throw new Error(`risingPeople(${window}, ${role}) differs from the plain computation`);
-      }
-      const query = (window: string, role: string) =>
-        `{ risingPeople(window: ${window}, role: ${role}, first: 10) { person { id name } ratings films { movie { id } ratings } } }`;
-      const runPeople = async (text: string) => {
-        const result = await executeInProcess(people, text);
-        if (result.errors !== undefined) throw new Error(JSON.stringify(result.errors));
-      };
-      for (let i = 0; i < 5; i++) for (const c of cases) await runPeople(query(c.window, c.role));
-      const risingCount = queryCount;
-      const quiet = cases.map(() => [] as number[]);
-      for (let i = 0; i < risingCount; i++)
-        for (const [k, c] of cases.entries())
-          quiet[k]?.push(await elapsed(() => runPeople(query(c.window, c.role))));
-      // The same reads while the ranking is rewritten back to back beside them (ratings arriving
-      // without pause): readers see the last committed ranking and never wait for the next.
-      let refreshing = true;
-      let refreshCount = 0;
-      const background = (async () => {
-        while (refreshing) {
-          await rising.refresh();
-          refreshCount++;
-        }
-      })();
-      const busy = cases.map(() => [] as number[]);
-      for (let i = 0; i < risingCount; i++)
-        for (const [k, c] of cases.entries())
-          busy[k]?.push(await elapsed(() => runPeople(query(c.window, c.role))));
-      refreshing = false;
-      await background;
-      if (fields.has('consumer')) {
-        // The rating consumer's write (a film's day counted, with its event id) with the ranking's
-        // triggers and without them, in alternating blocks; ratings today, films as popular as
-        // the loaded ratings make them. Last, because the blocks without triggers leave
-        // person_rating_day behind.
-        const film = (i: number) => `tt${Math.floor(titleCount * random(i + 99)() ** 3)}`;
-        const count = (i: number) => rising.countRating(randomUUID(), film(i), new Date());
-        for (let i = 0; i < 20; i++) await count(i);
-        const blocks = 10;
-        const per = Math.max(1, Math.floor(queryCount / blocks));
-        for (let block = 0; block < 2 * blocks; block++) {
-          const off = block % 2 === 1;
-          if (off) await db.sql.exec('ALTER TABLE people.movie_rating_day DISABLE TRIGGER USER');
-          const times = await sample(per, (i) => count(block * per + i));
-          (off ? consumerPlain : consumerTimed).push(...times);
-          if (off) await db.sql.exec('ALTER TABLE people.movie_rating_day ENABLE TRIGGER USER');
-        }
-      }
-      await people.server.stop();
-      const plain = await Promise.all(
-        cases.map(async (c) =>
-          sample(baselineCount, () => plainRising(db.sql, c.window, c.role, 10)),
-        ),
-      );
-      for (const [k, c] of cases.entries()) {
-        const base = percentiles(plain[k] ?? []);
-        const label = `\`risingPeople(window: ${c.window}, role: ${c.role})\` (people subgraph)`;
-        rows.push(row(label, percentiles(quiet[k] ?? []), base));
-        rows.push(row(`${label}, refreshed back to back beside`, percentiles(busy[k] ?? []), base));
-      }
-      if (consumerTimed.length > 0)
-        rows.push(
-          row(
-            "the rating consumer's write (`countRating`), against the same without the ranking's triggers",
-            percentiles(consumerTimed),
-            percentiles(consumerPlain),
-          ),
-        );
-      const refresh = percentiles(refreshes);
-      risingNote =
-        ` The ranking's refresh (every window and role) took ${ms(refresh.p50)} ms at p50 and ` +
-        `${ms(Math.max(...refreshes))} ms at most over ${refreshes.length} runs; ${refreshCount} ` +
-        `ran beside the second set of risingPeople samples; the answers equal the plain computation.`;
+    const people = createPeopleSubgraph({
+      db,
+      logger: createLogger({ name: 'bench', level: 'silent' }),
+      identitySecret: secret,
+    });
+    await people.server.start();
+    const RISING_WEEK =
+      '{ risingPeople(window: WEEK, role: ACTOR, first: 10) { person { id name } ratings films { movie { id } ratings } } }';
+    const RISING_MONTH =
+      '{ risingPeople(window: MONTH, role: DIRECTOR, first: 10) { person { id name } ratings films { movie { id } ratings } } }';
+    const runPeople = async (query: string) => {
+      const result = await executeInProcess(people, query);
+      if (result.errors !== undefined) throw new Error(JSON.stringify(result.errors));
+    };
+    for (let i = 0; i < 5; i++) await runPeople(RISING_WEEK);
+    const risingWeek: number[] = [];
+    const risingMonth: number[] = [];
+    for (let i = 0; i < Math.min(queryCount, 200); i++) {
+      risingWeek.push(await elapsed(() => runPeople(RISING_WEEK)));
+      risingMonth.push(await elapsed(() => runPeople(RISING_MONTH)));
     }
     const loadAfter = loadavg();
+    await people.server.stop();
+    // Baseline: the same ranking from the raw ratings (every rating in the window, joined with
+    // the credits at query time).
+    const plainRising = (days: number, role: string) =>
+      db.sql.query(
+        `SELECT c.person_id, count(*) AS n FROM recommendations.interaction i
+         JOIN people.credit c ON c.movie_id = i.movie_id AND c.role = $2::people.credit_role
+         WHERE i.at >= now() - make_interval(days => $1) GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`,
+        [days, role],
+      );
+    const plainWeek = await sample(baselineCount, () => plainRising(7, 'ACTOR'));
+    const plainMonth = await sample(baselineCount, () => plainRising(30, 'DIRECTOR'));
 
+    const ms = (value: number) => value.toFixed(1);
+    const row = (
+      name: string,
+      p: ReturnType<typeof percentiles>,
+      base: ReturnType<typeof percentiles>,
+    ) =>
+      `| ${name} | ${p.n} | ${ms(p.p50)} | ${ms(p.p99)} | ${base.n} | ${ms(base.p50)} | ${ms(base.p99)} | ${(base.p99 / p.p99).toFixed(1)}× |`;
     process.stdout.write(
       [
         `Database: ${label}; ${titleCount.toLocaleString('en')} films, ${ratings.toLocaleString('en')} ratings by ` +
@@ -449,16 +356,35 @@ async function main() {
           (rollupsAfter
             ? `(triggers off) and their rollups built after in ${rollupSeconds.toFixed(0)} s `
             : '(rollups kept by the triggers) ') +
-          `(${Math.round(ratings / ratingSeconds).toLocaleString('en')} ratings/s), VACUUM ANALYZE ${vacuumSeconds.toFixed(0)} s, ${peopleCount.toLocaleString('en')} people with ${(2 * titleCount).toLocaleString('en')} credits and the windows' counts ${peopleSeconds.toFixed(0)} s; Node ${process.version}; ` +
+          `(${Math.round(ratings / ratingSeconds).toLocaleString('en')} ratings/s), VACUUM ANALYZE ${vacuumSeconds.toFixed(0)} s, ${peopleCount.toLocaleString('en')} people with ${(2 * titleCount).toLocaleString('en')} credits ${peopleSeconds.toFixed(0)} s; Node ${process.version}; ` +
           `load average ${loadBefore.map((load) => load.toFixed(1)).join(' ')} before the samples and ` +
           `${loadAfter.map((load) => load.toFixed(1)).join(' ')} after; the subgraph's own CPU per sample ` +
-          `${nodeCpuMs.toFixed(1)} ms (Node side, recommendations fields); genreTrends answers ` +
-          `${yearRows} rows (YEAR) and ${monthRows} (MONTH); total run ${((performance.now() - started) / 1000).toFixed(0)} s.` +
-          risingNote,
+          `${nodeCpuMs.toFixed(1)} ms (Node side, genreTrends and User.stats); genreTrends answers ` +
+          `${yearRows} rows (YEAR) and ${monthRows} (MONTH); total run ${((performance.now() - started) / 1000).toFixed(0)} s.`,
         '',
         '| field (its subgraph, in process) | samples | p50 ms | p99 ms | baseline samples | baseline p50 ms | baseline p99 ms | baseline p99 / p99 |',
         '|---|---:|---:|---:|---:|---:|---:|---:|',
-        ...rows,
+        row(
+          '`genreTrends(from: 2007, to: 2026)` (YEAR, 20 years)',
+          percentiles(years),
+          percentiles(plainYears),
+        ),
+        row(
+          '`genreTrends(bucket: MONTH)` (one year)',
+          percentiles(months),
+          percentiles(plainMonths),
+        ),
+        row('`User.stats` (a random user)', percentiles(stats), percentiles(plainStats)),
+        row(
+          '`risingPeople(window: WEEK, role: ACTOR)` (people subgraph)',
+          percentiles(risingWeek),
+          percentiles(plainWeek),
+        ),
+        row(
+          '`risingPeople(window: MONTH, role: DIRECTOR)` (people subgraph)',
+          percentiles(risingMonth),
+          percentiles(plainMonth),
+        ),
         '',
       ].join('\n'),
     );

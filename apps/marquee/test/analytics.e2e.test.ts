@@ -151,9 +151,7 @@ describe('analytics through the router', () => {
       films: { movie: { id: string; title: string }; ratings: number }[];
     };
     let trends: Trend[] = [];
-    // The ranking is refreshed a second after a rating is counted, and at least ten seconds
-    // after the previous refresh (docs/analytics.md#rising-people).
-    for (let attempt = 0; attempt < 250; attempt++) {
+    for (let attempt = 0; attempt < 50; attempt++) {
       const body = await gql(query);
       expect(body.errors).toBeUndefined();
       trends = body.data?.['risingPeople'] as Trend[];

@@ -9,22 +9,19 @@ export const PEOPLE_EVENTS_GROUP = 'people';
  * Counts each rating given (or changed) into its film's day, for `risingPeople`. A removal
  * (`rating: null`) counts nothing: the window counts ratings given, not ratings held. Events come
  * from the durable stream, so those written while this subgraph was down are counted when it
- * starts; each is counted once by its event id, in the transaction that counts it, and
- * `counted` is told after that transaction commits (the ranking's refresh).
+ * starts; each is counted once by its event id, in the transaction that counts it.
  */
 export function consumeRatingEvents(
   stream: EventStream<MarqueeTopics>,
   store: RisingStore,
   logger: Logger,
-  counted: () => void = () => undefined,
 ): Promise<() => Promise<void>> {
   return stream.consume(
     'rating.changed',
     PEOPLE_EVENTS_GROUP,
     async ({ payload }) => {
       if (payload.rating === null) return;
-      if (await store.countRating(payload.eventId, payload.movieId, new Date(payload.at)))
-        counted();
+      await store.countRating(payload.eventId, payload.movieId, new Date(payload.at));
     },
     {
       onError: (error, event) =>

@@ -6,7 +6,6 @@ import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createPeopleStore } from './stores/peopleStore.ts';
 import { consumeRatingEvents } from './ratingEvents.ts';
-import { createRisingRefresher, type RisingRefreshOptions } from './risingRefresh.ts';
 import { createRisingStore } from './stores/risingStore.ts';
 import { typeDefs } from './typeDefs.ts';
 
@@ -21,15 +20,12 @@ export interface PeopleDependencies {
    * without it nothing is counted (tests of other fields, benchmarks).
    */
   stream?: EventStream<MarqueeTopics>;
-  /** When `risingPeople`'s ranking is refreshed (defaults in risingRefresh.ts). */
-  risingRefresh?: RisingRefreshOptions;
 }
 
 /** Builds the people subgraph; it never listens, so tests run it in-process (src/index.ts serves it). */
 export function createPeopleSubgraph(deps: PeopleDependencies) {
   const rising = createRisingStore(deps.db.sql);
   const stream = deps.stream;
-  const refresher = createRisingRefresher(() => rising.refresh(), deps.logger, deps.risingRefresh);
   return defineSubgraph({
     name: 'people',
     typeDefs,
@@ -46,17 +42,8 @@ export function createPeopleSubgraph(deps: PeopleDependencies) {
       },
     },
     health: deps.health,
-    // The ranking is refreshed at start, on its tick, and after counted ratings.
-    async start() {
-      const stopRefresh = await refresher.start();
-      const stopConsumer =
-        stream === undefined
-          ? () => Promise.resolve()
-          : await consumeRatingEvents(stream, rising, deps.logger, () => refresher.changed());
-      return async () => {
-        await stopConsumer();
-        await stopRefresh();
-      };
-    },
+    ...(stream === undefined
+      ? {}
+      : { start: () => consumeRatingEvents(stream, rising, deps.logger) }),
   });
 }

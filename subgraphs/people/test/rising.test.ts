@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '@marquee/db';
 import { createLogger } from '@marquee/logger';
 import { createMemoryEventStream, type MarqueeTopics } from '@marquee/pubsub';
 import { random } from '@marquee/recsys';
 import { executeInProcess } from '@marquee/server-kit';
 import { createPeopleSubgraph } from '../src/server.ts';
-import { risingSuite } from './risingSuite.ts';
 
-// `risingPeople` against a plain computation over the same rating events, each event counted
-// once however often the stream delivers it, and the ranking refreshed after events by itself.
+// `risingPeople` against a plain computation over the same rating events, and each event counted
+// once however often the stream delivers it.
 let db: Database;
 let subgraph: ReturnType<typeof createPeopleSubgraph>;
 let stop: () => Promise<void>;
@@ -23,7 +22,6 @@ beforeAll(async () => {
     logger: createLogger({ name: 'test', level: 'silent' }),
     identitySecret: 'r'.repeat(32),
     stream,
-    risingRefresh: { delayMs: 50, gapMs: 200 },
   });
   stop = await subgraph.start();
   await subgraph.server.start();
@@ -85,8 +83,6 @@ describe('risingPeople', () => {
         { timeout: 20_000 },
       )
       .toBe(events.filter((event) => event.rating !== null).length);
-    // The ranking as of every event counted (the refresher's own timing is the next test's).
-    await subgraph.stores.rising.refresh();
 
     for (const [window, days] of [
       ['DAY', 1],
@@ -131,72 +127,4 @@ describe('risingPeople', () => {
       }
     }
   }, 120_000);
-
-  it('is refreshed shortly after a rating is counted, without being asked', async () => {
-    const before = await executeInProcess(
-      subgraph,
-      '{ risingPeople(window: DAY, role: DIRECTOR, first: 1) { person { id } ratings } }',
-    );
-    const top = (before.data?.['risingPeople'] as { ratings: number }[])[0];
-    // A new director's new film, rated more often than the leader's films together.
-    await subgraph.stores.people.upsertPeople([
-      {
-        id: 'p-fresh',
-        name: 'Fresh',
-        birthYear: null,
-        deathYear: null,
-        professions: [],
-        imdbId: null,
-        knownFor: [],
-      },
-    ]);
-    await subgraph.stores.people.upsertCredits([
-      {
-        id: 'fresh',
-        movieId: 'm-fresh',
-        personId: 'p-fresh',
-        role: 'DIRECTOR',
-        characters: [],
-        billingOrder: 0,
-      },
-    ]);
-    const n = (top?.ratings ?? 0) + 5;
-    for (let i = 0; i < n; i++) {
-      const event = {
-        eventId: randomUUID(),
-        userId: `fresh${i}`,
-        movieId: 'm-fresh',
-        rating: 5,
-        at: new Date().toISOString(),
-      };
-      await stream.append('rating.changed', [{ id: event.eventId, payload: event }]);
-    }
-    await expect
-      .poll(
-        async () =>
-          (
-            await executeInProcess(
-              subgraph,
-              '{ risingPeople(window: DAY, role: DIRECTOR, first: 1) { person { id } ratings films { movie { id } ratings } } }',
-            )
-          ).data,
-        { timeout: 10_000 },
-      )
-      .toEqual({
-        risingPeople: [
-          {
-            person: { id: 'p-fresh' },
-            ratings: n,
-            films: [{ movie: { id: 'm-fresh' }, ratings: n }],
-          },
-        ],
-      });
-  }, 30_000);
-});
-
-// The ranking against the plain computation through every kind of write, on PGlite.
-risingSuite(async () => {
-  const db = await openDatabase({ kind: 'pglite', dataDir: undefined });
-  onTestFinished(() => db.close());
-  return db;
 });

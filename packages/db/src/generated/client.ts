@@ -72,16 +72,6 @@ export type Credit = Prisma.CreditModel
  */
 export type PersonMovieRatingDay = Prisma.PersonMovieRatingDayModel
 /**
- * Model PersonRatingDay
- * 
- */
-export type PersonRatingDay = Prisma.PersonRatingDayModel
-/**
- * Model RisingRank
- * 
- */
-export type RisingRank = Prisma.RisingRankModel
-/**
  * Model RatingEventSeen
  * 
  */

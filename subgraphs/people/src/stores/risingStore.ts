@@ -1,5 +1,4 @@
 import type { SqlExecutor } from '@marquee/db';
-import { MAX_PAGE_SIZE } from '@marquee/server-kit';
 
 export type TrendWindow = 'DAY' | 'WEEK' | 'MONTH';
 export type Role =
@@ -29,18 +28,15 @@ export interface PersonGain {
 
 /**
  * The people subgraph's count of ratings per film and day, fed by `rating.changed` events, and
- * the ranking `risingPeople` reads. Triggers keep ratings per person, role and day as films'
- * days and credits are written; `refresh` ranks every window and role from them into
- * `rising_rank` (docs/analytics.md#rising-people), so a read is the first rows of one key.
+ * the ranking `risingPeople` reads from it with the credits.
  */
 export interface RisingStore {
   /** Counts a rating given (or changed) once per event id; false when the event was counted. */
   countRating(eventId: string, movieId: string, at: Date): Promise<boolean>;
-  /** The ranking as of the last `refresh`. */
-  rising(window: TrendWindow, role: Role, first: number): Promise<PersonGain[]>;
-  /** Ranks every window and role again from the counts and credits as committed now. */
-  refresh(): Promise<void>;
+  rising(window: TrendWindow, role: Role, first: number, now?: Date): Promise<PersonGain[]>;
 }
+
+const FILMS_PER_PERSON = 3;
 
 export function createRisingStore(sql: SqlExecutor): RisingStore {
   let counted = 0;
@@ -52,7 +48,6 @@ export function createRisingStore(sql: SqlExecutor): RisingStore {
           [eventId],
         );
         if (seen.length === 0) return false;
-        // Its triggers add the rating to each person credited on the film, in this transaction.
         await tx.query(
           `INSERT INTO people.movie_rating_day AS d (movie_id, day, ratings)
            VALUES ($1, ($2::timestamptz AT TIME ZONE 'UTC')::date, 1)
@@ -68,26 +63,47 @@ export function createRisingStore(sql: SqlExecutor): RisingStore {
         );
       return fresh;
     },
-    async rising(window, role, first) {
-      // The join leaves out anyone removed since the ranking was written.
-      const rows = await sql.query<{ person_id: string; ratings: number; films: unknown }>(
-        `SELECT r.person_id, r.ratings, r.films FROM people.rising_rank r
-         JOIN people.person p ON p.id = r.person_id
-         WHERE r.days = $1 AND r.role = $2::people.credit_role
-         ORDER BY r.rank LIMIT $3`,
-        [WINDOW_DAYS[window], role, first],
+    async rising(window, role, first, now = new Date()) {
+      const since = new Date(now.getTime() - (WINDOW_DAYS[window] - 1) * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      const rows = await sql.query<{
+        person_id: string;
+        total: number;
+        movie_id: string;
+        ratings: number;
+      }>(
+        `WITH recent AS (
+           SELECT movie_id, sum(ratings)::int AS ratings FROM people.movie_rating_day
+           WHERE day >= $1::date GROUP BY movie_id
+         ), credited AS (
+           -- One index lookup per film rated in the window: the planner cannot know how few
+           -- films that is, and would otherwise hash all the credits of the role.
+           SELECT c.person_id, r.movie_id, r.ratings FROM recent r
+           CROSS JOIN LATERAL (
+             SELECT person_id FROM people.credit
+             WHERE movie_id = r.movie_id AND role = $2::people.credit_role
+           ) c
+         ), ranked AS (
+           SELECT person_id, sum(ratings)::int AS total FROM credited
+           GROUP BY person_id ORDER BY total DESC, person_id LIMIT $3
+         )
+         SELECT r.person_id, r.total, c.movie_id, c.ratings
+         FROM ranked r JOIN credited c USING (person_id)
+         ORDER BY r.total DESC, r.person_id, c.ratings DESC, c.movie_id`,
+        [since, role, first],
       );
-      return rows.map((row) => ({
-        personId: row.person_id,
-        ratings: Number(row.ratings),
-        films: (typeof row.films === 'string'
-          ? (JSON.parse(row.films) as FilmGain[])
-          : (row.films as FilmGain[])
-        ).map((film) => ({ movieId: film.movieId, ratings: Number(film.ratings) })),
-      }));
-    },
-    async refresh() {
-      await sql.query('SELECT people.rising_refresh($1)', [MAX_PAGE_SIZE]);
+      const people: PersonGain[] = [];
+      for (const row of rows) {
+        let person = people.at(-1);
+        if (person?.personId !== row.person_id) {
+          person = { personId: row.person_id, ratings: Number(row.total), films: [] };
+          people.push(person);
+        }
+        if (person.films.length < FILMS_PER_PERSON)
+          person.films.push({ movieId: row.movie_id, ratings: Number(row.ratings) });
+      }
+      return people;
     },
   };
 }

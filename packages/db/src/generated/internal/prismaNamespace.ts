@@ -403,8 +403,6 @@ export const ModelName = {
   Person: 'Person',
   Credit: 'Credit',
   PersonMovieRatingDay: 'PersonMovieRatingDay',
-  PersonRatingDay: 'PersonRatingDay',
-  RisingRank: 'RisingRank',
   RatingEventSeen: 'RatingEventSeen',
   User: 'User',
   WatchlistItem: 'WatchlistItem',
@@ -442,7 +440,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "movie" | "titleCount" | "ingestionRun" | "person" | "credit" | "personMovieRatingDay" | "personRatingDay" | "risingRank" | "ratingEventSeen" | "user" | "watchlistItem" | "movieList" | "movieListItem" | "preference" | "refreshToken" | "revokedToken" | "rating" | "tag" | "eventOutbox" | "movieEventOutbox" | "userEventOutbox" | "review" | "itemFeature" | "interaction" | "implicitInteraction" | "modelSnapshot" | "genreTitleYear" | "genreRatingMonth" | "movieRatingTotal" | "deferredDefinition"
+    modelProps: "movie" | "titleCount" | "ingestionRun" | "person" | "credit" | "personMovieRatingDay" | "ratingEventSeen" | "user" | "watchlistItem" | "movieList" | "movieListItem" | "preference" | "refreshToken" | "revokedToken" | "rating" | "tag" | "eventOutbox" | "movieEventOutbox" | "userEventOutbox" | "review" | "itemFeature" | "interaction" | "implicitInteraction" | "modelSnapshot" | "genreTitleYear" | "genreRatingMonth" | "movieRatingTotal" | "deferredDefinition"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -887,154 +885,6 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         count: {
           args: Prisma.PersonMovieRatingDayCountArgs<ExtArgs>
           result: runtime.Types.Utils.Optional<Prisma.PersonMovieRatingDayCountAggregateOutputType> | number
-        }
-      }
-    }
-    PersonRatingDay: {
-      payload: Prisma.$PersonRatingDayPayload<ExtArgs>
-      fields: Prisma.PersonRatingDayFieldRefs
-      operations: {
-        findUnique: {
-          args: Prisma.PersonRatingDayFindUniqueArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonRatingDayPayload> | null
-        }
-        findUniqueOrThrow: {
-          args: Prisma.PersonRatingDayFindUniqueOrThrowArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonRatingDayPayload>
-        }
-        findFirst: {
-          args: Prisma.PersonRatingDayFindFirstArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonRatingDayPayload> | null
-        }
-        findFirstOrThrow: {
-          args: Prisma.PersonRatingDayFindFirstOrThrowArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonRatingDayPayload>
-        }
-        findMany: {
-          args: Prisma.PersonRatingDayFindManyArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonRatingDayPayload>[]
-        }
-        create: {
-          args: Prisma.PersonRatingDayCreateArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonRatingDayPayload>
-        }
-        createMany: {
-          args: Prisma.PersonRatingDayCreateManyArgs<ExtArgs>
-          result: BatchPayload
-        }
-        createManyAndReturn: {
-          args: Prisma.PersonRatingDayCreateManyAndReturnArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonRatingDayPayload>[]
-        }
-        delete: {
-          args: Prisma.PersonRatingDayDeleteArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonRatingDayPayload>
-        }
-        update: {
-          args: Prisma.PersonRatingDayUpdateArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonRatingDayPayload>
-        }
-        deleteMany: {
-          args: Prisma.PersonRatingDayDeleteManyArgs<ExtArgs>
-          result: BatchPayload
-        }
-        updateMany: {
-          args: Prisma.PersonRatingDayUpdateManyArgs<ExtArgs>
-          result: BatchPayload
-        }
-        updateManyAndReturn: {
-          args: Prisma.PersonRatingDayUpdateManyAndReturnArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonRatingDayPayload>[]
-        }
-        upsert: {
-          args: Prisma.PersonRatingDayUpsertArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonRatingDayPayload>
-        }
-        aggregate: {
-          args: Prisma.PersonRatingDayAggregateArgs<ExtArgs>
-          result: runtime.Types.Utils.Optional<Prisma.AggregatePersonRatingDay>
-        }
-        groupBy: {
-          args: Prisma.PersonRatingDayGroupByArgs<ExtArgs>
-          result: runtime.Types.Utils.Optional<Prisma.PersonRatingDayGroupByOutputType>[]
-        }
-        count: {
-          args: Prisma.PersonRatingDayCountArgs<ExtArgs>
-          result: runtime.Types.Utils.Optional<Prisma.PersonRatingDayCountAggregateOutputType> | number
-        }
-      }
-    }
-    RisingRank: {
-      payload: Prisma.$RisingRankPayload<ExtArgs>
-      fields: Prisma.RisingRankFieldRefs
-      operations: {
-        findUnique: {
-          args: Prisma.RisingRankFindUniqueArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$RisingRankPayload> | null
-        }
-        findUniqueOrThrow: {
-          args: Prisma.RisingRankFindUniqueOrThrowArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$RisingRankPayload>
-        }
-        findFirst: {
-          args: Prisma.RisingRankFindFirstArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$RisingRankPayload> | null
-        }
-        findFirstOrThrow: {
-          args: Prisma.RisingRankFindFirstOrThrowArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$RisingRankPayload>
-        }
-        findMany: {
-          args: Prisma.RisingRankFindManyArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$RisingRankPayload>[]
-        }
-        create: {
-          args: Prisma.RisingRankCreateArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$RisingRankPayload>
-        }
-        createMany: {
-          args: Prisma.RisingRankCreateManyArgs<ExtArgs>
-          result: BatchPayload
-        }
-        createManyAndReturn: {
-          args: Prisma.RisingRankCreateManyAndReturnArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$RisingRankPayload>[]
-        }
-        delete: {
-          args: Prisma.RisingRankDeleteArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$RisingRankPayload>
-        }
-        update: {
-          args: Prisma.RisingRankUpdateArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$RisingRankPayload>
-        }
-        deleteMany: {
-          args: Prisma.RisingRankDeleteManyArgs<ExtArgs>
-          result: BatchPayload
-        }
-        updateMany: {
-          args: Prisma.RisingRankUpdateManyArgs<ExtArgs>
-          result: BatchPayload
-        }
-        updateManyAndReturn: {
-          args: Prisma.RisingRankUpdateManyAndReturnArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$RisingRankPayload>[]
-        }
-        upsert: {
-          args: Prisma.RisingRankUpsertArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$RisingRankPayload>
-        }
-        aggregate: {
-          args: Prisma.RisingRankAggregateArgs<ExtArgs>
-          result: runtime.Types.Utils.Optional<Prisma.AggregateRisingRank>
-        }
-        groupBy: {
-          args: Prisma.RisingRankGroupByArgs<ExtArgs>
-          result: runtime.Types.Utils.Optional<Prisma.RisingRankGroupByOutputType>[]
-        }
-        count: {
-          args: Prisma.RisingRankCountArgs<ExtArgs>
-          result: runtime.Types.Utils.Optional<Prisma.RisingRankCountAggregateOutputType> | number
         }
       }
     }
@@ -2783,29 +2633,6 @@ export const PersonMovieRatingDayScalarFieldEnum = {
 export type PersonMovieRatingDayScalarFieldEnum = (typeof PersonMovieRatingDayScalarFieldEnum)[keyof typeof PersonMovieRatingDayScalarFieldEnum]
 
 
-export const PersonRatingDayScalarFieldEnum = {
-  personId: 'personId',
-  role: 'role',
-  day: 'day',
-  ratings: 'ratings'
-} as const
-
-export type PersonRatingDayScalarFieldEnum = (typeof PersonRatingDayScalarFieldEnum)[keyof typeof PersonRatingDayScalarFieldEnum]
-
-
-export const RisingRankScalarFieldEnum = {
-  days: 'days',
-  role: 'role',
-  rank: 'rank',
-  personId: 'personId',
-  ratings: 'ratings',
-  films: 'films',
-  refreshedAt: 'refreshedAt'
-} as const
-
-export type RisingRankScalarFieldEnum = (typeof RisingRankScalarFieldEnum)[keyof typeof RisingRankScalarFieldEnum]
-
-
 export const RatingEventSeenScalarFieldEnum = {
   eventId: 'eventId',
   seenAt: 'seenAt'
@@ -3389,8 +3216,6 @@ export type GlobalOmitConfig = {
   person?: Prisma.PersonOmit
   credit?: Prisma.CreditOmit
   personMovieRatingDay?: Prisma.PersonMovieRatingDayOmit
-  personRatingDay?: Prisma.PersonRatingDayOmit
-  risingRank?: Prisma.RisingRankOmit
   ratingEventSeen?: Prisma.RatingEventSeenOmit
   user?: Prisma.UserOmit
   watchlistItem?: Prisma.WatchlistItemOmit

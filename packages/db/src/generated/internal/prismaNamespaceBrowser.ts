@@ -57,8 +57,6 @@ export const ModelName = {
   Person: 'Person',
   Credit: 'Credit',
   PersonMovieRatingDay: 'PersonMovieRatingDay',
-  PersonRatingDay: 'PersonRatingDay',
-  RisingRank: 'RisingRank',
   RatingEventSeen: 'RatingEventSeen',
   User: 'User',
   WatchlistItem: 'WatchlistItem',
@@ -175,29 +173,6 @@ export const PersonMovieRatingDayScalarFieldEnum = {
 } as const
 
 export type PersonMovieRatingDayScalarFieldEnum = (typeof PersonMovieRatingDayScalarFieldEnum)[keyof typeof PersonMovieRatingDayScalarFieldEnum]
-
-
-export const PersonRatingDayScalarFieldEnum = {
-  personId: 'personId',
-  role: 'role',
-  day: 'day',
-  ratings: 'ratings'
-} as const
-
-export type PersonRatingDayScalarFieldEnum = (typeof PersonRatingDayScalarFieldEnum)[keyof typeof PersonRatingDayScalarFieldEnum]
-
-
-export const RisingRankScalarFieldEnum = {
-  days: 'days',
-  role: 'role',
-  rank: 'rank',
-  personId: 'personId',
-  ratings: 'ratings',
-  films: 'films',
-  refreshedAt: 'refreshedAt'
-} as const
-
-export type RisingRankScalarFieldEnum = (typeof RisingRankScalarFieldEnum)[keyof typeof RisingRankScalarFieldEnum]
 
 
 export const RatingEventSeenScalarFieldEnum = {
